@@ -1,0 +1,73 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { openAPIRouteHandler } from "hono-openapi";
+import type { AppEnv } from "./app-env";
+import { AppError, problemResponse } from "./errors";
+import { depsMiddleware } from "./middleware/deps";
+import { sameOrigin } from "./middleware/same-origin";
+import { loadSession } from "./middleware/session";
+import { registerApi } from "./routes/api";
+import { registerPages } from "./routes/pages/index";
+import { openApiDocumentation } from "./routes/openapi";
+import { errorPage } from "./views/error-page";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+function isHtmlPath(path: string): boolean {
+  return !path.startsWith("/api/") && !path.startsWith("/dev/") && path !== "/openapi.json";
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException && error.status === 413) return new AppError("payload_too_large");
+  if (error instanceof HTTPException && error.status < 500) {
+    return new AppError("invalid_request", error.message || "Malformed request. / คำขอไม่ถูกต้อง", {
+      errors: [{ path: "$", message: error.message || "Malformed request" }],
+    });
+  }
+  return new AppError("internal_error", "Something went wrong on our side. / ระบบขัดข้อง");
+}
+
+export function createApp() {
+  const app = new Hono<AppEnv>();
+
+  app.use(depsMiddleware);
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError("payload_too_large", "The request body is over 64 KiB. / ข้อมูลเกิน 64 KiB");
+      },
+    }),
+  );
+  app.use(sameOrigin);
+  app.use(loadSession);
+
+  registerApi(app);
+  registerPages(app);
+
+  app.get(
+    "/openapi.json",
+    openAPIRouteHandler(app, { documentation: openApiDocumentation }),
+  );
+
+  app.notFound((c) => {
+    const error = new AppError("not_found");
+    return isHtmlPath(c.req.path) ? c.html(errorPage(error), 404) : problemResponse(error);
+  });
+
+  app.onError((err, c) => {
+    // Pages redirect (e.g. to the sign-in page) by throwing an HTTPException with a response.
+    if (err instanceof HTTPException && err.status >= 300 && err.status < 400) return err.getResponse();
+    const error = toAppError(err);
+    if (error.code === "internal_error") console.error("unhandled error", c.req.method, c.req.path, err);
+    if (isHtmlPath(c.req.path)) {
+      for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v);
+      return c.html(errorPage(error), error.status);
+    }
+    return problemResponse(error);
+  });
+
+  return app;
+}

@@ -1,0 +1,59 @@
+import type { DrizzleD1Database } from "drizzle-orm/d1";
+import type * as schema from "./db/schema";
+
+/** Bindings and variables of the Worker (wrangler.jsonc `vars`, secrets, D1). */
+export interface Bindings {
+  DB: D1Database;
+  ENVIRONMENT: string;
+  APP_ORIGIN: string;
+  RP_ID: string;
+  RP_NAME?: string;
+  ALLOWED_MAIL_DOMAINS: string;
+  ADMIN_EMAILS: string;
+  MAIL_FROM?: string;
+  GATEWAY_SECRET?: string;
+  RESEND_API_KEY?: string;
+}
+
+export type Environment = "development" | "test" | "production";
+
+export interface Config {
+  environment: Environment;
+  appOrigin: string;
+  rpId: string;
+  rpName: string;
+  /** Shared government mail domains (e.g. mail.go.th); agency domains come from the database. */
+  sharedMailDomains: string[];
+  adminEmails: string[];
+  mailFrom: string;
+  gatewaySecret: string | null;
+  resendApiKey: string | null;
+  /** Short environment tag inside API keys: `stw_<keyEnv>_...`. */
+  keyEnv: "dev" | "test" | "live";
+}
+
+function list(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(/[\s,]+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+export function readConfig(env: Bindings): Config {
+  const environment: Environment =
+    env.ENVIRONMENT === "development" || env.ENVIRONMENT === "test" ? env.ENVIRONMENT : "production";
+  return {
+    environment,
+    appOrigin: new URL(env.APP_ORIGIN).origin,
+    rpId: env.RP_ID,
+    rpName: env.RP_NAME ?? "steward",
+    sharedMailDomains: list(env.ALLOWED_MAIL_DOMAINS),
+    adminEmails: list(env.ADMIN_EMAILS),
+    mailFrom: env.MAIL_FROM ?? "steward <no-reply@data.go.th>",
+    gatewaySecret: env.GATEWAY_SECRET || null,
+    resendApiKey: env.RESEND_API_KEY || null,
+    keyEnv: environment === "production" ? "live" : environment === "test" ? "test" : "dev",
+  };
+}
+
+export type Db = DrizzleD1Database<typeof schema> & { $client: D1Database };

@@ -1,0 +1,13 @@
+import { createApp } from "./app";
+import type { Bindings } from "./env";
+import { buildDeps } from "./middleware/deps";
+import { runScheduledWork } from "./services/scheduled";
+
+const app = createApp();
+
+export default {
+  fetch: app.fetch,
+  async scheduled(_controller, env, ctx) {
+    ctx.waitUntil(runScheduledWork(buildDeps(env)));
+  },
+} satisfies ExportedHandler<Bindings>;

@@ -1,0 +1,8 @@
+import { randomBase62 } from "./crypto";
+
+export type IdPrefix = "usr" | "eml" | "agc" | "trm" | "app" | "mem" | "otk" | "ses" | "key" | "aud" | "msg" | "tx";
+
+/** A prefixed random id, e.g. `app_3kT9...`: readable in logs, unguessable. */
+export function newId(prefix: IdPrefix): string {
+  return `${prefix}_${randomBase62(22)}`;
+}

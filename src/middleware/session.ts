@@ -1,0 +1,52 @@
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
+import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../app-env";
+import { AppError } from "../errors";
+import { SESSION_ABSOLUTE_MS, validateSession } from "../services/sessions";
+
+export function sessionCookieName(c: Context<AppEnv>): string {
+  return c.var.deps.config.environment === "development" ? "steward_session" : "__Host-steward_session";
+}
+
+export function setSessionCookie(c: Context<AppEnv>, token: string): void {
+  const secure = c.var.deps.config.environment !== "development";
+  setCookie(c, sessionCookieName(c), token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure,
+    path: "/",
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  });
+}
+
+export function clearSessionCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, sessionCookieName(c), { path: "/", secure: c.var.deps.config.environment !== "development" });
+}
+
+export function sessionToken(c: Context<AppEnv>): string | undefined {
+  return getCookie(c, sessionCookieName(c));
+}
+
+/** The id of this browser's current session, if any (replaced at the next sign-in). */
+export function currentSessionId(c: Context<AppEnv>): string | null {
+  return c.var.session?.sessionId ?? null;
+}
+
+/** Reads the session cookie; never refuses (see requireUser, requireAdmin). */
+export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
+  c.set("session", await validateSession(c.var.deps, sessionToken(c)));
+  await next();
+});
+
+export function requireUser(c: Context<AppEnv>) {
+  const session = c.var.session;
+  if (!session) throw new AppError("unauthenticated");
+  return session;
+}
+
+export function requireAdmin(c: Context<AppEnv>) {
+  const session = requireUser(c);
+  if (!session.user.isAdmin) throw new AppError("forbidden", "Administrators only. / สำหรับผู้ดูแลระบบเท่านั้น");
+  return session;
+}

@@ -1,0 +1,55 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../app-env";
+import { deliverAfterResponse } from "../../lib/after-commit";
+import { requireAdmin } from "../../middleware/session";
+import { confirmApprover, reviewApplication, type ReviewDecision } from "../../services/admin-review";
+import { listAllApplications } from "../../services/applications";
+import { describe, validate } from "../validate";
+import { ApplicationList, ApplicationResponse, ApproverBody, IdParam, ReasonBody, RequiredReasonBody, StatusQuery } from "../schemas";
+
+export const adminApplicationRoutes = new Hono<AppEnv>();
+
+adminApplicationRoutes.get(
+  "/",
+  describe({ tags: ["Administration"], summary: "All applications, newest first, optionally by status", response: ApplicationList, errors: ["invalid_request", "unauthenticated", "forbidden"] }),
+  validate("query", StatusQuery),
+  async (c) => {
+    requireAdmin(c);
+    return c.json({ applications: await listAllApplications(c.var.deps.db, c.req.valid("query").status ?? null) });
+  },
+);
+
+const REVIEW_SUMMARIES: Record<ReviewDecision, string> = {
+  approve: "DGA review: approve an application the executive endorsed",
+  reject: "DGA review: reject, with an optional reason",
+  return: "DGA review: return to the applicant for changes, with a reason",
+};
+
+for (const decision of ["approve", "reject", "return"] as const) {
+  adminApplicationRoutes.post(
+    `/:id/${decision}`,
+    describe({ tags: ["Administration"], summary: REVIEW_SUMMARIES[decision], response: ApplicationResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition", "conflict"] }),
+    validate("param", IdParam),
+    validate("json", decision === "return" ? RequiredReasonBody : ReasonBody),
+    async (c) => {
+      const { user } = requireAdmin(c);
+      const reason = c.req.valid("json").reason ?? null;
+      const { application, outboxIds } = await reviewApplication(c.var.deps, user, c.req.valid("param").id, decision, reason, c.var.meta);
+      deliverAfterResponse(c, outboxIds);
+      return c.json({ application });
+    },
+  );
+}
+
+adminApplicationRoutes.post(
+  "/:id/approver",
+  describe({ tags: ["Administration"], summary: "Confirm the approver of an agency with no executive on file; the approval e-mail goes out", response: ApplicationResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found", "email_domain_not_allowed", "invalid_transition", "conflict"] }),
+  validate("param", IdParam),
+  validate("json", ApproverBody),
+  async (c) => {
+    const { user } = requireAdmin(c);
+    const { application, outboxIds } = await confirmApprover(c.var.deps, user, c.req.valid("param").id, c.req.valid("json"), c.var.meta);
+    deliverAfterResponse(c, outboxIds);
+    return c.json({ application });
+  },
+);

@@ -1,0 +1,23 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../app-env";
+import { requireAdmin } from "../../middleware/session";
+import { auditCsv, listAuditEvents } from "../../services/audit-log";
+import { describe, validate } from "../validate";
+import { AuditList, AuditQuery } from "../schemas";
+
+export const adminAuditRoutes = new Hono<AppEnv>();
+
+adminAuditRoutes.get(
+  "/",
+  describe({ tags: ["Administration"], summary: "The audit log, newest first; ?format=csv for a spreadsheet-safe CSV", response: AuditList, errors: ["invalid_request", "unauthenticated", "forbidden"] }),
+  validate("query", AuditQuery),
+  async (c) => {
+    requireAdmin(c);
+    const { format, limit } = c.req.valid("query");
+    const events = await listAuditEvents(c.var.deps.db, limit ?? 1000);
+    if (format === "csv") {
+      return c.body(auditCsv(events), 200, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="steward-audit.csv"' });
+    }
+    return c.json({ events });
+  },
+);

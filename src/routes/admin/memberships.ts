@@ -1,0 +1,22 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../app-env";
+import { deliverAfterResponse } from "../../lib/after-commit";
+import { requireAdmin } from "../../middleware/session";
+import { revokeMembership } from "../../services/memberships";
+import { describe, validate } from "../validate";
+import { IdParam, MembershipResponse, RequiredReasonBody } from "../schemas";
+
+export const adminMembershipRoutes = new Hono<AppEnv>();
+
+adminMembershipRoutes.post(
+  "/:id/revoke",
+  describe({ tags: ["Administration"], summary: "Revoke a steward; the steward's publish keys stop verifying at once", response: MembershipResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition", "conflict"] }),
+  validate("param", IdParam),
+  validate("json", RequiredReasonBody),
+  async (c) => {
+    const { user } = requireAdmin(c);
+    const { membership, outboxIds } = await revokeMembership(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta);
+    deliverAfterResponse(c, outboxIds);
+    return c.json({ membership });
+  },
+);

@@ -1,0 +1,30 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { adminApplicationRoutes } from "./admin/applications";
+import { adminAuditRoutes } from "./admin/audit";
+import { adminMembershipRoutes } from "./admin/memberships";
+import { agencyRoutes } from "./agencies";
+import { applicationRoutes } from "./applications";
+import { emailAuthRoutes } from "./auth/email";
+import { logoutRoutes } from "./auth/logout";
+import { devRoutes } from "./dev";
+import { keyRoutes } from "./keys";
+import { meRoutes } from "./me";
+import { membershipRoutes } from "./memberships";
+import { termsRoutes } from "./terms";
+
+/** Mounts the JSON API (`/api/v1`) and the development endpoints (`/dev`). */
+export function registerApi(app: Hono<AppEnv>): void {
+  app.route("/api/v1/auth/email", emailAuthRoutes);
+  app.route("/api/v1/auth/logout", logoutRoutes);
+  app.route("/api/v1/me", meRoutes);
+  app.route("/api/v1/terms", termsRoutes);
+  app.route("/api/v1/agencies", agencyRoutes);
+  app.route("/api/v1/applications", applicationRoutes);
+  app.route("/api/v1/keys", keyRoutes);
+  app.route("/api/v1/memberships", membershipRoutes);
+  app.route("/api/v1/admin/applications", adminApplicationRoutes);
+  app.route("/api/v1/admin/memberships", adminMembershipRoutes);
+  app.route("/api/v1/admin/audit", adminAuditRoutes);
+  app.route("/dev", devRoutes);
+}

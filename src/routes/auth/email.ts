@@ -1,0 +1,45 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../app-env";
+import { deliverAfterResponse } from "../../lib/after-commit";
+import { currentSessionId, setSessionCookie } from "../../middleware/session";
+import { startEmailSignIn, verifyEmailCode } from "../../services/email-sign-in";
+import { serializeUser } from "../../services/me";
+import { describe, validate } from "../validate";
+import { CodeSent, EmailStartBody, EmailVerifyBody, UserResponse } from "../schemas";
+
+export const emailAuthRoutes = new Hono<AppEnv>();
+
+emailAuthRoutes.post(
+  "/start",
+  describe({
+    tags: ["Sign-in"],
+    summary: "Start an e-mail sign-in (also signs up): sends a 6-digit code and a link",
+    status: 202,
+    response: CodeSent,
+    errors: ["invalid_request", "email_domain_not_allowed", "rate_limited", "cross_site_request"],
+    security: "none",
+  }),
+  validate("json", EmailStartBody),
+  async (c) => {
+    const { outboxIds } = await startEmailSignIn(c.var.deps, c.req.valid("json"), c.var.meta);
+    deliverAfterResponse(c, outboxIds);
+    return c.json({ status: "code_sent" as const }, 202);
+  },
+);
+
+emailAuthRoutes.post(
+  "/verify",
+  describe({
+    tags: ["Sign-in"],
+    summary: "Verify the e-mailed code; sets the session cookie",
+    response: UserResponse,
+    errors: ["invalid_request", "invalid_code", "too_many_attempts", "account_disabled", "rate_limited"],
+    security: "none",
+  }),
+  validate("json", EmailVerifyBody),
+  async (c) => {
+    const signedIn = await verifyEmailCode(c.var.deps, c.req.valid("json"), c.var.meta, currentSessionId(c));
+    setSessionCookie(c, signedIn.sessionToken);
+    return c.json({ user: serializeUser(signedIn.user) });
+  },
+);

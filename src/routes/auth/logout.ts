@@ -1,0 +1,13 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../../app-env";
+import { clearSessionCookie } from "../../middleware/session";
+import { signOut } from "../../services/sign-out";
+import { describe } from "../validate";
+
+export const logoutRoutes = new Hono<AppEnv>();
+
+logoutRoutes.post("/", describe({ tags: ["Sign-in"], summary: "Sign out: ends this session", status: 204, errors: ["cross_site_request"] }), async (c) => {
+  await signOut(c.var.deps, c.var.session, c.var.meta);
+  clearSessionCookie(c);
+  return c.body(null, 204);
+});

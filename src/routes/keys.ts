@@ -1,0 +1,75 @@
+import { Hono } from "hono";
+import type { AppEnv } from "../app-env";
+import { AppError } from "../errors";
+import { deliverAfterResponse } from "../lib/after-commit";
+import { timingSafeEqual } from "../lib/crypto";
+import { requireUser } from "../middleware/session";
+import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../services/api-keys";
+import { verifyApiKey } from "../services/key-verify";
+import { describe, validate } from "./validate";
+import { IdParam, KeyBody, KeyCreated, KeyList, RotateBody, VerifyBody, VerifyResponse } from "./schemas";
+
+export const keyRoutes = new Hono<AppEnv>();
+
+keyRoutes.post(
+  "/",
+  describe({ tags: ["API keys"], summary: "Issue an API key; the secret is in this answer only", status: 201, response: KeyCreated, errors: ["invalid_request", "unauthenticated", "forbidden_scope", "terms_not_accepted"] }),
+  validate("json", KeyBody),
+  async (c) => {
+    const { user } = requireUser(c);
+    const { key, secret, outboxIds } = await createApiKey(c.var.deps, user, c.req.valid("json"), c.var.meta);
+    deliverAfterResponse(c, outboxIds);
+    return c.json({ key, secret }, 201);
+  },
+);
+
+keyRoutes.get("/", describe({ tags: ["API keys"], summary: "Your keys (never their secrets)", response: KeyList, errors: ["unauthenticated"] }), async (c) => {
+  const { user } = requireUser(c);
+  return c.json({ keys: await listApiKeys(c.var.deps, user) });
+});
+
+keyRoutes.post(
+  "/verify",
+  describe({
+    tags: ["API keys"],
+    summary: "For the API gateway: is this key valid, and for what?",
+    description: "Authenticated with `Authorization: Bearer <gateway secret>`. Any string key answers 200; malformed keys are NOT_FOUND.",
+    response: VerifyResponse,
+    errors: ["invalid_request", "invalid_gateway_secret"],
+    security: "gateway",
+  }),
+  async (c, next) => {
+    const expected = c.var.deps.config.gatewaySecret;
+    const given = c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+    if (!expected || !timingSafeEqual(given, expected)) throw new AppError("invalid_gateway_secret");
+    await next();
+  },
+  validate("json", VerifyBody),
+  async (c) => {
+    const { result, touch } = await verifyApiKey(c.var.deps, c.req.valid("json").key);
+    if (touch) c.executionCtx.waitUntil(touch);
+    return c.json(result);
+  },
+);
+
+keyRoutes.post(
+  "/:id/rotate",
+  describe({ tags: ["API keys"], summary: "Replace a key; the old one verifies for graceSeconds more", status: 201, response: KeyCreated, errors: ["invalid_request", "unauthenticated", "not_found", "invalid_transition", "forbidden_scope", "conflict"] }),
+  validate("param", IdParam),
+  validate("json", RotateBody),
+  async (c) => {
+    const { user } = requireUser(c);
+    return c.json(await rotateApiKey(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").graceSeconds, c.var.meta), 201);
+  },
+);
+
+keyRoutes.delete(
+  "/:id",
+  describe({ tags: ["API keys"], summary: "Revoke a key at once (also during its grace)", status: 204, errors: ["unauthenticated", "not_found"] }),
+  validate("param", IdParam),
+  async (c) => {
+    const { user } = requireUser(c);
+    await deleteApiKey(c.var.deps, user, c.req.valid("param").id, c.var.meta);
+    return c.body(null, 204);
+  },
+);

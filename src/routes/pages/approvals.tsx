@@ -1,0 +1,76 @@
+import { Hono, type Context } from "hono";
+import type { AppEnv } from "../../app-env";
+import { deliverAfterResponse } from "../../lib/after-commit";
+import { decideApproval, findApprovalLink, linkDecision, linkStatus, type ApprovalLink } from "../../services/approvals";
+import { ApprovalClosedPage, ApprovalDonePage, ApprovalPage } from "../../views/approval-page";
+import { AppError } from "../../errors";
+import { errorPage } from "../../views/error-page";
+import { formFields, secretLinkHeaders } from "./helpers";
+
+/** The executive's page, from the e-mailed link. GET and HEAD change nothing; POST decides. */
+export const approvalPages = new Hono<AppEnv>();
+
+approvalPages.use("/approvals/*", async (c, next) => {
+  secretLinkHeaders(c);
+  await next();
+});
+
+const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
+
+function closedPage(c: Context<AppEnv>, link: ApprovalLink) {
+  const state = link.state === "valid" ? "decided" : link.state;
+  const app = link.ctx?.application;
+  return c.html(
+    <ApprovalClosedPage
+      state={state}
+      decidedBy={link.token?.usedBy ?? app?.executiveDecidedBy ?? app?.decidedBy ?? null}
+      decidedAt={iso(link.token?.usedAt ?? app?.executiveDecidedAt ?? app?.decidedAt)}
+      decision={linkDecision(link.token)}
+    />,
+    linkStatus(state),
+  );
+}
+
+approvalPages.get("/approvals/:token", async (c) => {
+  const link = await findApprovalLink(c.var.deps, c.req.param("token"));
+  if (link.state !== "valid" || !link.ctx || !link.token) return closedPage(c, link);
+  const { application, agency, applicant } = link.ctx;
+  return c.html(
+    <ApprovalPage
+      applicantName={applicant.name || application.applicantEmail}
+      applicantEmail={application.applicantEmail}
+      position={application.position}
+      agencyNameTh={agency.nameTh}
+      agencyNameEn={agency.nameEn}
+      role={application.role}
+      reason={application.reason}
+      submittedAt={new Date(application.submittedAt).toISOString()}
+      expiresAt={new Date(link.token.expiresAt).toISOString()}
+      approverEmail={link.token.email}
+    />,
+  );
+});
+
+approvalPages.post("/approvals/:token", async (c) => {
+  const form = await formFields(c);
+  const decision = form.decision;
+  if (decision !== "approve" && decision !== "reject") {
+    const link = await findApprovalLink(c.var.deps, c.req.param("token"));
+    if (link.state !== "valid") return closedPage(c, link);
+    return c.html(errorPage(new AppError("invalid_request", "Choose approve or reject. / กรุณาเลือกอนุมัติหรือไม่อนุมัติ")), 400);
+  }
+  const reason = form.reason?.trim().slice(0, 2000) || null;
+  const result = await decideApproval(c.var.deps, c.req.param("token"), decision, reason, c.var.meta);
+  if (!result.decided || !result.link.ctx) return closedPage(c, result.link);
+  deliverAfterResponse(c, result.outboxIds);
+  const { agency, applicant, application } = result.link.ctx;
+  return c.html(
+    <ApprovalDonePage
+      decision={decision}
+      agencyNameTh={agency.nameTh}
+      agencyNameEn={agency.nameEn}
+      applicantName={applicant.name || application.applicantEmail}
+      reviewNext={application.status === "awaiting_review"}
+    />,
+  );
+});

@@ -1,0 +1,45 @@
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { AppEnv } from "../../app-env";
+import type { User } from "../../db/schema";
+import { AppError } from "../../errors";
+import type { LayoutUser } from "../../views/layout";
+
+/** The signed-in user of a page, or a redirect to the sign-in page. */
+export function pageUser(c: Context<AppEnv>): User {
+  const session = c.var.session;
+  if (!session) throw new HTTPException(303, { res: c.redirect("/signin", 303) });
+  return session.user;
+}
+
+export function layoutUser(user: User): LayoutUser {
+  return { name: user.name, email: user.email, isAdmin: user.isAdmin };
+}
+
+/** A string field of a posted form ("" when absent). */
+export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === "string") out[k] = v;
+  return out;
+}
+
+/** Runs an action; an AppError becomes a message for the page instead of an error page. */
+export async function attempt<T>(action: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: AppError }> {
+  try {
+    return { ok: true, value: await action() };
+  } catch (error) {
+    if (error instanceof AppError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** Pages reached from an e-mailed secret link: never cached, never leak the URL. */
+export function secretLinkHeaders(c: Context<AppEnv>): void {
+  c.header("Cache-Control", "no-store");
+  c.header("Referrer-Policy", "no-referrer");
+}
+
+export function messageOf(error: AppError): string {
+  return error.errors?.length ? `${error.message} (${error.errors.map((e) => `${e.path}: ${e.message}`).join("; ")})` : error.message;
+}

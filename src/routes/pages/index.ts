@@ -1,0 +1,16 @@
+import type { Hono } from "hono";
+import type { AppEnv } from "../../app-env";
+import { accountPages } from "./account";
+import { adminPages } from "./admin";
+import { approvalPages } from "./approvals";
+import { keyPages } from "./keys";
+import { signInPages } from "./sign-in";
+
+/** Mounts the HTML pages (Thai first, English second). */
+export function registerPages(app: Hono<AppEnv>): void {
+  app.route("/", signInPages);
+  app.route("/", accountPages);
+  app.route("/", keyPages);
+  app.route("/", approvalPages);
+  app.route("/", adminPages);
+}

@@ -1,0 +1,50 @@
+import { Hono, type Context } from "hono";
+import type { AppEnv } from "../../app-env";
+import type { User } from "../../db/schema";
+import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../services/api-keys";
+import { listUserMemberships } from "../../services/memberships";
+import { grantsPublish, type MembershipStatus } from "../../workflow/membership-machine";
+import { KeysPage } from "../../views/keys-page";
+import { attempt, formFields, layoutUser, messageOf, pageUser } from "./helpers";
+
+export const keyPages = new Hono<AppEnv>();
+
+async function renderKeys(c: Context<AppEnv>, user: User, extra: { newSecret?: { name: string; secret: string }; error?: string; status?: 200 | 400 | 403 | 404 | 409 | 422 }) {
+  const [keys, memberships] = await Promise.all([listApiKeys(c.var.deps, user), listUserMemberships(c.var.deps.db, user.id)]);
+  const canPublish = memberships.some((m) => grantsPublish(m.status as MembershipStatus));
+  // A page with a fresh secret must never be cached.
+  if (extra.newSecret) c.header("Cache-Control", "no-store");
+  return c.html(<KeysPage user={layoutUser(user)} keys={keys} canPublish={canPublish} newSecret={extra.newSecret ?? null} error={extra.error ?? null} />, extra.status ?? 200);
+}
+
+keyPages.get("/keys", (c) => renderKeys(c, pageUser(c), {}));
+
+keyPages.post("/keys", async (c) => {
+  const user = pageUser(c);
+  const form = await formFields(c);
+  const name = form.name?.trim() ?? "";
+  const days = form.expiresInDays ? Number(form.expiresInDays) : null;
+  if (!name || (days !== null && (!Number.isInteger(days) || days < 1 || days > 730))) {
+    return renderKeys(c, user, { error: "กรุณาตั้งชื่อกุญแจและอายุ 1–730 วัน / Give a name and 1–730 days", status: 400 });
+  }
+  const scopes: ("read" | "publish")[] = form.scope === "publish" ? ["read", "publish"] : ["read"];
+  const created = await attempt(() => createApiKey(c.var.deps, user, { name, scopes, expiresInDays: days }, c.var.meta));
+  if (!created.ok) return renderKeys(c, user, { error: messageOf(created.error), status: created.error.status as 403 });
+  return renderKeys(c, user, { newSecret: { name, secret: created.value.secret } });
+});
+
+keyPages.post("/keys/:id/rotate", async (c) => {
+  const user = pageUser(c);
+  const form = await formFields(c);
+  const grace = Number(form.graceSeconds ?? "0");
+  const graceSeconds = Number.isInteger(grace) && grace >= 0 && grace <= 604800 ? grace : 0;
+  const rotated = await attempt(() => rotateApiKey(c.var.deps, user, c.req.param("id"), graceSeconds, c.var.meta));
+  if (!rotated.ok) return renderKeys(c, user, { error: messageOf(rotated.error), status: rotated.error.status as 409 });
+  return renderKeys(c, user, { newSecret: { name: rotated.value.key.name, secret: rotated.value.secret } });
+});
+
+keyPages.post("/keys/:id/delete", async (c) => {
+  const user = pageUser(c);
+  await deleteApiKey(c.var.deps, user, c.req.param("id"), c.var.meta);
+  return c.redirect("/keys", 303);
+});

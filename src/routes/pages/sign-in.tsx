@@ -1,0 +1,81 @@
+import { Hono, type Context } from "hono";
+import * as v from "valibot";
+import type { AppEnv } from "../../app-env";
+import { AppError } from "../../errors";
+import { deliverAfterResponse } from "../../lib/after-commit";
+import { currentSessionId, setSessionCookie } from "../../middleware/session";
+import { findSignInLink, signInWithLink, startEmailSignIn, verifyEmailCode } from "../../services/email-sign-in";
+import { signOut } from "../../services/sign-out";
+import { hasAcceptedCurrentTerms } from "../../services/terms";
+import { clearSessionCookie } from "../../middleware/session";
+import { CodePage } from "../../views/code-page";
+import { EmailLinkPage } from "../../views/email-link-page";
+import { errorPage } from "../../views/error-page";
+import { SignInPage } from "../../views/sign-in-page";
+import { EmailField } from "../schemas";
+import { attempt, formFields, messageOf, secretLinkHeaders } from "./helpers";
+
+export const signInPages = new Hono<AppEnv>();
+
+signInPages.get("/", (c) => c.redirect(c.var.session ? "/applications" : "/signin", 303));
+
+signInPages.get("/signin", (c) => c.html(<SignInPage />));
+
+signInPages.post("/signin", async (c) => {
+  const form = await formFields(c);
+  const email = v.safeParse(EmailField, form.email ?? "");
+  if (!email.success) return c.html(<SignInPage email={form.email} error="กรุณากรอกอีเมลให้ถูกต้อง / Enter a valid e-mail address" />, 400);
+  const started = await attempt(() => startEmailSignIn(c.var.deps, { email: email.output, name: form.name || null }, c.var.meta));
+  if (!started.ok) return c.html(<SignInPage email={email.output} error={messageOf(started.error)} />, started.error.status);
+  deliverAfterResponse(c, started.value.outboxIds);
+  return c.redirect(`/signin/code?email=${encodeURIComponent(email.output)}`, 303);
+});
+
+signInPages.get("/signin/code", (c) => c.html(<CodePage email={c.req.query("email") ?? ""} />));
+
+/** Where a fresh session goes: the terms first if the current version is not accepted. */
+async function landing(c: Context<AppEnv>, userId: string): Promise<string> {
+  return (await hasAcceptedCurrentTerms(c.var.deps.db, userId, c.var.deps.clock.now())) ? "/applications" : "/terms";
+}
+
+signInPages.post("/signin/code", async (c) => {
+  const form = await formFields(c);
+  const email = form.email ?? "";
+  if (!/^\d{6}$/.test(form.code ?? "")) return c.html(<CodePage email={email} error="กรุณากรอกรหัส 6 หลัก / Enter the 6-digit code" />, 400);
+  const signedIn = await attempt(() => verifyEmailCode(c.var.deps, { email, code: form.code! }, c.var.meta, currentSessionId(c)));
+  if (!signedIn.ok) return c.html(<CodePage email={email} error={messageOf(signedIn.error)} />, signedIn.error.status);
+  setSessionCookie(c, signedIn.value.sessionToken);
+  return c.redirect(await landing(c, signedIn.value.user.id), 303);
+});
+
+// The e-mailed link: GET only shows a button (mail scanners fetch links); POST signs in.
+signInPages.get("/auth/email/:token", async (c) => {
+  secretLinkHeaders(c);
+  const { token, state } = await findSignInLink(c.var.deps, c.req.param("token"));
+  if (state !== "valid" || !token) return c.html(errorPage(linkError(state)), linkError(state).status);
+  return c.html(<EmailLinkPage email={token.email} action={c.req.path} />);
+});
+
+signInPages.post("/auth/email/:token", async (c) => {
+  secretLinkHeaders(c);
+  const signedIn = await signInWithLink(c.var.deps, c.req.param("token"), c.var.meta, currentSessionId(c));
+  if (!signedIn) {
+    const { state } = await findSignInLink(c.var.deps, c.req.param("token"));
+    const error = linkError(state === "valid" ? "used" : state);
+    return c.html(errorPage(error), error.status);
+  }
+  setSessionCookie(c, signedIn.sessionToken);
+  return c.redirect(await landing(c, signedIn.user.id), 303);
+});
+
+signInPages.post("/signout", async (c) => {
+  await signOut(c.var.deps, c.var.session, c.var.meta);
+  clearSessionCookie(c);
+  return c.redirect("/signin", 303);
+});
+
+function linkError(state: "valid" | "used" | "expired" | "unknown"): AppError {
+  if (state === "unknown") return new AppError("not_found", "This sign-in link is not valid. / ลิงก์เข้าสู่ระบบนี้ไม่ถูกต้อง");
+  if (state === "expired") return new AppError("link_expired", "This sign-in link has expired: ask for a new code. / ลิงก์หมดอายุแล้ว กรุณาขอรหัสใหม่");
+  return new AppError("invalid_transition", "This sign-in link was already used. / ลิงก์นี้ถูกใช้ไปแล้ว");
+}

@@ -1,0 +1,143 @@
+import * as v from "valibot";
+import { PUBLIC_APPLICATION_STATUSES } from "../workflow/application-machine";
+import { MEMBERSHIP_STATUSES } from "../workflow/membership-machine";
+
+// Request and response schemas: validation and /openapi.json come from these alone.
+
+const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const isoDate = v.pipe(v.string(), v.isoTimestamp());
+const nullableIso = v.nullable(isoDate);
+
+export const EmailField = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email());
+
+export const EmailStartBody = v.object({ email: EmailField, name: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(200)))) });
+export const EmailVerifyBody = v.object({ email: EmailField, code: v.pipe(v.string(), v.regex(/^\d{6}$/, "a 6-digit code")) });
+export const CodeSent = v.object({ status: v.literal("code_sent") });
+
+export const UserJson = v.object({ id: v.string(), email: v.nullable(v.string()), name: v.string(), status: v.picklist(["active", "suspended", "deleted"]), isAdmin: v.boolean() });
+export const UserResponse = v.object({ user: UserJson });
+
+export const ApplicationJson = v.object({
+  id: v.string(),
+  agencyId: v.string(),
+  role: v.literal("steward"),
+  status: v.picklist(PUBLIC_APPLICATION_STATUSES),
+  applicant: v.object({ id: v.string(), email: v.string(), name: v.string() }),
+  position: v.string(),
+  phone: v.string(),
+  reason: v.string(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  decidedAt: nullableIso,
+  decidedBy: v.nullable(v.string()),
+  decisionReason: v.nullable(v.string()),
+  deadlineAt: nullableIso,
+});
+export const ApplicationResponse = v.object({ application: ApplicationJson });
+export const ApplicationList = v.object({ applications: v.array(ApplicationJson) });
+
+export const MeResponse = v.object({
+  user: UserJson,
+  roles: v.array(v.object({ membershipId: v.string(), role: v.literal("steward"), agencyId: v.string(), status: v.picklist(MEMBERSHIP_STATUSES) })),
+  applications: v.array(ApplicationJson),
+  terms: v.object({ acceptedVersion: v.nullable(v.string()), currentVersion: v.nullable(v.string()) }),
+});
+
+export const TermsJson = v.object({
+  version: v.string(),
+  titleTh: v.string(),
+  titleEn: v.string(),
+  bodyTh: v.string(),
+  bodyEn: v.string(),
+  effectiveAt: isoDate,
+  sha256: v.pipe(v.string(), v.hexadecimal(), v.length(64)),
+});
+export const TermsAcceptBody = v.object({ version: text(50) });
+export const TermsAccepted = v.object({ version: v.string(), sha256: v.string(), acceptedAt: isoDate });
+
+export const AgencyQuery = v.object({ q: v.optional(v.pipe(v.string(), v.maxLength(200))) });
+export const AgencyList = v.object({
+  agencies: v.array(v.object({ id: v.string(), nameTh: v.string(), nameEn: v.string(), domains: v.array(v.string()), reviewRequired: v.boolean() })),
+});
+
+export const ApplicationBody = v.object({
+  agencyId: text(64),
+  role: v.picklist(["steward"]),
+  position: text(200),
+  phone: v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, "a phone number")),
+  reason: text(2000),
+});
+export const ResubmitBody = v.object({
+  position: v.optional(text(200)),
+  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, "a phone number"))),
+  reason: v.optional(text(2000)),
+});
+export const IdParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+
+export const Scopes = v.pipe(
+  v.array(v.picklist(["read", "publish"])),
+  v.minLength(1),
+  v.maxLength(2),
+  v.check((scopes) => scopes.includes("read"), 'scopes are ["read"] or ["read", "publish"]'),
+);
+export const KeyBody = v.object({
+  name: text(100),
+  scopes: Scopes,
+  expiresInDays: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(730)))),
+  agencyId: v.optional(v.nullable(text(64))),
+});
+export const KeyJson = v.object({
+  id: v.string(),
+  name: v.string(),
+  prefix: v.string(),
+  scopes: v.array(v.picklist(["read", "publish"])),
+  status: v.picklist(["active", "rotating", "revoked", "expired"]),
+  agencyId: v.nullable(v.string()),
+  createdAt: isoDate,
+  expiresAt: nullableIso,
+  lastUsedAt: nullableIso,
+  graceUntil: nullableIso,
+  revokedAt: nullableIso,
+});
+export const KeyCreated = v.object({ key: KeyJson, secret: v.string() });
+export const KeyList = v.object({ keys: v.array(KeyJson) });
+export const RotateBody = v.object({ graceSeconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(604800)) });
+export const VerifyBody = v.object({ key: v.pipe(v.string(), v.maxLength(200)) });
+export const VerifyResponse = v.object({
+  valid: v.boolean(),
+  code: v.picklist(["VALID", "NOT_FOUND", "REVOKED", "EXPIRED", "DISABLED"]),
+  keyId: v.optional(v.string()),
+  userId: v.optional(v.string()),
+  agencyId: v.optional(v.nullable(v.string())),
+  scopes: v.optional(v.array(v.picklist(["read", "publish"]))),
+  reason: v.optional(v.string()),
+});
+
+export const StatusQuery = v.object({ status: v.optional(v.picklist(PUBLIC_APPLICATION_STATUSES)) });
+export const ReasonBody = v.object({ reason: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(2000)))) });
+export const RequiredReasonBody = v.object({ reason: text(2000) });
+export const ApproverBody = v.object({ name: text(200), position: text(200), email: EmailField });
+export const MembershipJson = v.object({
+  id: v.string(),
+  userId: v.string(),
+  agencyId: v.string(),
+  role: v.literal("steward"),
+  status: v.picklist(MEMBERSHIP_STATUSES),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export const MembershipResponse = v.object({ membership: MembershipJson });
+
+export const AuditQuery = v.object({
+  format: v.optional(v.picklist(["json", "csv"])),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,5}$/), v.transform(Number), v.minValue(1), v.maxValue(10000))),
+});
+export const AuditList = v.object({
+  events: v.array(v.object({ id: v.string(), at: isoDate, actor: v.string(), action: v.string(), subject: v.string(), detail: v.record(v.string(), v.unknown()), ip: v.nullable(v.string()) })),
+});
+
+export const DevMailQuery = v.object({ to: v.optional(v.pipe(v.string(), v.maxLength(254))) });
+export const DevMailList = v.object({
+  messages: v.array(v.object({ id: v.string(), to: v.array(v.string()), subject: v.string(), text: v.string(), html: v.string(), status: v.string(), createdAt: isoDate })),
+});
+export const DevClockBody = v.object({ offsetSeconds: v.pipe(v.number(), v.finite(), v.minValue(-3153600000), v.maxValue(3153600000)) });

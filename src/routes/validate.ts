@@ -1,0 +1,58 @@
+import type { StandardSchemaV1 } from "@standard-schema/spec";
+import type { ValidationTargets } from "hono";
+import { describeRoute, resolver, validator } from "hono-openapi";
+import * as v from "valibot";
+import { AppError, ERRORS, type ErrorCode } from "../errors";
+
+function issuePath(issue: StandardSchemaV1.Issue): string {
+  return (issue.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".") || "$";
+}
+
+/** A validator whose failures are 400 `invalid_request` problems listing every issue. */
+export function validate<S extends StandardSchemaV1, T extends keyof ValidationTargets>(target: T, schema: S) {
+  return validator(target, schema, (result) => {
+    if (!result.success) {
+      throw new AppError("invalid_request", `The request ${target} is not valid. / ข้อมูลคำขอไม่ถูกต้อง`, {
+        errors: result.error.map((issue) => ({ path: issuePath(issue), message: issue.message })),
+      });
+    }
+  });
+}
+
+export const ProblemSchema = v.object({
+  type: v.string(),
+  title: v.string(),
+  status: v.number(),
+  code: v.picklist(Object.keys(ERRORS) as [ErrorCode, ...ErrorCode[]]),
+  detail: v.string(),
+  errors: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
+});
+
+const problem = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: resolver(ProblemSchema) } },
+});
+
+/** OpenAPI description of an operation: its success schema plus the problems it can answer. */
+export function describe(spec: {
+  tags: string[];
+  summary: string;
+  description?: string;
+  status?: number;
+  response?: StandardSchemaV1;
+  responseDescription?: string;
+  errors?: ErrorCode[];
+  security?: "session" | "gateway" | "none";
+}) {
+  const responses: Record<string, unknown> = {};
+  responses[String(spec.status ?? 200)] = spec.response
+    ? { description: spec.responseDescription ?? "OK", content: { "application/json": { schema: resolver(spec.response) } } }
+    : { description: spec.responseDescription ?? "No content" };
+  for (const code of spec.errors ?? []) {
+    const status = String(ERRORS[code].status);
+    const existing = responses[status] as { description: string } | undefined;
+    responses[status] = problem(existing ? `${existing.description}; ${code}` : code);
+  }
+  const security = spec.security === "gateway" ? [{ gatewaySecret: [] }] : spec.security === "none" ? [] : [{ sessionCookie: [] }];
+  return describeRoute({ tags: spec.tags, summary: spec.summary, description: spec.description, responses: responses as never, security });
+}

@@ -1,0 +1,178 @@
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { applications, emailIdentities, memberships, users, type Application, type User } from "../db/schema";
+import { runBatch } from "../db/guarded";
+import { AppError } from "../errors";
+import type { Db } from "../env";
+import { DAY } from "../lib/clock";
+import { newId } from "../lib/ids";
+import {
+  isOpenApplication,
+  publicStatus,
+  storedStatuses,
+  type ApplicationStatus,
+  type PublicApplicationStatus,
+} from "../workflow/application-machine";
+import { approvalLinkStatements, commitApplicationTransition, type ApplicationContext } from "../workflow/application-commit";
+import { agencyDomainList, getAgency } from "./agencies";
+import { auditStatement } from "./audit";
+import type { Deps, RequestMeta } from "./deps";
+import { emailDomain } from "./mail-domains";
+import { hasAcceptedCurrentTerms } from "./terms";
+
+export function serializeApplication(app: Application, applicant: Pick<User, "id" | "name">) {
+  return {
+    id: app.id,
+    agencyId: app.agencyId,
+    role: app.role,
+    status: publicStatus(app.status as ApplicationStatus),
+    applicant: { id: applicant.id, email: app.applicantEmail, name: applicant.name },
+    position: app.position,
+    phone: app.phone,
+    reason: app.reason,
+    createdAt: new Date(app.createdAt).toISOString(),
+    updatedAt: new Date(app.updatedAt).toISOString(),
+    decidedAt: app.decidedAt ? new Date(app.decidedAt).toISOString() : null,
+    decidedBy: app.decidedBy,
+    decisionReason: app.decisionReason,
+    deadlineAt: app.deadlineAt ? new Date(app.deadlineAt).toISOString() : null,
+  };
+}
+export type ApplicationJson = ReturnType<typeof serializeApplication>;
+
+export interface ApplicationInput {
+  agencyId: string;
+  role: "steward";
+  position: string;
+  phone: string;
+  reason: string;
+}
+
+/** The user's verified address that may speak for the agency: its own domain first, then shared mail. */
+async function officialEmailFor(deps: Deps, userId: string, agencyId: string): Promise<string | null> {
+  const verified = await deps.db.select({ email: emailIdentities.email }).from(emailIdentities).where(eq(emailIdentities.userId, userId));
+  const domains = await agencyDomainList(deps.db, agencyId);
+  const own = verified.find((e) => domains.includes(emailDomain(e.email)));
+  if (own) return own.email;
+  return verified.find((e) => deps.config.sharedMailDomains.includes(emailDomain(e.email)))?.email ?? null;
+}
+
+export async function submitApplication(deps: Deps, user: User, input: ApplicationInput, meta: RequestMeta) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const agency = await getAgency(db, input.agencyId);
+  if (!(await hasAcceptedCurrentTerms(db, user.id, now))) {
+    throw new AppError("terms_not_accepted", "Accept the current terms of use first. / กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน");
+  }
+  const applicantEmail = await officialEmailFor(deps, user.id, agency.id);
+  if (!applicantEmail) {
+    throw new AppError("email_domain_mismatch", "Verify an official e-mail of this agency (or mail.go.th) first. / กรุณายืนยันอีเมลของหน่วยงานนี้ก่อน");
+  }
+  const existing = await db
+    .select({ status: applications.status })
+    .from(applications)
+    .where(and(eq(applications.userId, user.id), eq(applications.agencyId, agency.id)));
+  const active = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, user.id), eq(memberships.agencyId, agency.id), inArray(memberships.status, ["active", "suspended"])))
+    .limit(1);
+  if (existing.some((a) => isOpenApplication(a.status as ApplicationStatus)) || active.length > 0) {
+    throw new AppError("application_exists", "You already have an open application or role at this agency. / มีคำขอหรือบทบาทในหน่วยงานนี้อยู่แล้ว");
+  }
+
+  const hasExecutive = Boolean(agency.executiveEmail);
+  const application: Application = {
+    id: newId("app"),
+    userId: user.id,
+    agencyId: agency.id,
+    role: input.role,
+    status: hasExecutive ? "awaiting_executive" : "awaiting_approver",
+    version: 0,
+    transitionId: newId("tx"),
+    applicantEmail,
+    position: input.position,
+    phone: input.phone,
+    reason: input.reason,
+    approverName: agency.executiveName,
+    approverPosition: agency.executivePosition,
+    approverEmail: agency.executiveEmail,
+    submittedAt: now,
+    deadlineAt: hasExecutive ? now + agency.approvalTtlDays * DAY : null,
+    executiveDecidedAt: null,
+    executiveDecidedBy: null,
+    decidedAt: null,
+    decidedBy: null,
+    decisionReason: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const ctx: ApplicationContext = { application, agency, applicant: user };
+  const guard = sql`EXISTS (SELECT 1 FROM applications WHERE id = ${application.id} AND transition_id = ${application.transitionId})`;
+  const link = hasExecutive ? await approvalLinkStatements(deps, ctx, agency.executiveEmail!, guard, false) : null;
+  try {
+    await runBatch(db, [
+      db.insert(applications).values(application),
+      ...(link?.statements ?? []),
+      auditStatement(db, { actor: user.email ?? user.id, action: "application.submitted", subject: `application:${application.id}`, detail: { agencyId: agency.id, role: input.role, status: publicStatus(application.status as ApplicationStatus) } }, now, meta),
+    ]);
+  } catch (error) {
+    // The partial unique index refuses a concurrent second open application.
+    if (String(error).includes("UNIQUE")) throw new AppError("application_exists");
+    throw error;
+  }
+  return { application: serializeApplication(application, user), outboxIds: link ? [link.outboxId] : [] };
+}
+
+/** An application with its agency and applicant; 404 for anyone but its applicant or an administrator. */
+export async function loadApplication(deps: Deps, id: string, viewer: User | null): Promise<ApplicationContext> {
+  const [row] = await deps.db
+    .select({ application: applications, applicant: users })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.userId))
+    .where(eq(applications.id, id))
+    .limit(1);
+  if (!row || (viewer && !viewer.isAdmin && viewer.id !== row.application.userId)) {
+    throw new AppError("not_found", "No such application. / ไม่พบคำขอนี้");
+  }
+  return { application: row.application, applicant: row.applicant, agency: await getAgency(deps.db, row.application.agencyId) };
+}
+
+export async function withdrawApplication(deps: Deps, user: User, id: string, meta: RequestMeta) {
+  const ctx = await loadApplication(deps, id, user);
+  if (ctx.application.userId !== user.id) throw new AppError("forbidden", "Only the applicant can withdraw. / ผู้ยื่นคำขอเท่านั้นที่ถอนได้");
+  const committed = await commitApplicationTransition(deps, ctx, "WITHDRAWN", { actor: user.email ?? user.id, meta });
+  return { application: serializeApplication(committed.application, ctx.applicant), outboxIds: committed.outboxIds };
+}
+
+export async function resubmitApplication(deps: Deps, user: User, id: string, input: Partial<Pick<ApplicationInput, "position" | "phone" | "reason">>, meta: RequestMeta) {
+  const ctx = await loadApplication(deps, id, user);
+  if (ctx.application.userId !== user.id) throw new AppError("forbidden", "Only the applicant can resubmit. / ผู้ยื่นคำขอเท่านั้นที่ส่งใหม่ได้");
+  const patch = {
+    position: input.position ?? ctx.application.position,
+    phone: input.phone ?? ctx.application.phone,
+    reason: input.reason ?? ctx.application.reason,
+    executiveDecidedAt: null,
+    executiveDecidedBy: null,
+    decidedAt: null,
+    decidedBy: null,
+    decisionReason: null,
+  };
+  const committed = await commitApplicationTransition(deps, { ...ctx, application: { ...ctx.application, ...patch } }, "RESUBMITTED", { actor: user.email ?? user.id, meta, patch });
+  return { application: serializeApplication(committed.application, ctx.applicant), outboxIds: committed.outboxIds };
+}
+
+export async function listUserApplications(db: Db, user: User) {
+  const rows = await db.select().from(applications).where(eq(applications.userId, user.id)).orderBy(desc(applications.createdAt));
+  return rows.map((a) => serializeApplication(a, user));
+}
+
+export async function listAllApplications(db: Db, status: PublicApplicationStatus | null) {
+  const rows = await db
+    .select({ application: applications, applicant: users })
+    .from(applications)
+    .innerJoin(users, eq(users.id, applications.userId))
+    .where(status ? inArray(applications.status, storedStatuses(status)) : undefined)
+    .orderBy(desc(applications.createdAt), sql`applications.rowid DESC`)
+    .limit(500);
+  return rows.map((r) => serializeApplication(r.application, r.applicant));
+}

@@ -1,0 +1,164 @@
+import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { emailIdentities, oneTimeTokens, users, type OneTimeToken, type User } from "../db/schema";
+import { insertWhere, runBatch } from "../db/guarded";
+import { AppError } from "../errors";
+import { MINUTE } from "../lib/clock";
+import { randomBase62, randomDigits, sha256Hex, timingSafeEqual } from "../lib/crypto";
+import { newId } from "../lib/ids";
+import { signInCodeEmail } from "../../emails/sign-in-code";
+import { auditStatement } from "./audit";
+import type { Deps, RequestMeta } from "./deps";
+import { isGovernmentEmail, normalizeEmail } from "./mail-domains";
+import { queueEmail } from "./outbox";
+import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
+import { newSession, revokeSessionStatement } from "./sessions";
+
+export const CODE_TTL_MS = 10 * MINUTE;
+export const MAX_CODE_ATTEMPTS = 5;
+
+/**
+ * Starts an e-mail sign-in (which also signs up): one row holds a 6-digit code and a link
+ * token; using either consumes both. Answers the same whether or not the address has an
+ * account.
+ */
+export async function startEmailSignIn(deps: Deps, input: { email: string; name?: string | null }, meta: RequestMeta) {
+  const email = normalizeEmail(input.email);
+  const now = deps.clock.now();
+  if (!(await isGovernmentEmail(deps.db, deps.config, email))) {
+    throw new AppError("email_domain_not_allowed", "Use your government e-mail (MailGoThai or your agency's domain). / กรุณาใช้อีเมลหน่วยงานรัฐ");
+  }
+  await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerIp, meta.ip ?? "unknown", now);
+  await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerAddress, email, now);
+
+  const id = newId("otk");
+  const secret = randomBase62(32);
+  const code = randomDigits(6);
+  const link = `${deps.config.appOrigin}/auth/email/${secret}`;
+  const message = queueEmail(
+    deps.db,
+    "sign_in_code",
+    [email],
+    signInCodeEmail({ name: input.name ?? null, code, link, expiresInMinutes: CODE_TTL_MS / MINUTE }),
+    now,
+  );
+  await deps.db.batch([
+    // A new code replaces the older ones of the address.
+    deps.db
+      .update(oneTimeTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(oneTimeTokens.purpose, "email_sign_in"), eq(oneTimeTokens.email, email), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt))),
+    deps.db.insert(oneTimeTokens).values({
+      id,
+      purpose: "email_sign_in",
+      tokenHash: await sha256Hex(secret),
+      codeHash: await sha256Hex(`${id}:${code}`),
+      email,
+      data: JSON.stringify({ name: input.name?.trim() || null }),
+      expiresAt: now + CODE_TTL_MS,
+      createdAt: now,
+    }),
+    message.statement,
+  ]);
+  return { outboxIds: [message.id] };
+}
+
+export interface SignedIn {
+  user: User;
+  sessionToken: string;
+  outboxIds: string[];
+}
+
+/** Checks a 6-digit code: at most 5 wrong tries, then the code is dead. */
+export async function verifyEmailCode(deps: Deps, input: { email: string; code: string }, meta: RequestMeta, previousSessionId: string | null): Promise<SignedIn> {
+  const email = normalizeEmail(input.email);
+  const now = deps.clock.now();
+  await hitRateLimit(deps.db, RATE_LIMITS.emailVerifyPerIp, meta.ip ?? "unknown", now);
+  const [token] = await deps.db
+    .select()
+    .from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.purpose, "email_sign_in"), eq(oneTimeTokens.email, email), isNull(oneTimeTokens.revokedAt)))
+    .orderBy(desc(oneTimeTokens.createdAt))
+    .limit(1);
+  if (!token || token.usedAt !== null || token.expiresAt <= now) throw new AppError("invalid_code");
+  if (token.attempts >= MAX_CODE_ATTEMPTS) {
+    throw new AppError("too_many_attempts", "This code is no longer valid: ask for a new one. / รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่");
+  }
+  if (!timingSafeEqual(token.codeHash ?? "", await sha256Hex(`${token.id}:${input.code}`))) {
+    await deps.db
+      .update(oneTimeTokens)
+      .set({ attempts: sql`${oneTimeTokens.attempts} + 1` })
+      .where(and(eq(oneTimeTokens.id, token.id), lt(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS)));
+    throw new AppError("invalid_code");
+  }
+  const signedIn = await completeSignIn(deps, token, meta, previousSessionId, "code");
+  if (!signedIn) throw new AppError("invalid_code");
+  return signedIn;
+}
+
+/** The token behind an e-mailed sign-in link, if it can still be used. Changes nothing. */
+export async function findSignInLink(deps: Deps, secret: string): Promise<{ token: OneTimeToken | null; state: "valid" | "used" | "expired" | "unknown" }> {
+  const [token] = await deps.db
+    .select()
+    .from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.tokenHash, await sha256Hex(secret)), eq(oneTimeTokens.purpose, "email_sign_in")))
+    .limit(1);
+  if (!token) return { token: null, state: "unknown" };
+  if (token.usedAt !== null || token.revokedAt !== null || token.attempts >= MAX_CODE_ATTEMPTS) return { token, state: "used" };
+  if (token.expiresAt <= deps.clock.now()) return { token, state: "expired" };
+  return { token, state: "valid" };
+}
+
+/** Signs in with an e-mailed link (a POST from the link's page, never the GET). */
+export async function signInWithLink(deps: Deps, secret: string, meta: RequestMeta, previousSessionId: string | null): Promise<SignedIn | null> {
+  const { token, state } = await findSignInLink(deps, secret);
+  if (!token || state !== "valid") return null;
+  return completeSignIn(deps, token, meta, previousSessionId, "link");
+}
+
+/**
+ * One batch: consume the token (conditionally), create the user on first sign-in, record the
+ * verified address, bootstrap configured administrators, open a session, audit. Null when
+ * the token was used by a concurrent request.
+ */
+async function completeSignIn(deps: Deps, token: OneTimeToken, meta: RequestMeta, previousSessionId: string | null, method: "code" | "link"): Promise<SignedIn | null> {
+  const { db, config } = deps;
+  const now = deps.clock.now();
+  const tx = newId("tx");
+  const guard = sql`EXISTS (SELECT 1 FROM one_time_tokens WHERE id = ${token.id} AND used_tx = ${tx})`;
+  const [identity] = await db.select().from(emailIdentities).where(eq(emailIdentities.email, token.email)).limit(1);
+  const existing = identity ? (await db.select().from(users).where(eq(users.id, identity.userId)).limit(1))[0] : undefined;
+  if (existing && existing.status !== "active") throw new AppError("account_disabled");
+
+  const userId = existing?.id ?? newId("usr");
+  const name = (JSON.parse(token.data ?? "{}") as { name?: string | null }).name ?? "";
+  const makeAdmin = config.adminEmails.includes(token.email) && !existing?.isAdmin;
+  const session = await newSession(db, userId, now, meta, guard);
+  const actor = token.email;
+  const statements = [
+    db
+      .update(oneTimeTokens)
+      .set({ usedAt: now, usedTx: tx })
+      .where(and(eq(oneTimeTokens.id, token.id), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), lt(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS), gt(oneTimeTokens.expiresAt, now)))
+      .returning({ id: oneTimeTokens.id }),
+    ...(existing
+      ? []
+      : [
+          insertWhere(db, users, { id: userId, email: token.email, name, status: "active", isAdmin: makeAdmin, createdAt: now, updatedAt: now }, guard),
+          insertWhere(db, emailIdentities, { id: newId("eml"), userId, email: token.email, verifiedAt: now, createdAt: now }, guard),
+          auditStatement(db, { actor, action: "user.signed_up", subject: `user:${userId}`, detail: { method: `email_${method}` } }, now, meta, guard),
+        ]),
+    ...(existing && makeAdmin
+      ? [db.update(users).set({ isAdmin: true, updatedAt: now }).where(and(eq(users.id, userId), guard))]
+      : []),
+    ...(makeAdmin
+      ? [auditStatement(db, { actor: "system", action: "admin.bootstrapped", subject: `user:${userId}`, detail: { email: token.email, source: "ADMIN_EMAILS" } }, now, meta, guard)]
+      : []),
+    ...(previousSessionId ? [revokeSessionStatement(db, previousSessionId, now)] : []),
+    session.statement,
+    auditStatement(db, { actor, action: "user.signed_in", subject: `user:${userId}`, detail: { method: `email_${method}`, sessionId: session.id } }, now, meta, guard),
+  ];
+  const [consumed] = await runBatch(db, statements);
+  if ((consumed as unknown[]).length === 0) return null;
+  const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
+  return { user: user!, sessionToken: session.token, outboxIds: [] };
+}

@@ -1,0 +1,184 @@
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { applications, memberships, oneTimeTokens, type Agency, type Application, type User } from "../db/schema";
+import { insertWhere, runBatch, transitionApplied, type Statement } from "../db/guarded";
+import { AppError } from "../errors";
+import { DAY } from "../lib/clock";
+import { randomBase62, sha256Hex } from "../lib/crypto";
+import { newId } from "../lib/ids";
+import { applicationOutcomeEmail } from "../../emails/application-outcome";
+import { approvalRequestEmail } from "../../emails/approval-request";
+import { auditStatement } from "../services/audit";
+import type { Deps, RequestMeta } from "../services/deps";
+import { queueEmail } from "../services/outbox";
+import { applicationTransition, publicStatus, type ApplicationEvent, type ApplicationStatus } from "./application-machine";
+
+export interface ApplicationContext {
+  application: Application;
+  agency: Agency;
+  applicant: User;
+}
+
+export interface CommitOptions {
+  /** Who causes the transition: an e-mail address, `system`, or `admin:<email>`. */
+  actor: string;
+  meta: RequestMeta | null;
+  reason?: string | null;
+  /** Extra column values for the application row. */
+  patch?: Partial<typeof applications.$inferInsert>;
+  /** An extra condition for the compare-and-swap (e.g. "this approval link is unused"). */
+  casCondition?: SQL;
+  /** Statements that run after the CAS, with the transition's guard. */
+  extra?: (guard: SQL, transitionId: string) => Statement[];
+}
+
+export interface Committed {
+  application: Application;
+  outboxIds: string[];
+  membershipId: string | null;
+}
+
+/** An approval link for the application's approver: the raw token goes only into the e-mail. */
+async function approvalLinkStatements(deps: Deps, ctx: ApplicationContext, approverEmail: string, guard: SQL, reminder: boolean) {
+  const now = deps.clock.now();
+  const secret = randomBase62(32);
+  const expiresAt = now + ctx.agency.approvalTtlDays * DAY;
+  const link = `${deps.config.appOrigin}/approvals/${secret}`;
+  const token = insertWhere(
+    deps.db,
+    oneTimeTokens,
+    { id: newId("otk"), purpose: "approval", tokenHash: await sha256Hex(secret), email: approverEmail, applicationId: ctx.application.id, expiresAt, createdAt: now },
+    guard,
+  );
+  const message = queueEmail(
+    deps.db,
+    "approval_request",
+    [approverEmail],
+    approvalRequestEmail({
+      approverName: ctx.application.approverName ?? ctx.agency.executiveName,
+      applicantName: ctx.applicant.name || ctx.application.applicantEmail,
+      applicantEmail: ctx.application.applicantEmail,
+      position: ctx.application.position,
+      agencyNameTh: ctx.agency.nameTh,
+      agencyNameEn: ctx.agency.nameEn,
+      role: "steward",
+      reason: ctx.application.reason,
+      link,
+      expiresAt,
+      reminder,
+    }),
+    now,
+    guard,
+  );
+  return { statements: [token, message.statement], outboxId: message.id, expiresAt };
+}
+
+/**
+ * Applies one application transition as one atomic batch: compare-and-swap on status and
+ * version, then the effects of the transition table (links, membership, e-mails) and the
+ * audit event, all guarded so that a lost race writes nothing. Throws 409 when the event is
+ * not allowed in the current status or a concurrent request won.
+ */
+export async function commitApplicationTransition(deps: Deps, ctx: ApplicationContext, event: ApplicationEvent, options: CommitOptions): Promise<Committed> {
+  const { db } = deps;
+  const app = ctx.application;
+  const from = app.status as ApplicationStatus;
+  const transition = applicationTransition(from, event);
+  if (!transition) {
+    throw new AppError("invalid_transition", `Not possible while the application is ${publicStatus(from)}. / ทำไม่ได้ในสถานะปัจจุบันของคำขอ`);
+  }
+  const now = deps.clock.now();
+  const transitionId = newId("tx");
+  const guard = transitionApplied("applications", app.id, transitionId);
+  const patch = { ...options.patch };
+  const statements: Statement[] = [];
+  const outboxIds: string[] = [];
+  let membershipId: string | null = null;
+
+  const approverEmail = patch.approverEmail ?? app.approverEmail;
+  if (transition.effects.some((e) => e.kind === "send_approval_request")) {
+    if (!approverEmail) throw new AppError("invalid_transition", "No approver on file. / ยังไม่มีผู้อนุมัติ");
+    patch.deadlineAt = now + ctx.agency.approvalTtlDays * DAY;
+  }
+
+  statements.push(
+    db
+      .update(applications)
+      .set({ ...patch, status: transition.to, version: sql`${applications.version} + 1`, transitionId, updatedAt: now })
+      .where(and(eq(applications.id, app.id), eq(applications.status, from), eq(applications.version, app.version), options.casCondition))
+      .returning({ id: applications.id }),
+  );
+  statements.push(...(options.extra?.(guard, transitionId) ?? []));
+
+  for (const effect of transition.effects) {
+    switch (effect.kind) {
+      case "close_approval_links":
+        statements.push(
+          db
+            .update(oneTimeTokens)
+            .set({ revokedAt: now })
+            .where(and(eq(oneTimeTokens.applicationId, app.id), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), guard)),
+        );
+        break;
+      case "send_approval_request": {
+        const link = await approvalLinkStatements(deps, { ...ctx, application: { ...app, ...patch } as Application }, approverEmail!, guard, false);
+        statements.push(...link.statements);
+        outboxIds.push(link.outboxId);
+        break;
+      }
+      case "grant_membership":
+        membershipId = newId("mem");
+        statements.push(
+          insertWhere(db, memberships, { id: membershipId, userId: app.userId, agencyId: app.agencyId, applicationId: app.id, role: app.role, status: "active", createdAt: now, updatedAt: now }, guard),
+          auditStatement(db, { actor: "system", action: "membership.granted", subject: `membership:${membershipId}`, detail: { applicationId: app.id, agencyId: app.agencyId, userId: app.userId, role: app.role } }, now, options.meta, guard),
+        );
+        break;
+      case "notify_applicant": {
+        const decidedBy = patch.decidedBy ?? patch.executiveDecidedBy ?? null;
+        const message = queueEmail(
+          db,
+          `application_${effect.outcome}`,
+          [app.applicantEmail],
+          applicationOutcomeEmail({
+            applicantName: ctx.applicant.name || app.applicantEmail,
+            agencyNameTh: ctx.agency.nameTh,
+            agencyNameEn: ctx.agency.nameEn,
+            outcome: effect.outcome,
+            reason: options.reason ?? null,
+            decidedBy,
+            decidedAt: decidedBy ? now : null,
+            appUrl: deps.config.appOrigin,
+          }),
+          now,
+          guard,
+        );
+        statements.push(message.statement);
+        outboxIds.push(message.id);
+        break;
+      }
+    }
+  }
+
+  statements.push(
+    auditStatement(
+      db,
+      {
+        actor: options.actor,
+        action: `application.${event.toLowerCase()}`,
+        subject: `application:${app.id}`,
+        detail: { from: publicStatus(from), to: publicStatus(transition.to), reason: options.reason ?? null, ...(membershipId ? { membershipId } : {}) },
+      },
+      now,
+      options.meta,
+      guard,
+    ),
+  );
+
+  const [cas] = await runBatch(db, statements);
+  if ((cas as unknown[]).length === 0) {
+    throw new AppError("conflict", "The application changed meanwhile; reload and try again. / คำขอถูกเปลี่ยนแปลงระหว่างนี้ กรุณาโหลดใหม่");
+  }
+  const [updated] = await db.select().from(applications).where(eq(applications.id, app.id)).limit(1);
+  return { application: updated!, outboxIds, membershipId };
+}
+
+export { approvalLinkStatements };

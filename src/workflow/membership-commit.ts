@@ -1,0 +1,95 @@
+import { and, eq, isNull, like, sql } from "drizzle-orm";
+import { agencies, apiKeys, memberships, users, type Membership } from "../db/schema";
+import { runBatch, transitionApplied, type Statement } from "../db/guarded";
+import { AppError } from "../errors";
+import { newId } from "../lib/ids";
+import { membershipChangedEmail } from "../../emails/membership-changed";
+import { auditStatement } from "../services/audit";
+import type { Deps, RequestMeta } from "../services/deps";
+import { queueEmail } from "../services/outbox";
+import { membershipTransition, type MembershipEvent, type MembershipStatus } from "./membership-machine";
+
+export interface MembershipCommitOptions {
+  actor: string;
+  meta: RequestMeta | null;
+  reason: string | null;
+  extra?: (guard: ReturnType<typeof transitionApplied>) => Statement[];
+}
+
+export async function loadMembership(deps: Deps, id: string) {
+  const [row] = await deps.db
+    .select({ membership: memberships, user: users, agency: agencies })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
+    .where(eq(memberships.id, id))
+    .limit(1);
+  if (!row) throw new AppError("not_found", "No such membership. / ไม่พบบทบาทนี้");
+  return row;
+}
+
+export function serializeMembership(m: Membership) {
+  return {
+    id: m.id,
+    userId: m.userId,
+    agencyId: m.agencyId,
+    role: m.role,
+    status: m.status as MembershipStatus,
+    createdAt: new Date(m.createdAt).toISOString(),
+    updatedAt: new Date(m.updatedAt).toISOString(),
+  };
+}
+
+/**
+ * One membership transition, one batch: CAS, then (guarded) the publish keys revoked, the
+ * steward told, the audit event. Keys stop verifying in the same commit as the status change.
+ */
+export async function commitMembershipTransition(deps: Deps, id: string, event: MembershipEvent, options: MembershipCommitOptions) {
+  const { db } = deps;
+  const { membership, user, agency } = await loadMembership(deps, id);
+  const from = membership.status as MembershipStatus;
+  const transition = membershipTransition(from, event);
+  if (!transition) throw new AppError("invalid_transition", `Not possible while the membership is ${from}. / ทำไม่ได้ในสถานะปัจจุบัน`);
+  const now = deps.clock.now();
+  const transitionId = newId("tx");
+  const guard = transitionApplied("memberships", id, transitionId);
+  const statements: Statement[] = [
+    db
+      .update(memberships)
+      .set({ status: transition.to, version: sql`${memberships.version} + 1`, transitionId, updatedAt: now })
+      .where(and(eq(memberships.id, id), eq(memberships.status, from), eq(memberships.version, membership.version)))
+      .returning({ id: memberships.id }),
+    ...(options.extra?.(guard) ?? []),
+  ];
+  const outboxIds: string[] = [];
+  for (const effect of transition.effects) {
+    if (effect.kind === "revoke_publish_keys") {
+      statements.push(
+        db
+          .update(apiKeys)
+          .set({ revokedAt: now })
+          .where(and(eq(apiKeys.membershipId, id), isNull(apiKeys.revokedAt), like(apiKeys.scopes, '%"publish"%'), guard)),
+      );
+    } else {
+      const message = queueEmail(
+        db,
+        `membership_${effect.outcome}`,
+        [user.email ?? ""],
+        membershipChangedEmail({ stewardName: user.name || (user.email ?? ""), agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, outcome: effect.outcome, reason: options.reason, at: now, appUrl: deps.config.appOrigin }),
+        now,
+        guard,
+      );
+      if (user.email) {
+        statements.push(message.statement);
+        outboxIds.push(message.id);
+      }
+    }
+  }
+  statements.push(
+    auditStatement(db, { actor: options.actor, action: `membership.${event.toLowerCase()}`, subject: `membership:${id}`, detail: { from, to: transition.to, reason: options.reason, userId: user.id, agencyId: agency.id } }, now, options.meta, guard),
+  );
+  const [cas] = await runBatch(db, statements);
+  if ((cas as unknown[]).length === 0) throw new AppError("conflict", "The membership changed meanwhile. / บทบาทถูกเปลี่ยนแปลงระหว่างนี้");
+  const [updated] = await db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
+  return { membership: serializeMembership(updated!), outboxIds };
+}

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { AppError } from "../errors";
-import { deliverAfterResponse } from "../lib/after-commit";
+import { afterResponse, deliverAfterResponse } from "../lib/after-commit";
 import { timingSafeEqual } from "../lib/crypto";
 import { requireUser } from "../middleware/session";
 import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../services/api-keys";
@@ -47,7 +47,7 @@ keyRoutes.post(
   validate("json", VerifyBody),
   async (c) => {
     const { result, touch } = await verifyApiKey(c.var.deps, c.req.valid("json").key);
-    if (touch) c.executionCtx.waitUntil(touch);
+    if (touch) afterResponse(c, touch);
     return c.json(result);
   },
 );

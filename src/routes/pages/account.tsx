@@ -1,9 +1,8 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
-import type { Application } from "../../db/schema";
 import { deliverAfterResponse } from "../../lib/after-commit";
-import { listAgencies } from "../../services/agencies";
-import { listUserApplications, loadApplication, submitApplication, withdrawApplication, type ApplicationJson } from "../../services/applications";
+import { listAgencies, type AgencyView } from "../../services/agencies";
+import { listUserApplications, loadApplication, serializeApplication, submitApplication, withdrawApplication, type ApplicationJson } from "../../services/applications";
 import { acceptTerms, acceptedVersion, requireCurrentTerms, serializeTerms } from "../../services/terms";
 import { applicationTransition, type ApplicationStatus } from "../../workflow/application-machine";
 import { ApplicationPage, ApplicationsPage, type ApplicationView } from "../../views/applications-page";
@@ -46,8 +45,7 @@ accountPages.post("/apply", async (c) => {
   return c.redirect(`/applications/${submitted.value.application.id}`, 303);
 });
 
-async function toView(c: { var: AppEnv["Variables"] }, app: ApplicationJson, stored?: Application): Promise<ApplicationView> {
-  const agencies = await listAgencies(c.var.deps.db, null);
+function toView(app: ApplicationJson, agencies: AgencyView[]): ApplicationView {
   const agency = agencies.find((a) => a.id === app.agencyId);
   return {
     id: app.id,
@@ -62,25 +60,23 @@ async function toView(c: { var: AppEnv["Variables"] }, app: ApplicationJson, sto
     updatedAt: app.updatedAt,
     decidedAt: app.decidedAt,
     decidedBy: app.decidedBy,
-    decisionReason: stored?.decisionReason ?? app.decisionReason,
+    decisionReason: app.decisionReason,
   };
 }
 
 accountPages.get("/applications", async (c) => {
   const user = pageUser(c);
-  const apps = await listUserApplications(c.var.deps.db, user);
-  return c.html(<ApplicationsPage user={layoutUser(user)} applications={await Promise.all(apps.map((a) => toView(c, a)))} />);
+  const [apps, agencies] = await Promise.all([listUserApplications(c.var.deps.db, user), listAgencies(c.var.deps.db, null)]);
+  return c.html(<ApplicationsPage user={layoutUser(user)} applications={apps.map((a) => toView(a, agencies))} />);
 });
 
 accountPages.get("/applications/:id", async (c) => {
   const user = pageUser(c);
   const ctx = await loadApplication(c.var.deps, c.req.param("id"), user);
-  const apps = await listUserApplications(c.var.deps.db, ctx.applicant);
-  const app = apps.find((a) => a.id === ctx.application.id)!;
+  const app = serializeApplication(ctx.application, ctx.applicant);
   const canWithdraw = ctx.application.userId === user.id && applicationTransition(ctx.application.status as ApplicationStatus, "WITHDRAWN") !== null;
-  return c.html(<ApplicationPage user={layoutUser(user)} application={await toView(c, app, ctx.application)} canWithdraw={canWithdraw} />);
+  return c.html(<ApplicationPage user={layoutUser(user)} application={toView(app, [{ ...ctx.agency, domains: [] }])} canWithdraw={canWithdraw} />);
 });
-
 accountPages.post("/applications/:id/withdraw", async (c) => {
   const user = pageUser(c);
   const { outboxIds } = await withdrawApplication(c.var.deps, user, c.req.param("id"), c.var.meta);

@@ -1,5 +1,6 @@
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type * as schema from "./db/schema";
+import { readOidcProviders, type OidcProvider } from "./lib/oidc-config";
 
 /** Bindings and variables of the Worker (wrangler.jsonc `vars`, secrets, D1). */
 export interface Bindings {
@@ -13,6 +14,9 @@ export interface Bindings {
   MAIL_FROM?: string;
   GATEWAY_SECRET?: string;
   RESEND_API_KEY?: string;
+  /** JSON (string or JSON-typed var): see src/lib/oidc-config.ts. */
+  OIDC_PROVIDERS?: string | unknown[];
+  OIDC_ALLOW_HTTP?: string;
 }
 
 export type Environment = "development" | "test" | "production";
@@ -28,6 +32,9 @@ export interface Config {
   mailFrom: string;
   gatewaySecret: string | null;
   resendApiKey: string | null;
+  oidcProviders: OidcProvider[];
+  /** http: issuers, for development and tests only (ignored elsewhere). */
+  oidcAllowHttp: boolean;
   /** Short environment tag inside API keys: `stw_<keyEnv>_...`. */
   keyEnv: "dev" | "test" | "live";
 }
@@ -52,6 +59,8 @@ export function readConfig(env: Bindings): Config {
     mailFrom: env.MAIL_FROM ?? "steward <no-reply@data.go.th>",
     gatewaySecret: env.GATEWAY_SECRET || null,
     resendApiKey: env.RESEND_API_KEY || null,
+    oidcProviders: readOidcProviders(env as unknown as Record<string, unknown>),
+    oidcAllowHttp: environment !== "production" && env.OIDC_ALLOW_HTTP === "true",
     keyEnv: environment === "production" ? "live" : environment === "test" ? "test" : "dev",
   };
 }

@@ -26,6 +26,10 @@ export const ERRORS = {
   email_domain_mismatch: { status: 422, title: "E-mail not of this agency / อีเมลไม่ใช่ของหน่วยงานนี้" },
   too_many_attempts: { status: 429, title: "Too many attempts / พยายามหลายครั้งเกินไป" },
   rate_limited: { status: 429, title: "Too many requests / คำขอมากเกินไป" },
+  oidc_failed: { status: 400, title: "Sign-in with the provider failed / เข้าสู่ระบบผ่านผู้ให้บริการไม่สำเร็จ" },
+  oidc_provider_unavailable: { status: 502, title: "The identity provider did not answer / ผู้ให้บริการยืนยันตัวตนไม่ตอบสนอง" },
+  passkey_verification_failed: { status: 400, title: "Passkey not accepted / ไม่สามารถยืนยันพาสคีย์" },
+  last_sign_in_method: { status: 409, title: "Keep one way to sign in / ต้องเหลือวิธีเข้าสู่ระบบอย่างน้อยหนึ่งวิธี" },
   internal_error: { status: 500, title: "Internal error / ระบบขัดข้อง" },
 } as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
 

@@ -11,6 +11,8 @@ export const users = sqliteTable("users", {
   name: text("name").notNull().default(""),
   status: text("status", { enum: ["active", "suspended", "deleted"] }).notNull().default("active"),
   isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
+  /** Consecutive failed sign-in attempts (NIST SP 800-63B caps them at 100). */
+  failedSignIns: integer("failed_sign_ins").notNull().default(0),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
@@ -254,3 +256,69 @@ export type ApiKey = typeof apiKeys.$inferSelect;
 export type OneTimeToken = typeof oneTimeTokens.$inferSelect;
 export type OutboxMessage = typeof outbox.$inferSelect;
 export type TermsVersion = typeof termsVersions.$inferSelect;
+
+/** An OpenID Connect identity: a user is found by (issuer, subject), never by e-mail. */
+export const oidcIdentities = sqliteTable(
+  "oidc_identities",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    providerId: text("provider_id").notNull(),
+    issuer: text("issuer").notNull(),
+    subject: text("subject").notNull(),
+    email: text("email"),
+    name: text("name"),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+  },
+  (t) => [uniqueIndex("oidc_identities_iss_sub").on(t.issuer, t.subject), index("oidc_identities_user").on(t.userId)],
+);
+
+/**
+ * A started OpenID Connect sign-in, keyed by the hash of its `state`. One row per flow, so
+ * sign-ins started in several tabs do not disturb each other; a browser-binding cookie proves
+ * the callback comes back to the browser that started it.
+ */
+export const oidcFlows = sqliteTable("oidc_flows", {
+  stateHash: text("state_hash").primaryKey(),
+  providerId: text("provider_id").notNull(),
+  nonce: text("nonce").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  bindingHash: text("binding_hash").notNull(),
+  returnTo: text("return_to").notNull(),
+  linkUserId: text("link_user_id"),
+  expiresAt: integer("expires_at").notNull(),
+  usedAt: integer("used_at"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const passkeys = sqliteTable(
+  "passkeys",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    credentialId: text("credential_id").notNull(),
+    publicKey: text("public_key").notNull(),
+    counter: integer("counter").notNull().default(0),
+    transports: text("transports").notNull().default("[]"),
+    deviceType: text("device_type"),
+    backedUp: integer("backed_up", { mode: "boolean" }).notNull().default(false),
+    name: text("name").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastUsedAt: integer("last_used_at"),
+  },
+  (t) => [uniqueIndex("passkeys_credential").on(t.credentialId), index("passkeys_user").on(t.userId)],
+);
+
+/** WebAuthn challenges: single use, five minutes. */
+export const webauthnChallenges = sqliteTable("webauthn_challenges", {
+  challenge: text("challenge").primaryKey(),
+  purpose: text("purpose", { enum: ["registration", "authentication"] }).notNull(),
+  userId: text("user_id"),
+  expiresAt: integer("expires_at").notNull(),
+  usedAt: integer("used_at"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export type OidcIdentity = typeof oidcIdentities.$inferSelect;
+export type Passkey = typeof passkeys.$inferSelect;

@@ -7,6 +7,7 @@ import { agencyRoutes } from "./agencies";
 import { applicationRoutes } from "./applications";
 import { emailAuthRoutes } from "./auth/email";
 import { logoutRoutes } from "./auth/logout";
+import { providerRoutes } from "./auth/providers";
 import { devRoutes } from "./dev";
 import { keyRoutes } from "./keys";
 import { meRoutes } from "./me";
@@ -17,6 +18,7 @@ import { termsRoutes } from "./terms";
 export function registerApi(app: Hono<AppEnv>): void {
   app.route("/api/v1/auth/email", emailAuthRoutes);
   app.route("/api/v1/auth/logout", logoutRoutes);
+  app.route("/api/v1/auth/providers", providerRoutes);
   app.route("/api/v1/me", meRoutes);
   app.route("/api/v1/terms", termsRoutes);
   app.route("/api/v1/agencies", agencyRoutes);

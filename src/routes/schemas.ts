@@ -36,10 +36,21 @@ export const ApplicationJson = v.object({
 export const ApplicationResponse = v.object({ application: ApplicationJson });
 export const ApplicationList = v.object({ applications: v.array(ApplicationJson) });
 
+export const IdentityJson = v.object({
+  id: v.string(),
+  type: v.picklist(["email", "oidc"]),
+  email: v.nullable(v.string()),
+  provider: v.nullable(v.string()),
+  issuer: v.nullable(v.string()),
+  subject: v.nullable(v.string()),
+  createdAt: isoDate,
+});
+
 export const MeResponse = v.object({
   user: UserJson,
   roles: v.array(v.object({ membershipId: v.string(), role: v.literal("steward"), agencyId: v.string(), status: v.picklist(MEMBERSHIP_STATUSES) })),
   applications: v.array(ApplicationJson),
+  identities: v.array(IdentityJson),
   terms: v.object({ acceptedVersion: v.nullable(v.string()), currentVersion: v.nullable(v.string()) }),
 });
 

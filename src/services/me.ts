@@ -1,25 +1,28 @@
 import type { User } from "../db/schema";
 import type { Deps } from "./deps";
 import { listUserApplications } from "./applications";
+import { listIdentities } from "./identities";
 import { listUserMemberships } from "./memberships";
 import { acceptedVersion, currentTerms } from "./terms";
 
-export function serializeUser(user: User) {
+export function serializeUser(user: Pick<User, "id" | "email" | "name" | "status" | "isAdmin">) {
   return { id: user.id, email: user.email, name: user.name, status: user.status, isAdmin: user.isAdmin };
 }
 
 /** Everything the signed-in user needs to see where they stand. */
 export async function getProfile(deps: Deps, user: User) {
-  const [memberships, applications, accepted, terms] = await Promise.all([
+  const [memberships, applications, accepted, terms, identities] = await Promise.all([
     listUserMemberships(deps.db, user.id),
     listUserApplications(deps.db, user),
     acceptedVersion(deps.db, user.id),
     currentTerms(deps.db, deps.clock.now()),
+    listIdentities(deps.db, user.id),
   ]);
   return {
     user: serializeUser(user),
     roles: memberships.map((m) => ({ membershipId: m.id, role: m.role, agencyId: m.agencyId, status: m.status })),
     applications,
+    identities,
     terms: { acceptedVersion: accepted, currentVersion: terms?.version ?? null },
   };
 }

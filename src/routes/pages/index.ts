@@ -4,6 +4,7 @@ import { accountPages } from "./account";
 import { adminPages } from "./admin";
 import { approvalPages } from "./approvals";
 import { keyPages } from "./keys";
+import { oidcPages } from "./oidc";
 import { signInPages } from "./sign-in";
 
 /** Mounts the HTML pages (Thai first, English second). */
@@ -13,4 +14,5 @@ export function registerPages(app: Hono<AppEnv>): void {
   app.route("/", keyPages);
   app.route("/", approvalPages);
   app.route("/", adminPages);
+  app.route("/", oidcPages);
 }

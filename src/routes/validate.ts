@@ -1,6 +1,7 @@
 import type { StandardSchemaV1 } from "@standard-schema/spec";
 import type { ValidationTargets } from "hono";
-import { describeRoute, resolver, validator } from "hono-openapi";
+import type { MiddlewareHandler } from "hono";
+import { describeRoute, resolver, uniqueSymbol, validator } from "hono-openapi";
 import * as v from "valibot";
 import { AppError, ERRORS, type ErrorCode } from "../errors";
 
@@ -8,15 +9,32 @@ function issuePath(issue: StandardSchemaV1.Issue): string {
   return (issue.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".") || "$";
 }
 
+const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
+
 /** A validator whose failures are 400 `invalid_request` problems listing every issue. */
 export function validate<S extends StandardSchemaV1, T extends keyof ValidationTargets>(target: T, schema: S) {
-  return validator(target, schema, (result) => {
+  const validated = validator(target, schema, (result) => {
     if (!result.success) {
       throw new AppError("invalid_request", `The request ${target} is not valid. / ข้อมูลคำขอไม่ถูกต้อง`, {
         errors: result.error.map((issue) => ({ path: issuePath(issue), message: issue.message })),
       });
     }
   });
+  if (target !== "json") return validated;
+  // Every JSON body is an object; valibot's `object` would take an array for one.
+  const objectOnly: MiddlewareHandler = async (c, next) => {
+    if (JSON_MEDIA.test(c.req.header("content-type")?.split(";")[0]?.trim() ?? "")) {
+      const body: unknown = await c.req.json().catch(() => ({}));
+      if (typeof body !== "object" || body === null || Array.isArray(body)) {
+        throw new AppError("invalid_request", "The request body must be a JSON object. / ข้อมูลต้องเป็นออบเจ็กต์ JSON", {
+          errors: [{ path: "$", message: "expected a JSON object" }],
+        });
+      }
+    }
+    return validated(c, next);
+  };
+  // hono-openapi finds a route's request schema through this property.
+  return Object.assign(objectOnly, { [uniqueSymbol]: (validated as unknown as Record<symbol, unknown>)[uniqueSymbol] }) as unknown as typeof validated;
 }
 
 export const ProblemSchema = v.object({

@@ -11,6 +11,7 @@ import { registerApi } from "./routes/api";
 import { registerPages } from "./routes/pages/index";
 import { openApiDocumentation } from "./routes/openapi";
 import { errorPage } from "./views/error-page";
+import { secretLinkHeaders } from "./routes/pages/helpers";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -33,6 +34,13 @@ export function createApp() {
   const app = new Hono<AppEnv>();
 
   app.use(depsMiddleware);
+  // Pages reached through an e-mailed secret link: headers set first, so errors carry them too.
+  for (const path of ["/approvals/*", "/auth/email/*"]) {
+    app.use(path, async (c, next) => {
+      secretLinkHeaders(c);
+      await next();
+    });
+  }
   app.use(
     bodyLimit({
       maxSize: MAX_BODY_BYTES,

@@ -11,7 +11,7 @@ import type { Deps, RequestMeta } from "./deps";
 import { isGovernmentEmail, normalizeEmail } from "./mail-domains";
 import { queueEmail } from "./outbox";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
-import { newSession, revokeSessionStatement } from "./sessions";
+import { assertCanSignIn, openSessionStatements, recordFailedSignIn } from "./sign-in-session";
 
 export const CODE_TTL_MS = 10 * MINUTE;
 export const MAX_CODE_ATTEMPTS = 5;
@@ -83,7 +83,10 @@ export async function verifyEmailCode(deps: Deps, input: { email: string; code: 
   if (token.attempts >= MAX_CODE_ATTEMPTS) {
     throw new AppError("too_many_attempts", "This code is no longer valid: ask for a new one. / รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่");
   }
+  const owner = await accountOf(deps, email);
+  if (owner) assertCanSignIn(owner);
   if (!timingSafeEqual(token.codeHash ?? "", await sha256Hex(`${token.id}:${input.code}`))) {
+    if (owner) await recordFailedSignIn(deps, owner.id);
     await deps.db
       .update(oneTimeTokens)
       .set({ attempts: sql`${oneTimeTokens.attempts} + 1` })
@@ -93,6 +96,11 @@ export async function verifyEmailCode(deps: Deps, input: { email: string; code: 
   const signedIn = await completeSignIn(deps, token, meta, previousSessionId, "code");
   if (!signedIn) throw new AppError("invalid_code");
   return signedIn;
+}
+
+async function accountOf(deps: Deps, email: string): Promise<User | null> {
+  const [row] = await deps.db.select({ user: users }).from(emailIdentities).innerJoin(users, eq(users.id, emailIdentities.userId)).where(eq(emailIdentities.email, email)).limit(1);
+  return row?.user ?? null;
 }
 
 /** The token behind an e-mailed sign-in link, if it can still be used. Changes nothing. */
@@ -125,15 +133,14 @@ async function completeSignIn(deps: Deps, token: OneTimeToken, meta: RequestMeta
   const now = deps.clock.now();
   const tx = newId("tx");
   const guard = sql`EXISTS (SELECT 1 FROM one_time_tokens WHERE id = ${token.id} AND used_tx = ${tx})`;
-  const [identity] = await db.select().from(emailIdentities).where(eq(emailIdentities.email, token.email)).limit(1);
-  const existing = identity ? (await db.select().from(users).where(eq(users.id, identity.userId)).limit(1))[0] : undefined;
-  if (existing && existing.status !== "active") throw new AppError("account_disabled");
+  const existing = await accountOf(deps, token.email);
+  if (existing) assertCanSignIn(existing);
 
   const userId = existing?.id ?? newId("usr");
   const name = (JSON.parse(token.data ?? "{}") as { name?: string | null }).name ?? "";
   const makeAdmin = config.adminEmails.includes(token.email) && !existing?.isAdmin;
-  const session = await newSession(db, userId, now, meta, guard);
   const actor = token.email;
+  const session = await openSessionStatements(deps, { id: userId, email: token.email }, `email_${method}`, meta, previousSessionId, actor, guard);
   const statements = [
     db
       .update(oneTimeTokens)
@@ -153,9 +160,7 @@ async function completeSignIn(deps: Deps, token: OneTimeToken, meta: RequestMeta
     ...(makeAdmin
       ? [auditStatement(db, { actor: "system", action: "admin.bootstrapped", subject: `user:${userId}`, detail: { email: token.email, source: "ADMIN_EMAILS" } }, now, meta, guard)]
       : []),
-    ...(previousSessionId ? [revokeSessionStatement(db, previousSessionId, now)] : []),
-    session.statement,
-    auditStatement(db, { actor, action: "user.signed_in", subject: `user:${userId}`, detail: { method: `email_${method}`, sessionId: session.id } }, now, meta, guard),
+    ...session.statements,
   ];
   const [consumed] = await runBatch(db, statements);
   if ((consumed as unknown[]).length === 0) return null;

@@ -9,7 +9,7 @@ import { newId } from "../lib/ids";
 import { auditStatement } from "./audit";
 import type { Deps, RequestMeta } from "./deps";
 import { clientOf, discover, providerById, providerUnavailable, redirectUri, requestOptions } from "./oidc-provider-client";
-import { newSession, revokeSessionStatement } from "./sessions";
+import { assertCanSignIn, openSessionStatements } from "./sign-in-session";
 
 export const OIDC_FLOW_TTL_MS = 10 * MINUTE;
 
@@ -163,13 +163,9 @@ async function signInWithIdentity(
       auditStatement(db, { actor: subject, action: "user.signed_up", subject: `user:${user.id}`, detail: { method: "oidc", provider: identity.providerId, issuer: identity.issuer } }, now, meta),
     );
   }
-  if (user.status !== "active") throw new AppError("account_disabled");
-  const session = await newSession(db, user.id, now, meta);
-  statements.push(
-    ...(previousSessionId ? [revokeSessionStatement(db, previousSessionId, now)] : []),
-    session.statement,
-    auditStatement(db, { actor: user.email ?? subject, action: "user.signed_in", subject: `user:${user.id}`, detail: { method: "oidc", provider: identity.providerId, sessionId: session.id } }, now, meta),
-  );
+  assertCanSignIn(user);
+  const session = await openSessionStatements(deps, user, `oidc:${identity.providerId}`, meta, previousSessionId, user.email ?? subject);
+  statements.push(...session.statements);
   await runBatch(db, statements);
   return { user, sessionToken: session.token, returnTo: flow.returnTo };
 }

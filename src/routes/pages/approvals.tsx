@@ -5,15 +5,10 @@ import { decideApproval, findApprovalLink, linkDecision, linkStatus, type Approv
 import { ApprovalClosedPage, ApprovalDonePage, ApprovalPage } from "../../views/approval-page";
 import { AppError } from "../../errors";
 import { errorPage } from "../../views/error-page";
-import { formFields, secretLinkHeaders } from "./helpers";
+import { formFields } from "./helpers";
 
 /** The executive's page, from the e-mailed link. GET and HEAD change nothing; POST decides. */
 export const approvalPages = new Hono<AppEnv>();
-
-approvalPages.use("/approvals/*", async (c, next) => {
-  secretLinkHeaders(c);
-  await next();
-});
 
 const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
 

@@ -13,7 +13,7 @@ import { EmailLinkPage } from "../../views/email-link-page";
 import { errorPage } from "../../views/error-page";
 import { SignInPage } from "../../views/sign-in-page";
 import { EmailField } from "../schemas";
-import { attempt, formFields, messageOf, secretLinkHeaders } from "./helpers";
+import { attempt, formFields, messageOf } from "./helpers";
 
 export const signInPages = new Hono<AppEnv>();
 
@@ -50,14 +50,12 @@ signInPages.post("/signin/code", async (c) => {
 
 // The e-mailed link: GET only shows a button (mail scanners fetch links); POST signs in.
 signInPages.get("/auth/email/:token", async (c) => {
-  secretLinkHeaders(c);
   const { token, state } = await findSignInLink(c.var.deps, c.req.param("token"));
   if (state !== "valid" || !token) return c.html(errorPage(linkError(state)), linkError(state).status);
   return c.html(<EmailLinkPage email={token.email} action={c.req.path} />);
 });
 
 signInPages.post("/auth/email/:token", async (c) => {
-  secretLinkHeaders(c);
   const signedIn = await signInWithLink(c.var.deps, c.req.param("token"), c.var.meta, currentSessionId(c));
   if (!signedIn) {
     const { state } = await findSignInLink(c.var.deps, c.req.param("token"));

@@ -152,3 +152,31 @@ export const DevMailList = v.object({
   messages: v.array(v.object({ id: v.string(), to: v.array(v.string()), subject: v.string(), text: v.string(), html: v.string(), status: v.string(), createdAt: isoDate })),
 });
 export const DevClockBody = v.object({ offsetSeconds: v.pipe(v.number(), v.finite(), v.minValue(-3153600000), v.maxValue(3153600000)) });
+
+// WebAuthn: the JSON forms browsers produce with PublicKeyCredential.toJSON().
+const b64url = v.pipe(v.string(), v.maxLength(16384), v.regex(/^[A-Za-z0-9_-]*$/, "base64url"));
+const CredentialJson = (response: v.GenericSchema) =>
+  v.looseObject({
+    id: b64url,
+    rawId: b64url,
+    type: v.literal("public-key"),
+    response,
+    clientExtensionResults: v.optional(v.record(v.string(), v.unknown()), {}),
+    authenticatorAttachment: v.optional(v.nullable(v.string())),
+  });
+export const RegistrationCredential = CredentialJson(
+  v.looseObject({ clientDataJSON: b64url, attestationObject: b64url, transports: v.optional(v.array(v.string())) }),
+);
+export const AuthenticationCredential = CredentialJson(
+  v.looseObject({ clientDataJSON: b64url, authenticatorData: b64url, signature: b64url, userHandle: v.optional(v.nullable(b64url)) }),
+);
+export const PasskeyRegistrationBody = v.object({ response: RegistrationCredential, name: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(100)))) });
+export const PasskeySignInBody = v.object({ response: AuthenticationCredential });
+export const PasskeyJson = v.object({ id: v.string(), name: v.string(), createdAt: isoDate, lastUsedAt: nullableIso });
+export const PasskeyCreated = v.object({ passkey: PasskeyJson });
+export const PasskeyList = v.object({ passkeys: v.array(PasskeyJson) });
+export const WebAuthnOptions = v.looseObject({ challenge: v.string() });
+
+export const SessionList = v.object({
+  sessions: v.array(v.object({ id: v.string(), current: v.boolean(), createdAt: isoDate, lastSeenAt: isoDate, userAgent: v.nullable(v.string()) })),
+});

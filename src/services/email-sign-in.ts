@@ -73,6 +73,7 @@ export async function verifyEmailCode(deps: Deps, input: { email: string; code: 
   const email = normalizeEmail(input.email);
   const now = deps.clock.now();
   await hitRateLimit(deps.db, RATE_LIMITS.emailVerifyPerIp, meta.ip ?? "unknown", now);
+  await hitRateLimit(deps.db, RATE_LIMITS.emailVerifyPerAddress, email, now);
   const [token] = await deps.db
     .select()
     .from(oneTimeTokens)

@@ -7,6 +7,7 @@ import { MINUTE } from "../lib/clock";
 import { randomBase62, sha256Hex, timingSafeEqual } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { auditStatement } from "./audit";
+import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
 import type { Deps, RequestMeta } from "./deps";
 import { clientOf, discover, providerById, providerUnavailable, redirectUri, requestOptions } from "./oidc-provider-client";
 import { assertCanSignIn, openSessionStatements } from "./sign-in-session";
@@ -77,6 +78,7 @@ function displayName(claims: Record<string, unknown>): string | null {
 export async function completeOidcSignIn(deps: Deps, providerId: string, callbackUrl: URL, cookies: Record<string, string>, meta: RequestMeta, previousSessionId: string | null) {
   const provider = providerById(deps.config, providerId);
   const now = deps.clock.now();
+  await hitRateLimit(deps.db, RATE_LIMITS.oidcPerIp, meta.ip ?? "unknown", now);
   const state = callbackUrl.searchParams.get("state");
   if (!state) throw failed("The provider's answer has no state. / ไม่พบ state ในคำตอบของผู้ให้บริการ");
   const stateHash = await sha256Hex(state);

@@ -1,6 +1,8 @@
-import { and, eq, gt, isNull, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql, type SQL } from "drizzle-orm";
 import { sessions, users, type User } from "../db/schema";
-import { insertWhere } from "../db/guarded";
+import { insertWhere, runBatch } from "../db/guarded";
+import { AppError } from "../errors";
+import { auditStatement } from "./audit";
 import type { Db } from "../env";
 import { DAY, MINUTE } from "../lib/clock";
 import { randomBase62, sha256Hex, timingSafeEqual } from "../lib/crypto";
@@ -65,4 +67,45 @@ export async function validateSession(deps: Deps, token: string | undefined): Pr
 
 export function revokeSessionStatement(db: Db, sessionId: string, now: number) {
   return db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+/** The user's live sessions, newest first; `id` is the public id, never the cookie. */
+export async function listSessions(deps: Deps, userId: string, currentId: string) {
+  const now = deps.clock.now();
+  const rows = await deps.db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, now - SESSION_IDLE_MS)))
+    .orderBy(desc(sessions.createdAt));
+  return rows.map((s) => ({
+    id: s.id,
+    current: s.id === currentId,
+    createdAt: new Date(s.createdAt).toISOString(),
+    lastSeenAt: new Date(s.lastSeenAt).toISOString(),
+    userAgent: s.userAgent,
+  }));
+}
+
+/** Ends one of the user's sessions (another user's id: 404). */
+export async function endSession(deps: Deps, user: User, id: string, meta: RequestMeta) {
+  const now = deps.clock.now();
+  const [cas] = await runBatch(deps.db, [
+    deps.db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), eq(sessions.userId, user.id), isNull(sessions.revokedAt))).returning({ id: sessions.id }),
+    auditStatement(deps.db, { actor: user.email ?? user.id, action: "session.ended", subject: `user:${user.id}`, detail: { sessionId: id } }, now, meta, sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${id} AND user_id = ${user.id} AND revoked_at = ${now})`),
+  ]);
+  if ((cas as unknown[]).length === 0) throw new AppError("not_found", "No such session. / ไม่พบเซสชันนี้");
+}
+
+/** Ends every session of the user but this one. */
+export async function endOtherSessions(deps: Deps, user: User, currentId: string, meta: RequestMeta) {
+  const now = deps.clock.now();
+  await runBatch(deps.db, [
+    deps.db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), ne(sessions.id, currentId), isNull(sessions.revokedAt))),
+    auditStatement(deps.db, { actor: user.email ?? user.id, action: "session.others_ended", subject: `user:${user.id}`, detail: { keptSessionId: currentId } }, now, meta),
+  ]);
+}
+
+/** Ends all sessions of a user (suspension, recovery). A statement for the caller's batch. */
+export function endAllSessionsStatement(db: Db, userId: string, now: number) {
+  return db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }

@@ -1,0 +1,42 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import type { AppEnv } from "../../app-env";
+import { requireAdmin } from "../../middleware/session";
+import { reactivateUser, removeUserPasskeys, suspendUser } from "../../services/admin-users";
+import { describe, validate } from "../validate";
+import { IdParam, RequiredReasonBody, UserResponse } from "../schemas";
+
+export const adminUserRoutes = new Hono<AppEnv>();
+
+adminUserRoutes.post(
+  "/:id/suspend",
+  describe({ tags: ["Administration"], summary: "Suspend an account: sessions end and keys verify as DISABLED at once", response: UserResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition"] }),
+  validate("param", IdParam),
+  validate("json", RequiredReasonBody),
+  async (c) => {
+    const { user } = requireAdmin(c);
+    return c.json({ user: await suspendUser(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta) });
+  },
+);
+
+adminUserRoutes.post(
+  "/:id/reactivate",
+  describe({ tags: ["Administration"], summary: "Reactivate a suspended or locked account", response: UserResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition"] }),
+  validate("param", IdParam),
+  validate("json", RequiredReasonBody),
+  async (c) => {
+    const { user } = requireAdmin(c);
+    return c.json({ user: await reactivateUser(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta) });
+  },
+);
+
+adminUserRoutes.post(
+  "/:id/passkeys/remove",
+  describe({ tags: ["Administration"], summary: "Remove every passkey of a user who lost them (audited, with a reason)", response: v.object({ removed: v.number() }), errors: ["invalid_request", "unauthenticated", "forbidden", "not_found"] }),
+  validate("param", IdParam),
+  validate("json", RequiredReasonBody),
+  async (c) => {
+    const { user } = requireAdmin(c);
+    return c.json(await removeUserPasskeys(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta));
+  },
+);

@@ -1,0 +1,54 @@
+import { and, eq } from "drizzle-orm";
+import { passkeys, users, type User } from "../db/schema";
+import { runBatch } from "../db/guarded";
+import { AppError } from "../errors";
+import { auditStatement } from "./audit";
+import type { Deps, RequestMeta } from "./deps";
+import { serializeUser } from "./me";
+import { endAllSessionsStatement } from "./sessions";
+
+async function loadUser(deps: Deps, id: string): Promise<User> {
+  const [user] = await deps.db.select().from(users).where(eq(users.id, id)).limit(1);
+  if (!user) throw new AppError("not_found", "No such user. / ไม่พบผู้ใช้นี้");
+  return user;
+}
+
+const actorOf = (admin: User) => `admin:${admin.email ?? admin.id}`;
+
+/** Suspends an account: its sessions end and its keys verify as DISABLED, at once. */
+export async function suspendUser(deps: Deps, admin: User, id: string, reason: string, meta: RequestMeta) {
+  const user = await loadUser(deps, id);
+  if (user.status !== "active") throw new AppError("invalid_transition", "Only an active account can be suspended. / ระงับได้เฉพาะบัญชีที่ใช้งานอยู่");
+  const now = deps.clock.now();
+  const [cas] = await runBatch(deps.db, [
+    deps.db.update(users).set({ status: "suspended", updatedAt: now }).where(and(eq(users.id, id), eq(users.status, "active"))).returning({ id: users.id }),
+    endAllSessionsStatement(deps.db, id, now),
+    auditStatement(deps.db, { actor: actorOf(admin), action: "user.suspended", subject: `user:${id}`, detail: { reason } }, now, meta),
+  ]);
+  if ((cas as unknown[]).length === 0) throw new AppError("conflict");
+  return serializeUser({ ...user, status: "suspended" });
+}
+
+/** Reactivates a suspended or locked account (the failed-attempt counter starts again). */
+export async function reactivateUser(deps: Deps, admin: User, id: string, reason: string, meta: RequestMeta) {
+  const user = await loadUser(deps, id);
+  if (user.status === "deleted") throw new AppError("invalid_transition", "A deleted account cannot be reactivated. / บัญชีที่ลบแล้วเปิดใช้ใหม่ไม่ได้");
+  const now = deps.clock.now();
+  await runBatch(deps.db, [
+    deps.db.update(users).set({ status: "active", failedSignIns: 0, updatedAt: now }).where(eq(users.id, id)),
+    auditStatement(deps.db, { actor: actorOf(admin), action: "user.reactivated", subject: `user:${id}`, detail: { reason, was: user.status, failedSignIns: user.failedSignIns } }, now, meta),
+  ]);
+  return serializeUser({ ...user, status: "active" });
+}
+
+/** Recovery help: removes every passkey of a user (they sign in by e-mail and register anew). */
+export async function removeUserPasskeys(deps: Deps, admin: User, id: string, reason: string, meta: RequestMeta) {
+  await loadUser(deps, id);
+  const now = deps.clock.now();
+  const [removed] = await runBatch(deps.db, [
+    deps.db.delete(passkeys).where(eq(passkeys.userId, id)).returning({ id: passkeys.id }),
+    auditStatement(deps.db, { actor: actorOf(admin), action: "passkeys.removed_by_admin", subject: `user:${id}`, detail: { reason } }, now, meta),
+  ]);
+  return { removed: (removed ?? []).length };
+}
+

@@ -4,7 +4,12 @@ import { requireUser } from "../middleware/session";
 import { getProfile } from "../services/me";
 import { unlinkOidcIdentity } from "../services/identities";
 import { describe, validate } from "./validate";
-import { IdParam, MeResponse } from "./schemas";
+import { CodeSent, EmailField, EmailVerifyBody, IdParam, MeResponse } from "./schemas";
+import * as v from "valibot";
+import { eq } from "drizzle-orm";
+import { users } from "../db/schema";
+import { deliverAfterResponse } from "../lib/after-commit";
+import { startEmailVerification, verifyEmailForUser } from "../services/email-verification";
 
 export const meRoutes = new Hono<AppEnv>();
 
@@ -21,5 +26,29 @@ meRoutes.delete(
     const { user } = requireUser(c);
     await unlinkOidcIdentity(c.var.deps, user, c.req.valid("param").id, c.var.meta);
     return c.body(null, 204);
+  },
+);
+
+meRoutes.post(
+  "/emails",
+  describe({ tags: ["Account"], summary: "Add an official e-mail to your account: a 6-digit code is mailed to it", status: 202, response: CodeSent, errors: ["invalid_request", "unauthenticated", "email_domain_not_allowed", "rate_limited"] }),
+  validate("json", v.object({ email: EmailField })),
+  async (c) => {
+    const { user } = requireUser(c);
+    const { outboxIds } = await startEmailVerification(c.var.deps, user, c.req.valid("json").email, c.var.meta);
+    deliverAfterResponse(c, outboxIds);
+    return c.json({ status: "code_sent" as const }, 202);
+  },
+);
+
+meRoutes.post(
+  "/emails/verify",
+  describe({ tags: ["Account"], summary: "Confirm the code: the address becomes a verified official e-mail of your account", response: MeResponse, errors: ["invalid_request", "unauthenticated", "invalid_code", "too_many_attempts", "conflict"] }),
+  validate("json", EmailVerifyBody),
+  async (c) => {
+    const { user } = requireUser(c);
+    await verifyEmailForUser(c.var.deps, user, c.req.valid("json"), c.var.meta);
+    const [fresh] = await c.var.deps.db.select().from(users).where(eq(users.id, user.id)).limit(1);
+    return c.json(await getProfile(c.var.deps, fresh ?? user));
   },
 );

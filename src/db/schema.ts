@@ -13,6 +13,8 @@ export const users = sqliteTable("users", {
   isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
   /** Consecutive failed sign-in attempts (NIST SP 800-63B caps them at 100). */
   failedSignIns: integer("failed_sign_ins").notNull().default(0),
+  /** Bumped whenever the user's rights change; a session of an older version gets a new id. */
+  rightsVersion: integer("rights_version").notNull().default(0),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
@@ -170,6 +172,9 @@ export const sessions = sqliteTable(
     id: text("id").primaryKey(),
     secretHash: text("secret_hash").notNull(),
     userId: text("user_id").notNull().references(() => users.id),
+    rightsVersion: integer("rights_version").notNull().default(0),
+    /** Set when the session was given a new id after a change of rights. */
+    replacedBy: text("replaced_by"),
     createdAt: integer("created_at").notNull(),
     lastSeenAt: integer("last_seen_at").notNull(),
     expiresAt: integer("expires_at").notNull(),

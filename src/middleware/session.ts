@@ -33,9 +33,11 @@ export function currentSessionId(c: Context<AppEnv>): string | null {
   return c.var.session?.sessionId ?? null;
 }
 
-/** Reads the session cookie; never refuses (see requireUser, requireAdmin). */
+/** Reads the session cookie (renewing its id after a change of rights); never refuses (see requireUser, requireAdmin). */
 export const loadSession = createMiddleware<AppEnv>(async (c, next) => {
-  c.set("session", await validateSession(c.var.deps, sessionToken(c)));
+  const session = await validateSession(c.var.deps, sessionToken(c));
+  c.set("session", session);
+  if (session?.rotatedToken) setSessionCookie(c, session.rotatedToken);
   await next();
 });
 

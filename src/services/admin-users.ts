@@ -5,6 +5,7 @@ import { AppError } from "../errors";
 import { auditStatement } from "./audit";
 import type { Deps, RequestMeta } from "./deps";
 import { serializeUser } from "./me";
+import { rightsChangedStatement } from "./rights";
 import { endAllSessionsStatement } from "./sessions";
 
 async function loadUser(deps: Deps, id: string): Promise<User> {
@@ -23,6 +24,7 @@ export async function suspendUser(deps: Deps, admin: User, id: string, reason: s
   const [cas] = await runBatch(deps.db, [
     deps.db.update(users).set({ status: "suspended", updatedAt: now }).where(and(eq(users.id, id), eq(users.status, "active"))).returning({ id: users.id }),
     endAllSessionsStatement(deps.db, id, now),
+    rightsChangedStatement(deps.db, id),
     auditStatement(deps.db, { actor: actorOf(admin), action: "user.suspended", subject: `user:${id}`, detail: { reason } }, now, meta),
   ]);
   if ((cas as unknown[]).length === 0) throw new AppError("conflict");
@@ -36,6 +38,7 @@ export async function reactivateUser(deps: Deps, admin: User, id: string, reason
   const now = deps.clock.now();
   await runBatch(deps.db, [
     deps.db.update(users).set({ status: "active", failedSignIns: 0, updatedAt: now }).where(eq(users.id, id)),
+    rightsChangedStatement(deps.db, id),
     auditStatement(deps.db, { actor: actorOf(admin), action: "user.reactivated", subject: `user:${id}`, detail: { reason, was: user.status, failedSignIns: user.failedSignIns } }, now, meta),
   ]);
   return serializeUser({ ...user, status: "active" });

@@ -141,7 +141,9 @@ async function completeSignIn(deps: Deps, token: OneTimeToken, meta: RequestMeta
   const name = (JSON.parse(token.data ?? "{}") as { name?: string | null }).name ?? "";
   const makeAdmin = config.adminEmails.includes(token.email) && !existing?.isAdmin;
   const actor = token.email;
-  const session = await openSessionStatements(deps, { id: userId, email: token.email }, `email_${method}`, meta, previousSessionId, actor, guard);
+  // Becoming an administrator is a change of rights: the new session carries the new version.
+  const rightsVersion = (existing?.rightsVersion ?? 0) + (existing && makeAdmin ? 1 : 0);
+  const session = await openSessionStatements(deps, { id: userId, email: token.email, rightsVersion }, `email_${method}`, meta, previousSessionId, actor, guard);
   const statements = [
     db
       .update(oneTimeTokens)
@@ -156,7 +158,7 @@ async function completeSignIn(deps: Deps, token: OneTimeToken, meta: RequestMeta
           auditStatement(db, { actor, action: "user.signed_up", subject: `user:${userId}`, detail: { method: `email_${method}` } }, now, meta, guard),
         ]),
     ...(existing && makeAdmin
-      ? [db.update(users).set({ isAdmin: true, updatedAt: now }).where(and(eq(users.id, userId), guard))]
+      ? [db.update(users).set({ isAdmin: true, rightsVersion, updatedAt: now }).where(and(eq(users.id, userId), guard))]
       : []),
     ...(makeAdmin
       ? [auditStatement(db, { actor: "system", action: "admin.bootstrapped", subject: `user:${userId}`, detail: { email: token.email, source: "ADMIN_EMAILS" } }, now, meta, guard)]

@@ -19,28 +19,43 @@ export interface NewSession {
   statement: ReturnType<typeof insertWhere> | ReturnType<ReturnType<Db["insert"]>["values"]>;
 }
 
+export interface SessionOptions {
+  guard?: SQL;
+  rightsVersion?: number;
+  /** For a rotated session: its id (chosen first, for the guard), birth and absolute end. */
+  id?: string;
+  createdAt?: number;
+  expiresAt?: number;
+}
+
 /** A session row for a sign-in batch, guarded like the rest of that batch. */
-export async function newSession(db: Db, userId: string, now: number, meta: RequestMeta, guard?: SQL): Promise<NewSession> {
-  const id = newId("ses");
+export async function newSession(db: Db, userId: string, now: number, meta: RequestMeta, options: SessionOptions = {}): Promise<NewSession> {
+  const id = options.id ?? newId("ses");
   const secret = randomBase62(32);
   const values = {
     id,
     secretHash: await sha256Hex(secret),
     userId,
-    createdAt: now,
+    rightsVersion: options.rightsVersion ?? 0,
+    createdAt: options.createdAt ?? now,
     lastSeenAt: now,
-    expiresAt: now + SESSION_ABSOLUTE_MS,
+    expiresAt: options.expiresAt ?? now + SESSION_ABSOLUTE_MS,
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
   };
-  const statement = guard ? insertWhere(db, sessions, values, guard) : db.insert(sessions).values(values);
+  const statement = options.guard ? insertWhere(db, sessions, values, options.guard) : db.insert(sessions).values(values);
   return { id, token: `${id}.${secret}`, statement };
 }
 
 export interface CurrentSession {
   sessionId: string;
   user: User;
+  /** Set when this request gave the session a new id (the user's rights changed). */
+  rotatedToken?: string;
 }
+
+/** How long the old id of a rotated session keeps working (requests already in flight). */
+const ROTATION_OVERLAP_MS = 30 * 1000;
 
 /** The signed-in user of a session cookie, or null (expired, revoked, idle, or forged). */
 export async function validateSession(deps: Deps, token: string | undefined): Promise<CurrentSession | null> {
@@ -58,11 +73,37 @@ export async function validateSession(deps: Deps, token: string | undefined): Pr
   if (!timingSafeEqual(row.session.secretHash, await sha256Hex(secret))) return null;
   if (row.session.lastSeenAt + SESSION_IDLE_MS <= now) return null;
   if (row.user.status !== "active") return null;
+  if (row.session.rightsVersion !== row.user.rightsVersion && row.session.replacedBy === null) {
+    return rotateSession(deps, row.session, row.user, now, sessionMeta(row.session));
+  }
   // Touch at most once a minute: no write on most requests.
   if (now - row.session.lastSeenAt > MINUTE) {
     await deps.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
   }
   return { sessionId: id, user: row.user };
+}
+
+const sessionMeta = (s: typeof sessions.$inferSelect): RequestMeta => ({ ip: s.ip, userAgent: s.userAgent });
+
+/**
+ * A change of rights gives the session a new id (no fixation across privilege changes). The
+ * old id is claimed with a compare-and-swap and keeps working a few seconds for requests in
+ * flight; of two concurrent requests, one rotates and the other carries on with the old id.
+ */
+async function rotateSession(deps: Deps, old: typeof sessions.$inferSelect, user: User, now: number, requestMeta: RequestMeta): Promise<CurrentSession> {
+  const id = newId("ses");
+  const claimed = sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${old.id} AND replaced_by = ${id})`;
+  const fresh = await newSession(deps.db, user.id, now, requestMeta, { id, guard: claimed, rightsVersion: user.rightsVersion, createdAt: old.createdAt, expiresAt: old.expiresAt });
+  const [cas] = await runBatch(deps.db, [
+    deps.db
+      .update(sessions)
+      .set({ replacedBy: id, rightsVersion: user.rightsVersion, expiresAt: Math.min(old.expiresAt, now + ROTATION_OVERLAP_MS) })
+      .where(and(eq(sessions.id, old.id), isNull(sessions.replacedBy)))
+      .returning({ id: sessions.id }),
+    fresh.statement,
+  ]);
+  if ((cas as unknown[]).length === 0) return { sessionId: old.id, user };
+  return { sessionId: id, user, rotatedToken: fresh.token };
 }
 
 export function revokeSessionStatement(db: Db, sessionId: string, now: number) {

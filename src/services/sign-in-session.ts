@@ -26,9 +26,9 @@ export async function recordFailedSignIn(deps: Deps, userId: string): Promise<vo
  * The statements that open a session: a new session id (this browser's previous session ends),
  * the failure counter reset, the sign-in audited. Part of the sign-in's own batch.
  */
-export async function openSessionStatements(deps: Deps, user: Pick<User, "id" | "email">, method: string, meta: RequestMeta, previousSessionId: string | null, actor: string, guard?: SQL) {
+export async function openSessionStatements(deps: Deps, user: Pick<User, "id" | "email" | "rightsVersion">, method: string, meta: RequestMeta, previousSessionId: string | null, actor: string, guard?: SQL) {
   const now = deps.clock.now();
-  const session = await newSession(deps.db, user.id, now, meta, guard);
+  const session = await newSession(deps.db, user.id, now, meta, { guard, rightsVersion: user.rightsVersion });
   const statements: Statement[] = [
     ...(previousSessionId ? [revokeSessionStatement(deps.db, previousSessionId, now)] : []),
     session.statement,

@@ -63,6 +63,9 @@ function UserNav(props: { user: LayoutUser }) {
           <li>
             <a href="/keys">กุญแจ API</a>
           </li>
+          <li>
+            <a href="/account">บัญชีและความปลอดภัย / Account &amp; security</a>
+          </li>
           {user.isAdmin ? (
             <li>
               <a href="/admin">ผู้ดูแลระบบ</a>

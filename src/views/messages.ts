@@ -81,3 +81,26 @@ export const ROLES: Record<string, Bilingual> = {
 export function labelOf(catalogue: Record<string, Bilingual>, value: string): Bilingual {
   return catalogue[value] ?? { th: value, en: value };
 }
+
+/** Messages the passkey and e-mail scripts show in their status line; keys are codes or events. */
+export const CLIENT_MESSAGES: Record<string, Bilingual> = {
+  registering: { th: "โปรดทำตามขั้นตอนบนอุปกรณ์ของท่านเพื่อสร้างพาสคีย์", en: "Follow your device's prompts to create the passkey." },
+  registered: { th: "ลงทะเบียนพาสคีย์แล้ว", en: "Passkey registered." },
+  signing_in: { th: "โปรดยืนยันตัวตนด้วยพาสคีย์บนอุปกรณ์ของท่าน", en: "Confirm with your passkey on your device." },
+  signed_in: { th: "เข้าสู่ระบบแล้ว กำลังพาไปยังหน้าถัดไป", en: "Signed in. Taking you onwards." },
+  cancelled: { th: "ยกเลิกแล้วหรือหมดเวลา ลองอีกครั้งได้", en: "Cancelled or timed out. You can try again." },
+  already_registered: { th: "อุปกรณ์นี้มีพาสคีย์ของบัญชีนี้อยู่แล้ว", en: "This device already holds a passkey for this account." },
+  security: { th: "เบราว์เซอร์ไม่อนุญาตให้ใช้พาสคีย์กับที่อยู่เว็บนี้", en: "The browser does not allow passkeys for this web address." },
+  network: { th: "เชื่อมต่อระบบไม่ได้ โปรดตรวจสอบอินเทอร์เน็ตแล้วลองอีกครั้ง", en: "Could not reach the service. Check your connection and try again." },
+  failed: { th: "ดำเนินการไม่สำเร็จ โปรดลองอีกครั้ง", en: "That did not work. Please try again." },
+  passkey_verification_failed: { th: "ไม่สามารถยืนยันพาสคีย์ได้", en: "The passkey was not accepted." },
+  account_disabled: { th: "บัญชีนี้ถูกระงับ โปรดติดต่อ สพร.", en: "This account is disabled. Please contact DGA." },
+  rate_limited: { th: "มีคำขอมากเกินไป โปรดรอสักครู่แล้วลองอีกครั้ง", en: "Too many requests. Please wait a little and try again." },
+  too_many_attempts: { th: "พยายามหลายครั้งเกินไป โปรดขอรหัสใหม่", en: "Too many attempts. Please ask for a new code." },
+  unauthenticated: { th: "เซสชันหมดอายุ โปรดเข้าสู่ระบบอีกครั้ง", en: "Your session has ended. Please sign in again." },
+  invalid_code: { th: "รหัสไม่ถูกต้องหรือหมดอายุ", en: "Wrong or expired code." },
+  email_domain_not_allowed: { th: "ไม่ใช่อีเมลของหน่วยงานรัฐ", en: "Not a government e-mail address." },
+  sending_code: { th: "กำลังส่งรหัส", en: "Sending the code…" },
+  code_sent: { th: "ส่งรหัส 6 หลักไปที่อีเมลนั้นแล้ว กรอกรหัสด้านล่าง", en: "We sent a 6-digit code to that address. Enter it below." },
+  email_added: { th: "เพิ่มอีเมลราชการแล้ว", en: "Official e-mail added." },
+};

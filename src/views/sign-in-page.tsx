@@ -1,8 +1,16 @@
 import { Layout, Notice } from "./layout";
 import { Heading } from "./parts";
+import { PASSKEY_SCRIPT } from "./passkey-script";
 
-/** Starts an e-mail sign-in (which also signs up): the address gets a code and a link. */
-export function SignInPage(props: { error?: string | null; email?: string }) {
+export type SignInProvider = { id: string; nameTh: string; nameEn: string };
+
+/**
+ * Starts an e-mail sign-in (which also signs up): the address gets a code and a link. Also offers
+ * passkeys (a button, and autofill on the e-mail field) and the configured OpenID providers.
+ */
+export function SignInPage(props: { error?: string | null; email?: string; providers?: SignInProvider[]; returnTo?: string | null }) {
+  const providers = props.providers ?? [];
+  const query = props.returnTo && props.returnTo !== "/" ? `?returnTo=${encodeURIComponent(props.returnTo)}` : "";
   return (
     <Layout title="เข้าสู่ระบบ / Sign in">
       <Heading th="เข้าสู่ระบบ" en="Sign in" />
@@ -28,7 +36,7 @@ export function SignInPage(props: { error?: string | null; email?: string }) {
           id="email"
           name="email"
           type="email"
-          autocomplete="username email"
+          autocomplete="username webauthn"
           spellcheck={false}
           autocapitalize="none"
           required
@@ -44,6 +52,22 @@ export function SignInPage(props: { error?: string | null; email?: string }) {
           <button type="submit">ส่งรหัสเข้าสู่ระบบ / Send sign-in code</button>
         </div>
       </form>
+      {/* Without providers, only passkeys remain: the script shows this part if the browser has them. */}
+      <div class="signin-options" data-passkey-ui={providers.length ? undefined : ""} hidden={!providers.length}>
+        <p class="or">หรือ / or</p>
+        <div class="actions">
+          <button type="button" class="secondary" data-passkey-signin hidden>
+            เข้าสู่ระบบด้วยพาสคีย์ / Sign in with a passkey
+          </button>
+          {providers.map((p) => (
+            <a class="button secondary" href={`/auth/oidc/${encodeURIComponent(p.id)}${query}`}>
+              เข้าสู่ระบบด้วย {p.nameTh} / Sign in with {p.nameEn}
+            </a>
+          ))}
+        </div>
+        <p data-passkey-status role="status" aria-live="polite"></p>
+      </div>
+      <script dangerouslySetInnerHTML={{ __html: PASSKEY_SCRIPT }} />
     </Layout>
   );
 }

@@ -74,4 +74,11 @@ td select,td button{width:100%}
 code,.mono{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,monospace;font-size:.95em;overflow-wrap:anywhere}
 .site-footer{color:#52606d;font-size:.9rem;padding:0 1rem 2rem}
 .site-footer p{margin:.25rem 0}
+[hidden]{display:none!important}
+.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+h3{font-size:1.05rem;line-height:1.4;margin:1.5rem 0 .5rem}
+.list>li form{margin:.5rem 0 0}
+.or{display:flex;align-items:center;gap:.75rem;color:#52606d;margin:2rem 0 .5rem}
+.or::before,.or::after{content:"";flex:1;border-top:1px solid #d9e2ec}
+.signin-options .button,.signin-options button{width:100%}
 `;

@@ -10,6 +10,7 @@ import { approvalRequestEmail } from "../../emails/approval-request";
 import { auditStatement } from "../services/audit";
 import type { Deps, RequestMeta } from "../services/deps";
 import { queueEmail } from "../services/outbox";
+import { rightsChangedStatement } from "../services/rights";
 import { applicationTransition, publicStatus, type ApplicationEvent, type ApplicationStatus } from "./application-machine";
 
 export interface ApplicationContext {
@@ -129,6 +130,7 @@ export async function commitApplicationTransition(deps: Deps, ctx: ApplicationCo
         membershipId = newId("mem");
         statements.push(
           insertWhere(db, memberships, { id: membershipId, userId: app.userId, agencyId: app.agencyId, applicationId: app.id, role: app.role, status: "active", createdAt: now, updatedAt: now }, guard),
+          rightsChangedStatement(db, app.userId, guard),
           auditStatement(db, { actor: "system", action: "membership.granted", subject: `membership:${membershipId}`, detail: { applicationId: app.id, agencyId: app.agencyId, userId: app.userId, role: app.role } }, now, options.meta, guard),
         );
         break;

@@ -7,6 +7,7 @@ import { membershipChangedEmail } from "../../emails/membership-changed";
 import { auditStatement } from "../services/audit";
 import type { Deps, RequestMeta } from "../services/deps";
 import { queueEmail } from "../services/outbox";
+import { rightsChangedStatement } from "../services/rights";
 import { membershipTransition, type MembershipEvent, type MembershipStatus } from "./membership-machine";
 
 export interface MembershipCommitOptions {
@@ -59,6 +60,7 @@ export async function commitMembershipTransition(deps: Deps, id: string, event: 
       .set({ status: transition.to, version: sql`${memberships.version} + 1`, transitionId, updatedAt: now })
       .where(and(eq(memberships.id, id), eq(memberships.status, from), eq(memberships.version, membership.version)))
       .returning({ id: memberships.id }),
+    rightsChangedStatement(db, membership.userId, guard),
     ...(options.extra?.(guard) ?? []),
   ];
   const outboxIds: string[] = [];

@@ -21,7 +21,7 @@ function depsAt(origin = recorded.origin, now = NOW): Deps {
 }
 
 async function newUser(): Promise<User> {
-  const user: User = { id: unique("usr_"), email: `${unique("p")}@mail.go.th`, name: "พาสคีย์ ทดสอบ", status: "active", isAdmin: false, failedSignIns: 0, createdAt: NOW, updatedAt: NOW };
+  const user: User = { id: unique("usr_"), email: `${unique("p")}@mail.go.th`, name: "พาสคีย์ ทดสอบ", status: "active", isAdmin: false, failedSignIns: 0, rightsVersion: 0, createdAt: NOW, updatedAt: NOW };
   await db.insert(users).values(user);
   return user;
 }

@@ -5,6 +5,7 @@ import { adminPages } from "./admin";
 import { approvalPages } from "./approvals";
 import { keyPages } from "./keys";
 import { oidcPages } from "./oidc";
+import { securityPages } from "./security";
 import { signInPages } from "./sign-in";
 
 /** Mounts the HTML pages (Thai first, English second). */
@@ -15,4 +16,5 @@ export function registerPages(app: Hono<AppEnv>): void {
   app.route("/", approvalPages);
   app.route("/", adminPages);
   app.route("/", oidcPages);
+  app.route("/", securityPages);
 }

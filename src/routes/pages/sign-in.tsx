@@ -5,6 +5,7 @@ import { AppError } from "../../errors";
 import { deliverAfterResponse } from "../../lib/after-commit";
 import { currentSessionId, setSessionCookie } from "../../middleware/session";
 import { findSignInLink, signInWithLink, startEmailSignIn, verifyEmailCode } from "../../services/email-sign-in";
+import { safeReturnTo } from "../../services/oidc-sign-in";
 import { signOut } from "../../services/sign-out";
 import { hasAcceptedCurrentTerms } from "../../services/terms";
 import { clearSessionCookie } from "../../middleware/session";
@@ -19,7 +20,10 @@ export const signInPages = new Hono<AppEnv>();
 
 signInPages.get("/", (c) => c.redirect(c.var.session ? "/applications" : "/signin", 303));
 
-signInPages.get("/signin", (c) => c.html(<SignInPage />));
+signInPages.get("/signin", (c) => {
+  const providers = c.var.deps.config.oidcProviders.map(({ id, nameTh, nameEn }) => ({ id, nameTh, nameEn }));
+  return c.html(<SignInPage providers={providers} returnTo={safeReturnTo(c.req.query("returnTo"))} />);
+});
 
 signInPages.post("/signin", async (c) => {
   const form = await formFields(c);

@@ -1,6 +1,7 @@
 import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import { newId } from "../lib/ids";
 import { passkeys, users } from "../db/schema";
 import { runBatch } from "../db/guarded";
 import type { Deps, RequestMeta } from "./deps";
@@ -46,11 +47,14 @@ export async function signInWithPasskey(deps: Deps, response: AuthenticationResp
     await recordFailedSignIn(deps, user.id);
     throw verificationFailed(`The passkey could not be verified (${error instanceof Error ? error.message : "invalid response"}). / ไม่สามารถยืนยันพาสคีย์ได้`);
   }
-  const session = await openSessionStatements(deps, user, "passkey", meta, previousSessionId, user.email ?? user.id);
+  // The session is opened only if this batch's counter compare-and-swap matched.
+  const tx = newId("tx");
+  const advanced = sql`EXISTS (SELECT 1 FROM passkeys WHERE id = ${passkey.id} AND used_tx = ${tx})`;
+  const session = await openSessionStatements(deps, user, "passkey", meta, previousSessionId, user.email ?? user.id, advanced);
   const [updated] = await runBatch(deps.db, [
     deps.db
       .update(passkeys)
-      .set({ counter: newCounter, lastUsedAt: now })
+      .set({ counter: newCounter, lastUsedAt: now, usedTx: tx })
       .where(and(eq(passkeys.id, passkey.id), eq(passkeys.counter, passkey.counter)))
       .returning({ id: passkeys.id }),
     ...session.statements,

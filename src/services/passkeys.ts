@@ -99,6 +99,7 @@ export async function registerPasskey(deps: Deps, user: User, response: Registra
     name: name?.trim() || `Passkey ${new Date(now).toISOString().slice(0, 10)}`,
     createdAt: now,
     lastUsedAt: null,
+    usedTx: null,
   };
   await runBatch(deps.db, [
     deps.db.insert(passkeys).values(passkey),

@@ -106,8 +106,8 @@ async function rotateSession(deps: Deps, old: typeof sessions.$inferSelect, user
   return { sessionId: id, user, rotatedToken: fresh.token };
 }
 
-export function revokeSessionStatement(db: Db, sessionId: string, now: number) {
-  return db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+export function revokeSessionStatement(db: Db, sessionId: string, now: number, guard?: SQL) {
+  return db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), guard));
 }
 
 /** The user's live sessions, newest first; `id` is the public id, never the cookie. */

@@ -30,7 +30,7 @@ export async function openSessionStatements(deps: Deps, user: Pick<User, "id" | 
   const now = deps.clock.now();
   const session = await newSession(deps.db, user.id, now, meta, { guard, rightsVersion: user.rightsVersion });
   const statements: Statement[] = [
-    ...(previousSessionId ? [revokeSessionStatement(deps.db, previousSessionId, now)] : []),
+    ...(previousSessionId ? [revokeSessionStatement(deps.db, previousSessionId, now, guard)] : []),
     session.statement,
     deps.db.update(users).set({ failedSignIns: 0 }).where(and(eq(users.id, user.id), guard)),
     auditStatement(deps.db, { actor, action: "user.signed_in", subject: `user:${user.id}`, detail: { method, sessionId: session.id } }, now, meta, guard),

@@ -1,4 +1,4 @@
-import { and, eq, isNull, like, sql } from "drizzle-orm";
+import { and, eq, isNull, like, sql, type SQL } from "drizzle-orm";
 import { agencies, apiKeys, memberships, users, type Membership } from "../db/schema";
 import { runBatch, transitionApplied, type Statement } from "../db/guarded";
 import { AppError } from "../errors";
@@ -41,13 +41,17 @@ export function serializeMembership(m: Membership) {
   };
 }
 
+type LoadedMembership = Awaited<ReturnType<typeof loadMembership>>;
+
 /**
- * One membership transition, one batch: CAS, then (guarded) the publish keys revoked, the
- * steward told, the audit event. Keys stop verifying in the same commit as the status change.
+ * The statements of one membership transition: CAS, then (guarded) rights renewed, publish keys
+ * revoked, the steward told, the audit event. `outerGuard` makes the CAS itself depend on
+ * another transition of the same batch (a handover completed by an application's approval).
  */
-export async function commitMembershipTransition(deps: Deps, id: string, event: MembershipEvent, options: MembershipCommitOptions) {
+export async function membershipTransitionStatements(deps: Deps, loaded: LoadedMembership, event: MembershipEvent, options: MembershipCommitOptions & { outerGuard?: SQL }) {
   const { db } = deps;
-  const { membership, user, agency } = await loadMembership(deps, id);
+  const { membership, user, agency } = loaded;
+  const id = membership.id;
   const from = membership.status as MembershipStatus;
   const transition = membershipTransition(from, event);
   if (!transition) throw new AppError("invalid_transition", `Not possible while the membership is ${from}. / ทำไม่ได้ในสถานะปัจจุบัน`);
@@ -58,7 +62,7 @@ export async function commitMembershipTransition(deps: Deps, id: string, event: 
     db
       .update(memberships)
       .set({ status: transition.to, version: sql`${memberships.version} + 1`, transitionId, updatedAt: now })
-      .where(and(eq(memberships.id, id), eq(memberships.status, from), eq(memberships.version, membership.version)))
+      .where(and(eq(memberships.id, id), eq(memberships.status, from), eq(memberships.version, membership.version), options.outerGuard))
       .returning({ id: memberships.id }),
     rightsChangedStatement(db, membership.userId, guard),
     ...(options.extra?.(guard) ?? []),
@@ -72,26 +76,30 @@ export async function commitMembershipTransition(deps: Deps, id: string, event: 
           .set({ revokedAt: now })
           .where(and(eq(apiKeys.membershipId, id), isNull(apiKeys.revokedAt), like(apiKeys.scopes, '%"publish"%'), guard)),
       );
-    } else {
+    } else if (user.email) {
       const message = queueEmail(
         db,
         `membership_${effect.outcome}`,
-        [user.email ?? ""],
-        membershipChangedEmail({ stewardName: user.name || (user.email ?? ""), agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, outcome: effect.outcome, reason: options.reason, at: now, appUrl: deps.config.appOrigin }),
+        [user.email],
+        membershipChangedEmail({ stewardName: user.name || user.email, agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, outcome: effect.outcome, reason: options.reason, at: now, appUrl: deps.config.appOrigin }),
         now,
         guard,
       );
-      if (user.email) {
-        statements.push(message.statement);
-        outboxIds.push(message.id);
-      }
+      statements.push(message.statement);
+      outboxIds.push(message.id);
     }
   }
   statements.push(
     auditStatement(db, { actor: options.actor, action: `membership.${event.toLowerCase()}`, subject: `membership:${id}`, detail: { from, to: transition.to, reason: options.reason, userId: user.id, agencyId: agency.id } }, now, options.meta, guard),
   );
-  const [cas] = await runBatch(db, statements);
+  return { statements, outboxIds };
+}
+
+/** One membership transition, one batch. Keys stop verifying in the same commit as the status change. */
+export async function commitMembershipTransition(deps: Deps, id: string, event: MembershipEvent, options: MembershipCommitOptions) {
+  const { statements, outboxIds } = await membershipTransitionStatements(deps, await loadMembership(deps, id), event, options);
+  const [cas] = await runBatch(deps.db, statements);
   if ((cas as unknown[]).length === 0) throw new AppError("conflict", "The membership changed meanwhile. / บทบาทถูกเปลี่ยนแปลงระหว่างนี้");
-  const [updated] = await db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
+  const [updated] = await deps.db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
   return { membership: serializeMembership(updated!), outboxIds };
 }

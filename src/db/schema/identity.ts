@@ -98,6 +98,8 @@ export const passkeys = sqliteTable(
     name: text("name").notNull(),
     createdAt: integer("created_at").notNull(),
     lastUsedAt: integer("last_used_at"),
+    /** The id of the sign-in batch that last advanced the counter: guards that batch's session. */
+    usedTx: text("used_tx"),
   },
   (t) => [uniqueIndex("passkeys_credential").on(t.credentialId), index("passkeys_user").on(t.userId)],
 );

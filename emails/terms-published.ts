@@ -1,0 +1,20 @@
+import { composeEmail } from "./compose";
+import { formatDateEn, formatDateTh, type RenderedEmail } from "./layout";
+
+/** To every steward when DGA publishes a new version of the terms of use. */
+export function termsPublishedEmail(d: { version: string; titleTh: string; titleEn: string; effectiveAt: number; appUrl: string }): RenderedEmail {
+  const appUrl = d.appUrl.replace(/\/+$/, "");
+  return composeEmail({
+    subject: { th: `ข้อตกลงการใช้งานฉบับใหม่ (${d.version})`, en: `New terms of use (${d.version})` },
+    blocks: [
+      { kind: "text", th: `สพร. ได้ประกาศ "${d.titleTh}" ฉบับ ${d.version}`, en: `DGA published "${d.titleEn}", version ${d.version}.` },
+      { kind: "facts", rows: [{ th: "มีผลตั้งแต่", en: "In force from", value: `${formatDateTh(d.effectiveAt)} / ${formatDateEn(d.effectiveAt)}` }] },
+      {
+        kind: "text",
+        th: "เมื่อข้อตกลงฉบับนี้มีผล กุญแจ API สำหรับเผยแพร่ของท่านจะหยุดทำงานจนกว่าท่านจะยอมรับข้อตกลงฉบับใหม่",
+        en: "Once it is in force, your publish API keys stop working until you accept the new version.",
+      },
+      { kind: "button", th: "อ่านและยอมรับ", en: "Read and accept", href: `${appUrl}/terms` },
+    ],
+  });
+}

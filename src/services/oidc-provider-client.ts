@@ -26,9 +26,9 @@ function unavailable(provider: OidcProvider, cause: unknown): AppError {
  * (no normalisation: oauth4webapi compares URLs, so the raw string is checked here too).
  */
 export async function discover(config: Config, provider: OidcProvider, now: number): Promise<oauth.AuthorizationServer> {
+  if (!config.oidcAllowHttp && !provider.issuer.startsWith("https://")) throw unavailable(provider, new Error("http: issuers are not allowed here"));
   const cached = discovered.get(provider.issuer);
   if (cached && now - cached.at < DISCOVERY_TTL_MS) return cached.as;
-  if (!config.oidcAllowHttp && !provider.issuer.startsWith("https://")) throw unavailable(provider, new Error("http: issuers are not allowed here"));
   const issuer = new URL(provider.issuer);
   let as: oauth.AuthorizationServer;
   try {

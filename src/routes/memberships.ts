@@ -4,7 +4,8 @@ import { deliverAfterResponse } from "../lib/after-commit";
 import { requireUser } from "../middleware/session";
 import { cancelMembership } from "../services/memberships";
 import { describe, validate } from "./validate";
-import { IdParam, MembershipResponse, RequiredReasonBody } from "./schemas";
+import { HandoverBody, HandoverResponse, IdParam, MembershipResponse, RequiredReasonBody } from "./schemas";
+import { requestHandover } from "../services/handovers";
 
 export const membershipRoutes = new Hono<AppEnv>();
 
@@ -18,5 +19,24 @@ membershipRoutes.post(
     const { membership, outboxIds } = await cancelMembership(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta);
     deliverAfterResponse(c, outboxIds);
     return c.json({ membership });
+  },
+);
+
+membershipRoutes.post(
+  "/:id/handover",
+  describe({
+    tags: ["Memberships"],
+    summary: "Hand the steward role over: the successor is invited to apply; their approval supersedes this membership",
+    status: 201,
+    response: HandoverResponse,
+    errors: ["invalid_request", "unauthenticated", "not_found", "invalid_transition", "email_domain_not_allowed", "email_domain_mismatch", "conflict"],
+  }),
+  validate("param", IdParam),
+  validate("json", HandoverBody),
+  async (c) => {
+    const { user } = requireUser(c);
+    const { handover, outboxIds } = await requestHandover(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").successorEmail, c.var.meta);
+    deliverAfterResponse(c, outboxIds);
+    return c.json({ handover }, 201);
   },
 );

@@ -1,5 +1,5 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { applications, memberships, oneTimeTokens, type Agency, type Application, type User } from "../db/schema";
+import { applications, handovers, memberships, oneTimeTokens, type Agency, type Application, type User } from "../db/schema";
 import { insertWhere, runBatch, transitionApplied, type Statement } from "../db/guarded";
 import { AppError } from "../errors";
 import { DAY } from "../lib/clock";
@@ -11,6 +11,9 @@ import { auditStatement } from "../services/audit";
 import type { Deps, RequestMeta } from "../services/deps";
 import { queueEmail } from "../services/outbox";
 import { rightsChangedStatement } from "../services/rights";
+import { pendingHandoverFor } from "../services/handovers";
+import { grantsPublish, type MembershipStatus } from "./membership-machine";
+import { loadMembership, membershipTransitionStatements } from "./membership-commit";
 import { applicationTransition, publicStatus, type ApplicationEvent, type ApplicationStatus } from "./application-machine";
 
 export interface ApplicationContext {
@@ -74,6 +77,28 @@ async function approvalLinkStatements(deps: Deps, ctx: ApplicationContext, appro
 }
 
 /**
+ * A successor's approval completes the pending handover in the same batch: the predecessor's
+ * membership becomes `superseded` and its publish keys stop, so the two never both publish.
+ */
+async function handoverStatements(deps: Deps, app: Application, guard: SQL, meta: RequestMeta | null) {
+  const handover = await pendingHandoverFor(deps.db, app.agencyId, app.applicantEmail);
+  if (!handover) return { statements: [] as Statement[], outboxIds: [] as string[] };
+  const now = deps.clock.now();
+  const predecessor = await loadMembership(deps, handover.membershipId);
+  const superseded = grantsPublish(predecessor.membership.status as MembershipStatus)
+    ? await membershipTransitionStatements(deps, predecessor, "SUPERSEDED", { actor: "system", meta, reason: `handed over to ${app.applicantEmail}`, outerGuard: guard })
+    : { statements: [], outboxIds: [] };
+  return {
+    statements: [
+      ...superseded.statements,
+      deps.db.update(handovers).set({ status: "completed", completedAt: now, successorApplicationId: app.id }).where(and(eq(handovers.id, handover.id), eq(handovers.status, "pending"), guard)),
+      auditStatement(deps.db, { actor: "system", action: "handover.completed", subject: `membership:${handover.membershipId}`, detail: { handoverId: handover.id, successorApplicationId: app.id, successorEmail: app.applicantEmail } }, now, meta, guard),
+    ],
+    outboxIds: superseded.outboxIds,
+  };
+}
+
+/**
  * Applies one application transition as one atomic batch: compare-and-swap on status and
  * version, then the effects of the transition table (links, membership, e-mails) and the
  * audit event, all guarded so that a lost race writes nothing. Throws 409 when the event is
@@ -126,14 +151,18 @@ export async function commitApplicationTransition(deps: Deps, ctx: ApplicationCo
         outboxIds.push(link.outboxId);
         break;
       }
-      case "grant_membership":
+      case "grant_membership": {
         membershipId = newId("mem");
         statements.push(
           insertWhere(db, memberships, { id: membershipId, userId: app.userId, agencyId: app.agencyId, applicationId: app.id, role: app.role, status: "active", createdAt: now, updatedAt: now }, guard),
           rightsChangedStatement(db, app.userId, guard),
           auditStatement(db, { actor: "system", action: "membership.granted", subject: `membership:${membershipId}`, detail: { applicationId: app.id, agencyId: app.agencyId, userId: app.userId, role: app.role } }, now, options.meta, guard),
         );
+        const handover = await handoverStatements(deps, app, guard, options.meta);
+        statements.push(...handover.statements);
+        outboxIds.push(...handover.outboxIds);
         break;
+      }
       case "notify_applicant": {
         const decidedBy = patch.decidedBy ?? patch.executiveDecidedBy ?? null;
         const message = queueEmail(

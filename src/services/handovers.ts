@@ -1,0 +1,75 @@
+import { and, eq } from "drizzle-orm";
+import { handovers, type Handover, type User } from "../db/schema";
+import { runBatch } from "../db/guarded";
+import { AppError } from "../errors";
+import type { Db } from "../env";
+import { newId } from "../lib/ids";
+import { handoverInvitationEmail } from "../../emails/handover-invitation";
+import { grantsPublish, type MembershipStatus } from "../workflow/membership-machine";
+import { loadMembership } from "../workflow/membership-commit";
+import { agencyDomainList } from "./agencies";
+import { auditStatement } from "./audit";
+import type { Deps, RequestMeta } from "./deps";
+import { emailDomain, isGovernmentEmail, normalizeEmail } from "./mail-domains";
+import { queueEmail } from "./outbox";
+
+export function serializeHandover(h: Handover) {
+  return {
+    id: h.id,
+    membershipId: h.membershipId,
+    agencyId: h.agencyId,
+    successorEmail: h.successorEmail,
+    status: h.status,
+    createdAt: new Date(h.createdAt).toISOString(),
+    completedAt: h.completedAt ? new Date(h.completedAt).toISOString() : null,
+  };
+}
+
+/**
+ * The steward (or an administrator) names a successor, who is invited to apply. When the
+ * successor's application to the agency is approved, the handover completes in that same batch
+ * (see completeHandoverStatements). One pending handover per membership: a unique index makes
+ * concurrent requests produce one winner.
+ */
+export async function requestHandover(deps: Deps, actor: User, membershipId: string, rawEmail: string, meta: RequestMeta) {
+  const loaded = await loadMembership(deps, membershipId);
+  const { membership, user: holder, agency } = loaded;
+  if (membership.userId !== actor.id && !actor.isAdmin) throw new AppError("not_found", "No such membership. / ไม่พบบทบาทนี้");
+  if (!grantsPublish(membership.status as MembershipStatus)) {
+    throw new AppError("invalid_transition", "Only an active steward role can be handed over. / ส่งมอบได้เฉพาะบทบาทที่ใช้งานอยู่");
+  }
+  const successorEmail = normalizeEmail(rawEmail);
+  if (!(await isGovernmentEmail(deps.db, deps.config, successorEmail))) {
+    throw new AppError("email_domain_not_allowed", "The successor needs a government e-mail. / ผู้รับช่วงต้องใช้อีเมลหน่วยงานรัฐ");
+  }
+  const domains = await agencyDomainList(deps.db, agency.id);
+  const domain = emailDomain(successorEmail);
+  if (!domains.includes(domain) && !deps.config.sharedMailDomains.includes(domain)) {
+    throw new AppError("email_domain_mismatch", "The successor's address must be of this agency (or mail.go.th). / อีเมลผู้รับช่วงต้องเป็นของหน่วยงานนี้");
+  }
+  if (successorEmail === holder.email) throw new AppError("invalid_request", "Name someone else as successor. / กรุณาระบุผู้อื่น", { errors: [{ path: "successorEmail", message: "the current steward" }] });
+  const now = deps.clock.now();
+  const handover: Handover = { id: newId("hnd"), membershipId, agencyId: agency.id, successorEmail, status: "pending", requestedBy: actor.email ?? actor.id, successorApplicationId: null, createdAt: now, completedAt: null };
+  const invitation = queueEmail(deps.db, "handover_invitation", [successorEmail], handoverInvitationEmail({ predecessorName: holder.name || holder.email || "", agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, appUrl: deps.config.appOrigin }), now);
+  try {
+    await runBatch(deps.db, [
+      deps.db.insert(handovers).values(handover),
+      invitation.statement,
+      auditStatement(deps.db, { actor: actor.isAdmin && actor.id !== holder.id ? `admin:${actor.email}` : (actor.email ?? actor.id), action: "handover.requested", subject: `membership:${membershipId}`, detail: { handoverId: handover.id, successorEmail } }, now, meta),
+    ]);
+  } catch (error) {
+    if (String(error).includes("UNIQUE")) throw new AppError("conflict", "A handover of this role is already pending. / มีการส่งมอบที่รอดำเนินการอยู่แล้ว");
+    throw error;
+  }
+  return { handover: serializeHandover(handover), outboxIds: [invitation.id] };
+}
+
+/** The pending handover that an application by this address to this agency completes, if any. */
+export async function pendingHandoverFor(db: Db, agencyId: string, applicantEmail: string): Promise<Handover | null> {
+  const [row] = await db
+    .select()
+    .from(handovers)
+    .where(and(eq(handovers.agencyId, agencyId), eq(handovers.successorEmail, applicantEmail), eq(handovers.status, "pending")))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { createAgency, unique } from "../helpers/fixtures";
+import { applicant, approvalLink, decide, me, outboxTo, rows, settleOutbox, steward, submit, verify } from "../helpers/flow-approval";
+import { adminClient } from "../helpers/flow-admin";
+
+async function publishKey(who: Awaited<ReturnType<typeof steward>>) {
+  const res = await who.client.json("POST", "/api/v1/keys", { name: "publish", scopes: ["read", "publish"] });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { secret: string }).secret;
+}
+
+describe("handing the steward role over to a successor", () => {
+  it("supersedes the predecessor and stops their publish keys in the successor's approval batch", async () => {
+    const agency = await createAgency();
+    const predecessor = await steward(agency);
+    const key = await publishKey(predecessor);
+    const successorEmail = `${unique("next")}@${agency.domain}`;
+
+    const res = await predecessor.client.json("POST", `/api/v1/memberships/${predecessor.membershipId}/handover`, { successorEmail });
+    expect(res.status).toBe(201);
+    const { handover } = (await res.json()) as { handover: { id: string; status: string; successorEmail: string; membershipId: string } };
+    expect(handover).toMatchObject({ status: "pending", successorEmail, membershipId: predecessor.membershipId });
+    await settleOutbox();
+    expect((await outboxTo(successorEmail)).map((m) => m.template)).toEqual(["handover_invitation"]);
+    expect((await verify(key)).body.code).toBe("VALID");
+
+    const successor = await applicant(agency, { email: successorEmail });
+    await submit(successor, agency.id);
+    expect((await decide(await approvalLink(agency.executiveEmail!), "approve")).status).toBe(200);
+
+    const [old] = await rows("SELECT status FROM memberships WHERE id = ?", predecessor.membershipId);
+    expect(old!.status).toBe("superseded");
+    expect((await verify(key)).body.code).toBe("REVOKED");
+    expect((await me(successor.client)).roles).toEqual([expect.objectContaining({ agencyId: agency.id, status: "active" })]);
+    const [done] = await rows("SELECT status, successor_application_id FROM handovers WHERE id = ?", handover.id);
+    expect(done!.status).toBe("completed");
+    await settleOutbox();
+    expect((await outboxTo(predecessor.email)).map((m) => m.template)).toContain("membership_superseded");
+    expect((await outboxTo(successorEmail)).map((m) => m.template)).toContain("application_approved");
+    // Never both: at no point after the batch do two active memberships publish for this pair.
+    const active = await rows("SELECT user_id FROM memberships WHERE agency_id = ? AND status = 'active'", agency.id);
+    expect(active).toHaveLength(1);
+  });
+
+  it("lets an administrator start it, refuses addresses of other agencies, and keeps one pending handover", async () => {
+    const agency = await createAgency();
+    const other = await createAgency();
+    const holder = await steward(agency);
+    const admin = await adminClient();
+    expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: `x@${other.domain}` })).status).toBe(422);
+    expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: "someone@gmail.com" })).status).toBe(422);
+
+    const attempts = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => (i % 2 ? admin : holder.client).json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: `n${i}@${agency.domain}` })),
+    );
+    expect(attempts.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    expect(await rows("SELECT id FROM handovers WHERE membership_id = ? AND status = 'pending'", holder.membershipId)).toHaveLength(1);
+    expect(await rows("SELECT id FROM audit_events WHERE action = 'handover.requested' AND subject = ?", `membership:${holder.membershipId}`)).toHaveLength(1);
+  });
+
+  it("is only for the holder or an administrator, and only for an active role", async () => {
+    const agency = await createAgency();
+    const holder = await steward(agency);
+    const stranger = await applicant(agency);
+    expect((await stranger.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: `s@${agency.domain}` })).status).toBe(404);
+    expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/cancel`, { reason: "ย้ายงาน" })).status).toBe(200);
+    expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: `s@${agency.domain}` })).status).toBe(409);
+  });
+});

@@ -12,7 +12,8 @@ import {
   type ApplicationStatus,
   type PublicApplicationStatus,
 } from "../workflow/application-machine";
-import { approvalLinkStatements, commitApplicationTransition, type ApplicationContext } from "../workflow/application-commit";
+import { commitApplicationTransition, type ApplicationContext } from "../workflow/application-commit";
+import { approvalRequestStatements, approversOf } from "../workflow/approval-links";
 import { agencyDomainList, getAgency } from "./agencies";
 import { auditStatement } from "./audit";
 import type { Deps, RequestMeta } from "./deps";
@@ -111,11 +112,11 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
   };
   const ctx: ApplicationContext = { application, agency, applicant: user };
   const guard = sql`EXISTS (SELECT 1 FROM applications WHERE id = ${application.id} AND transition_id = ${application.transitionId})`;
-  const link = hasExecutive ? await approvalLinkStatements(deps, ctx, agency.executiveEmail!, guard, false) : null;
+  const links = hasExecutive ? await approvalRequestStatements(deps, ctx, approversOf(ctx, { fallback: false }), guard, { reminder: false, expiresAt: application.deadlineAt! }) : null;
   try {
     await runBatch(db, [
       db.insert(applications).values(application),
-      ...(link?.statements ?? []),
+      ...(links?.statements ?? []),
       auditStatement(db, { actor: user.email ?? user.id, action: "application.submitted", subject: `application:${application.id}`, detail: { agencyId: agency.id, role: input.role, status: publicStatus(application.status as ApplicationStatus) } }, now, meta),
     ]);
   } catch (error) {
@@ -123,7 +124,7 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
     if (String(error).includes("UNIQUE")) throw new AppError("application_exists");
     throw error;
   }
-  return { application: serializeApplication(application, user), outboxIds: link ? [link.outboxId] : [] };
+  return { application: serializeApplication(application, user), outboxIds: links?.outboxIds ?? [] };
 }
 
 /** An application with its agency and applicant; 404 for anyone but its applicant or an administrator. */

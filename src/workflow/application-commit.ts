@@ -3,10 +3,8 @@ import { applications, handovers, memberships, oneTimeTokens, type Agency, type 
 import { insertWhere, runBatch, transitionApplied, type Statement } from "../db/guarded";
 import { AppError } from "../errors";
 import { DAY } from "../lib/clock";
-import { randomBase62, sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { applicationOutcomeEmail } from "../../emails/application-outcome";
-import { approvalRequestEmail } from "../../emails/approval-request";
 import { auditStatement } from "../services/audit";
 import type { Deps, RequestMeta } from "../services/deps";
 import { queueEmail } from "../services/outbox";
@@ -14,6 +12,7 @@ import { rightsChangedStatement } from "../services/rights";
 import { pendingHandoverFor } from "../services/handovers";
 import { grantsPublish, type MembershipStatus } from "./membership-machine";
 import { loadMembership, membershipTransitionStatements } from "./membership-commit";
+import { approvalRequestStatements, approversOf } from "./approval-links";
 import { applicationTransition, publicStatus, type ApplicationEvent, type ApplicationStatus } from "./application-machine";
 
 export interface ApplicationContext {
@@ -39,41 +38,6 @@ export interface Committed {
   application: Application;
   outboxIds: string[];
   membershipId: string | null;
-}
-
-/** An approval link for the application's approver: the raw token goes only into the e-mail. */
-async function approvalLinkStatements(deps: Deps, ctx: ApplicationContext, approverEmail: string, guard: SQL, reminder: boolean) {
-  const now = deps.clock.now();
-  const secret = randomBase62(32);
-  const expiresAt = now + ctx.agency.approvalTtlDays * DAY;
-  const link = `${deps.config.appOrigin}/approvals/${secret}`;
-  const token = insertWhere(
-    deps.db,
-    oneTimeTokens,
-    { id: newId("otk"), purpose: "approval", tokenHash: await sha256Hex(secret), email: approverEmail, applicationId: ctx.application.id, expiresAt, createdAt: now },
-    guard,
-  );
-  const message = queueEmail(
-    deps.db,
-    "approval_request",
-    [approverEmail],
-    approvalRequestEmail({
-      approverName: ctx.application.approverName ?? ctx.agency.executiveName,
-      applicantName: ctx.applicant.name || ctx.application.applicantEmail,
-      applicantEmail: ctx.application.applicantEmail,
-      position: ctx.application.position,
-      agencyNameTh: ctx.agency.nameTh,
-      agencyNameEn: ctx.agency.nameEn,
-      role: "steward",
-      reason: ctx.application.reason,
-      link,
-      expiresAt,
-      reminder,
-    }),
-    now,
-    guard,
-  );
-  return { statements: [token, message.statement], outboxId: message.id, expiresAt };
 }
 
 /**
@@ -124,6 +88,8 @@ export async function commitApplicationTransition(deps: Deps, ctx: ApplicationCo
   if (transition.effects.some((e) => e.kind === "send_approval_request")) {
     if (!approverEmail) throw new AppError("invalid_transition", "No approver on file. / ยังไม่มีผู้อนุมัติ");
     patch.deadlineAt = now + ctx.agency.approvalTtlDays * DAY;
+    patch.sentAt = now;
+    patch.approvalRound = app.approvalRound + 1;
   }
 
   statements.push(
@@ -146,9 +112,10 @@ export async function commitApplicationTransition(deps: Deps, ctx: ApplicationCo
         );
         break;
       case "send_approval_request": {
-        const link = await approvalLinkStatements(deps, { ...ctx, application: { ...app, ...patch } as Application }, approverEmail!, guard, false);
-        statements.push(...link.statements);
-        outboxIds.push(link.outboxId);
+        const sent = { ...ctx, application: { ...app, ...patch } as Application };
+        const links = await approvalRequestStatements(deps, sent, approversOf(sent, { fallback: false }), guard, { reminder: false, expiresAt: patch.deadlineAt! });
+        statements.push(...links.statements);
+        outboxIds.push(...links.outboxIds);
         break;
       }
       case "grant_membership": {
@@ -212,4 +179,3 @@ export async function commitApplicationTransition(deps: Deps, ctx: ApplicationCo
   return { application: updated!, outboxIds, membershipId };
 }
 
-export { approvalLinkStatements };

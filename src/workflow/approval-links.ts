@@ -1,0 +1,76 @@
+import type { SQL } from "drizzle-orm";
+import { oneTimeTokens, type Agency, type Application, type User } from "../db/schema";
+import { insertWhere, type Statement } from "../db/guarded";
+import { randomBase62, sha256Hex } from "../lib/crypto";
+import { newId } from "../lib/ids";
+import { approvalRequestEmail } from "../../emails/approval-request";
+import type { Deps } from "../services/deps";
+import { queueEmail } from "../services/outbox";
+
+export interface Approver {
+  email: string;
+  name: string | null;
+  role: "executive" | "delegate" | "fallback";
+}
+
+export interface ApprovalContext {
+  application: Application;
+  agency: Agency;
+  applicant: User;
+}
+
+/**
+ * Who may decide an application: its approver (the executive, or the one an administrator
+ * confirmed), the agency's deputies, and, once the fallback delay has passed, the fallback
+ * approver. Each gets a link of their own; the first decision closes them all.
+ */
+export function approversOf(ctx: ApprovalContext, options: { fallback: boolean }): Approver[] {
+  const { application: app, agency } = ctx;
+  const list: Approver[] = [];
+  if (app.approverEmail) list.push({ email: app.approverEmail, name: app.approverName, role: "executive" });
+  for (const email of JSON.parse(agency.delegateEmails) as string[]) list.push({ email, name: null, role: "delegate" });
+  if (options.fallback && agency.fallbackEmail) list.push({ email: agency.fallbackEmail, name: agency.fallbackName, role: "fallback" });
+  const seen = new Set<string>();
+  return list.filter((a) => !seen.has(a.email) && seen.add(a.email));
+}
+
+/** One approval link per approver (only its hash stored) and the e-mail that carries it. */
+export async function approvalRequestStatements(deps: Deps, ctx: ApprovalContext, approvers: Approver[], guard: SQL, options: { reminder: boolean; expiresAt: number }) {
+  const now = deps.clock.now();
+  const statements: Statement[] = [];
+  const outboxIds: string[] = [];
+  for (const approver of approvers) {
+    const secret = randomBase62(32);
+    statements.push(
+      insertWhere(
+        deps.db,
+        oneTimeTokens,
+        { id: newId("otk"), purpose: "approval", tokenHash: await sha256Hex(secret), email: approver.email, applicationId: ctx.application.id, data: JSON.stringify({ role: approver.role }), expiresAt: options.expiresAt, createdAt: now },
+        guard,
+      ),
+    );
+    const message = queueEmail(
+      deps.db,
+      options.reminder ? "approval_reminder" : "approval_request",
+      [approver.email],
+      approvalRequestEmail({
+        approverName: approver.name,
+        applicantName: ctx.applicant.name || ctx.application.applicantEmail,
+        applicantEmail: ctx.application.applicantEmail,
+        position: ctx.application.position,
+        agencyNameTh: ctx.agency.nameTh,
+        agencyNameEn: ctx.agency.nameEn,
+        role: "steward",
+        reason: ctx.application.reason,
+        link: `${deps.config.appOrigin}/approvals/${secret}`,
+        expiresAt: options.expiresAt,
+        reminder: options.reminder,
+      }),
+      now,
+      guard,
+    );
+    statements.push(message.statement);
+    outboxIds.push(message.id);
+  }
+  return { statements, outboxIds };
+}

@@ -1,10 +1,25 @@
 import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
-import { OIDC_TEST_PROVIDERS, OIDC_TEST_SECRETS } from "./test/setup/oidc-env.ts";
+import { createServer } from "node:net";
+import { OIDC_TEST_SECRETS, oidcTestProviders } from "./test/setup/oidc-env.ts";
+
+/** A free loopback port for the test OpenID provider (kept for the run in the environment). */
+async function oidcPort(): Promise<number> {
+  if (process.env.STEWARD_TEST_OIDC_PORT) return Number(process.env.STEWARD_TEST_OIDC_PORT);
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+  process.env.STEWARD_TEST_OIDC_PORT = String(port);
+  return port;
+}
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
+  const port = await oidcPort();
   return {
     test: {
       projects: [
@@ -18,7 +33,7 @@ export default defineConfig(async () => {
                 bindings: {
                   TEST_MIGRATIONS: migrations,
                   // A real OpenID provider on loopback (test/setup/global.ts); http only because tests allow it.
-                  OIDC_PROVIDERS: JSON.stringify(OIDC_TEST_PROVIDERS),
+                  OIDC_PROVIDERS: JSON.stringify(oidcTestProviders(port)),
                   OIDC_ALLOW_HTTP: "true",
                   ...OIDC_TEST_SECRETS,
                 },

@@ -13,8 +13,11 @@ export function transitionApplied(table: "applications" | "memberships", id: str
   return sql`EXISTS (SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id} AND transition_id = ${transitionId})`;
 }
 
-/** `INSERT INTO table (...) SELECT ... WHERE <guard>`: inserts the row only when the guard holds. */
-export function insertWhere<T extends SQLiteTable>(db: Db, table: T, values: Partial<T["$inferInsert"]>, guard: SQL) {
+/**
+ * `INSERT INTO table (...) SELECT ... WHERE <guard>`: inserts the row only when the guard holds.
+ * `ignoreConflict` adds `ON CONFLICT DO NOTHING` (a unique index decides who wins).
+ */
+export function insertWhere<T extends SQLiteTable>(db: Db, table: T, values: Partial<T["$inferInsert"]>, guard: SQL, options: { ignoreConflict?: boolean } = {}) {
   const columns = getTableColumns(table);
   const names: SQLChunk[] = [];
   const params: SQL[] = [];
@@ -25,7 +28,7 @@ export function insertWhere<T extends SQLiteTable>(db: Db, table: T, values: Par
     params.push(sql`${column.mapToDriverValue(value)}`);
   }
   return db.run(
-    sql`INSERT INTO ${sql.identifier(getTableName(table))} (${sql.join(names, sql`, `)}) SELECT ${sql.join(params, sql`, `)} WHERE ${guard}`,
+    sql`INSERT INTO ${sql.identifier(getTableName(table))} (${sql.join(names, sql`, `)}) SELECT ${sql.join(params, sql`, `)} WHERE ${guard}${options.ignoreConflict ? sql` ON CONFLICT DO NOTHING` : sql``}`,
   );
 }
 

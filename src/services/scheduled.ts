@@ -5,6 +5,7 @@ import { commitApplicationTransition } from "../workflow/application-commit";
 import { loadApplication } from "./applications";
 import type { Deps } from "./deps";
 import { deliverOutbox } from "./outbox";
+import { sendApprovalNotices } from "./approval-notices";
 
 /** Applications sent to an executive who did not decide by the deadline become `expired`. */
 export async function expireOverdueApplications(deps: Deps): Promise<number> {
@@ -34,6 +35,8 @@ export async function runScheduledWork(deps: Deps): Promise<string[]> {
   const ran: string[] = [];
   await expireOverdueApplications(deps);
   ran.push("expire_applications");
+  await deliverOutbox(deps, await sendApprovalNotices(deps));
+  ran.push("approval_notices");
   await deliverOutbox(deps);
   ran.push("deliver_outbox");
   return ran;

@@ -1,9 +1,13 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { SESSION_COOKIE, expectProblem } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo } from "../helpers/client";
 import { applicationBody, createAgency, ensureTerms, unique } from "../helpers/fixtures";
 import { address, auditEvents, registerPasskey, signInWith, wrongCode } from "../helpers/identity-auth";
 import { throughProvider } from "../helpers/oidc";
+
+/** The loopback provider's issuer, as the worker is configured with it. */
+const ISSUER = (JSON.parse(String(env.OIDC_PROVIDERS)) as { issuer: string }[])[0]!.issuer;
 
 interface Identity {
   id: string;
@@ -47,7 +51,7 @@ describe("an account made through OpenID Connect", () => {
     const { client, login } = await oidcUser();
     const me = await profile(client);
     expect(me.user.email).toBeNull();
-    expect(me.identities).toEqual([expect.objectContaining({ type: "oidc", provider: "dga-digital-id", issuer: "http://127.0.0.1:9781", subject: login })]);
+    expect(me.identities).toEqual([expect.objectContaining({ type: "oidc", provider: "dga-digital-id", issuer: ISSUER, subject: login })]);
 
     const agency = await createAgency();
     await expectProblem(await client.json("POST", "/api/v1/applications", applicationBody(agency.id)), 409, "terms_not_accepted");

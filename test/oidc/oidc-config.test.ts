@@ -4,7 +4,10 @@ import { readConfig } from "../../src/env";
 import { clientSecretName, readOidcProviders } from "../../src/lib/oidc-config";
 import { discover } from "../../src/services/oidc-provider-client";
 
-const provider = { id: "dga-digital-id", nameTh: "ดิจิทัลไอดี", nameEn: "Digital ID", issuer: "http://127.0.0.1:9781", clientId: "steward-basic" };
+/** The loopback provider's issuer, as the worker is configured with it. */
+const ISSUER = (JSON.parse(String(env.OIDC_PROVIDERS)) as { issuer: string }[])[0]!.issuer;
+
+const provider = { id: "dga-digital-id", nameTh: "ดิจิทัลไอดี", nameEn: "Digital ID", issuer: ISSUER, clientId: "steward-basic" };
 
 describe("OpenID provider configuration", () => {
   it("reads OIDC_PROVIDERS as a JSON string or a JSON-typed variable, always asking for openid", () => {
@@ -26,7 +29,7 @@ describe("OpenID provider configuration", () => {
     const unset = readConfig({ ...env, ENVIRONMENT: "development", OIDC_ALLOW_HTTP: undefined });
     expect([dev.oidcAllowHttp, prod.oidcAllowHttp, unset.oidcAllowHttp]).toEqual([true, false, false]);
     const p = prod.oidcProviders[0]!;
-    await expect(discover(prod, { ...p, issuer: "http://127.0.0.1:9781" }, Date.now())).rejects.toMatchObject({ code: "oidc_provider_unavailable" });
-    await expect(discover(dev, dev.oidcProviders[0]!, Date.now() + 20 * 60_000)).resolves.toMatchObject({ issuer: "http://127.0.0.1:9781" });
+    await expect(discover(prod, { ...p, issuer: ISSUER }, Date.now())).rejects.toMatchObject({ code: "oidc_provider_unavailable" });
+    await expect(discover(dev, dev.oidcProviders[0]!, Date.now() + 20 * 60_000)).resolves.toMatchObject({ issuer: ISSUER });
   });
 });

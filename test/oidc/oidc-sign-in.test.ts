@@ -3,6 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { throughProvider } from "../helpers/oidc";
 
+/** The loopback provider's issuer, as the worker is configured with it. */
+const ISSUER = (JSON.parse(String(env.OIDC_PROVIDERS)) as { issuer: string }[])[0]!.issuer;
+
 const count = async (table: string) => ((await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())?.n ?? 0);
 
 async function start(client: Client, provider = "dga-digital-id", query = "") {
@@ -28,7 +31,7 @@ describe("OpenID Connect sign-in against a real provider", () => {
 
   it("sends the browser to the provider with PKCE, state and nonce", async () => {
     const location = new URL(await start(new Client()));
-    expect(location.origin).toBe("http://127.0.0.1:9781");
+    expect(location.origin).toBe(ISSUER);
     for (const p of ["state", "nonce", "code_challenge"]) expect(location.searchParams.get(p)).toBeTruthy();
     expect(location.searchParams.get("code_challenge_method")).toBe("S256");
     expect(location.searchParams.get("scope")?.split(" ")).toContain("openid");
@@ -45,7 +48,7 @@ describe("OpenID Connect sign-in against a real provider", () => {
     expect(profile.status).toBe(200);
     expect(profile.body.user.name).toBe("อลิซ ทดสอบ");
     expect(profile.body.user.email).toBeNull();
-    expect(profile.body.identities).toEqual([expect.objectContaining({ type: "oidc", issuer: "http://127.0.0.1:9781", subject: "alice-sub" })]);
+    expect(profile.body.identities).toEqual([expect.objectContaining({ type: "oidc", issuer: ISSUER, subject: "alice-sub" })]);
 
     const second = new Client();
     await second.fetch(await throughProvider(await start(second)));

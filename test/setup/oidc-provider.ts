@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import Provider, { type Configuration } from "oidc-provider";
 
-import { OIDC_ISSUER, OIDC_PORT } from "./oidc-env";
+import { oidcIssuer } from "./oidc-env";
 
 const OIDC_CLIENTS = [
   { client_id: "steward-basic", client_secret: "secret-basic", token_endpoint_auth_method: "client_secret_basic" },
@@ -40,8 +40,8 @@ function configuration(redirectUris: string[]): Configuration {
   };
 }
 
-export async function startOidcProvider(redirectUris: string[]): Promise<Server> {
-  const provider = new Provider(OIDC_ISSUER, configuration(redirectUris));
+export async function startOidcProvider(port: number, redirectUris: string[]): Promise<Server> {
+  const provider = new Provider(oidcIssuer(port), configuration(redirectUris));
   const callback = provider.callback();
   const server = createServer(async (req, res) => {
     const match = /^\/interaction\/([^/?]+)/.exec(req.url ?? "");
@@ -62,6 +62,6 @@ export async function startOidcProvider(redirectUris: string[]): Promise<Server>
       res.end(String(error));
     }
   });
-  await new Promise<void>((resolve) => server.listen(OIDC_PORT, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return server;
 }

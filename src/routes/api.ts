@@ -1,5 +1,6 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../app-env";
+import { adminAgencyRoutes } from "./admin/agencies";
 import { adminApplicationRoutes } from "./admin/applications";
 import { adminAuditRoutes } from "./admin/audit";
 import { adminMembershipRoutes } from "./admin/memberships";
@@ -12,6 +13,7 @@ import { passkeyAuthRoutes } from "./auth/passkey";
 import { passkeyRoutes } from "./passkeys";
 import { sessionRoutes } from "./sessions";
 import { adminUserRoutes } from "./admin/users";
+import { adminTermsRoutes } from "./admin/terms";
 import { devRoutes } from "./dev";
 import { keyRoutes } from "./keys";
 import { meRoutes } from "./me";
@@ -27,6 +29,7 @@ export function registerApi(app: Hono<AppEnv>): void {
   app.route("/api/v1/passkeys", passkeyRoutes);
   app.route("/api/v1/sessions", sessionRoutes);
   app.route("/api/v1/admin/users", adminUserRoutes);
+  app.route("/api/v1/admin/terms", adminTermsRoutes);
   app.route("/api/v1/me", meRoutes);
   app.route("/api/v1/terms", termsRoutes);
   app.route("/api/v1/agencies", agencyRoutes);
@@ -34,6 +37,7 @@ export function registerApi(app: Hono<AppEnv>): void {
   app.route("/api/v1/keys", keyRoutes);
   app.route("/api/v1/memberships", membershipRoutes);
   app.route("/api/v1/admin/applications", adminApplicationRoutes);
+  app.route("/api/v1/admin/agencies", adminAgencyRoutes);
   app.route("/api/v1/admin/memberships", adminMembershipRoutes);
   app.route("/api/v1/admin/audit", adminAuditRoutes);
   app.route("/dev", devRoutes);

@@ -1,0 +1,37 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import type { AppEnv } from "../../app-env";
+import { deliverAfterResponse } from "../../lib/after-commit";
+import { requireAdmin } from "../../middleware/session";
+import { publishTerms } from "../../services/terms-admin";
+import { describe, validate } from "../validate";
+import { TermsJson } from "../schemas";
+
+export const TermsPublishBody = v.object({
+  version: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9._-]{1,50}$/, "letters, digits, . _ -")),
+  titleTh: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)),
+  titleEn: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)),
+  bodyTh: v.pipe(v.string(), v.minLength(1), v.maxLength(30000)),
+  bodyEn: v.pipe(v.string(), v.minLength(1), v.maxLength(30000)),
+  effectiveAt: v.optional(v.nullable(v.pipe(v.string(), v.isoTimestamp()))),
+});
+
+export const adminTermsRoutes = new Hono<AppEnv>();
+
+adminTermsRoutes.post(
+  "/",
+  describe({
+    tags: ["Administration"],
+    summary: "Publish a new version of the terms: from effectiveAt (default now) users accept it again and stewards' publish keys wait for their acceptance",
+    status: 201,
+    response: TermsJson,
+    errors: ["invalid_request", "unauthenticated", "forbidden", "conflict"],
+  }),
+  validate("json", TermsPublishBody),
+  async (c) => {
+    const { user } = requireAdmin(c);
+    const { terms, outboxIds } = await publishTerms(c.var.deps, user, c.req.valid("json"), c.var.meta);
+    deliverAfterResponse(c, outboxIds);
+    return c.json(terms, 201);
+  },
+);

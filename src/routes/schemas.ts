@@ -32,6 +32,7 @@ export const ApplicationJson = v.object({
   decidedBy: v.nullable(v.string()),
   decisionReason: v.nullable(v.string()),
   deadlineAt: nullableIso,
+  approver: v.nullable(v.object({ name: v.nullable(v.string()), position: v.nullable(v.string()), email: v.string(), nominated: v.boolean() })),
 });
 export const ApplicationResponse = v.object({ application: ApplicationJson });
 export const ApplicationList = v.object({ applications: v.array(ApplicationJson) });
@@ -77,6 +78,8 @@ export const ApplicationBody = v.object({
   position: text(200),
   phone: v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, "a phone number")),
   reason: text(2000),
+  /** Only for an agency with no executive on file: who should approve (an administrator confirms). */
+  approver: v.optional(v.object({ name: text(200), position: text(200), email: EmailField })),
 });
 export const ResubmitBody = v.object({
   position: v.optional(text(200)),

@@ -17,7 +17,7 @@ import { approvalRequestStatements, approversOf } from "../workflow/approval-lin
 import { agencyDomainList, getAgency } from "./agencies";
 import { auditStatement } from "./audit";
 import type { Deps, RequestMeta } from "./deps";
-import { emailDomain } from "./mail-domains";
+import { emailDomain, isGovernmentEmail, normalizeEmail } from "./mail-domains";
 import { hasAcceptedCurrentTerms } from "./terms";
 
 export function serializeApplication(app: Application, applicant: Pick<User, "id" | "name">) {
@@ -36,6 +36,7 @@ export function serializeApplication(app: Application, applicant: Pick<User, "id
     decidedBy: app.decidedBy,
     decisionReason: app.decisionReason,
     deadlineAt: app.deadlineAt ? new Date(app.deadlineAt).toISOString() : null,
+    approver: app.approverEmail ? { name: app.approverName, position: app.approverPosition, email: app.approverEmail, nominated: app.approverNominated } : null,
   };
 }
 export type ApplicationJson = ReturnType<typeof serializeApplication>;
@@ -46,6 +47,7 @@ export interface ApplicationInput {
   position: string;
   phone: string;
   reason: string;
+  approver?: { name: string; position: string; email: string };
 }
 
 /** The user's verified address that may speak for the agency: its own domain first, then shared mail. */
@@ -82,6 +84,13 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
   }
 
   const hasExecutive = Boolean(agency.executiveEmail);
+  const nominee = input.approver ? { ...input.approver, email: normalizeEmail(input.approver.email) } : null;
+  if (nominee && hasExecutive) {
+    throw new AppError("invalid_request", "This agency's executive is on file: no nomination needed. / หน่วยงานนี้มีข้อมูลผู้บริหารแล้ว", { errors: [{ path: "approver", message: "the agency has an executive on file" }] });
+  }
+  if (nominee && !(await isGovernmentEmail(db, deps.config, nominee.email))) {
+    throw new AppError("email_domain_not_allowed", "The approver needs a government e-mail. / ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ");
+  }
   const application: Application = {
     id: newId("app"),
     userId: user.id,
@@ -94,10 +103,10 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
     position: input.position,
     phone: input.phone,
     reason: input.reason,
-    approverName: agency.executiveName,
-    approverPosition: agency.executivePosition,
-    approverEmail: agency.executiveEmail,
-    approverNominated: false,
+    approverName: nominee?.name ?? agency.executiveName,
+    approverPosition: nominee?.position ?? agency.executivePosition,
+    approverEmail: nominee?.email ?? agency.executiveEmail,
+    approverNominated: nominee !== null,
     approvalRound: hasExecutive ? 1 : 0,
     sentAt: hasExecutive ? now : null,
     submittedAt: now,
@@ -117,7 +126,7 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
     await runBatch(db, [
       db.insert(applications).values(application),
       ...(links?.statements ?? []),
-      auditStatement(db, { actor: user.email ?? user.id, action: "application.submitted", subject: `application:${application.id}`, detail: { agencyId: agency.id, role: input.role, status: publicStatus(application.status as ApplicationStatus) } }, now, meta),
+      auditStatement(db, { actor: user.email ?? user.id, action: "application.submitted", subject: `application:${application.id}`, detail: { agencyId: agency.id, role: input.role, status: publicStatus(application.status as ApplicationStatus), nominatedApprover: nominee?.email ?? null } }, now, meta),
     ]);
   } catch (error) {
     // The partial unique index refuses a concurrent second open application.

@@ -81,3 +81,12 @@ export function linkDecision(token: OneTimeToken | null): Decision | null {
   const { decision } = JSON.parse(token.data) as { decision?: Decision };
   return decision ?? null;
 }
+
+/** The addresses holding a live link of the application: who may decide now. */
+export async function whoMayDecide(deps: Deps, applicationId: string): Promise<string[]> {
+  const rows = await deps.db
+    .selectDistinct({ email: oneTimeTokens.email })
+    .from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.applicationId, applicationId), eq(oneTimeTokens.purpose, "approval"), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), gt(oneTimeTokens.expiresAt, deps.clock.now())));
+  return rows.map((r) => r.email);
+}

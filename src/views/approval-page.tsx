@@ -15,6 +15,8 @@ export type ApprovalRequestView = {
   submittedAt: string;
   expiresAt: string;
   approverEmail: string;
+  /** Everyone who may decide now: the executive, the agency's deputies, a fallback approver. */
+  mayDecide: string[];
 };
 
 /**
@@ -62,7 +64,13 @@ export function ApprovalPage(props: ApprovalRequestView) {
           <When iso={props.expiresAt} long />
         </dd>
         <dt>ผู้มีอำนาจตัดสินใจ / Who may decide</dt>
-        <dd>{props.approverEmail}</dd>
+        <dd>
+          {props.mayDecide.join(", ")}
+          <br />
+          <span class="hint">
+            ผู้ใดผู้หนึ่งตัดสินใจได้ การตัดสินใจครั้งแรกมีผล / Any one of them may decide; the first decision counts.
+          </span>
+        </dd>
       </dl>
       <h2>
         การอนุมัติหมายถึงอะไร{" "}

@@ -74,7 +74,7 @@ export const oneTimeTokens = sqliteTable(
   "one_time_tokens",
   {
     id: text("id").primaryKey(),
-    purpose: text("purpose", { enum: ["email_sign_in", "email_verify", "approval"] }).notNull(),
+    purpose: text("purpose", { enum: ["email_sign_in", "email_verify", "approval", "approval_confirm"] }).notNull(),
     tokenHash: text("token_hash").notNull(),
     codeHash: text("code_hash"),
     email: text("email").notNull(),

@@ -23,11 +23,11 @@ function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof HTTPException && error.status === 413) return new AppError("payload_too_large");
   if (error instanceof HTTPException && error.status < 500) {
-    return new AppError("invalid_request", error.message || "Malformed request. / คำขอไม่ถูกต้อง", {
+    return new AppError("invalid_request", error.message || "คำขอไม่ถูกต้อง / Malformed request.", {
       errors: [{ path: "$", message: error.message || "Malformed request" }],
     });
   }
-  return new AppError("internal_error", "Something went wrong on our side. / ระบบขัดข้อง");
+  return new AppError("internal_error", "ระบบขัดข้อง / Something went wrong on our side.");
 }
 
 export function createApp() {
@@ -45,7 +45,7 @@ export function createApp() {
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new AppError("payload_too_large", "The request body is over 64 KiB. / ข้อมูลเกิน 64 KiB");
+        throw new AppError("payload_too_large", "ข้อมูลเกิน 64 KiB / The request body is over 64 KiB.");
       },
     }),
   );

@@ -16,7 +16,7 @@ export const sameOrigin = createMiddleware<AppEnv>(async (c, next) => {
     const site = c.req.header("sec-fetch-site");
     const origin = c.req.header("origin");
     if (site !== "same-origin" && origin !== c.var.deps.config.appOrigin) {
-      throw new AppError("cross_site_request", "State changes are accepted only from this site. / รับคำขอจากเว็บไซต์นี้เท่านั้น");
+      throw new AppError("cross_site_request", "รับคำขอจากเว็บไซต์นี้เท่านั้น / State changes are accepted only from this site.");
     }
   }
   await next();

@@ -49,6 +49,6 @@ export function requireUser(c: Context<AppEnv>) {
 
 export function requireAdmin(c: Context<AppEnv>) {
   const session = requireUser(c);
-  if (!session.user.isAdmin) throw new AppError("forbidden", "Administrators only. / สำหรับผู้ดูแลระบบเท่านั้น");
+  if (!session.user.isAdmin) throw new AppError("forbidden", "สำหรับผู้ดูแลระบบเท่านั้น / Administrators only.");
   return session;
 }

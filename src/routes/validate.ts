@@ -15,7 +15,7 @@ const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
 export function validate<S extends StandardSchemaV1, T extends keyof ValidationTargets>(target: T, schema: S) {
   const validated = validator(target, schema, (result) => {
     if (!result.success) {
-      throw new AppError("invalid_request", `The request ${target} is not valid. / ข้อมูลคำขอไม่ถูกต้อง`, {
+      throw new AppError("invalid_request", `ข้อมูลคำขอไม่ถูกต้อง / The request ${target} is not valid.`, {
         errors: result.error.map((issue) => ({ path: issuePath(issue), message: issue.message })),
       });
     }
@@ -26,7 +26,7 @@ export function validate<S extends StandardSchemaV1, T extends keyof ValidationT
     if (JSON_MEDIA.test(c.req.header("content-type")?.split(";")[0]?.trim() ?? "")) {
       const body: unknown = await c.req.json().catch(() => ({}));
       if (typeof body !== "object" || body === null || Array.isArray(body)) {
-        throw new AppError("invalid_request", "The request body must be a JSON object. / ข้อมูลต้องเป็นออบเจ็กต์ JSON", {
+        throw new AppError("invalid_request", "ข้อมูลต้องเป็นออบเจ็กต์ JSON / The request body must be a JSON object.", {
           errors: [{ path: "$", message: "expected a JSON object" }],
         });
       }

@@ -33,7 +33,7 @@ export async function reviewApplication(deps: Deps, admin: User, id: string, dec
 export async function confirmApprover(deps: Deps, admin: User, id: string, approver: { name: string; position: string; email: string }, meta: RequestMeta) {
   const email = normalizeEmail(approver.email);
   if (!(await isGovernmentEmail(deps.db, deps.config, email))) {
-    throw new AppError("email_domain_not_allowed", "The approver needs a government e-mail. / ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ");
+    throw new AppError("email_domain_not_allowed", "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ / The approver needs a government e-mail.");
   }
   const ctx = await loadApplication(deps, id, admin);
   const committed = await commitApplicationTransition(deps, ctx, "APPROVER_CONFIRMED", {

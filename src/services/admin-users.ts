@@ -10,7 +10,7 @@ import { endAllSessionsStatement } from "./sessions";
 
 async function loadUser(deps: Deps, id: string): Promise<User> {
   const [user] = await deps.db.select().from(users).where(eq(users.id, id)).limit(1);
-  if (!user) throw new AppError("not_found", "No such user. / ไม่พบผู้ใช้นี้");
+  if (!user) throw new AppError("not_found", "ไม่พบผู้ใช้นี้ / No such user.");
   return user;
 }
 
@@ -19,7 +19,7 @@ const actorOf = (admin: User) => `admin:${admin.email ?? admin.id}`;
 /** Suspends an account: its sessions end and its keys verify as DISABLED, at once. */
 export async function suspendUser(deps: Deps, admin: User, id: string, reason: string, meta: RequestMeta) {
   const user = await loadUser(deps, id);
-  if (user.status !== "active") throw new AppError("invalid_transition", "Only an active account can be suspended. / ระงับได้เฉพาะบัญชีที่ใช้งานอยู่");
+  if (user.status !== "active") throw new AppError("invalid_transition", "ระงับได้เฉพาะบัญชีที่ใช้งานอยู่ / Only an active account can be suspended.");
   const now = deps.clock.now();
   const [cas] = await runBatch(deps.db, [
     deps.db.update(users).set({ status: "suspended", updatedAt: now }).where(and(eq(users.id, id), eq(users.status, "active"))).returning({ id: users.id }),
@@ -34,7 +34,7 @@ export async function suspendUser(deps: Deps, admin: User, id: string, reason: s
 /** Reactivates a suspended or locked account (the failed-attempt counter starts again). */
 export async function reactivateUser(deps: Deps, admin: User, id: string, reason: string, meta: RequestMeta) {
   const user = await loadUser(deps, id);
-  if (user.status === "deleted") throw new AppError("invalid_transition", "A deleted account cannot be reactivated. / บัญชีที่ลบแล้วเปิดใช้ใหม่ไม่ได้");
+  if (user.status === "deleted") throw new AppError("invalid_transition", "บัญชีที่ลบแล้วเปิดใช้ใหม่ไม่ได้ / A deleted account cannot be reactivated.");
   const now = deps.clock.now();
   await runBatch(deps.db, [
     deps.db.update(users).set({ status: "active", failedSignIns: 0, updatedAt: now }).where(eq(users.id, id)),

@@ -43,7 +43,7 @@ export async function listAgencies(db: Db, q: string | null): Promise<AgencyView
 
 export async function getAgency(db: Db, id: string): Promise<Agency> {
   const [agency] = await db.select().from(agencies).where(eq(agencies.id, id)).limit(1);
-  if (!agency) throw new AppError("not_found", "No such agency. / ไม่พบหน่วยงานนี้");
+  if (!agency) throw new AppError("not_found", "ไม่พบหน่วยงานนี้ / No such agency.");
   return agency;
 }
 

@@ -47,10 +47,10 @@ async function publishMembership(db: Db, userId: string, agencyId: string | null
   const rows = await db.select().from(memberships).where(eq(memberships.userId, userId));
   const usable = rows.filter((m) => grantsPublish(m.status as MembershipStatus) && (!agencyId || m.agencyId === agencyId));
   if (usable.length === 0) {
-    throw new AppError("forbidden_scope", "Publish keys need an active steward role. / กุญแจสำหรับเผยแพร่ต้องมีบทบาทผู้ดูแลข้อมูลที่ใช้งานอยู่");
+    throw new AppError("forbidden_scope", "กุญแจสำหรับเผยแพร่ต้องมีบทบาทผู้ดูแลข้อมูลที่ใช้งานอยู่ / Publish keys need an active steward role.");
   }
   if (usable.length > 1) {
-    throw new AppError("invalid_request", "You are a steward of several agencies: give agencyId. / กรุณาระบุหน่วยงาน", {
+    throw new AppError("invalid_request", "กรุณาระบุหน่วยงาน / You are a steward of several agencies: give agencyId.", {
       errors: [{ path: "agencyId", message: "required when you steward several agencies" }],
     });
   }
@@ -69,7 +69,7 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
   const { db } = deps;
   const now = deps.clock.now();
   if (!(await hasAcceptedCurrentTerms(db, user.id, now))) {
-    throw new AppError("terms_not_accepted", "Accept the current terms of use first. / กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน");
+    throw new AppError("terms_not_accepted", "กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน / Accept the current terms of use first.");
   }
   const scopes: Scope[] = input.scopes.includes("publish") ? ["read", "publish"] : ["read"];
   const membership = scopes.includes("publish") ? await publishMembership(db, user.id, input.agencyId ?? null) : null;
@@ -121,7 +121,7 @@ export async function listApiKeys(deps: Deps, user: User) {
 
 async function ownKey(deps: Deps, user: User, id: string): Promise<ApiKey> {
   const [key] = await deps.db.select().from(apiKeys).where(and(eq(apiKeys.id, id), eq(apiKeys.userId, user.id))).limit(1);
-  if (!key) throw new AppError("not_found", "No such key. / ไม่พบกุญแจนี้");
+  if (!key) throw new AppError("not_found", "ไม่พบกุญแจนี้ / No such key.");
   return key;
 }
 
@@ -135,12 +135,12 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
   const now = deps.clock.now();
   const old = await ownKey(deps, user, id);
   if (keyStatus(old, now) !== "active") {
-    throw new AppError("invalid_transition", "Only an active key can be rotated. / หมุนเวียนได้เฉพาะกุญแจที่ใช้งานอยู่");
+    throw new AppError("invalid_transition", "หมุนเวียนได้เฉพาะกุญแจที่ใช้งานอยู่ / Only an active key can be rotated.");
   }
   const scopes = JSON.parse(old.scopes) as Scope[];
   if (old.membershipId) {
     const [m] = await db.select({ status: memberships.status }).from(memberships).where(eq(memberships.id, old.membershipId)).limit(1);
-    if (!m || !grantsPublish(m.status as MembershipStatus)) throw new AppError("forbidden_scope", "The steward role behind this key is no longer active. / บทบาทผู้ดูแลข้อมูลไม่ได้ใช้งานแล้ว");
+    if (!m || !grantsPublish(m.status as MembershipStatus)) throw new AppError("forbidden_scope", "บทบาทผู้ดูแลข้อมูลไม่ได้ใช้งานแล้ว / The steward role behind this key is no longer active.");
   }
   const { secret, prefix } = generateApiKey(deps.config.keyEnv);
   const key: ApiKey = {
@@ -165,7 +165,7 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
     insertWhere(db, apiKeys, key, claimed),
     auditStatement(db, { actor: user.email ?? user.id, action: "key.rotated", subject: `key:${old.id}`, detail: { newKeyId: key.id, graceSeconds, scopes } }, now, meta, claimed),
   ]);
-  if ((cas as unknown[]).length === 0) throw new AppError("conflict", "The key changed meanwhile. / กุญแจถูกเปลี่ยนแปลงระหว่างนี้");
+  if ((cas as unknown[]).length === 0) throw new AppError("conflict", "กุญแจถูกเปลี่ยนแปลงระหว่างนี้ / The key changed meanwhile.");
   return { key: serializeKey(key, now), secret };
 }
 

@@ -64,11 +64,11 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
   const now = deps.clock.now();
   const agency = await getAgency(db, input.agencyId);
   if (!(await hasAcceptedCurrentTerms(db, user.id, now))) {
-    throw new AppError("terms_not_accepted", "Accept the current terms of use first. / กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน");
+    throw new AppError("terms_not_accepted", "กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน / Accept the current terms of use first.");
   }
   const applicantEmail = await officialEmailFor(deps, user.id, agency.id);
   if (!applicantEmail) {
-    throw new AppError("email_domain_mismatch", "Verify an official e-mail of this agency (or mail.go.th) first. / กรุณายืนยันอีเมลของหน่วยงานนี้ก่อน");
+    throw new AppError("email_domain_mismatch", "กรุณายืนยันอีเมลของหน่วยงานนี้ก่อน / Verify an official e-mail of this agency (or mail.go.th) first.");
   }
   const existing = await db
     .select({ status: applications.status })
@@ -80,16 +80,16 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
     .where(and(eq(memberships.userId, user.id), eq(memberships.agencyId, agency.id), inArray(memberships.status, ["active", "suspended"])))
     .limit(1);
   if (existing.some((a) => isOpenApplication(a.status as ApplicationStatus)) || active.length > 0) {
-    throw new AppError("application_exists", "You already have an open application or role at this agency. / มีคำขอหรือบทบาทในหน่วยงานนี้อยู่แล้ว");
+    throw new AppError("application_exists", "มีคำขอหรือบทบาทในหน่วยงานนี้อยู่แล้ว / You already have an open application or role at this agency.");
   }
 
   const hasExecutive = Boolean(agency.executiveEmail);
   const nominee = input.approver ? { ...input.approver, email: normalizeEmail(input.approver.email) } : null;
   if (nominee && hasExecutive) {
-    throw new AppError("invalid_request", "This agency's executive is on file: no nomination needed. / หน่วยงานนี้มีข้อมูลผู้บริหารแล้ว", { errors: [{ path: "approver", message: "the agency has an executive on file" }] });
+    throw new AppError("invalid_request", "หน่วยงานนี้มีข้อมูลผู้บริหารแล้ว / This agency's executive is on file: no nomination needed.", { errors: [{ path: "approver", message: "the agency has an executive on file" }] });
   }
   if (nominee && !(await isGovernmentEmail(db, deps.config, nominee.email))) {
-    throw new AppError("email_domain_not_allowed", "The approver needs a government e-mail. / ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ");
+    throw new AppError("email_domain_not_allowed", "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ / The approver needs a government e-mail.");
   }
   const application: Application = {
     id: newId("app"),
@@ -145,21 +145,21 @@ export async function loadApplication(deps: Deps, id: string, viewer: User | nul
     .where(eq(applications.id, id))
     .limit(1);
   if (!row || (viewer && !viewer.isAdmin && viewer.id !== row.application.userId)) {
-    throw new AppError("not_found", "No such application. / ไม่พบคำขอนี้");
+    throw new AppError("not_found", "ไม่พบคำขอนี้ / No such application.");
   }
   return { application: row.application, applicant: row.applicant, agency: await getAgency(deps.db, row.application.agencyId) };
 }
 
 export async function withdrawApplication(deps: Deps, user: User, id: string, meta: RequestMeta) {
   const ctx = await loadApplication(deps, id, user);
-  if (ctx.application.userId !== user.id) throw new AppError("forbidden", "Only the applicant can withdraw. / ผู้ยื่นคำขอเท่านั้นที่ถอนได้");
+  if (ctx.application.userId !== user.id) throw new AppError("forbidden", "ผู้ยื่นคำขอเท่านั้นที่ถอนได้ / Only the applicant can withdraw.");
   const committed = await commitApplicationTransition(deps, ctx, "WITHDRAWN", { actor: user.email ?? user.id, meta });
   return { application: serializeApplication(committed.application, ctx.applicant), outboxIds: committed.outboxIds };
 }
 
 export async function resubmitApplication(deps: Deps, user: User, id: string, input: Partial<Pick<ApplicationInput, "position" | "phone" | "reason">>, meta: RequestMeta) {
   const ctx = await loadApplication(deps, id, user);
-  if (ctx.application.userId !== user.id) throw new AppError("forbidden", "Only the applicant can resubmit. / ผู้ยื่นคำขอเท่านั้นที่ส่งใหม่ได้");
+  if (ctx.application.userId !== user.id) throw new AppError("forbidden", "ผู้ยื่นคำขอเท่านั้นที่ส่งใหม่ได้ / Only the applicant can resubmit.");
   const patch = {
     position: input.position ?? ctx.application.position,
     phone: input.phone ?? ctx.application.phone,

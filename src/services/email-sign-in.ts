@@ -25,7 +25,7 @@ export async function startEmailSignIn(deps: Deps, input: { email: string; name?
   const email = normalizeEmail(input.email);
   const now = deps.clock.now();
   if (!(await isGovernmentEmail(deps.db, deps.config, email))) {
-    throw new AppError("email_domain_not_allowed", "Use your government e-mail (MailGoThai or your agency's domain). / กรุณาใช้อีเมลหน่วยงานรัฐ");
+    throw new AppError("email_domain_not_allowed", "กรุณาใช้อีเมลหน่วยงานรัฐ / Use your government e-mail (MailGoThai or your agency's domain).");
   }
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerIp, meta.ip ?? "unknown", now);
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerAddress, email, now);
@@ -82,7 +82,7 @@ export async function verifyEmailCode(deps: Deps, input: { email: string; code: 
     .limit(1);
   if (!token || token.usedAt !== null || token.expiresAt <= now) throw new AppError("invalid_code");
   if (token.attempts >= MAX_CODE_ATTEMPTS) {
-    throw new AppError("too_many_attempts", "This code is no longer valid: ask for a new one. / รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่");
+    throw new AppError("too_many_attempts", "รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่ / This code is no longer valid: ask for a new one.");
   }
   const owner = await accountOf(deps, email);
   if (owner) assertCanSignIn(owner);

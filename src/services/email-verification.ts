@@ -21,7 +21,7 @@ export async function startEmailVerification(deps: Deps, user: User, rawEmail: s
   const email = normalizeEmail(rawEmail);
   const now = deps.clock.now();
   if (!(await isGovernmentEmail(deps.db, deps.config, email))) {
-    throw new AppError("email_domain_not_allowed", "Use your government e-mail (MailGoThai or your agency's domain). / กรุณาใช้อีเมลหน่วยงานรัฐ");
+    throw new AppError("email_domain_not_allowed", "กรุณาใช้อีเมลหน่วยงานรัฐ / Use your government e-mail (MailGoThai or your agency's domain).");
   }
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerIp, meta.ip ?? "unknown", now);
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerAddress, email, now);
@@ -58,13 +58,13 @@ export async function verifyEmailForUser(deps: Deps, user: User, input: { email:
     .limit(1);
   const owner = token ? (JSON.parse(token.data ?? "{}") as { userId?: string }).userId : null;
   if (!token || owner !== user.id || token.usedAt !== null || token.expiresAt <= now) throw new AppError("invalid_code");
-  if (token.attempts >= MAX_CODE_ATTEMPTS) throw new AppError("too_many_attempts", "This code is no longer valid: ask for a new one. / รหัสนี้ใช้ไม่ได้แล้ว");
+  if (token.attempts >= MAX_CODE_ATTEMPTS) throw new AppError("too_many_attempts", "รหัสนี้ใช้ไม่ได้แล้ว / This code is no longer valid: ask for a new one.");
   if (!timingSafeEqual(token.codeHash ?? "", await sha256Hex(`${token.id}:${input.code}`))) {
     await deps.db.update(oneTimeTokens).set({ attempts: sql`${oneTimeTokens.attempts} + 1` }).where(and(eq(oneTimeTokens.id, token.id), lt(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS)));
     throw new AppError("invalid_code");
   }
   const [taken] = await deps.db.select().from(emailIdentities).where(eq(emailIdentities.email, email)).limit(1);
-  if (taken && taken.userId !== user.id) throw new AppError("conflict", "This address belongs to another account. / อีเมลนี้เป็นของบัญชีอื่น");
+  if (taken && taken.userId !== user.id) throw new AppError("conflict", "อีเมลนี้เป็นของบัญชีอื่น / This address belongs to another account.");
   const tx = newId("tx");
   const consumed = sql`EXISTS (SELECT 1 FROM one_time_tokens WHERE id = ${token.id} AND used_tx = ${tx})`;
   const [used] = await runBatch(deps.db, [

@@ -34,20 +34,20 @@ export function serializeHandover(h: Handover) {
 export async function requestHandover(deps: Deps, actor: User, membershipId: string, rawEmail: string, meta: RequestMeta) {
   const loaded = await loadMembership(deps, membershipId);
   const { membership, user: holder, agency } = loaded;
-  if (membership.userId !== actor.id && !actor.isAdmin) throw new AppError("not_found", "No such membership. / ไม่พบบทบาทนี้");
+  if (membership.userId !== actor.id && !actor.isAdmin) throw new AppError("not_found", "ไม่พบบทบาทนี้ / No such membership.");
   if (!grantsPublish(membership.status as MembershipStatus)) {
-    throw new AppError("invalid_transition", "Only an active steward role can be handed over. / ส่งมอบได้เฉพาะบทบาทที่ใช้งานอยู่");
+    throw new AppError("invalid_transition", "ส่งมอบได้เฉพาะบทบาทที่ใช้งานอยู่ / Only an active steward role can be handed over.");
   }
   const successorEmail = normalizeEmail(rawEmail);
   if (!(await isGovernmentEmail(deps.db, deps.config, successorEmail))) {
-    throw new AppError("email_domain_not_allowed", "The successor needs a government e-mail. / ผู้รับช่วงต้องใช้อีเมลหน่วยงานรัฐ");
+    throw new AppError("email_domain_not_allowed", "ผู้รับช่วงต้องใช้อีเมลหน่วยงานรัฐ / The successor needs a government e-mail.");
   }
   const domains = await agencyDomainList(deps.db, agency.id);
   const domain = emailDomain(successorEmail);
   if (!domains.includes(domain) && !deps.config.sharedMailDomains.includes(domain)) {
-    throw new AppError("email_domain_mismatch", "The successor's address must be of this agency (or mail.go.th). / อีเมลผู้รับช่วงต้องเป็นของหน่วยงานนี้");
+    throw new AppError("email_domain_mismatch", "อีเมลผู้รับช่วงต้องเป็นของหน่วยงานนี้ / The successor's address must be of this agency (or mail.go.th).");
   }
-  if (successorEmail === holder.email) throw new AppError("invalid_request", "Name someone else as successor. / กรุณาระบุผู้อื่น", { errors: [{ path: "successorEmail", message: "the current steward" }] });
+  if (successorEmail === holder.email) throw new AppError("invalid_request", "กรุณาระบุผู้อื่น / Name someone else as successor.", { errors: [{ path: "successorEmail", message: "the current steward" }] });
   const now = deps.clock.now();
   const handover: Handover = { id: newId("hnd"), membershipId, agencyId: agency.id, successorEmail, status: "pending", requestedBy: actor.email ?? actor.id, successorApplicationId: null, createdAt: now, completedAt: null };
   const invitation = queueEmail(deps.db, "handover_invitation", [successorEmail], handoverInvitationEmail({ predecessorName: holder.name || holder.email || "", agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, appUrl: deps.config.appOrigin }), now);
@@ -58,7 +58,7 @@ export async function requestHandover(deps: Deps, actor: User, membershipId: str
       auditStatement(deps.db, { actor: actor.isAdmin && actor.id !== holder.id ? `admin:${actor.email}` : (actor.email ?? actor.id), action: "handover.requested", subject: `membership:${membershipId}`, detail: { handoverId: handover.id, successorEmail } }, now, meta),
     ]);
   } catch (error) {
-    if (String(error).includes("UNIQUE")) throw new AppError("conflict", "A handover of this role is already pending. / มีการส่งมอบที่รอดำเนินการอยู่แล้ว");
+    if (String(error).includes("UNIQUE")) throw new AppError("conflict", "มีการส่งมอบที่รอดำเนินการอยู่แล้ว / A handover of this role is already pending.");
     throw error;
   }
   return { handover: serializeHandover(handover), outboxIds: [invitation.id] };

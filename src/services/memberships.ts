@@ -13,7 +13,7 @@ export async function revokeMembership(deps: Deps, admin: User, id: string, reas
 /** A steward gives up the role. */
 export async function cancelMembership(deps: Deps, user: User, id: string, reason: string, meta: RequestMeta) {
   const { membership } = await loadMembership(deps, id);
-  if (membership.userId !== user.id) throw new AppError("not_found", "No such membership. / ไม่พบบทบาทนี้");
+  if (membership.userId !== user.id) throw new AppError("not_found", "ไม่พบบทบาทนี้ / No such membership.");
   return commitMembershipTransition(deps, id, "CANCELLED", { actor: user.email ?? user.id, meta, reason });
 }
 

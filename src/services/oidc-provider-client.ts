@@ -8,7 +8,7 @@ const discovered = new Map<string, { as: oauth.AuthorizationServer; at: number }
 
 export function providerById(config: Config, id: string): OidcProvider {
   const provider = config.oidcProviders.find((p) => p.id === id);
-  if (!provider) throw new AppError("not_found", "No such sign-in provider. / ไม่พบผู้ให้บริการนี้");
+  if (!provider) throw new AppError("not_found", "ไม่พบผู้ให้บริการนี้ / No such sign-in provider.");
   return provider;
 }
 
@@ -18,7 +18,7 @@ export function requestOptions(config: Config) {
 
 function unavailable(provider: OidcProvider, cause: unknown): AppError {
   console.error(`OpenID provider ${provider.id} failed:`, cause instanceof Error ? cause.message : cause);
-  return new AppError("oidc_provider_unavailable", `${provider.nameEn} cannot be reached now; try again later. / ไม่สามารถติดต่อ ${provider.nameTh} ได้ในขณะนี้`);
+  return new AppError("oidc_provider_unavailable", `ไม่สามารถติดต่อ ${provider.nameTh} ได้ในขณะนี้ / ${provider.nameEn} cannot be reached now; try again later.`);
 }
 
 /**

@@ -80,19 +80,19 @@ export async function completeOidcSignIn(deps: Deps, providerId: string, callbac
   const now = deps.clock.now();
   await hitRateLimit(deps.db, RATE_LIMITS.oidcPerIp, meta.ip ?? "unknown", now);
   const state = callbackUrl.searchParams.get("state");
-  if (!state) throw failed("The provider's answer has no state. / ไม่พบ state ในคำตอบของผู้ให้บริการ");
+  if (!state) throw failed("ไม่พบ state ในคำตอบของผู้ให้บริการ / The provider's answer has no state.");
   const stateHash = await sha256Hex(state);
   const [flow] = await deps.db.select().from(oidcFlows).where(eq(oidcFlows.stateHash, stateHash)).limit(1);
   const binding = cookies[flowCookieName(stateHash)];
   if (!flow || flow.providerId !== providerId || !binding || !timingSafeEqual(flow.bindingHash, await sha256Hex(binding))) {
-    throw failed("This sign-in was not started in this browser, or its state was altered. / การเข้าสู่ระบบนี้ไม่ได้เริ่มจากเบราว์เซอร์นี้");
+    throw failed("การเข้าสู่ระบบนี้ไม่ได้เริ่มจากเบราว์เซอร์นี้ / This sign-in was not started in this browser, or its state was altered.");
   }
   const consumed = await deps.db
     .update(oidcFlows)
     .set({ usedAt: now })
     .where(and(eq(oidcFlows.stateHash, stateHash), isNull(oidcFlows.usedAt), gt(oidcFlows.expiresAt, now)))
     .returning({ stateHash: oidcFlows.stateHash });
-  if (consumed.length === 0) throw failed("This sign-in was already used or has expired: start again. / การเข้าสู่ระบบนี้ถูกใช้แล้วหรือหมดอายุ");
+  if (consumed.length === 0) throw failed("การเข้าสู่ระบบนี้ถูกใช้แล้วหรือหมดอายุ / This sign-in was already used or has expired: start again.");
 
   const as = await discover(deps.config, provider, now);
   const { client, auth } = clientOf(provider);
@@ -106,10 +106,10 @@ export async function completeOidcSignIn(deps: Deps, providerId: string, callbac
     accessToken = tokens.access_token;
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError) {
-      throw failed(error.error === "access_denied" ? "Sign-in was cancelled at the provider. / ยกเลิกการเข้าสู่ระบบที่ผู้ให้บริการ" : `The provider refused: ${error.error}. / ผู้ให้บริการปฏิเสธ`);
+      throw failed(error.error === "access_denied" ? "ยกเลิกการเข้าสู่ระบบที่ผู้ให้บริการ / Sign-in was cancelled at the provider." : `ผู้ให้บริการปฏิเสธ / The provider refused: ${error.error}.`);
     }
     if (error instanceof oauth.ResponseBodyError || error instanceof oauth.OperationProcessingError) {
-      throw failed(`The provider's answer was not accepted (${error.message}). / คำตอบของผู้ให้บริการไม่ผ่านการตรวจสอบ`);
+      throw failed(`คำตอบของผู้ให้บริการไม่ผ่านการตรวจสอบ / The provider's answer was not accepted (${error.message}).`);
     }
     throw providerUnavailable(provider, error);
   }
@@ -144,9 +144,9 @@ async function signInWithIdentity(
   const statements: Statement[] = [];
   let user: User;
   if (flow.linkUserId) {
-    if (existing && existing.user.id !== flow.linkUserId) throw failed("This identity belongs to another account. / ตัวตนนี้ผูกกับบัญชีอื่นแล้ว");
+    if (existing && existing.user.id !== flow.linkUserId) throw failed("ตัวตนนี้ผูกกับบัญชีอื่นแล้ว / This identity belongs to another account.");
     const [owner] = await db.select().from(users).where(eq(users.id, flow.linkUserId)).limit(1);
-    if (!owner) throw failed("The account to link no longer exists. / ไม่พบบัญชีที่จะเชื่อมโยง");
+    if (!owner) throw failed("ไม่พบบัญชีที่จะเชื่อมโยง / The account to link no longer exists.");
     user = owner;
     if (!existing) {
       statements.push(

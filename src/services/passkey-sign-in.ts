@@ -28,7 +28,7 @@ export async function signInWithPasskey(deps: Deps, response: AuthenticationResp
   await hitRateLimit(deps.db, RATE_LIMITS.passkeyPerIp, meta.ip ?? "unknown", now);
   const credentialId = typeof response?.id === "string" ? response.id : "";
   const [row] = await deps.db.select({ passkey: passkeys, user: users }).from(passkeys).innerJoin(users, eq(users.id, passkeys.userId)).where(eq(passkeys.credentialId, credentialId)).limit(1);
-  if (!row) throw verificationFailed("This passkey is not registered here. / ไม่พบพาสคีย์นี้ในระบบ");
+  if (!row) throw verificationFailed("ไม่พบพาสคีย์นี้ในระบบ / This passkey is not registered here.");
   const { passkey, user } = row;
   assertCanSignIn(user);
   let newCounter: number;
@@ -45,7 +45,7 @@ export async function signInWithPasskey(deps: Deps, response: AuthenticationResp
     newCounter = verification.authenticationInfo.newCounter;
   } catch (error) {
     await recordFailedSignIn(deps, user.id);
-    throw verificationFailed(`The passkey could not be verified (${error instanceof Error ? error.message : "invalid response"}). / ไม่สามารถยืนยันพาสคีย์ได้`);
+    throw verificationFailed(`ไม่สามารถยืนยันพาสคีย์ได้ / The passkey could not be verified (${error instanceof Error ? error.message : "invalid response"}).`);
   }
   // The session is opened only if this batch's counter compare-and-swap matched.
   const tx = newId("tx");

@@ -22,7 +22,7 @@ export function serializePasskey(p: Passkey) {
   };
 }
 
-export function verificationFailed(detail = "The passkey could not be verified. / ไม่สามารถยืนยันพาสคีย์ได้"): AppError {
+export function verificationFailed(detail = "ไม่สามารถยืนยันพาสคีย์ได้ / The passkey could not be verified."): AppError {
   return new AppError("passkey_verification_failed", detail);
 }
 
@@ -81,12 +81,12 @@ export async function registerPasskey(deps: Deps, user: User, response: Registra
       requireUserVerification: true,
     });
   } catch (error) {
-    throw verificationFailed(`The passkey could not be registered (${error instanceof Error ? error.message : "invalid response"}). / ลงทะเบียนพาสคีย์ไม่สำเร็จ`);
+    throw verificationFailed(`ลงทะเบียนพาสคีย์ไม่สำเร็จ / The passkey could not be registered (${error instanceof Error ? error.message : "invalid response"}).`);
   }
   if (!verification.verified) throw verificationFailed();
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
   const [taken] = await deps.db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.credentialId, credential.id)).limit(1);
-  if (taken) throw verificationFailed("This passkey is already registered. / พาสคีย์นี้ลงทะเบียนไว้แล้ว");
+  if (taken) throw verificationFailed("พาสคีย์นี้ลงทะเบียนไว้แล้ว / This passkey is already registered.");
   const passkey: Passkey = {
     id: newId("pky"),
     userId: user.id,
@@ -111,8 +111,8 @@ export async function registerPasskey(deps: Deps, user: User, response: Registra
 /** Removes one of the user's passkeys; never the last way to sign in. */
 export async function removePasskey(deps: Deps, user: User, id: string, meta: RequestMeta) {
   const [passkey] = await deps.db.select().from(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, user.id))).limit(1);
-  if (!passkey) throw new AppError("not_found", "No such passkey. / ไม่พบพาสคีย์นี้");
-  if ((await signInMethodCount(deps.db, user.id)) <= 1) throw new AppError("last_sign_in_method", "Add another way to sign in first. / กรุณาเพิ่มวิธีเข้าสู่ระบบอื่นก่อน");
+  if (!passkey) throw new AppError("not_found", "ไม่พบพาสคีย์นี้ / No such passkey.");
+  if ((await signInMethodCount(deps.db, user.id)) <= 1) throw new AppError("last_sign_in_method", "กรุณาเพิ่มวิธีเข้าสู่ระบบอื่นก่อน / Add another way to sign in first.");
   const now = deps.clock.now();
   await runBatch(deps.db, [
     deps.db.delete(passkeys).where(eq(passkeys.id, id)),

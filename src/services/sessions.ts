@@ -134,7 +134,7 @@ export async function endSession(deps: Deps, user: User, id: string, meta: Reque
     deps.db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), eq(sessions.userId, user.id), isNull(sessions.revokedAt))).returning({ id: sessions.id }),
     auditStatement(deps.db, { actor: user.email ?? user.id, action: "session.ended", subject: `user:${user.id}`, detail: { sessionId: id } }, now, meta, sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${id} AND user_id = ${user.id} AND revoked_at = ${now})`),
   ]);
-  if ((cas as unknown[]).length === 0) throw new AppError("not_found", "No such session. / ไม่พบเซสชันนี้");
+  if ((cas as unknown[]).length === 0) throw new AppError("not_found", "ไม่พบเซสชันนี้ / No such session.");
 }
 
 /** Ends every session of the user but this one. */

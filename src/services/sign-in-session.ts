@@ -11,9 +11,9 @@ export const MAX_FAILED_SIGN_INS = 100;
 
 /** Refuses a sign-in into an account that is suspended or locked by failed attempts. */
 export function assertCanSignIn(user: Pick<User, "status" | "failedSignIns">): void {
-  if (user.status !== "active") throw new AppError("account_disabled", "This account is suspended. / บัญชีนี้ถูกระงับ");
+  if (user.status !== "active") throw new AppError("account_disabled", "บัญชีนี้ถูกระงับ / This account is suspended.");
   if (user.failedSignIns >= MAX_FAILED_SIGN_INS) {
-    throw new AppError("too_many_attempts", "Too many failed sign-ins: ask DGA to unlock the account. / เข้าสู่ระบบผิดพลาดหลายครั้งเกินไป กรุณาติดต่อ สพร.");
+    throw new AppError("too_many_attempts", "เข้าสู่ระบบผิดพลาดหลายครั้งเกินไป กรุณาติดต่อ สพร. / Too many failed sign-ins: ask DGA to unlock the account.");
   }
 }
 

@@ -27,7 +27,7 @@ export async function publishTerms(deps: Deps, admin: User, input: TermsInput, m
   const now = deps.clock.now();
   const effectiveAt = input.effectiveAt ? Date.parse(input.effectiveAt) : now;
   const [existing] = await deps.db.select({ version: termsVersions.version }).from(termsVersions).where(eq(termsVersions.version, input.version)).limit(1);
-  if (existing) throw new AppError("conflict", `Version ${input.version} exists already. / มีฉบับ ${input.version} อยู่แล้ว`);
+  if (existing) throw new AppError("conflict", `มีฉบับ ${input.version} อยู่แล้ว / Version ${input.version} exists already.`);
   const terms = {
     version: input.version,
     titleTh: input.titleTh,
@@ -53,7 +53,7 @@ export async function publishTerms(deps: Deps, admin: User, input: TermsInput, m
   try {
     await runBatch(deps.db, statements);
   } catch (error) {
-    if (String(error).includes("UNIQUE")) throw new AppError("conflict", `Version ${input.version} exists already. / มีฉบับ ${input.version} อยู่แล้ว`);
+    if (String(error).includes("UNIQUE")) throw new AppError("conflict", `มีฉบับ ${input.version} อยู่แล้ว / Version ${input.version} exists already.`);
     throw error;
   }
   forgetTermsVersions();

@@ -74,7 +74,7 @@ export async function commitApplicationTransition(deps: Deps, ctx: ApplicationCo
   const from = app.status as ApplicationStatus;
   const transition = applicationTransition(from, event);
   if (!transition) {
-    throw new AppError("invalid_transition", `Not possible while the application is ${publicStatus(from)}. / ทำไม่ได้ในสถานะปัจจุบันของคำขอ`);
+    throw new AppError("invalid_transition", `ทำไม่ได้ในสถานะปัจจุบันของคำขอ / Not possible while the application is ${publicStatus(from)}.`);
   }
   const now = deps.clock.now();
   const transitionId = newId("tx");
@@ -86,7 +86,7 @@ export async function commitApplicationTransition(deps: Deps, ctx: ApplicationCo
 
   const approverEmail = patch.approverEmail ?? app.approverEmail;
   if (transition.effects.some((e) => e.kind === "send_approval_request")) {
-    if (!approverEmail) throw new AppError("invalid_transition", "No approver on file. / ยังไม่มีผู้อนุมัติ");
+    if (!approverEmail) throw new AppError("invalid_transition", "ยังไม่มีผู้อนุมัติ / No approver on file.");
     patch.deadlineAt = now + ctx.agency.approvalTtlDays * DAY;
     patch.sentAt = now;
     patch.approvalRound = app.approvalRound + 1;
@@ -173,7 +173,7 @@ export async function commitApplicationTransition(deps: Deps, ctx: ApplicationCo
 
   const [cas] = await runBatch(db, statements);
   if ((cas as unknown[]).length === 0) {
-    throw new AppError("conflict", "The application changed meanwhile; reload and try again. / คำขอถูกเปลี่ยนแปลงระหว่างนี้ กรุณาโหลดใหม่");
+    throw new AppError("conflict", "คำขอถูกเปลี่ยนแปลงระหว่างนี้ กรุณาโหลดใหม่ / The application changed meanwhile; reload and try again.");
   }
   const [updated] = await db.select().from(applications).where(eq(applications.id, app.id)).limit(1);
   return { application: updated!, outboxIds, membershipId };

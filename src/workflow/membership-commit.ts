@@ -25,7 +25,7 @@ export async function loadMembership(deps: Deps, id: string) {
     .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
     .where(eq(memberships.id, id))
     .limit(1);
-  if (!row) throw new AppError("not_found", "No such membership. / ไม่พบบทบาทนี้");
+  if (!row) throw new AppError("not_found", "ไม่พบบทบาทนี้ / No such membership.");
   return row;
 }
 
@@ -54,7 +54,7 @@ export async function membershipTransitionStatements(deps: Deps, loaded: LoadedM
   const id = membership.id;
   const from = membership.status as MembershipStatus;
   const transition = membershipTransition(from, event);
-  if (!transition) throw new AppError("invalid_transition", `Not possible while the membership is ${from}. / ทำไม่ได้ในสถานะปัจจุบัน`);
+  if (!transition) throw new AppError("invalid_transition", `ทำไม่ได้ในสถานะปัจจุบัน / Not possible while the membership is ${from}.`);
   const now = deps.clock.now();
   const transitionId = newId("tx");
   const guard = transitionApplied("memberships", id, transitionId);
@@ -99,7 +99,7 @@ export async function membershipTransitionStatements(deps: Deps, loaded: LoadedM
 export async function commitMembershipTransition(deps: Deps, id: string, event: MembershipEvent, options: MembershipCommitOptions) {
   const { statements, outboxIds } = await membershipTransitionStatements(deps, await loadMembership(deps, id), event, options);
   const [cas] = await runBatch(deps.db, statements);
-  if ((cas as unknown[]).length === 0) throw new AppError("conflict", "The membership changed meanwhile. / บทบาทถูกเปลี่ยนแปลงระหว่างนี้");
+  if ((cas as unknown[]).length === 0) throw new AppError("conflict", "บทบาทถูกเปลี่ยนแปลงระหว่างนี้ / The membership changed meanwhile.");
   const [updated] = await deps.db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
   return { membership: serializeMembership(updated!), outboxIds };
 }

@@ -37,7 +37,7 @@ const ROUTES: Record<string, Route> = {
   "admin return": { who: "admin", method: "POST", path: (ids) => `/api/v1/admin/applications/${ids.reviewId}/return`, body: { reason: "x" } },
   "admin approver": { who: "admin", method: "POST", path: (ids) => `/api/v1/admin/applications/${ids.reviewId}/approver`, body: { name: "ผอ.", position: "ผู้อำนวยการ", email: "boss@mail.go.th" } },
   "admin revoke": { who: "admin", method: "POST", path: () => `/api/v1/admin/memberships/${mem}/revoke`, body: { reason: "x" } },
-  "admin terms": { who: "admin", method: "POST", path: () => "/api/v1/admin/terms", body: { version: "evil", titleTh: "x", titleEn: "x", bodyTh: "x", bodyEn: "x" } },
+  "admin terms": { who: "admin", method: "POST", path: () => "/api/v1/admin/terms", body: { version: "evil", titleTh: "x", titleEn: "x", bodyTh: "x", bodyEn: "x", effectiveAt: "2099-01-01T00:00:00Z" } },
   "dev clock": { who: "admin", method: "POST", path: () => "/dev/clock", body: { offsetSeconds: 86400 * 30 } },
   "dev cron": { who: "admin", method: "POST", path: () => "/dev/cron" },
 };

@@ -1,14 +1,28 @@
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../app-env";
+import { agencies, type User } from "../../db/schema";
+import { AppError } from "../../errors";
+import type { Db } from "../../env";
 import { deliverAfterResponse } from "../../lib/after-commit";
 import { listAgencies, type AgencyView } from "../../services/agencies";
-import { listUserApplications, loadApplication, serializeApplication, submitApplication, withdrawApplication, type ApplicationJson } from "../../services/applications";
+import {
+  listUserApplications,
+  loadApplication,
+  resubmitApplication,
+  serializeApplication,
+  submitApplication,
+  withdrawApplication,
+  type ApplicationJson,
+} from "../../services/applications";
 import { acceptTerms, acceptedVersion, requireCurrentTerms, serializeTerms } from "../../services/terms";
 import { applicationTransition, type ApplicationStatus } from "../../workflow/application-machine";
-import { ApplicationPage, ApplicationsPage, type ApplicationView } from "../../views/applications-page";
-import { ApplyPage } from "../../views/apply-page";
+import { ApplicationBody, ResubmitBody } from "../schemas";
+import { ApplicationPage, ApplicationsPage, type ApplicationView, type ResubmitValues } from "../../views/applications-page";
+import { ApplyPage, type AgencyOption, type ApplyValues } from "../../views/apply-page";
 import { TermsPage } from "../../views/terms-page";
 import { attempt, formFields, layoutUser, messageOf, pageUser } from "./helpers";
+import { parseForm } from "./roles";
 
 export const accountPages = new Hono<AppEnv>();
 
@@ -26,26 +40,61 @@ accountPages.post("/terms/accept", async (c) => {
   return c.redirect("/apply", 303);
 });
 
+/** The agencies to choose from, each marked with whether its executive is on file. */
+async function agencyOptions(db: Db): Promise<AgencyOption[]> {
+  const [list, executives] = await Promise.all([listAgencies(db, null), db.select({ id: agencies.id, executiveEmail: agencies.executiveEmail }).from(agencies)]);
+  const withExecutive = new Set(executives.filter((a) => a.executiveEmail).map((a) => a.id));
+  return list.map((a) => ({ ...a, hasExecutive: withExecutive.has(a.id) }));
+}
+
 accountPages.get("/apply", async (c) => {
   const user = pageUser(c);
-  return c.html(<ApplyPage user={layoutUser(user)} agencies={await listAgencies(c.var.deps.db, null)} />);
+  return c.html(<ApplyPage user={layoutUser(user)} agencies={await agencyOptions(c.var.deps.db)} />);
 });
+
+/**
+ * The nominated approver to send: only for an agency with no executive on file, and only when
+ * all three fields are filled (some but not all is an error there, rather than silently nothing).
+ */
+function nominationOf(values: ApplyValues, agency: AgencyOption | undefined): { name: string; position: string; email: string } | AppError | undefined {
+  if (!agency || agency.hasExecutive) return undefined;
+  const name = values.approverName?.trim() ?? "";
+  const position = values.approverPosition?.trim() ?? "";
+  const email = values.approverEmail?.trim() ?? "";
+  const filled = [name, position, email].filter(Boolean).length;
+  if (filled === 0) return undefined;
+  if (filled < 3) {
+    return new AppError("invalid_request", "กรุณากรอกชื่อ ตำแหน่ง และอีเมลของผู้อนุมัติให้ครบ หรือเว้นว่างทั้งหมด / Give the approver's name, position and e-mail, or leave all three empty.");
+  }
+  return { name, position, email };
+}
 
 accountPages.post("/apply", async (c) => {
   const user = pageUser(c);
   const form = await formFields(c);
-  const input = { agencyId: form.agencyId ?? "", role: "steward" as const, position: form.position?.trim() ?? "", phone: form.phone?.trim() ?? "", reason: form.reason?.trim() ?? "" };
-  const missing = !input.agencyId || !input.position || !input.phone || !input.reason;
-  const submitted = missing ? null : await attempt(() => submitApplication(c.var.deps, user, input, c.var.meta));
-  if (!submitted?.ok) {
-    const error = submitted ? messageOf(submitted.error) : "กรุณากรอกข้อมูลให้ครบ / Please fill in every field";
-    return c.html(<ApplyPage user={layoutUser(user)} agencies={await listAgencies(c.var.deps.db, null)} error={error} values={input} />, submitted ? submitted.error.status : 400);
+  const values: ApplyValues = {
+    agencyId: form.agencyId ?? "",
+    position: form.position ?? "",
+    phone: form.phone ?? "",
+    reason: form.reason ?? "",
+    approverName: form.approverName ?? "",
+    approverPosition: form.approverPosition ?? "",
+    approverEmail: form.approverEmail ?? "",
+  };
+  const options = await agencyOptions(c.var.deps.db);
+  const approver = nominationOf(values, options.find((a) => a.id === values.agencyId));
+  const input = approver instanceof AppError
+    ? { ok: false as const, error: approver }
+    : parseForm(ApplicationBody, { agencyId: values.agencyId, role: "steward", position: values.position, phone: values.phone, reason: values.reason, ...(approver ? { approver } : {}) });
+  const submitted = input.ok ? await attempt(() => submitApplication(c.var.deps, user, input.value, c.var.meta)) : input;
+  if (!submitted.ok) {
+    return c.html(<ApplyPage user={layoutUser(user)} agencies={options} error={messageOf(submitted.error)} values={values} />, submitted.error.status);
   }
   deliverAfterResponse(c, submitted.value.outboxIds);
   return c.redirect(`/applications/${submitted.value.application.id}`, 303);
 });
 
-function toView(app: ApplicationJson, agencies: AgencyView[]): ApplicationView {
+function toView(app: ApplicationJson, agencies: Pick<AgencyView, "id" | "nameTh" | "nameEn">[], awaitingApprover = false): ApplicationView {
   const agency = agencies.find((a) => a.id === app.agencyId);
   return {
     id: app.id,
@@ -61,6 +110,9 @@ function toView(app: ApplicationJson, agencies: AgencyView[]): ApplicationView {
     decidedAt: app.decidedAt,
     decidedBy: app.decidedBy,
     decisionReason: app.decisionReason,
+    deadlineAt: app.deadlineAt,
+    approver: app.approver,
+    awaitingApprover,
   };
 }
 
@@ -70,13 +122,46 @@ accountPages.get("/applications", async (c) => {
   return c.html(<ApplicationsPage user={layoutUser(user)} applications={apps.map((a) => toView(a, agencies))} />);
 });
 
-accountPages.get("/applications/:id", async (c) => {
+const DONE: Record<string, string> = {
+  resubmitted: "ส่งคำขออีกครั้งแล้ว ผู้บริหารได้รับลิงก์อนุมัติใหม่ / Submitted again: the executive has a new approval link.",
+};
+
+async function renderApplication(c: Context<AppEnv>, user: User, id: string, failed: { error: AppError; values: ResubmitValues } | null = null) {
+  const ctx = await loadApplication(c.var.deps, id, user);
+  const status = ctx.application.status as ApplicationStatus;
+  const own = ctx.application.userId === user.id;
+  const view = toView(serializeApplication(ctx.application, ctx.applicant), [ctx.agency], status === "awaiting_approver");
+  return c.html(
+    <ApplicationPage
+      user={layoutUser(user)}
+      application={view}
+      canWithdraw={own && applicationTransition(status, "WITHDRAWN") !== null}
+      canResubmit={own && applicationTransition(status, "RESUBMITTED") !== null}
+      notice={failed ? null : (DONE[c.req.query("done") ?? ""] ?? null)}
+      error={failed ? messageOf(failed.error) : null}
+      resubmitValues={failed?.values ?? null}
+    />,
+    (failed?.error.status ?? 200) as ContentfulStatusCode,
+  );
+}
+
+accountPages.get("/applications/:id", (c) => renderApplication(c, pageUser(c), c.req.param("id")));
+
+accountPages.post("/applications/:id/resubmit", async (c) => {
   const user = pageUser(c);
-  const ctx = await loadApplication(c.var.deps, c.req.param("id"), user);
-  const app = serializeApplication(ctx.application, ctx.applicant);
-  const canWithdraw = ctx.application.userId === user.id && applicationTransition(ctx.application.status as ApplicationStatus, "WITHDRAWN") !== null;
-  return c.html(<ApplicationPage user={layoutUser(user)} application={toView(app, [{ ...ctx.agency, domains: [] }])} canWithdraw={canWithdraw} />);
+  const id = c.req.param("id");
+  const form = await formFields(c);
+  const values: ResubmitValues = { position: form.position ?? "", phone: form.phone ?? "", reason: form.reason ?? "" };
+  const input = parseForm(ResubmitBody, values);
+  const done = input.ok ? await attempt(() => resubmitApplication(c.var.deps, user, id, input.value, c.var.meta)) : input;
+  if (!done.ok) {
+    if (done.error.code === "not_found") throw done.error;
+    return renderApplication(c, user, id, { error: done.error, values });
+  }
+  deliverAfterResponse(c, done.value.outboxIds);
+  return c.redirect(`/applications/${encodeURIComponent(id)}?done=resubmitted`, 303);
 });
+
 accountPages.post("/applications/:id/withdraw", async (c) => {
   const user = pageUser(c);
   const { outboxIds } = await withdrawApplication(c.var.deps, user, c.req.param("id"), c.var.meta);

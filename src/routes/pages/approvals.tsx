@@ -55,7 +55,7 @@ approvalPages.post("/approvals/:token", async (c) => {
   if (decision !== "approve" && decision !== "reject") {
     const link = await findApprovalLink(c.var.deps, c.req.param("token"));
     if (link.state !== "valid") return closedPage(c, link);
-    return c.html(errorPage(new AppError("invalid_request", "Choose approve or reject. / กรุณาเลือกอนุมัติหรือไม่อนุมัติ")), 400);
+    return c.html(errorPage(new AppError("invalid_request", "กรุณาเลือกอนุมัติหรือไม่อนุมัติ / Choose approve or reject.")), 400);
   }
   let reason = form.reason?.trim().slice(0, 2000) || null;
   let final: Decision = decision;

@@ -2,9 +2,11 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
 import { accountPages } from "./account";
 import { adminPages } from "./admin";
+import { adminAgencyPages } from "./admin-agencies";
 import { approvalPages } from "./approvals";
 import { keyPages } from "./keys";
 import { oidcPages } from "./oidc";
+import { rolesPages } from "./roles";
 import { securityPages } from "./security";
 import { signInPages } from "./sign-in";
 
@@ -15,6 +17,8 @@ export function registerPages(app: Hono<AppEnv>): void {
   app.route("/", keyPages);
   app.route("/", approvalPages);
   app.route("/", adminPages);
+  app.route("/", adminAgencyPages);
   app.route("/", oidcPages);
   app.route("/", securityPages);
+  app.route("/", rolesPages);
 }

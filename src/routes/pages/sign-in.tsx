@@ -77,7 +77,7 @@ signInPages.post("/signout", async (c) => {
 });
 
 function linkError(state: "valid" | "used" | "expired" | "unknown"): AppError {
-  if (state === "unknown") return new AppError("not_found", "This sign-in link is not valid. / ลิงก์เข้าสู่ระบบนี้ไม่ถูกต้อง");
-  if (state === "expired") return new AppError("link_expired", "This sign-in link has expired: ask for a new code. / ลิงก์หมดอายุแล้ว กรุณาขอรหัสใหม่");
-  return new AppError("invalid_transition", "This sign-in link was already used. / ลิงก์นี้ถูกใช้ไปแล้ว");
+  if (state === "unknown") return new AppError("not_found", "ลิงก์เข้าสู่ระบบนี้ไม่ถูกต้อง / This sign-in link is not valid.");
+  if (state === "expired") return new AppError("link_expired", "ลิงก์หมดอายุแล้ว กรุณาขอรหัสใหม่ / This sign-in link has expired: ask for a new code.");
+  return new AppError("invalid_transition", "ลิงก์นี้ถูกใช้ไปแล้ว / This sign-in link was already used.");
 }

@@ -1,12 +1,14 @@
-import { and, desc, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { emailIdentities, oneTimeTokens, users, type OneTimeToken, type User } from "../db/schema";
 import { insertWhere, runBatch } from "../db/guarded";
 import { AppError } from "../errors";
 import { MINUTE } from "../lib/clock";
-import { randomBase62, randomDigits, sha256Hex, timingSafeEqual } from "../lib/crypto";
+import { sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { signInCodeEmail } from "../../emails/sign-in-code";
 import { auditStatement } from "./audit";
+import { MAX_CODE_ATTEMPTS, checkCode, consumeCodeStatement, issueCode } from "./one-time-codes";
+export { MAX_CODE_ATTEMPTS } from "./one-time-codes";
 import type { Deps, RequestMeta } from "./deps";
 import { isGovernmentEmail, normalizeEmail } from "./mail-domains";
 import { queueEmail } from "./outbox";
@@ -14,7 +16,6 @@ import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
 import { assertCanSignIn, openSessionStatements, recordFailedSignIn } from "./sign-in-session";
 
 export const CODE_TTL_MS = 10 * MINUTE;
-export const MAX_CODE_ATTEMPTS = 5;
 
 /**
  * Starts an e-mail sign-in (which also signs up): one row holds a 6-digit code and a link
@@ -30,35 +31,11 @@ export async function startEmailSignIn(deps: Deps, input: { email: string; name?
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerIp, meta.ip ?? "unknown", now);
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerAddress, email, now);
 
-  const id = newId("otk");
-  const secret = randomBase62(32);
-  const code = randomDigits(6);
-  const link = `${deps.config.appOrigin}/auth/email/${secret}`;
-  const message = queueEmail(
-    deps.db,
-    "sign_in_code",
-    [email],
-    signInCodeEmail({ name: input.name ?? null, code, link, expiresInMinutes: CODE_TTL_MS / MINUTE }),
-    now,
-  );
-  await deps.db.batch([
-    // A new code replaces the older ones of the address.
-    deps.db
-      .update(oneTimeTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(oneTimeTokens.purpose, "email_sign_in"), eq(oneTimeTokens.email, email), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt))),
-    deps.db.insert(oneTimeTokens).values({
-      id,
-      purpose: "email_sign_in",
-      tokenHash: await sha256Hex(secret),
-      codeHash: await sha256Hex(`${id}:${code}`),
-      email,
-      data: JSON.stringify({ name: input.name?.trim() || null }),
-      expiresAt: now + CODE_TTL_MS,
-      createdAt: now,
-    }),
-    message.statement,
-  ]);
+  const issued = await issueCode(deps, { purpose: "email_sign_in", email, ttlMs: CODE_TTL_MS, data: { name: input.name?.trim() || null } });
+  const link = `${deps.config.appOrigin}/auth/email/${issued.secret}`;
+  const message = queueEmail(deps.db, "sign_in_code", [email], signInCodeEmail({ name: input.name ?? null, code: issued.code, link, expiresInMinutes: CODE_TTL_MS / MINUTE }), now);
+  // A new code replaces the older ones of the address, in the same batch as its e-mail.
+  await runBatch(deps.db, [...issued.statements, message.statement]);
   return { outboxIds: [message.id] };
 }
 
@@ -81,22 +58,22 @@ export async function verifyEmailCode(deps: Deps, input: { email: string; code: 
     .orderBy(desc(oneTimeTokens.createdAt))
     .limit(1);
   if (!token || token.usedAt !== null || token.expiresAt <= now) throw new AppError("invalid_code");
-  if (token.attempts >= MAX_CODE_ATTEMPTS) {
-    throw new AppError("too_many_attempts", "รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่ / This code is no longer valid: ask for a new one.");
-  }
+  if (token.attempts >= MAX_CODE_ATTEMPTS) throw codeIsDead();
   const owner = await accountOf(deps, email);
   if (owner) assertCanSignIn(owner);
-  if (!timingSafeEqual(token.codeHash ?? "", await sha256Hex(`${token.id}:${input.code}`))) {
+  const check = await checkCode(deps, token, input.code);
+  if (check === "too_many_attempts") throw codeIsDead();
+  if (check !== "ok") {
     if (owner) await recordFailedSignIn(deps, owner.id);
-    await deps.db
-      .update(oneTimeTokens)
-      .set({ attempts: sql`${oneTimeTokens.attempts} + 1` })
-      .where(and(eq(oneTimeTokens.id, token.id), lt(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS)));
     throw new AppError("invalid_code");
   }
   const signedIn = await completeSignIn(deps, token, meta, previousSessionId, "code");
   if (!signedIn) throw new AppError("invalid_code");
   return signedIn;
+}
+
+function codeIsDead(): AppError {
+  return new AppError("too_many_attempts", "รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่ / This code is no longer valid: ask for a new one.");
 }
 
 async function accountOf(deps: Deps, email: string): Promise<User | null> {
@@ -145,11 +122,7 @@ async function completeSignIn(deps: Deps, token: OneTimeToken, meta: RequestMeta
   const rightsVersion = (existing?.rightsVersion ?? 0) + (existing && makeAdmin ? 1 : 0);
   const session = await openSessionStatements(deps, { id: userId, email: token.email, rightsVersion }, `email_${method}`, meta, previousSessionId, actor, guard);
   const statements = [
-    db
-      .update(oneTimeTokens)
-      .set({ usedAt: now, usedTx: tx })
-      .where(and(eq(oneTimeTokens.id, token.id), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), lt(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS), gt(oneTimeTokens.expiresAt, now)))
-      .returning({ id: oneTimeTokens.id }),
+    consumeCodeStatement(deps, token.id, tx),
     ...(existing
       ? []
       : [

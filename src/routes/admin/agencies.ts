@@ -1,0 +1,86 @@
+import { Hono } from "hono";
+import { describeRoute, resolver } from "hono-openapi";
+import type { AppEnv } from "../../app-env";
+import { AppError } from "../../errors";
+import { requireAdmin } from "../../middleware/session";
+import { importAgenciesCsv, MAX_IMPORT_ROWS } from "../../services/agency-csv";
+import { createAgencyEntry, getAgencyDetail, updateAgencyEntry } from "../../services/agency-directory";
+import { describe, validate } from "../validate";
+import { AgencyCreateBody, AgencyDetailResponse, AgencyImportQuery, AgencyImportReport, AgencyUpdateBody, IdParam } from "../schemas";
+
+/** The agency directory, for DGA administrators only. */
+export const adminAgencyRoutes = new Hono<AppEnv>();
+
+// Refuse non-administrators before anything else looks at the request.
+adminAgencyRoutes.use("*", async (c, next) => {
+  requireAdmin(c);
+  await next();
+});
+
+const TAGS = ["Administration"];
+const WRITE_ERRORS = ["invalid_request", "unauthenticated", "forbidden", "conflict", "email_domain_not_allowed"] as const;
+
+adminAgencyRoutes.post(
+  "/import",
+  describe({
+    tags: TAGS,
+    summary: "Import agencies from a CSV file",
+    description:
+      `A \`text/csv\` body (UTF-8, at most 64 KiB and ${MAX_IMPORT_ROWS} rows) whose header names the columns ` +
+      "nameTh,nameEn,ministry,domains,executiveName,executivePosition,executiveEmail,reviewRequired (domains separated by `;` or spaces). " +
+      "Every row is reported. If a row is invalid and `skipInvalid` is not `true`, the answer is 422 with the same report and nothing is imported " +
+      "(valid rows are reported as `skipped`); with `skipInvalid=true` the valid rows are imported in one atomic batch.",
+    response: AgencyImportReport,
+    responseDescription: "Imported; the report lists every row",
+    errors: ["invalid_request", "unauthenticated", "forbidden", "conflict", "payload_too_large", "unsupported_media_type"],
+  }),
+  describeRoute({
+    requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
+    responses: { 422: { description: "A row is invalid: nothing imported", content: { "application/json": { schema: resolver(AgencyImportReport) } } } },
+  }),
+  validate("query", AgencyImportQuery),
+  async (c) => {
+    const { user } = requireAdmin(c);
+    if (c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase() !== "text/csv") {
+      throw new AppError("unsupported_media_type", "กรุณาส่งไฟล์แบบ text/csv / Send the file as text/csv.");
+    }
+    const options = { skipInvalid: c.req.valid("query").skipInvalid === "true" };
+    const { accepted, report } = await importAgenciesCsv(c.var.deps, user, await c.req.arrayBuffer(), options, c.var.meta);
+    return c.json(report, accepted ? 200 : 422);
+  },
+);
+
+adminAgencyRoutes.post(
+  "/",
+  describe({
+    tags: TAGS,
+    summary: "Register an agency with its domains, approvers and approval policy",
+    description: "Domains must belong to no other agency (409). Executive, delegate and fallback addresses must be on a government domain (422).",
+    status: 201,
+    response: AgencyDetailResponse,
+    errors: [...WRITE_ERRORS],
+  }),
+  validate("json", AgencyCreateBody),
+  async (c) => {
+    const { user } = requireAdmin(c);
+    return c.json({ agency: await createAgencyEntry(c.var.deps, user, c.req.valid("json"), c.var.meta) }, 201);
+  },
+);
+
+adminAgencyRoutes.get(
+  "/:id",
+  describe({ tags: TAGS, summary: "An agency with every field", response: AgencyDetailResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found"] }),
+  validate("param", IdParam),
+  async (c) => c.json({ agency: await getAgencyDetail(c.var.deps.db, c.req.valid("param").id) }),
+);
+
+adminAgencyRoutes.patch(
+  "/:id",
+  describe({ tags: TAGS, summary: "Change some of an agency's fields (domains replace the list)", response: AgencyDetailResponse, errors: [...WRITE_ERRORS, "not_found"] }),
+  validate("param", IdParam),
+  validate("json", AgencyUpdateBody),
+  async (c) => {
+    const { user } = requireAdmin(c);
+    return c.json({ agency: await updateAgencyEntry(c.var.deps, user, c.req.valid("param").id, c.req.valid("json"), c.var.meta) });
+  },
+);

@@ -1,0 +1,230 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Client } from "../helpers/client";
+import { createAgency, signIn, unique } from "../helpers/fixtures";
+import { ADMIN_EMAIL, expectProblem, signInAdmin } from "../helpers/auth-db";
+import { AGENCIES, agencyBody, agencyCount, auditOf, createAgencyViaApi, directorySnapshot, freshDomain, type AgencyJson } from "../helpers/agencies-api";
+
+let admin: Client;
+beforeAll(async () => {
+  admin = await signInAdmin();
+});
+
+const agencyOf = async (res: Response) => ((await res.json()) as { agency: AgencyJson }).agency;
+const get = async (id: string) => {
+  const res = await admin.fetch(`${AGENCIES}/${id}`);
+  expect(res.status).toBe(200);
+  return agencyOf(res);
+};
+const paths = (problem: { errors?: { path: string }[] }) => (problem.errors ?? []).map((e) => e.path);
+
+describe("POST /api/v1/admin/agencies", () => {
+  it("creates an agency with the defaults, and GET shows every field", async () => {
+    const body = agencyBody({ domains: [`  ${freshDomain().toUpperCase()} `] });
+    const created = await createAgencyViaApi(admin, body);
+    expect(created).toEqual({
+      id: expect.stringMatching(/^agc_/),
+      nameTh: body.nameTh,
+      nameEn: body.nameEn,
+      ministryTh: "กระทรวงมหาดไทย",
+      ministryEn: "Ministry of Interior",
+      domains: [(body.domains as string[])[0]!.trim().toLowerCase()],
+      executive: null,
+      delegateEmails: [],
+      fallback: null,
+      fallbackAfterDays: 5,
+      reminderDays: [3, 7],
+      approvalTtlDays: 14,
+      reviewRequired: false,
+      strongerApproval: false,
+      createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      updatedAt: created.createdAt,
+    });
+    expect(await get(created.id)).toEqual(created);
+    const listed = (await (await new Client().fetch(`/api/v1/agencies?q=${created.domains[0]}`)).json()) as { agencies: { id: string }[] };
+    expect(listed.agencies.map((a) => a.id)).toEqual([created.id]);
+  });
+
+  it("stores every field: approvers on its own, another agency's and a shared government domain", async () => {
+    const other = await createAgency();
+    const domain = freshDomain();
+    const created = await createAgencyViaApi(admin, agencyBody({
+      ministry: "  ministry of PUBLIC health ",
+      domains: [domain, `data.${domain}`],
+      executive: { name: "นายแพทย์ ทดสอบ", position: "อธิบดี", email: `Chief@${domain.toUpperCase()}` },
+      delegateEmails: [`deputy@${other.domain}`, "someone@mail.go.th"],
+      fallback: { name: "รองอธิบดี", email: `fallback@data.${domain}` },
+      fallbackAfterDays: 30,
+      reminderDays: [10, 2],
+      approvalTtlDays: 60,
+      reviewRequired: true,
+      strongerApproval: true,
+    }));
+    expect(await get(created.id)).toMatchObject({
+      ministryTh: "กระทรวงสาธารณสุข",
+      ministryEn: "Ministry of Public Health",
+      domains: [`data.${domain}`, domain].sort(),
+      executive: { name: "นายแพทย์ ทดสอบ", position: "อธิบดี", email: `chief@${domain}` },
+      delegateEmails: [`deputy@${other.domain}`, "someone@mail.go.th"],
+      fallback: { name: "รองอธิบดี", email: `fallback@data.${domain}` },
+      fallbackAfterDays: 30,
+      reminderDays: [2, 10],
+      approvalTtlDays: 60,
+      reviewRequired: true,
+      strongerApproval: true,
+    });
+    // A ministry code is accepted too.
+    expect((await createAgencyViaApi(admin, agencyBody({ ministry: "mdes" }))).ministryEn).toBe("Ministry of Digital Economy and Society");
+  });
+
+  it("audits the creation with the administrator, the IP and the agency's fields", async () => {
+    const created = await createAgencyViaApi(admin);
+    const [event, ...more] = await auditOf(`agency:${created.id}`);
+    expect(more).toEqual([]);
+    expect(event).toMatchObject({ actor: `admin:${ADMIN_EMAIL}`, action: "agency.created", ip: admin.ip });
+    expect(event!.detail.agency).toMatchObject({ nameTh: created.nameTh, domains: created.domains, ministryTh: "กระทรวงมหาดไทย", approvalTtlDays: 14 });
+  });
+
+  it("400 invalid_request for each malformed field, naming it, and writes nothing", async () => {
+    const before = await directorySnapshot();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ nameTh: "" }, "nameTh"],
+      [{ nameEn: undefined }, "nameEn"],
+      [{ ministry: "กระทรวงเวทมนตร์" }, "ministry"],
+      [{ ministry: "Ministry of Magic" }, "ministry"],
+      [{ domains: [] }, "domains"],
+      [{ domains: ["not a domain"] }, "domains.0"],
+      [{ domains: [freshDomain(), "-bad.go.th"] }, "domains.1"],
+      [{ domains: ["localhost"] }, "domains.0"],
+      [{ domains: ["gov.th."] }, "domains.0"],
+      [{ executive: { name: "x", position: "y", email: "not-an-email" } }, "executive.email"],
+      [{ executive: { name: "", position: "y", email: "a@mail.go.th" } }, "executive.name"],
+      [{ delegateEmails: ["nope"] }, "delegateEmails.0"],
+      [{ fallbackAfterDays: 0 }, "fallbackAfterDays"],
+      [{ fallbackAfterDays: 31 }, "fallbackAfterDays"],
+      [{ fallbackAfterDays: 2.5 }, "fallbackAfterDays"],
+      [{ reminderDays: [3, 61] }, "reminderDays.1"],
+      [{ reminderDays: [0] }, "reminderDays.0"],
+      [{ approvalTtlDays: 61 }, "approvalTtlDays"],
+      [{ approvalTtlDays: "14" }, "approvalTtlDays"],
+      [{ reviewRequired: "yes" }, "reviewRequired"],
+      [{ strongerApproval: 1 }, "strongerApproval"],
+    ];
+    for (const [override, path] of cases) {
+      const problem = await expectProblem(await admin.json("POST", AGENCIES, agencyBody(override)), 400, "invalid_request");
+      expect(paths(problem), JSON.stringify(override)).toContain(path);
+    }
+    expect(await directorySnapshot()).toEqual(before);
+  });
+
+  it("409 conflict for a domain of another agency or a Thai name in use; 422 for non-government approvers", async () => {
+    const existing = await createAgencyViaApi(admin);
+    const count = await agencyCount();
+    let problem = await expectProblem(await admin.json("POST", AGENCIES, agencyBody({ domains: [freshDomain(), existing.domains[0]!.toUpperCase()] })), 409, "conflict");
+    expect(paths(problem)).toEqual(["domains.1"]);
+    problem = await expectProblem(await admin.json("POST", AGENCIES, agencyBody({ nameTh: existing.nameTh })), 409, "conflict");
+    expect(paths(problem)).toEqual(["nameTh"]);
+
+    const domain = freshDomain();
+    problem = await expectProblem(
+      await admin.json("POST", AGENCIES, agencyBody({
+        domains: [domain],
+        executive: { name: "a", position: "b", email: "boss@gmail.com" },
+        delegateEmails: [`ok@${domain}`, "deputy@yahoo.co.th"],
+        fallback: { name: "c", email: `x@${unique("nowhere")}.go.th` },
+      })),
+      422,
+      "email_domain_not_allowed",
+    );
+    expect(paths(problem)).toEqual(["executive.email", "delegateEmails.1", "fallback.email"]);
+    expect(await agencyCount()).toBe(count);
+  });
+});
+
+describe("PATCH /api/v1/admin/agencies/:id", () => {
+  it("changes only the given fields, replaces the domains, and audits what changed", async () => {
+    const created = await createAgencyViaApi(admin);
+    const [oldDomain] = created.domains;
+    const next = [freshDomain(), freshDomain()];
+    const res = await admin.json("PATCH", `${AGENCIES}/${created.id}`, { domains: next, reviewRequired: true, ministry: "MOF", reminderDays: [5] });
+    expect(res.status).toBe(200);
+    const updated = await agencyOf(res);
+    expect(updated).toEqual({ ...created, domains: [...next].sort(), reviewRequired: true, ministryTh: "กระทรวงการคลัง", ministryEn: "Ministry of Finance", reminderDays: [5], updatedAt: expect.any(String) });
+    expect(await get(created.id)).toEqual(updated);
+    // The domain it gave up is free for another agency.
+    await createAgencyViaApi(admin, agencyBody({ domains: [oldDomain] }));
+
+    const events = await auditOf(`agency:${created.id}`);
+    expect(events.map((e) => e.action)).toEqual(["agency.created", "agency.updated"]);
+    expect(events[1]).toMatchObject({ actor: `admin:${ADMIN_EMAIL}`, ip: admin.ip });
+    expect(events[1]!.detail.changes).toEqual({
+      domains: { from: [oldDomain], to: [...next].sort() },
+      reviewRequired: { from: false, to: true },
+      ministryTh: { from: "กระทรวงมหาดไทย", to: "กระทรวงการคลัง" },
+      ministryEn: { from: "Ministry of Interior", to: "Ministry of Finance" },
+      reminderDays: { from: [3, 7], to: [5] },
+    });
+
+    // Nothing to change: nothing written.
+    expect((await admin.json("PATCH", `${AGENCIES}/${created.id}`, { reviewRequired: true })).status).toBe(200);
+    expect(await auditOf(`agency:${created.id}`)).toHaveLength(2);
+  });
+
+  it("sets and clears approvers", async () => {
+    const created = await createAgencyViaApi(admin);
+    const email = `chief@${created.domains[0]}`;
+    let updated = await agencyOf(await admin.json("PATCH", `${AGENCIES}/${created.id}`, { executive: { name: "ผู้บริหาร", position: "อธิบดี", email }, fallback: { name: "สำรอง", email: "backup@mail.go.th" }, fallbackAfterDays: 2 }));
+    expect(updated).toMatchObject({ executive: { name: "ผู้บริหาร", position: "อธิบดี", email }, fallback: { name: "สำรอง", email: "backup@mail.go.th" }, fallbackAfterDays: 2 });
+    updated = await agencyOf(await admin.json("PATCH", `${AGENCIES}/${created.id}`, { executive: null, fallback: null }));
+    expect(updated).toMatchObject({ executive: null, fallback: null });
+  });
+
+  it("refuses what creation refuses, and an executive left on a domain the agency gives up", async () => {
+    const a = await createAgencyViaApi(admin, agencyBody({ domains: [freshDomain(), freshDomain()] }));
+    const b = await createAgencyViaApi(admin);
+    const before = await get(a.id);
+    expect(paths(await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { domains: ["bad domain"] }), 400, "invalid_request"))).toEqual(["domains.0"]);
+    expect(paths(await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { ministry: "x" }), 400, "invalid_request"))).toEqual(["ministry"]);
+    expect(paths(await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { approvalTtlDays: 0 }), 400, "invalid_request"))).toEqual(["approvalTtlDays"]);
+    expect(paths(await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { domains: [...a.domains, b.domains[0]] }), 409, "conflict"))).toEqual(["domains.2"]);
+    expect(paths(await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { nameTh: b.nameTh }), 409, "conflict"))).toEqual(["nameTh"]);
+    expect(paths(await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { delegateEmails: ["x@gmail.com"] }), 422, "email_domain_not_allowed"))).toEqual(["delegateEmails.0"]);
+
+    await admin.json("PATCH", `${AGENCIES}/${a.id}`, { executive: { name: "n", position: "p", email: `boss@${a.domains[1]}` } });
+    const withExecutive = await get(a.id);
+    const problem = await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { domains: [a.domains[0]] }), 422, "email_domain_not_allowed");
+    expect(paths(problem)).toEqual(["executive.email"]);
+    expect(await get(a.id)).toEqual(withExecutive);
+    expect({ ...withExecutive, executive: null, updatedAt: before.updatedAt }).toEqual(before);
+
+    await expectProblem(await admin.json("PATCH", `${AGENCIES}/agc_missing`, { reviewRequired: true }), 404, "not_found");
+    await expectProblem(await admin.fetch(`${AGENCIES}/agc_missing`), 404, "not_found");
+  });
+});
+
+describe("only administrators", () => {
+  it("403 forbidden for an official, 401 without a session, and nothing written", async () => {
+    const agency = await createAgency();
+    const official = await signIn(`${unique("u")}@${agency.domain}`);
+    const before = await directorySnapshot();
+    for (const client of [official, new Client()]) {
+      const [status, code] = client === official ? [403, "forbidden"] : [401, "unauthenticated"];
+      await expectProblem(await client.fetch(`${AGENCIES}/${agency.id}`), status, code);
+      await expectProblem(await client.json("POST", AGENCIES, agencyBody()), status, code);
+      await expectProblem(await client.json("PATCH", `${AGENCIES}/${agency.id}`, { reviewRequired: true }), status, code);
+      // Refused before the body is even read: an invalid body makes no difference.
+      await expectProblem(await client.json("POST", AGENCIES, { nope: true }), status, code);
+      await expectProblem(await client.fetch(`${AGENCIES}/import`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: "nameTh\n" }), status, code);
+    }
+    expect(await directorySnapshot()).toEqual(before);
+  });
+
+  it("refuses an administrator's cross-site request (403 cross_site_request)", async () => {
+    const agency = await createAgencyViaApi(admin);
+    const before = await directorySnapshot();
+    const evil = { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" };
+    await expectProblem(await admin.json("POST", AGENCIES, agencyBody(), evil), 403, "cross_site_request");
+    await expectProblem(await admin.json("PATCH", `${AGENCIES}/${agency.id}`, { reviewRequired: true }, evil), 403, "cross_site_request");
+    await expectProblem(await admin.fetch(`${AGENCIES}/import`, { method: "POST", headers: { "Content-Type": "text/csv", ...evil }, body: "nameTh,nameEn,ministry,domains\n" }), 403, "cross_site_request");
+    expect(await directorySnapshot()).toEqual(before);
+  });
+});

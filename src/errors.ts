@@ -23,6 +23,7 @@ export const ERRORS = {
   payload_too_large: { status: 413, title: "คำขอใหญ่เกินไป / Request too large" },
   unsupported_media_type: { status: 415, title: "ชนิดข้อมูลไม่รองรับ / Unsupported media type" },
   email_domain_not_allowed: { status: 422, title: "ไม่ใช่อีเมลหน่วยงานรัฐ / Not a government e-mail" },
+  import_rejected: { status: 422, title: "ไม่ได้นำเข้า: มีแถวที่ไม่ถูกต้อง / Nothing imported: some rows are invalid" },
   email_domain_mismatch: { status: 422, title: "อีเมลไม่ใช่ของหน่วยงานนี้ / E-mail not of this agency" },
   too_many_attempts: { status: 429, title: "พยายามหลายครั้งเกินไป / Too many attempts" },
   rate_limited: { status: 429, title: "คำขอมากเกินไป / Too many requests" },

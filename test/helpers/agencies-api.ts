@@ -56,7 +56,13 @@ export function importCsv(client: Client, csv: string, query = ""): Promise<Resp
 export async function importReport(res: Response, status: number): Promise<ImportReport> {
   const text = await res.text();
   expect(res.status, text).toBe(status);
-  expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  if (status === 422) {
+    // A refused import is problem+json carrying the report.
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(JSON.parse(text)).toMatchObject({ status: 422, code: "import_rejected" });
+  } else {
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+  }
   return JSON.parse(text) as ImportReport;
 }
 

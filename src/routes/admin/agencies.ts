@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import { describeRoute, resolver } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
-import { AppError } from "../../errors";
+import { AppError, problemBody } from "../../errors";
 import { requireAdmin } from "../../middleware/session";
 import { importAgenciesCsv, MAX_IMPORT_ROWS } from "../../services/agency-csv";
 import { createAgencyEntry, getAgencyDetail, updateAgencyEntry } from "../../services/agency-directory";
@@ -36,7 +36,7 @@ adminAgencyRoutes.post(
   }),
   describeRoute({
     requestBody: { required: true, content: { "text/csv": { schema: { type: "string" } } } },
-    responses: { 422: { description: "A row is invalid: nothing imported", content: { "application/json": { schema: resolver(AgencyImportReport) } } } },
+    responses: { 422: { description: "import_rejected: a row is invalid, nothing imported (problem details with the report's fields)", content: { "application/problem+json": { schema: resolver(AgencyImportReport) } } } },
   }),
   validate("query", AgencyImportQuery),
   async (c) => {
@@ -46,7 +46,10 @@ adminAgencyRoutes.post(
     }
     const options = { skipInvalid: c.req.valid("query").skipInvalid === "true" };
     const { accepted, report } = await importAgenciesCsv(c.var.deps, user, await c.req.arrayBuffer(), options, c.var.meta);
-    return c.json(report, accepted ? 200 : 422);
+    if (accepted) return c.json(report, 200);
+    // A refused import is a problem (RFC 9457) that carries the per-row report as extensions.
+    const problem = problemBody(new AppError("import_rejected", `${report.rows.filter((r) => r.status === "invalid").length} แถวไม่ถูกต้อง / row(s) invalid: see rows.`));
+    return c.body(JSON.stringify({ ...problem, ...report }), 422, { "Content-Type": "application/problem+json" });
   },
 );
 

@@ -68,6 +68,9 @@ export function AccountPage(props: { user: LayoutUser; passkeys: PasskeyView[]; 
     <Layout title="บัญชีและความปลอดภัย / Account & security" user={props.user}>
       <Heading th="บัญชีและความปลอดภัย" en="Account & security" />
       {props.error ? <Notice kind="error"><p>{props.error}</p></Notice> : null}
+      <p>
+        <a href="/roles">บทบาทผู้ดูแลข้อมูลของฉัน (ส่งมอบ / สละบทบาท) / My steward roles (hand over, give up)</a>
+      </p>
 
       <section aria-labelledby="passkeys-title">
         <Heading level={2} id="passkeys-title" th="พาสคีย์" en="Passkeys" />

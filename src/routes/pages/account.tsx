@@ -21,8 +21,7 @@ import { ApplicationBody, ResubmitBody } from "../schemas";
 import { ApplicationPage, ApplicationsPage, type ApplicationView, type ResubmitValues } from "../../views/applications-page";
 import { ApplyPage, type AgencyOption, type ApplyValues } from "../../views/apply-page";
 import { TermsPage } from "../../views/terms-page";
-import { attempt, formFields, layoutUser, messageOf, pageUser } from "./helpers";
-import { parseForm } from "./roles";
+import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "./helpers";
 
 export const accountPages = new Hono<AppEnv>();
 

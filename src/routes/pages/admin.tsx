@@ -21,8 +21,7 @@ import { AdminPage, reviewSection, type AdminApplicationView } from "../../views
 import { ADMIN_DONE } from "../../views/admin-parts";
 import { TERMS_SECTION } from "../../views/admin-terms-form";
 import { REVOKE_SECTION, USER_ACTIONS, USER_SECTION, type UserAction } from "../../views/admin-user-tools";
-import { attempt, formFields, layoutUser, messageOf, pageUser } from "./helpers";
-import { parseForm } from "./roles";
+import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "./helpers";
 
 export const adminPages = new Hono<AppEnv>();
 
@@ -97,7 +96,7 @@ adminPages.get("/admin", (c) => {
   return renderAdmin(c, user, filter);
 });
 
-adminPages.post("/admin/applications/:id/:decision{approve|reject|return}", async (c) => {
+adminPages.post("/admin/applications/:id/:decision{(?:approve|reject|return)}", async (c) => {
   const user = requirePageAdmin(c);
   const id = c.req.param("id");
   const form = await formFields(c);
@@ -107,7 +106,7 @@ adminPages.post("/admin/applications/:id/:decision{approve|reject|return}", asyn
     decision === "return" && !reason
       ? { ok: false as const, error: new AppError("invalid_request", "กรุณาระบุเหตุผลที่ส่งกลับ / A returned application needs a reason.") }
       : await attempt(() => reviewApplication(c.var.deps, user, id, decision, reason, c.var.meta));
-  return finish(c, user, outcome, { section: reviewSection(id), values: { decision, reason: form.reason ?? "" } }, "/admin?status=awaiting_review");
+  return finish(c, user, outcome, { section: reviewSection(id), values: { decision, reason: form.reason ?? "" } }, "/admin?status=awaiting_review&done=reviewed");
 });
 
 adminPages.post("/admin/applications/:id/approver", async (c) => {
@@ -164,14 +163,17 @@ async function userAction(c: Context<AppEnv>, pathId: string | null, pathAction:
   const admin = requirePageAdmin(c);
   const form = await formFields(c);
   const values = { userId: pathId ?? form.userId ?? "", action: pathAction ?? form.action ?? "", reason: form.reason ?? "" };
+  const failed = { section: USER_SECTION, values };
   const id = values.userId.trim();
   const action = values.action in USER_ACTIONS ? (values.action as UserAction) : null;
-  const missing = !id ? "กรุณาระบุรหัสผู้ใช้ / Give the user ID." : !action ? "กรุณาเลือกการดำเนินการ / Choose an action." : null;
-  const input = missing ? { ok: false as const, error: new AppError("invalid_request", missing) } : parseForm(RequiredReasonBody, { reason: values.reason });
-  if (!input.ok || !action) return finish(c, admin, input as Outcome, { section: USER_SECTION, values }, "/admin");
-  const outcome = await attempt(async () => (await USER_SERVICES[action](c.var.deps, admin, id, input.value.reason, c.var.meta), {}));
-  return finish(c, admin, outcome, { section: USER_SECTION, values }, `/admin?done=${USER_DONE[action]}#user-tools`);
+  if (!id || !action) {
+    const message = !id ? "กรุณาระบุรหัสผู้ใช้ / Give the user ID." : "กรุณาเลือกการดำเนินการ / Choose an action.";
+    return finish(c, admin, { ok: false, error: new AppError("invalid_request", message) }, failed, "/admin");
+  }
+  const input = parseForm(RequiredReasonBody, { reason: values.reason });
+  const outcome = input.ok ? await attempt(async () => (await USER_SERVICES[action](c.var.deps, admin, id, input.value.reason, c.var.meta), {})) : input;
+  return finish(c, admin, outcome, failed, `/admin?done=${USER_DONE[action]}#user-tools`);
 }
 
 adminPages.post("/admin/users", (c) => userAction(c, null, null));
-adminPages.post("/admin/users/:id/:action{suspend|reactivate|remove-passkeys}", (c) => userAction(c, c.req.param("id"), c.req.param("action")));
+adminPages.post("/admin/users/:id/:action{(?:suspend|reactivate|remove-passkeys)}", (c) => userAction(c, c.req.param("id"), c.req.param("action")));

@@ -1,3 +1,4 @@
+import * as v from "valibot";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { AppEnv } from "../../app-env";
@@ -42,4 +43,15 @@ export function secretLinkHeaders(c: Context<AppEnv>): void {
 
 export function messageOf(error: AppError): string {
   return error.errors?.length ? `${error.message} (${error.errors.map((e) => `${e.path}: ${e.message}`).join("; ")})` : error.message;
+}
+
+/** Checks a posted form with the JSON API's own schema; a failure is an AppError for the page. */
+export function parseForm<S extends v.GenericSchema>(schema: S, input: unknown): { ok: true; value: v.InferOutput<S> } | { ok: false; error: AppError } {
+  const result = v.safeParse(schema, input);
+  if (result.success) return { ok: true, value: result.output };
+  const errors = result.issues.map((issue) => ({
+    path: v.getDotPath(issue) ?? "$",
+    message: issue.input === "" || issue.input === undefined ? "ต้องกรอก / required" : issue.message,
+  }));
+  return { ok: false, error: new AppError("invalid_request", "กรุณาตรวจสอบข้อมูลที่กรอก / Please check the form.", { errors }) };
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull, ne, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, or, sql, type SQL } from "drizzle-orm";
 import { sessions, users, type User } from "../db/schema";
 import { insertWhere, runBatch } from "../db/guarded";
 import { AppError } from "../errors";
@@ -106,8 +106,14 @@ async function rotateSession(deps: Deps, old: typeof sessions.$inferSelect, user
   return { sessionId: id, user, rotatedToken: fresh.token };
 }
 
+/** The session and its other id across a renewal (the one it replaced, or the one replacing it). */
+function sameBrowser(sessionId: string): SQL {
+  return or(eq(sessions.id, sessionId), eq(sessions.replacedBy, sessionId), sql`${sessions.id} = (SELECT s2.replaced_by FROM sessions s2 WHERE s2.id = ${sessionId})`)!;
+}
+
+/** Ends a session under both its ids: a renewal after a change of rights leaves the old one briefly alive. */
 export function revokeSessionStatement(db: Db, sessionId: string, now: number, guard?: SQL) {
-  return db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), guard));
+  return db.update(sessions).set({ revokedAt: now }).where(and(sameBrowser(sessionId), isNull(sessions.revokedAt), guard));
 }
 
 /** The user's live sessions, newest first; `id` is the public id, never the cookie. */
@@ -116,7 +122,7 @@ export async function listSessions(deps: Deps, userId: string, currentId: string
   const rows = await deps.db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, now - SESSION_IDLE_MS)))
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), isNull(sessions.replacedBy), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, now - SESSION_IDLE_MS)))
     .orderBy(desc(sessions.createdAt));
   return rows.map((s) => ({
     id: s.id,
@@ -131,7 +137,11 @@ export async function listSessions(deps: Deps, userId: string, currentId: string
 export async function endSession(deps: Deps, user: User, id: string, meta: RequestMeta) {
   const now = deps.clock.now();
   const [cas] = await runBatch(deps.db, [
-    deps.db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, id), eq(sessions.userId, user.id), isNull(sessions.revokedAt))).returning({ id: sessions.id }),
+    deps.db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(sameBrowser(id), eq(sessions.userId, user.id), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id }),
     auditStatement(deps.db, { actor: user.email ?? user.id, action: "session.ended", subject: `user:${user.id}`, detail: { sessionId: id } }, now, meta, sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${id} AND user_id = ${user.id} AND revoked_at = ${now})`),
   ]);
   if ((cas as unknown[]).length === 0) throw new AppError("not_found", "ไม่พบเซสชันนี้ / No such session.");

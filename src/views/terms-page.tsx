@@ -26,12 +26,17 @@ function Paragraphs(props: { text: string }) {
 }
 
 /** The current terms, Thai then English, with the form to accept them. */
-export function TermsPage(props: { user: LayoutUser; terms: TermsView; acceptedVersion: string | null }) {
+export function TermsPage(props: { user: LayoutUser; terms: TermsView; acceptedVersion: string | null; error?: string | null }) {
   const { terms, acceptedVersion } = props;
   const accepted = acceptedVersion === terms.version;
   return (
     <Layout title={`${terms.titleTh} / ${terms.titleEn}`} user={props.user}>
       <Heading th={terms.titleTh} en={terms.titleEn} />
+      {props.error ? (
+        <Notice kind="error">
+          <p>{props.error}</p>
+        </Notice>
+      ) : null}
       <dl class="facts">
         <dt>ฉบับที่ / Version</dt>
         <dd>{terms.version}</dd>

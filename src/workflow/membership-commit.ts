@@ -1,5 +1,5 @@
 import { and, eq, isNull, like, sql, type SQL } from "drizzle-orm";
-import { agencies, apiKeys, memberships, users, type Membership } from "../db/schema";
+import { agencies, apiKeys, handovers, memberships, users, type Membership } from "../db/schema";
 import { runBatch, transitionApplied, type Statement } from "../db/guarded";
 import { AppError } from "../errors";
 import { newId } from "../lib/ids";
@@ -65,6 +65,10 @@ export async function membershipTransitionStatements(deps: Deps, loaded: LoadedM
       .where(and(eq(memberships.id, id), eq(memberships.status, from), eq(memberships.version, membership.version), options.outerGuard))
       .returning({ id: memberships.id }),
     rightsChangedStatement(db, membership.userId, guard),
+    // A role that stops (other than by its own handover) takes its pending handover with it.
+    ...(event !== "SUPERSEDED" && transition.to !== "active"
+      ? [db.update(handovers).set({ status: "cancelled", completedAt: now }).where(and(eq(handovers.membershipId, id), eq(handovers.status, "pending"), guard))]
+      : []),
     ...(options.extra?.(guard) ?? []),
   ];
   const outboxIds: string[] = [];

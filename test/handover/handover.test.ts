@@ -63,7 +63,11 @@ describe("handing the steward role over to a successor", () => {
     const holder = await steward(agency);
     const stranger = await applicant(agency);
     expect((await stranger.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: `s@${agency.domain}` })).status).toBe(404);
+    const pending = await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: `p@${agency.domain}` });
+    expect(pending.status).toBe(201);
     expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/cancel`, { reason: "ย้ายงาน" })).status).toBe(200);
+    // Giving the role up takes its pending handover with it.
+    expect(await rows("SELECT status FROM handovers WHERE membership_id = ?", holder.membershipId)).toEqual([{ status: "cancelled" }]);
     expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: `s@${agency.domain}` })).status).toBe(409);
   });
 });

@@ -35,6 +35,13 @@ accountPages.get("/terms", async (c) => {
 accountPages.post("/terms/accept", async (c) => {
   const user = pageUser(c);
   const form = await formFields(c);
+  if (form.accept !== "yes") {
+    // Acceptance is an act of the person: the box must be ticked, not only the version posted.
+    const { deps } = c.var;
+    const terms = await requireCurrentTerms(deps.db, deps.clock.now());
+    const error = "กรุณาทำเครื่องหมายว่าท่านได้อ่านและยอมรับข้อตกลง / Tick the box to accept the terms.";
+    return c.html(<TermsPage user={layoutUser(user)} terms={serializeTerms(terms)} acceptedVersion={await acceptedVersion(deps.db, user.id)} error={error} />, 400);
+  }
   await acceptTerms(c.var.deps, user.id, user.email ?? user.id, form.version ?? "", c.var.meta);
   return c.redirect("/apply", 303);
 });

@@ -5,10 +5,20 @@ import { readConfig } from "../env";
 import { appClock } from "../lib/dev-clock";
 import { localMailer, resendMailer } from "../services/mailer";
 import type { Deps } from "../services/deps";
-import type { Bindings } from "../env";
+import type { Bindings, Config } from "../env";
+
+// The configuration is read once per `env` object (the isolate's bindings), not per request:
+// key verification is the hot path.
+const configs = new WeakMap<Bindings, Config>();
+
+function configOf(env: Bindings): Config {
+  let config = configs.get(env);
+  if (!config) configs.set(env, (config = readConfig(env)));
+  return config;
+}
 
 export function buildDeps(env: Bindings): Deps {
-  const config = readConfig(env);
+  const config = configOf(env);
   return {
     db: createDb(env.DB),
     clock: appClock(config.environment === "development"),

@@ -3,8 +3,6 @@ export interface Clock {
   now(): number;
 }
 
-export const systemClock: Clock = { now: () => Date.now() };
-
 export function fixedClock(at: number | Date): Clock & { set(at: number | Date): void; advance(ms: number): void } {
   let t = typeof at === "number" ? at : at.getTime();
   return {

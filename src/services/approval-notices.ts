@@ -4,7 +4,8 @@ import { insertWhere, runBatch } from "../db/guarded";
 import { DAY } from "../lib/clock";
 import { newId } from "../lib/ids";
 import { approvalProgressEmail, type ApprovalProgress } from "../../emails/approval-progress";
-import { approvalRequestStatements, approversOf, type ApprovalContext } from "../workflow/approval-links";
+import type { ApplicationContext } from "../workflow/application-commit";
+import { approvalRequestStatements, approversOf } from "../workflow/approval-links";
 import { auditStatement } from "./audit";
 import type { Deps } from "./deps";
 import { queueEmail } from "./outbox";
@@ -12,7 +13,7 @@ import { queueEmail } from "./outbox";
 type Notice = { kind: "reminder" | "fallback"; day: number };
 
 /** The notice due now for an application sent at `sentAt`, if any: the latest due reminder, and the fallback. */
-export function dueNotices(ctx: ApprovalContext, now: number, sent: { reminderDay: number; fallback: boolean }): Notice[] {
+export function dueNotices(ctx: ApplicationContext, now: number, sent: { reminderDay: number; fallback: boolean }): Notice[] {
   const { application: app, agency } = ctx;
   if (app.sentAt === null || app.deadlineAt === null) return [];
   const elapsedDays = Math.floor((now - app.sentAt) / DAY);
@@ -29,7 +30,7 @@ export function dueNotices(ctx: ApprovalContext, now: number, sent: { reminderDa
  * the same round and no such notice exists (a unique index decides between concurrent cron
  * runs); the new links and e-mails are guarded by that insert.
  */
-async function sendNotice(deps: Deps, ctx: ApprovalContext, notice: Notice, fallbackSent: boolean): Promise<string[]> {
+async function sendNotice(deps: Deps, ctx: ApplicationContext, notice: Notice, fallbackSent: boolean): Promise<string[]> {
   const { application: app } = ctx;
   const now = deps.clock.now();
   const id = newId("ntc");

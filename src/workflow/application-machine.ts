@@ -135,7 +135,3 @@ export function publicStatus(status: ApplicationStatus): PublicApplicationStatus
 export function storedStatuses(status: PublicApplicationStatus): ApplicationStatus[] {
   return status === "awaiting_review" ? ["awaiting_review", "awaiting_approver"] : [status];
 }
-
-export function isApplicationStatus(value: string): value is ApplicationStatus {
-  return (APPLICATION_STATUSES as readonly string[]).includes(value);
-}

@@ -1,11 +1,12 @@
 import type { SQL } from "drizzle-orm";
-import { oneTimeTokens, type Agency, type Application, type User } from "../db/schema";
+import { oneTimeTokens } from "../db/schema";
 import { insertWhere, type Statement } from "../db/guarded";
 import { randomBase62, sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { approvalRequestEmail } from "../../emails/approval-request";
 import type { Deps } from "../services/deps";
 import { queueEmail } from "../services/outbox";
+import type { ApplicationContext } from "./application-commit";
 
 export interface Approver {
   email: string;
@@ -13,18 +14,12 @@ export interface Approver {
   role: "executive" | "delegate" | "fallback";
 }
 
-export interface ApprovalContext {
-  application: Application;
-  agency: Agency;
-  applicant: User;
-}
-
 /**
  * Who may decide an application: its approver (the executive, or the one an administrator
  * confirmed), the agency's deputies, and, once the fallback delay has passed, the fallback
  * approver. Each gets a link of their own; the first decision closes them all.
  */
-export function approversOf(ctx: ApprovalContext, options: { fallback: boolean }): Approver[] {
+export function approversOf(ctx: ApplicationContext, options: { fallback: boolean }): Approver[] {
   const { application: app, agency } = ctx;
   const list: Approver[] = [];
   if (app.approverEmail) list.push({ email: app.approverEmail, name: app.approverName, role: "executive" });
@@ -35,7 +30,7 @@ export function approversOf(ctx: ApprovalContext, options: { fallback: boolean }
 }
 
 /** One approval link per approver (only its hash stored) and the e-mail that carries it. */
-export async function approvalRequestStatements(deps: Deps, ctx: ApprovalContext, approvers: Approver[], guard: SQL, options: { reminder: boolean; expiresAt: number }) {
+export async function approvalRequestStatements(deps: Deps, ctx: ApplicationContext, approvers: Approver[], guard: SQL, options: { reminder: boolean; expiresAt: number }) {
   const now = deps.clock.now();
   const statements: Statement[] = [];
   const outboxIds: string[] = [];

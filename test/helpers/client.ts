@@ -1,6 +1,17 @@
-import { exports } from "cloudflare:workers";
+import { createExecutionContext, env } from "cloudflare:test";
+import worker from "../../src/index";
 
 export const ORIGIN = "http://localhost:8787";
+
+/**
+ * Hands a request to the worker's own fetch handler, in this isolate, with the test bindings
+ * and a fresh execution context (its waitUntil work runs on in the background, as in
+ * production). Not `exports.default.fetch`: in vitest-pool-workers 0.15 each request through it
+ * is slower than the last (200 requests took 3.6 s, the next 200 13.6 s, then 31 s).
+ */
+export function workerFetch(request: Request): Promise<Response> {
+  return Promise.resolve(worker.fetch(request, env as never, createExecutionContext()));
+}
 
 let ipCounter = 0;
 
@@ -19,7 +30,7 @@ export class Client {
       headers.Origin = ORIGIN;
     }
     if (this.cookies.size > 0) headers.Cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
-    const res = await (exports as unknown as { default: Fetcher }).default.fetch(new Request(`${ORIGIN}${path}`, { ...init, headers, redirect: "manual" }));
+    const res = await workerFetch(new Request(`${ORIGIN}${path}`, { ...init, headers, redirect: "manual" }));
     for (const cookie of (res.headers as unknown as { getSetCookie(): string[] }).getSetCookie()) {
       const [pair] = cookie.split(";");
       const [name, ...value] = pair!.split("=");

@@ -1,7 +1,6 @@
 import { env } from "cloudflare:test";
-import { exports } from "cloudflare:workers";
 import { expect } from "vitest";
-import { Client, ORIGIN, lastMailTo, linkIn } from "./client";
+import { Client, ORIGIN, lastMailTo, linkIn, workerFetch } from "./client";
 import { applicationBody, ensureTerms, signIn, unique, type AgencyFixture } from "./fixtures";
 
 export interface Applicant {
@@ -106,8 +105,7 @@ export async function snapshot(): Promise<Record<string, Row[]>> {
 
 /** Asks the gateway endpoint about a key, as a gateway does: no cookies, no Origin. */
 export async function verify(key: string, secret: string | null = "dev-gateway-secret"): Promise<{ status: number; body: Record<string, unknown> }> {
-  const worker = (exports as unknown as { default: Fetcher }).default;
-  const res = await worker.fetch(new Request(`${ORIGIN}/api/v1/keys/verify`, {
+  const res = await workerFetch(new Request(`${ORIGIN}/api/v1/keys/verify`, {
     method: "POST",
     headers: { "Content-Type": "application/json", ...(secret === null ? {} : { Authorization: `Bearer ${secret}` }) },
     body: JSON.stringify({ key }),

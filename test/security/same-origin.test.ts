@@ -1,7 +1,6 @@
-import { exports } from "cloudflare:workers";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { setDevClockOffset } from "../../src/lib/dev-clock";
-import { Client, ORIGIN, lastMailTo, linkIn } from "../helpers/client";
+import { Client, ORIGIN, lastMailTo, linkIn, workerFetch } from "../helpers/client";
 import { applicationBody, createAgency, ensureTerms, official, signIn, unique } from "../helpers/fixtures";
 import { SESSION_COOKIE, expectProblem, signInAdmin, snapshot } from "../helpers/auth-db";
 
@@ -50,7 +49,7 @@ function raw(path: string, init: { method: string; headers?: Record<string, stri
   const headers: Record<string, string> = { "cf-connecting-ip": "10.9.9.9", ...init.headers };
   if (init.cookie) headers.Cookie = `${SESSION_COOKIE}=${init.cookie}`;
   const request = new Request(`${ORIGIN}${path}`, { method: init.method, headers, body: init.body, redirect: "manual" });
-  return (exports as unknown as { default: Fetcher }).default.fetch(request);
+  return workerFetch(request);
 }
 
 function send(name: string, headers: Record<string, string>): Promise<Response> {

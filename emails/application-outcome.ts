@@ -12,6 +12,8 @@ export function applicationOutcomeEmail(d: {
   agencyNameEn: string;
   outcome: ApplicationOutcome;
   reason: string | null;
+  /** A reason was given but is not mailed (it came from the approval link, not a signed-in user). */
+  reasonOnPageOnly?: boolean;
   decidedBy: string | null;
   decidedAt: number | null;
   appUrl: string;
@@ -24,6 +26,7 @@ export function applicationOutcomeEmail(d: {
   ];
   if (rows.length > 0) decision.push({ kind: "facts", rows });
   if (d.reason) decision.push({ kind: "quote", th: "เหตุผล", en: "Reason", body: d.reason });
+  else if (d.reasonOnPageOnly) decision.push({ kind: "text", th: "เหตุผลของผู้อนุมัติแสดงอยู่ในหน้าคำขอของคุณ", en: "The approver's reason is shown on your application page." });
   return composeEmail({
     subject: {
       th: `${message.subject.th} (${d.agencyNameTh})`,

@@ -1,19 +1,17 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { openAPIRouteHandler } from "hono-openapi";
 import type { AppEnv } from "./app-env";
 import { AppError, problemResponse } from "./errors";
 import { depsMiddleware } from "./middleware/deps";
-import { sameOrigin } from "./middleware/same-origin";
+import { accessControl } from "./middleware/access";
+import { securityHeaders } from "./middleware/security-headers";
 import { loadSession } from "./middleware/session";
 import { registerApi } from "./routes/api";
 import { registerPages } from "./routes/pages/index";
 import { openApiDocumentation } from "./routes/openapi";
 import { errorPage } from "./views/error-page";
 import { secretLinkHeaders } from "./routes/pages/helpers";
-
-const MAX_BODY_BYTES = 64 * 1024;
 
 function isHtmlPath(path: string): boolean {
   return !path.startsWith("/api/") && !path.startsWith("/dev/") && path !== "/openapi.json";
@@ -34,6 +32,7 @@ export function createApp() {
   const app = new Hono<AppEnv>();
 
   app.use(depsMiddleware);
+  app.use(securityHeaders);
   // Pages reached through an e-mailed secret link: headers set first, so errors carry them too.
   for (const path of ["/approvals/*", "/auth/email/*"]) {
     app.use(path, async (c, next) => {
@@ -41,16 +40,8 @@ export function createApp() {
       await next();
     });
   }
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError("payload_too_large", "ข้อมูลเกิน 64 KiB / The request body is over 64 KiB.");
-      },
-    }),
-  );
-  app.use(sameOrigin);
   app.use(loadSession);
+  app.use(accessControl);
 
   registerApi(app);
   registerPages(app);

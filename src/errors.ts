@@ -13,6 +13,7 @@ export const ERRORS = {
   forbidden_scope: { status: 403, title: "ไม่มีสิทธิ์ในขอบเขตนี้ / Scope not allowed" },
   cross_site_request: { status: 403, title: "ปฏิเสธคำขอข้ามไซต์ / Cross-site request refused" },
   account_disabled: { status: 403, title: "บัญชีถูกระงับ / Account disabled" },
+  own_application: { status: 403, title: "ตัดสินคำขอของตนเองไม่ได้ / You cannot decide your own application" },
   not_found: { status: 404, title: "ไม่พบข้อมูล / Not found" },
   conflict: { status: 409, title: "ข้อมูลถูกเปลี่ยนแปลงพร้อมกัน / Conflict" },
   invalid_transition: { status: 409, title: "ทำไม่ได้ในสถานะนี้ / Not possible in this status" },
@@ -25,6 +26,7 @@ export const ERRORS = {
   email_domain_not_allowed: { status: 422, title: "ไม่ใช่อีเมลหน่วยงานรัฐ / Not a government e-mail" },
   import_rejected: { status: 422, title: "ไม่ได้นำเข้า: มีแถวที่ไม่ถูกต้อง / Nothing imported: some rows are invalid" },
   email_domain_mismatch: { status: 422, title: "อีเมลไม่ใช่ของหน่วยงานนี้ / E-mail not of this agency" },
+  approver_is_applicant: { status: 422, title: "ผู้อนุมัติต้องไม่ใช่ผู้ยื่นคำขอ / The approver cannot be the applicant" },
   too_many_attempts: { status: 429, title: "พยายามหลายครั้งเกินไป / Too many attempts" },
   rate_limited: { status: 429, title: "คำขอมากเกินไป / Too many requests" },
   oidc_failed: { status: 400, title: "เข้าสู่ระบบผ่านผู้ให้บริการไม่สำเร็จ / Sign-in with the provider failed" },
@@ -46,13 +48,16 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
+  /** RFC 9457 extension members (e.g. `attemptsLeft`), added to the problem's JSON. */
+  readonly extensions?: Record<string, string | number | boolean>;
 
-  constructor(code: ErrorCode, detail?: string, options: { errors?: FieldError[]; headers?: Record<string, string> } = {}) {
+  constructor(code: ErrorCode, detail?: string, options: { errors?: FieldError[]; headers?: Record<string, string>; extensions?: Record<string, string | number | boolean> } = {}) {
     super(detail ?? ERRORS[code].title);
     this.name = "AppError";
     this.code = code;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.extensions = options.extensions;
   }
 
   get status(): ContentfulStatusCode {
@@ -68,6 +73,7 @@ export function problemBody(error: AppError) {
     code: error.code,
     detail: error.message,
     ...(error.errors ? { errors: error.errors } : {}),
+    ...error.extensions,
   };
 }
 

@@ -1,16 +1,18 @@
 import * as v from "valibot";
+import { DomainName, EmailAddress, multiLine, singleLine } from "../lib/fields";
 import { PUBLIC_APPLICATION_STATUSES } from "../workflow/application-machine";
 import { MEMBERSHIP_STATUSES } from "../workflow/membership-machine";
 
 // Request and response schemas: validation and /openapi.json come from these alone.
 
-const text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(max));
+const text = singleLine;
+const phone = v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, "หมายเลขโทรศัพท์ไม่ถูกต้อง / a phone number"));
 const isoDate = v.pipe(v.string(), v.isoTimestamp());
 const nullableIso = v.nullable(isoDate);
 
-export const EmailField = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email());
+export const EmailField = EmailAddress;
 
-export const EmailStartBody = v.object({ email: EmailField, name: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(200)))) });
+export const EmailStartBody = v.object({ email: EmailField, name: v.optional(v.nullable(singleLine(200, { optional: true }))) });
 export const EmailVerifyBody = v.object({ email: EmailField, code: v.pipe(v.string(), v.regex(/^\d{6}$/, "a 6-digit code")) });
 export const CodeSent = v.object({ status: v.literal("code_sent") });
 
@@ -67,7 +69,7 @@ export const TermsJson = v.object({
 export const TermsAcceptBody = v.object({ version: text(50) });
 export const TermsAccepted = v.object({ version: v.string(), sha256: v.string(), acceptedAt: isoDate });
 
-export const AgencyQuery = v.object({ q: v.optional(v.pipe(v.string(), v.maxLength(200))) });
+export const AgencyQuery = v.object({ q: v.optional(singleLine(200, { optional: true })) });
 export const AgencyList = v.object({
   agencies: v.array(v.object({ id: v.string(), nameTh: v.string(), nameEn: v.string(), domains: v.array(v.string()), reviewRequired: v.boolean() })),
 });
@@ -76,17 +78,17 @@ export const ApplicationBody = v.object({
   agencyId: text(64),
   role: v.picklist(["steward"]),
   position: text(200),
-  phone: v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, "a phone number")),
-  reason: text(2000),
+  phone,
+  reason: multiLine(2000),
   /** Only for an agency with no executive on file: who should approve (an administrator confirms). */
   approver: v.optional(v.object({ name: text(200), position: text(200), email: EmailField })),
 });
 export const ResubmitBody = v.object({
   position: v.optional(text(200)),
-  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, "a phone number"))),
-  reason: v.optional(text(2000)),
+  phone: v.optional(phone),
+  reason: v.optional(multiLine(2000)),
 });
-export const IdParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+export const IdParam = v.object({ id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, "not an id")) });
 
 export const Scopes = v.pipe(
   v.array(v.picklist(["read", "publish"])),
@@ -116,7 +118,8 @@ export const KeyJson = v.object({
 export const KeyCreated = v.object({ key: KeyJson, secret: v.string() });
 export const KeyList = v.object({ keys: v.array(KeyJson) });
 export const RotateBody = v.object({ graceSeconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(604800)) });
-export const VerifyBody = v.object({ key: v.pipe(v.string(), v.maxLength(200)) });
+// Any string: a gateway forwards whatever its client sent, and an unknown key is NOT_FOUND.
+export const VerifyBody = v.object({ key: v.string() });
 export const VerifyResponse = v.object({
   valid: v.boolean(),
   code: v.picklist(["VALID", "NOT_FOUND", "REVOKED", "EXPIRED", "DISABLED"]),
@@ -128,8 +131,8 @@ export const VerifyResponse = v.object({
 });
 
 export const StatusQuery = v.object({ status: v.optional(v.picklist(PUBLIC_APPLICATION_STATUSES)) });
-export const ReasonBody = v.object({ reason: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(2000)))) });
-export const RequiredReasonBody = v.object({ reason: text(2000) });
+export const ReasonBody = v.object({ reason: v.optional(v.nullable(multiLine(2000, { optional: true }))) });
+export const RequiredReasonBody = v.object({ reason: multiLine(2000) });
 export const ApproverBody = v.object({ name: text(200), position: text(200), email: EmailField });
 export const MembershipJson = v.object({
   id: v.string(),
@@ -150,7 +153,7 @@ export const AuditList = v.object({
   events: v.array(v.object({ id: v.string(), at: isoDate, actor: v.string(), action: v.string(), subject: v.string(), detail: v.record(v.string(), v.unknown()), ip: v.nullable(v.string()) })),
 });
 
-export const DevMailQuery = v.object({ to: v.optional(v.pipe(v.string(), v.maxLength(254))) });
+export const DevMailQuery = v.object({ to: v.optional(singleLine(254, { optional: true })) });
 export const DevMailList = v.object({
   messages: v.array(v.object({ id: v.string(), to: v.array(v.string()), subject: v.string(), text: v.string(), html: v.string(), status: v.string(), createdAt: isoDate })),
 });
@@ -173,7 +176,7 @@ export const RegistrationCredential = CredentialJson(
 export const AuthenticationCredential = CredentialJson(
   v.looseObject({ clientDataJSON: b64url, authenticatorData: b64url, signature: b64url, userHandle: v.optional(v.nullable(b64url)) }),
 );
-export const PasskeyRegistrationBody = v.object({ response: RegistrationCredential, name: v.optional(v.nullable(v.pipe(v.string(), v.trim(), v.maxLength(100)))) });
+export const PasskeyRegistrationBody = v.object({ response: RegistrationCredential, name: v.optional(v.nullable(singleLine(100, { optional: true }))) });
 export const PasskeySignInBody = v.object({ response: AuthenticationCredential });
 export const PasskeyJson = v.object({ id: v.string(), name: v.string(), createdAt: isoDate, lastUsedAt: nullableIso });
 export const PasskeyCreated = v.object({ passkey: PasskeyJson });
@@ -204,7 +207,7 @@ export const AgencyCreateBody = v.object({
   nameTh: text(300),
   nameEn: text(300),
   ministry: v.pipe(text(200), v.description("Thai or English name, or code (e.g. MOI), of the ministry")),
-  domains: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(253))), v.minLength(1), v.maxLength(20)),
+  domains: v.pipe(v.array(DomainName), v.minLength(1), v.maxLength(20)),
   executive: v.optional(v.nullable(v.object({ ...AgencyPerson, position: text(200) }))),
   delegateEmails: v.optional(v.pipe(v.array(EmailField), v.maxLength(10))),
   fallback: v.optional(v.nullable(v.object(AgencyPerson))),

@@ -4,14 +4,24 @@ import type { MiddlewareHandler } from "hono";
 import { describeRoute, resolver, uniqueSymbol, validator } from "hono-openapi";
 import * as v from "valibot";
 import { AppError, ERRORS, type ErrorCode } from "../errors";
+import { ACCESS, type Access } from "../middleware/access";
 
 function issuePath(issue: StandardSchemaV1.Issue): string {
   return (issue.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".") || "$";
 }
 
-const JSON_MEDIA = /^application\/([\w.-]+\+)?json$/i;
+/** `application/json`, with or without parameters such as `charset`. */
+function isJsonMedia(contentType: string | undefined): boolean {
+  return contentType?.split(";")[0]?.trim().toLowerCase() === "application/json";
+}
 
-/** A validator whose failures are 400 `invalid_request` problems listing every issue. */
+/**
+ * A validator whose failures are 400 `invalid_request` problems listing every issue.
+ *
+ * For a JSON body: any Content-Type but `application/json` on a request with a body is 415
+ * `unsupported_media_type` (CONTRACT), so a form or `text/plain` post is never read as `{}`; a
+ * request without a body is validated as `{}`; a body that is not a JSON object is 400.
+ */
 export function validate<S extends StandardSchemaV1, T extends keyof ValidationTargets>(target: T, schema: S) {
   const validated = validator(target, schema, (result) => {
     if (!result.success) {
@@ -21,20 +31,23 @@ export function validate<S extends StandardSchemaV1, T extends keyof ValidationT
     }
   });
   if (target !== "json") return validated;
-  // Every JSON body is an object; valibot's `object` would take an array for one.
-  const objectOnly: MiddlewareHandler = async (c, next) => {
-    if (JSON_MEDIA.test(c.req.header("content-type")?.split(";")[0]?.trim() ?? "")) {
-      const body: unknown = await c.req.json().catch(() => ({}));
+  const jsonOnly: MiddlewareHandler = async (c, next) => {
+    if (isJsonMedia(c.req.header("content-type"))) {
+      const body: unknown = await c.req.json().catch(() => {
+        throw new AppError("invalid_request", "ข้อมูลไม่ใช่ JSON ที่ถูกต้อง / The request body is not valid JSON.", { errors: [{ path: "$", message: "malformed JSON" }] });
+      });
       if (typeof body !== "object" || body === null || Array.isArray(body)) {
         throw new AppError("invalid_request", "ข้อมูลต้องเป็นออบเจ็กต์ JSON / The request body must be a JSON object.", {
           errors: [{ path: "$", message: "expected a JSON object" }],
         });
       }
+    } else if ((await c.req.arrayBuffer()).byteLength > 0) {
+      throw new AppError("unsupported_media_type", "กรุณาส่งข้อมูลแบบ application/json / Send the body as application/json.");
     }
     return validated(c, next);
   };
   // hono-openapi finds a route's request schema through this property.
-  return Object.assign(objectOnly, { [uniqueSymbol]: (validated as unknown as Record<symbol, unknown>)[uniqueSymbol] }) as unknown as typeof validated;
+  return Object.assign(jsonOnly, { [uniqueSymbol]: (validated as unknown as Record<symbol, unknown>)[uniqueSymbol] }) as unknown as typeof validated;
 }
 
 export const ProblemSchema = v.object({
@@ -60,7 +73,8 @@ export function describe(spec: {
   response?: StandardSchemaV1;
   responseDescription?: string;
   errors?: ErrorCode[];
-  security?: "session" | "gateway" | "none";
+  /** Who may call it (default: a signed-in user); enforced by the access middleware. */
+  security?: Access;
 }) {
   const responses: Record<string, unknown> = {};
   responses[String(spec.status ?? 200)] = spec.response
@@ -71,6 +85,8 @@ export function describe(spec: {
     const existing = responses[status] as { description: string } | undefined;
     responses[status] = problem(existing ? `${existing.description}; ${code}` : code);
   }
-  const security = spec.security === "gateway" ? [{ gatewaySecret: [] }] : spec.security === "none" ? [] : [{ sessionCookie: [] }];
-  return describeRoute({ tags: spec.tags, summary: spec.summary, description: spec.description, responses: responses as never, security });
+  const access = spec.security ?? "session";
+  const security = access === "gateway" ? [{ gatewaySecret: [] }] : access === "none" ? [] : [{ sessionCookie: [] }];
+  const description = access === "admin" ? [spec.description, "Administrators only."].filter(Boolean).join(" ") : spec.description;
+  return Object.assign(describeRoute({ tags: spec.tags, summary: spec.summary, description, responses: responses as never, security }), { [ACCESS]: access });
 }

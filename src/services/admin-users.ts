@@ -1,10 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { passkeys, users, type User } from "../db/schema";
+import { emailIdentities, passkeys, users, type User } from "../db/schema";
 import { runBatch } from "../db/guarded";
 import { AppError } from "../errors";
 import { auditStatement } from "./audit";
 import type { Deps, RequestMeta } from "./deps";
 import { serializeUser } from "./me";
+import { clearAllFailuresStatement } from "./one-time-codes";
 import { rightsChangedStatement } from "./rights";
 import { endAllSessionsStatement } from "./sessions";
 
@@ -31,15 +32,20 @@ export async function suspendUser(deps: Deps, admin: User, id: string, reason: s
   return serializeUser({ ...user, status: "suspended" });
 }
 
-/** Reactivates a suspended or locked account (the failed-attempt counter starts again). */
+/**
+ * Reactivates a suspended account; also ends the waits that wrong codes put on the user's
+ * addresses (they end by themselves within an hour anyway).
+ */
 export async function reactivateUser(deps: Deps, admin: User, id: string, reason: string, meta: RequestMeta) {
   const user = await loadUser(deps, id);
   if (user.status === "deleted") throw new AppError("invalid_transition", "บัญชีที่ลบแล้วเปิดใช้ใหม่ไม่ได้ / A deleted account cannot be reactivated.");
   const now = deps.clock.now();
+  const addresses = await deps.db.select({ email: emailIdentities.email }).from(emailIdentities).where(eq(emailIdentities.userId, id));
   await runBatch(deps.db, [
-    deps.db.update(users).set({ status: "active", failedSignIns: 0, updatedAt: now }).where(eq(users.id, id)),
+    deps.db.update(users).set({ status: "active", updatedAt: now }).where(eq(users.id, id)),
+    clearAllFailuresStatement(deps, addresses.map((a) => a.email)),
     rightsChangedStatement(deps.db, id),
-    auditStatement(deps.db, { actor: actorOf(admin), action: "user.reactivated", subject: `user:${id}`, detail: { reason, was: user.status, failedSignIns: user.failedSignIns } }, now, meta),
+    auditStatement(deps.db, { actor: actorOf(admin), action: "user.reactivated", subject: `user:${id}`, detail: { reason, was: user.status } }, now, meta),
   ]);
   return serializeUser({ ...user, status: "active" });
 }

@@ -5,6 +5,7 @@ import { AppError, type FieldError } from "../errors";
 import type { Db } from "../env";
 import { newId } from "../lib/ids";
 import { agencyDomainList, getAgency } from "./agencies";
+import { approverChangeStatements } from "../workflow/approver-changes";
 import { auditStatement } from "./audit";
 import type { Deps, RequestMeta } from "./deps";
 import { emailDomain } from "./mail-domains";
@@ -103,8 +104,15 @@ export async function createAgencyEntry(deps: Deps, admin: User, input: AgencyIn
   return getAgencyDetail(deps.db, id);
 }
 
-/** Changes some fields (domains replace the list); nothing is written when nothing changes. */
-export async function updateAgencyEntry(deps: Deps, admin: User, id: string, patch: AgencyPatch, meta: RequestMeta): Promise<AgencyDetail> {
+const APPROVER_FIELDS: (keyof AgencyState)[] = ["executive", "delegateEmails", "fallback"];
+
+/**
+ * Changes some fields (domains replace the list); nothing is written when nothing changes. When
+ * the approvers change, the applications waiting for them follow in the same batch (see
+ * approverChangeStatements): old approvers' links die, new approvers get theirs.
+ * Returns the agency and the e-mails to deliver. Throws 400, 409 `conflict`, 422.
+ */
+export async function updateAgencyEntry(deps: Deps, admin: User, id: string, patch: AgencyPatch, meta: RequestMeta): Promise<{ agency: AgencyDetail; outboxIds: string[] }> {
   const agency = await getAgency(deps.db, id);
   const before = agencyState(agency, await agencyDomainList(deps.db, id));
   const { state, errors } = applyAgencyPatch(before, patch);
@@ -114,7 +122,7 @@ export async function updateAgencyEntry(deps: Deps, admin: User, id: string, pat
   for (const key of Object.keys(after) as (keyof AgencyState)[]) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key], to: after[key] };
   }
-  if (Object.keys(changes).length === 0) return detail(agency, before.domains);
+  if (Object.keys(changes).length === 0) return { agency: detail(agency, before.domains), outboxIds: [] };
   await checkDirectory(deps, id, state, "nameTh" in changes);
   // A stamp no earlier writer used: the later statements run only if this update's CAS won.
   const stamp = Math.max(deps.clock.now(), agency.updatedAt + 1);
@@ -122,11 +130,15 @@ export async function updateAgencyEntry(deps: Deps, admin: User, id: string, pat
   const domainStatements = "domains" in changes
     ? [deps.db.delete(agencyDomains).where(and(eq(agencyDomains.agencyId, id), applied)), ...state.domains.map((domain) => insertWhere(deps.db, agencyDomains, { domain, agencyId: id }, applied))]
     : [];
+  const approvers = APPROVER_FIELDS.some((field) => field in changes)
+    ? await approverChangeStatements(deps, { agency: { ...agency, ...agencyColumns(state), updatedAt: stamp }, applied, actor: actorOf(admin), meta })
+    : { statements: [], outboxIds: [], applications: [] };
   const [cas] = await commitAgencyBatch(deps.db, [
     deps.db.update(agencies).set({ ...agencyColumns(state), updatedAt: stamp }).where(and(eq(agencies.id, id), eq(agencies.updatedAt, agency.updatedAt))).returning({ id: agencies.id }),
     ...domainStatements,
-    auditStatement(deps.db, { actor: actorOf(admin), action: "agency.updated", subject: `agency:${id}`, detail: { changes } }, stamp, meta, applied),
+    auditStatement(deps.db, { actor: actorOf(admin), action: "agency.updated", subject: `agency:${id}`, detail: { changes, ...(approvers.applications.length ? { applicationsUpdated: approvers.applications } : {}) } }, stamp, meta, applied),
+    ...approvers.statements,
   ]);
   if ((cas ?? []).length === 0) throw new AppError("conflict", "ข้อมูลหน่วยงานถูกแก้ไขพร้อมกัน กรุณาโหลดใหม่ / The agency changed meanwhile; reload and try again.");
-  return getAgencyDetail(deps.db, id);
+  return { agency: await getAgencyDetail(deps.db, id), outboxIds: approvers.outboxIds };
 }

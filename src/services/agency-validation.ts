@@ -2,8 +2,9 @@ import { inArray } from "drizzle-orm";
 import { agencyDomains } from "../db/schema";
 import type { FieldError } from "../errors";
 import type { Db } from "../env";
+import { checkField, DomainName, EmailAddress, singleLine, TEXT_MESSAGES } from "../lib/fields";
 import { findMinistry } from "../lib/ministries";
-import { emailDomain, normalizeEmail } from "./mail-domains";
+import { emailDomain } from "./mail-domains";
 
 // The rules an agency's fields obey, pure where possible: the JSON API, the admin pages and
 // the CSV import all go through applyAgencyPatch, so they refuse exactly the same things.
@@ -51,38 +52,32 @@ export const M = {
   notGov: "ต้องเป็นอีเมลหน่วยงานรัฐ / Must be a government e-mail address",
 };
 
-const DOMAIN = /^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/;
-
-/** A lower-case DNS host name with a top-level domain, e.g. `nso.go.th`. */
-export function isDomainName(value: string): boolean {
-  return DOMAIN.test(value);
-}
-
-function isEmailAddress(value: string): boolean {
-  const at = value.lastIndexOf("@");
-  return at > 0 && value.length <= 254 && !/[\s<>(),;:"]/.test(value) && isDomainName(value.slice(at + 1));
-}
-
 const isDays = (n: unknown, max: number) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= max;
 const cleanText = (s: string) => s.trim().replace(/\s+/g, " ");
 
+const NAME = singleLine(300);
+const TEXT = singleLine(200);
+
 /**
  * Applies a patch to an agency's state, normalising it (trimmed names, lower-case domains and
- * addresses, sorted reminder days), and lists every problem that needs no database.
+ * addresses, sorted reminder days), and lists every problem that needs no database. Text,
+ * addresses and domains are checked with the JSON API's own field rules (src/lib/fields.ts).
  */
 export function applyAgencyPatch(base: AgencyState, patch: AgencyPatch): { state: AgencyState; errors: FieldError[] } {
   const s: AgencyState = { ...base };
   const errors: FieldError[] = [];
   const fail = (path: string, message: string) => errors.push({ path, message });
   const text = (path: string, value: string, max = 200) => {
-    const v = cleanText(value);
-    if (!v || v.length > max) fail(path, max === 300 ? M.name : M.text);
-    return v;
+    const checked = checkField(max === 300 ? NAME : TEXT, value);
+    // Hygiene problems say what is wrong; the rest, how long the text may be.
+    const hygiene: string[] = [TEXT_MESSAGES.control, TEXT_MESSAGES.surrogate];
+    if (!checked.ok) fail(path, hygiene.includes(checked.message) ? checked.message : max === 300 ? M.name : M.text);
+    return checked.ok ? cleanText(checked.value) : cleanText(String(value ?? ""));
   };
   const email = (path: string, value: string) => {
-    const v = normalizeEmail(value);
-    if (!isEmailAddress(v)) fail(path, M.email);
-    return v;
+    const checked = checkField(EmailAddress, value);
+    if (!checked.ok) fail(path, M.email);
+    return checked.ok ? checked.value : String(value ?? "").trim().toLowerCase();
   };
   if (patch.nameTh !== undefined) s.nameTh = text("nameTh", patch.nameTh, 300);
   if (patch.nameEn !== undefined) s.nameEn = text("nameEn", patch.nameEn, 300);
@@ -92,8 +87,11 @@ export function applyAgencyPatch(base: AgencyState, patch: AgencyPatch): { state
     else fail("ministry", M.ministry);
   }
   if (patch.domains !== undefined) {
-    const domains = patch.domains.map((d) => d.trim().toLowerCase());
-    domains.forEach((d, i) => !isDomainName(d) && fail(`domains.${i}`, `${M.domain}: ${d}`));
+    const domains = patch.domains.map((d, i) => {
+      const checked = checkField(DomainName, d);
+      if (!checked.ok) fail(`domains.${i}`, `${M.domain}: ${d}`);
+      return checked.ok ? checked.value : String(d ?? "").trim().toLowerCase();
+    });
     s.domains = [...new Set(domains)];
     if (s.domains.length === 0) fail("domains", M.noDomain);
     if (s.domains.length > 20) fail("domains", M.tooMany);

@@ -8,11 +8,13 @@ import { newId } from "../lib/ids";
 import {
   isOpenApplication,
   publicStatus,
+  resubmissionEvent,
   storedStatuses,
   type ApplicationStatus,
   type PublicApplicationStatus,
 } from "../workflow/application-machine";
-import { commitApplicationTransition, type ApplicationContext } from "../workflow/application-commit";
+import { commitApplicationTransition } from "../workflow/application-commit";
+import { verifiedEmailsOf, type ApplicationContext } from "../workflow/application-context";
 import { approvalRequestStatements, approversOf } from "../workflow/approval-links";
 import { agencyDomainList, getAgency } from "./agencies";
 import { auditStatement } from "./audit";
@@ -85,18 +87,22 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
 
   const hasExecutive = Boolean(agency.executiveEmail);
   const nominee = input.approver ? { ...input.approver, email: normalizeEmail(input.approver.email) } : null;
+  const applicantEmails = await verifiedEmailsOf(db, user.id);
+  if (nominee && applicantEmails.includes(nominee.email)) {
+    throw new AppError("approver_is_applicant", "ผู้อนุมัติต้องเป็นผู้อื่น ไม่ใช่ผู้ยื่นคำขอ / Name someone else as approver: nobody approves their own application.", { errors: [{ path: "approver.email", message: "an address of the applicant" }] });
+  }
   if (nominee && hasExecutive) {
     throw new AppError("invalid_request", "หน่วยงานนี้มีข้อมูลผู้บริหารแล้ว / This agency's executive is on file: no nomination needed.", { errors: [{ path: "approver", message: "the agency has an executive on file" }] });
   }
   if (nominee && !(await isGovernmentEmail(db, deps.config, nominee.email))) {
     throw new AppError("email_domain_not_allowed", "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ / The approver needs a government e-mail.");
   }
-  const application: Application = {
+  const draft: Application = {
     id: newId("app"),
     userId: user.id,
     agencyId: agency.id,
     role: input.role,
-    status: hasExecutive ? "awaiting_executive" : "awaiting_approver",
+    status: "awaiting_approver",
     version: 0,
     transitionId: newId("tx"),
     applicantEmail,
@@ -107,10 +113,10 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
     approverPosition: nominee?.position ?? agency.executivePosition,
     approverEmail: nominee?.email ?? agency.executiveEmail,
     approverNominated: nominee !== null,
-    approvalRound: hasExecutive ? 1 : 0,
-    sentAt: hasExecutive ? now : null,
+    approvalRound: 0,
+    sentAt: null,
     submittedAt: now,
-    deadlineAt: hasExecutive ? now + agency.approvalTtlDays * DAY : null,
+    deadlineAt: null,
     executiveDecidedAt: null,
     executiveDecidedBy: null,
     decidedAt: null,
@@ -119,14 +125,21 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
     createdAt: now,
     updatedAt: now,
   };
-  const ctx: ApplicationContext = { application, agency, applicant: user };
+  // It goes to its approvers at once when the agency has some besides the applicant (an
+  // executive applying for themselves leaves the deputies); otherwise administrators confirm one.
+  const approvers = hasExecutive ? approversOf({ application: draft, agency, applicant: user, applicantEmails }, { fallback: false }) : [];
+  const application: Application = approvers.length
+    ? { ...draft, status: "awaiting_executive", approvalRound: 1, sentAt: now, deadlineAt: now + agency.approvalTtlDays * DAY }
+    : draft;
+  const ctx: ApplicationContext = { application, agency, applicant: user, applicantEmails };
   const guard = sql`EXISTS (SELECT 1 FROM applications WHERE id = ${application.id} AND transition_id = ${application.transitionId})`;
-  const links = hasExecutive ? await approvalRequestStatements(deps, ctx, approversOf(ctx, { fallback: false }), guard, { reminder: false, expiresAt: application.deadlineAt! }) : null;
+  const links = approvers.length ? await approvalRequestStatements(deps, ctx, approvers, guard, { reminder: false, expiresAt: application.deadlineAt! }) : null;
+  const excluded = hasExecutive && approvers.length < approversOf({ ...ctx, applicantEmails: [] }, { fallback: false }).length;
   try {
     await runBatch(db, [
       db.insert(applications).values(application),
       ...(links?.statements ?? []),
-      auditStatement(db, { actor: user.email ?? user.id, action: "application.submitted", subject: `application:${application.id}`, detail: { agencyId: agency.id, role: input.role, status: publicStatus(application.status as ApplicationStatus), nominatedApprover: nominee?.email ?? null } }, now, meta),
+      auditStatement(db, { actor: user.email ?? user.id, action: "application.submitted", subject: `application:${application.id}`, detail: { agencyId: agency.id, role: input.role, status: publicStatus(application.status as ApplicationStatus), nominatedApprover: nominee?.email ?? null, ...(excluded ? { applicantIsApprover: true } : {}) } }, now, meta),
     ]);
   } catch (error) {
     // The partial unique index refuses a concurrent second open application.
@@ -147,7 +160,8 @@ export async function loadApplication(deps: Deps, id: string, viewer: User | nul
   if (!row || (viewer && !viewer.isAdmin && viewer.id !== row.application.userId)) {
     throw new AppError("not_found", "ไม่พบคำขอนี้ / No such application.");
   }
-  return { application: row.application, applicant: row.applicant, agency: await getAgency(deps.db, row.application.agencyId) };
+  const [agency, applicantEmails] = await Promise.all([getAgency(deps.db, row.application.agencyId), verifiedEmailsOf(deps.db, row.application.userId)]);
+  return { application: row.application, applicant: row.applicant, agency, applicantEmails };
 }
 
 export async function withdrawApplication(deps: Deps, user: User, id: string, meta: RequestMeta) {
@@ -170,7 +184,9 @@ export async function resubmitApplication(deps: Deps, user: User, id: string, in
     decidedBy: null,
     decisionReason: null,
   };
-  const committed = await commitApplicationTransition(deps, { ...ctx, application: { ...ctx.application, ...patch } }, "RESUBMITTED", { actor: user.email ?? user.id, meta, patch });
+  const resubmitted = { ...ctx, application: { ...ctx.application, ...patch } };
+  const event = resubmissionEvent(approversOf(resubmitted, { fallback: false }).length > 0);
+  const committed = await commitApplicationTransition(deps, resubmitted, event, { actor: user.email ?? user.id, meta, patch });
   return { application: serializeApplication(committed.application, ctx.applicant), outboxIds: committed.outboxIds };
 }
 

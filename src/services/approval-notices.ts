@@ -4,7 +4,7 @@ import { insertWhere, runBatch } from "../db/guarded";
 import { DAY } from "../lib/clock";
 import { newId } from "../lib/ids";
 import { approvalProgressEmail, type ApprovalProgress } from "../../emails/approval-progress";
-import type { ApplicationContext } from "../workflow/application-commit";
+import { verifiedEmailsOf, type ApplicationContext } from "../workflow/application-context";
 import { approvalRequestStatements, approversOf } from "../workflow/approval-links";
 import { auditStatement } from "./audit";
 import type { Deps } from "./deps";
@@ -42,14 +42,7 @@ async function sendNotice(deps: Deps, ctx: ApplicationContext, notice: Notice, f
       : approversOf(ctx, { fallback: fallbackSent });
   const links = await approvalRequestStatements(deps, ctx, recipients, inserted, { reminder: notice.kind === "reminder", expiresAt: app.deadlineAt! });
   const progress: ApprovalProgress = notice.kind === "reminder" ? "reminder_sent" : "fallback_sent";
-  const applicantMail = queueEmail(
-    deps.db,
-    `application_${progress}`,
-    [app.applicantEmail],
-    approvalProgressEmail({ applicantName: ctx.applicant.name || app.applicantEmail, agencyNameTh: ctx.agency.nameTh, agencyNameEn: ctx.agency.nameEn, progress, day: notice.day, deadline: app.deadlineAt!, appUrl: deps.config.appOrigin }),
-    now,
-    inserted,
-  );
+  const applicantMail = queueEmail(deps.db, { template: `application_${progress}`, to: [app.applicantEmail], email: approvalProgressEmail({ applicantName: ctx.applicant.name || app.applicantEmail, agencyNameTh: ctx.agency.nameTh, agencyNameEn: ctx.agency.nameEn, progress, day: notice.day, deadline: app.deadlineAt!, appUrl: deps.config.appOrigin }), now, guard: inserted });
   await runBatch(deps.db, [
     insertWhere(deps.db, approvalNotices, { id, applicationId: app.id, round: app.approvalRound, kind: notice.kind, day: notice.day, createdAt: now }, stillWaiting, { ignoreConflict: true }),
     ...links.statements,
@@ -70,7 +63,8 @@ export async function sendApprovalNotices(deps: Deps): Promise<string[]> {
     .where(and(eq(applications.status, "awaiting_executive"), sql`${applications.sentAt} <= ${now - DAY}`))
     .limit(200);
   const outboxIds: string[] = [];
-  for (const ctx of waiting) {
+  for (const row of waiting) {
+    const ctx: ApplicationContext = { ...row, applicantEmails: await verifiedEmailsOf(deps.db, row.applicant.id) };
     const sent = await deps.db
       .select({ kind: approvalNotices.kind, day: approvalNotices.day })
       .from(approvalNotices)

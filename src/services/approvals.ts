@@ -1,13 +1,23 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import * as v from "valibot";
 import { oneTimeTokens, type OneTimeToken } from "../db/schema";
 import { AppError } from "../errors";
 import { sha256Hex } from "../lib/crypto";
+import { multiLine } from "../lib/fields";
 import { acceptsExecutiveDecision, executiveApprovalEvent, type ApplicationStatus } from "../workflow/application-machine";
-import { commitApplicationTransition, type ApplicationContext } from "../workflow/application-commit";
+import { commitApplicationTransition } from "../workflow/application-commit";
+import type { ApplicationContext } from "../workflow/application-context";
+import { confirmDecisionCode, requestDecisionCode } from "./approval-confirmation";
 import { loadApplication } from "./applications";
 import type { Deps, RequestMeta } from "./deps";
 
-export type LinkState = "valid" | "decided" | "closed" | "expired" | "unknown";
+/**
+ * What an approval link can do now: `valid` (decide), `decided` (used), `closed` (another
+ * approver decided, the application moved on, or the link's approver left the list), `expired`,
+ * `own` (the link's address belongs to the applicant: nobody decides their own application),
+ * `unknown`.
+ */
+export type LinkState = "valid" | "decided" | "closed" | "expired" | "own" | "unknown";
 
 export interface ApprovalLink {
   state: LinkState;
@@ -16,8 +26,8 @@ export interface ApprovalLink {
 }
 
 /** HTTP status of a page for a link in this state (CONTRACT: 404 unknown, 409 used, 410 expired). */
-export function linkStatus(state: LinkState): 200 | 404 | 409 | 410 {
-  return state === "valid" ? 200 : state === "unknown" ? 404 : state === "expired" ? 410 : 409;
+export function linkStatus(state: LinkState): 200 | 403 | 404 | 409 | 410 {
+  return state === "valid" ? 200 : state === "unknown" ? 404 : state === "expired" ? 410 : state === "own" ? 403 : 409;
 }
 
 /** Reads an approval link and what it is for. Changes nothing (GET and HEAD use only this). */
@@ -33,6 +43,8 @@ export async function findApprovalLink(deps: Deps, secret: string): Promise<Appr
   if (token.usedAt !== null) return { state: "decided", token, ctx };
   if (token.expiresAt <= deps.clock.now() || status === "expired") return { state: "expired", token, ctx };
   if (token.revokedAt !== null || !acceptsExecutiveDecision(status)) return { state: "closed", token, ctx };
+  // An address the applicant verified after the link went out: it may not decide.
+  if (ctx.applicantEmails.includes(token.email)) return { state: "own", token, ctx };
   return { state: "valid", token, ctx };
 }
 
@@ -40,8 +52,10 @@ export type Decision = "approve" | "reject";
 
 /**
  * The executive's decision (a POST from the link's page). The link is consumed in the same
- * batch as the transition, guarded so that of many concurrent posts exactly one decides.
- * Returns the link as it stands afterwards, and whether this request decided.
+ * batch as the transition, guarded so that of many concurrent posts exactly one decides. The
+ * reason is kept on the application and shown to the applicant in the app, never e-mailed (it
+ * comes from a request without a session). Returns the link as it stands afterwards, and
+ * whether this request decided.
  */
 export async function decideApproval(deps: Deps, secret: string, decision: Decision, reason: string | null, meta: RequestMeta) {
   const link = await findApprovalLink(deps, secret);
@@ -56,6 +70,7 @@ export async function decideApproval(deps: Deps, secret: string, decision: Decis
       actor: `executive:${token.email}`,
       meta,
       reason,
+      reasonFromLink: true,
       patch: {
         executiveDecidedAt: now,
         executiveDecidedBy: token.email,
@@ -75,6 +90,50 @@ export async function decideApproval(deps: Deps, secret: string, decision: Decis
   }
 }
 
+const DecisionForm = v.object({
+  decision: v.picklist(["approve", "reject"], "กรุณาเลือกอนุมัติหรือไม่อนุมัติ / Choose approve or reject."),
+  reason: multiLine(2000, { optional: true }),
+  code: v.optional(v.pipe(v.string(), v.trim())),
+});
+
+/** What a POST on an approval link came to; the page renders one view for each kind. */
+export type LinkOutcome =
+  | { kind: "closed"; link: ApprovalLink }
+  | { kind: "invalid"; link: ApprovalLink; error: AppError }
+  | { kind: "code_sent"; link: ApprovalLink; decision: Decision; reason: string | null; outboxIds: string[] }
+  | { kind: "code_refused"; link: ApprovalLink; decision: Decision; reason: string | null; error: AppError }
+  | { kind: "decided"; link: ApprovalLink; decision: Decision; outboxIds: string[] };
+
+/**
+ * The whole POST of an approval link's form: checks the form (the same text rules as the API),
+ * then decides; under the agency's stronger-approval policy, first e-mails a code to the link's
+ * address and holds the decision until that code is typed (see approval-confirmation.ts).
+ */
+export async function decideFromLink(deps: Deps, secret: string, form: Record<string, string>, meta: RequestMeta): Promise<LinkOutcome> {
+  const link = await findApprovalLink(deps, secret);
+  if (link.state !== "valid" || !link.ctx || !link.token) return { kind: "closed", link };
+  const parsed = v.safeParse(DecisionForm, { decision: form.decision, reason: form.reason ?? "", code: form.code });
+  if (!parsed.success) {
+    return { kind: "invalid", link, error: new AppError("invalid_request", parsed.issues[0]?.message, { errors: parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? "$", message: i.message })) }) };
+  }
+  let { decision } = parsed.output;
+  let reason = parsed.output.reason || null;
+  const { ctx, token } = link;
+  if (ctx.agency.strongerApproval) {
+    if (!parsed.output.code) {
+      const { outboxIds } = await requestDecisionCode(deps, token, ctx.applicant.name || ctx.application.applicantEmail, ctx.agency, decision, reason);
+      return { kind: "code_sent", link, decision, reason, outboxIds };
+    }
+    const confirmed = await confirmDecisionCode(deps, token, parsed.output.code);
+    if (!confirmed.ok) return { kind: "code_refused", link, decision, reason, error: confirmed.error };
+    decision = confirmed.decision;
+    reason = confirmed.reason;
+  }
+  const result = await decideApproval(deps, secret, decision, reason, meta);
+  if (!result.decided) return { kind: "closed", link: result.link };
+  return { kind: "decided", link: result.link, decision, outboxIds: result.outboxIds };
+}
+
 /** The decision recorded on a used link ("approve" or "reject"), for the "already decided" page. */
 export function linkDecision(token: OneTimeToken | null): Decision | null {
   if (!token?.data) return null;
@@ -83,10 +142,10 @@ export function linkDecision(token: OneTimeToken | null): Decision | null {
 }
 
 /** The addresses holding a live link of the application: who may decide now. */
-export async function whoMayDecide(deps: Deps, applicationId: string): Promise<string[]> {
+export async function whoMayDecide(deps: Deps, ctx: ApplicationContext): Promise<string[]> {
   const rows = await deps.db
     .selectDistinct({ email: oneTimeTokens.email })
     .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.applicationId, applicationId), eq(oneTimeTokens.purpose, "approval"), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), gt(oneTimeTokens.expiresAt, deps.clock.now())));
-  return rows.map((r) => r.email);
+    .where(and(eq(oneTimeTokens.applicationId, ctx.application.id), eq(oneTimeTokens.purpose, "approval"), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), gt(oneTimeTokens.expiresAt, deps.clock.now())));
+  return rows.map((r) => r.email).filter((email) => !ctx.applicantEmails.includes(email));
 }

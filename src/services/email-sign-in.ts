@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { emailIdentities, oneTimeTokens, users, type OneTimeToken, type User } from "../db/schema";
 import { insertWhere, runBatch } from "../db/guarded";
 import { AppError } from "../errors";
@@ -7,20 +7,21 @@ import { sha256Hex } from "../lib/crypto";
 import { newId } from "../lib/ids";
 import { signInCodeEmail } from "../../emails/sign-in-code";
 import { auditStatement } from "./audit";
-import { MAX_CODE_ATTEMPTS, checkCode, consumeCodeStatement, issueCode } from "./one-time-codes";
+import { attemptCode, clearFailuresStatement, codeProblem, consumeCodeStatement, issueCode } from "./one-time-codes";
 export { MAX_CODE_ATTEMPTS } from "./one-time-codes";
 import type { Deps, RequestMeta } from "./deps";
 import { isGovernmentEmail, normalizeEmail } from "./mail-domains";
 import { queueEmail } from "./outbox";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
-import { assertCanSignIn, openSessionStatements, recordFailedSignIn } from "./sign-in-session";
+import { assertCanSignIn, openSessionStatements } from "./sign-in-session";
 
 export const CODE_TTL_MS = 10 * MINUTE;
 
 /**
  * Starts an e-mail sign-in (which also signs up): one row holds a 6-digit code and a link
  * token; using either consumes both. Answers the same whether or not the address has an
- * account.
+ * account. The name given here is kept with the code and becomes the new account's name only
+ * once the code is used; it never goes into the e-mail.
  */
 export async function startEmailSignIn(deps: Deps, input: { email: string; name?: string | null }, meta: RequestMeta) {
   const email = normalizeEmail(input.email);
@@ -33,7 +34,7 @@ export async function startEmailSignIn(deps: Deps, input: { email: string; name?
 
   const issued = await issueCode(deps, { purpose: "email_sign_in", email, ttlMs: CODE_TTL_MS, data: { name: input.name?.trim() || null } });
   const link = `${deps.config.appOrigin}/auth/email/${issued.secret}`;
-  const message = queueEmail(deps.db, "sign_in_code", [email], signInCodeEmail({ name: input.name ?? null, code: issued.code, link, expiresInMinutes: CODE_TTL_MS / MINUTE }), now);
+  const message = queueEmail(deps.db, { template: "sign_in_code", to: [email], email: signInCodeEmail({ code: issued.code, link, expiresInMinutes: CODE_TTL_MS / MINUTE }), now, secretExpiresAt: issued.expiresAt });
   // A new code replaces the older ones of the address, in the same batch as its e-mail.
   await runBatch(deps.db, [...issued.statements, message.statement]);
   return { outboxIds: [message.id] };
@@ -45,35 +46,20 @@ export interface SignedIn {
   outboxIds: string[];
 }
 
-/** Checks a 6-digit code: at most 5 wrong tries, then the code is dead. */
+/**
+ * Checks a 6-digit code (see attemptCode: at most 5 compared tries per code, growing waits per
+ * address). Every answer before the right code is the same whatever the account's state: only
+ * after it does a suspended account hear 403 `account_disabled`.
+ * Throws 400 `invalid_code`, 429 `too_many_attempts` or `rate_limited`, 403 `account_disabled`.
+ */
 export async function verifyEmailCode(deps: Deps, input: { email: string; code: string }, meta: RequestMeta, previousSessionId: string | null): Promise<SignedIn> {
   const email = normalizeEmail(input.email);
-  const now = deps.clock.now();
-  await hitRateLimit(deps.db, RATE_LIMITS.emailVerifyPerIp, meta.ip ?? "unknown", now);
-  await hitRateLimit(deps.db, RATE_LIMITS.emailVerifyPerAddress, email, now);
-  const [token] = await deps.db
-    .select()
-    .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.purpose, "email_sign_in"), eq(oneTimeTokens.email, email), isNull(oneTimeTokens.revokedAt)))
-    .orderBy(desc(oneTimeTokens.createdAt))
-    .limit(1);
-  if (!token || token.usedAt !== null || token.expiresAt <= now) throw new AppError("invalid_code");
-  if (token.attempts >= MAX_CODE_ATTEMPTS) throw codeIsDead();
-  const owner = await accountOf(deps, email);
-  if (owner) assertCanSignIn(owner);
-  const check = await checkCode(deps, token, input.code);
-  if (check === "too_many_attempts") throw codeIsDead();
-  if (check !== "ok") {
-    if (owner) await recordFailedSignIn(deps, owner.id);
-    throw new AppError("invalid_code");
-  }
-  const signedIn = await completeSignIn(deps, token, meta, previousSessionId, "code");
-  if (!signedIn) throw new AppError("invalid_code");
+  await hitRateLimit(deps.db, RATE_LIMITS.emailVerifyPerIp, meta.ip ?? "unknown", deps.clock.now());
+  const attempt = await attemptCode(deps, { purpose: "email_sign_in", email, code: input.code });
+  if (attempt.kind !== "ok") throw codeProblem(attempt);
+  const signedIn = await completeSignIn(deps, attempt.token, meta, previousSessionId, "code");
+  if (!signedIn) throw codeProblem({ kind: "no_code" });
   return signedIn;
-}
-
-function codeIsDead(): AppError {
-  return new AppError("too_many_attempts", "รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่ / This code is no longer valid: ask for a new one.");
 }
 
 async function accountOf(deps: Deps, email: string): Promise<User | null> {
@@ -81,7 +67,10 @@ async function accountOf(deps: Deps, email: string): Promise<User | null> {
   return row?.user ?? null;
 }
 
-/** The token behind an e-mailed sign-in link, if it can still be used. Changes nothing. */
+/**
+ * The token behind an e-mailed sign-in link, if it can still be used. Changes nothing. The link
+ * is a 128-bit secret: wrong codes typed for the same row do not stop it.
+ */
 export async function findSignInLink(deps: Deps, secret: string): Promise<{ token: OneTimeToken | null; state: "valid" | "used" | "expired" | "unknown" }> {
   const [token] = await deps.db
     .select()
@@ -89,7 +78,7 @@ export async function findSignInLink(deps: Deps, secret: string): Promise<{ toke
     .where(and(eq(oneTimeTokens.tokenHash, await sha256Hex(secret)), eq(oneTimeTokens.purpose, "email_sign_in")))
     .limit(1);
   if (!token) return { token: null, state: "unknown" };
-  if (token.usedAt !== null || token.revokedAt !== null || token.attempts >= MAX_CODE_ATTEMPTS) return { token, state: "used" };
+  if (token.usedAt !== null || token.revokedAt !== null) return { token, state: "used" };
   if (token.expiresAt <= deps.clock.now()) return { token, state: "expired" };
   return { token, state: "valid" };
 }
@@ -103,8 +92,9 @@ export async function signInWithLink(deps: Deps, secret: string, meta: RequestMe
 
 /**
  * One batch: consume the token (conditionally), create the user on first sign-in, record the
- * verified address, bootstrap configured administrators, open a session, audit. Null when
- * the token was used by a concurrent request.
+ * verified address, bootstrap configured administrators, open a session, end the address's run
+ * of failures, audit. Null when the token was used by a concurrent request. Throws 403
+ * `account_disabled` for a suspended account.
  */
 async function completeSignIn(deps: Deps, token: OneTimeToken, meta: RequestMeta, previousSessionId: string | null, method: "code" | "link"): Promise<SignedIn | null> {
   const { db, config } = deps;
@@ -123,6 +113,7 @@ async function completeSignIn(deps: Deps, token: OneTimeToken, meta: RequestMeta
   const session = await openSessionStatements(deps, { id: userId, email: token.email, rightsVersion }, `email_${method}`, meta, previousSessionId, actor, guard);
   const statements = [
     consumeCodeStatement(deps, token.id, tx),
+    clearFailuresStatement(deps, "email_sign_in", token.email, guard),
     ...(existing
       ? []
       : [

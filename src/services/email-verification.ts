@@ -1,5 +1,5 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { emailIdentities, oneTimeTokens, users, type User } from "../db/schema";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { emailIdentities, users, type User } from "../db/schema";
 import { insertWhere, runBatch } from "../db/guarded";
 import { AppError } from "../errors";
 import { MINUTE } from "../lib/clock";
@@ -11,7 +11,7 @@ import { isGovernmentEmail, normalizeEmail } from "./mail-domains";
 import { queueEmail } from "./outbox";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
 import { CODE_TTL_MS } from "./email-sign-in";
-import { checkCode, consumeCodeStatement, issueCode } from "./one-time-codes";
+import { attemptCode, clearFailuresStatement, codeProblem, consumeCodeStatement, issueCode } from "./one-time-codes";
 
 /**
  * A signed-in user (e.g. one who came through OpenID Connect) proves an official address:
@@ -26,32 +26,36 @@ export async function startEmailVerification(deps: Deps, user: User, rawEmail: s
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerIp, meta.ip ?? "unknown", now);
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerAddress, email, now);
   const issued = await issueCode(deps, { purpose: "email_verify", email, ttlMs: CODE_TTL_MS, data: { userId: user.id } });
-  // The e-mail holds only the code: its link would sign in, not add an address.
-  const message = queueEmail(deps.db, "email_verify_code", [email], signInCodeEmail({ name: user.name || null, code: issued.code, link: `${deps.config.appOrigin}/account`, expiresInMinutes: CODE_TTL_MS / MINUTE }), now);
+  // The e-mail holds only the code: a link would sign in, not add an address.
+  const message = queueEmail(deps.db, { template: "email_verify_code", to: [email], email: signInCodeEmail({ code: issued.code, expiresInMinutes: CODE_TTL_MS / MINUTE }), now, secretExpiresAt: issued.expiresAt });
   await runBatch(deps.db, [...issued.statements, message.statement]);
   return { outboxIds: [message.id] };
 }
 
+/**
+ * Adds the address to the user's verified addresses when the code is right (the same limits as
+ * sign-in: at most 5 compared tries per code, growing waits per address). A code asked for by
+ * another user counts as no code. Throws 400 `invalid_code`, 429 `too_many_attempts`, 409
+ * `conflict` when the address belongs to another account.
+ */
 export async function verifyEmailForUser(deps: Deps, user: User, input: { email: string; code: string }, meta: RequestMeta) {
   const email = normalizeEmail(input.email);
   const now = deps.clock.now();
-  await hitRateLimit(deps.db, RATE_LIMITS.emailVerifyPerAddress, email, now);
-  const [token] = await deps.db
-    .select()
-    .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.purpose, "email_verify"), eq(oneTimeTokens.email, email), isNull(oneTimeTokens.revokedAt)))
-    .orderBy(desc(oneTimeTokens.createdAt))
-    .limit(1);
-  const owner = token ? (JSON.parse(token.data ?? "{}") as { userId?: string }).userId : null;
-  const check = await checkCode(deps, owner === user.id ? token : undefined, input.code);
-  if (check === "too_many_attempts") throw new AppError("too_many_attempts", "รหัสนี้ใช้ไม่ได้แล้ว / This code is no longer valid: ask for a new one.");
-  if (check !== "ok" || !token) throw new AppError("invalid_code");
+  const attempt = await attemptCode(deps, {
+    purpose: "email_verify",
+    email,
+    code: input.code,
+    accept: (token) => (JSON.parse(token.data ?? "{}") as { userId?: string }).userId === user.id,
+  });
+  if (attempt.kind !== "ok") throw codeProblem(attempt);
+  const { token } = attempt;
   const [taken] = await deps.db.select().from(emailIdentities).where(eq(emailIdentities.email, email)).limit(1);
   if (taken && taken.userId !== user.id) throw new AppError("conflict", "อีเมลนี้เป็นของบัญชีอื่น / This address belongs to another account.");
   const tx = newId("tx");
   const consumed = sql`EXISTS (SELECT 1 FROM one_time_tokens WHERE id = ${token.id} AND used_tx = ${tx})`;
   const [used] = await runBatch(deps.db, [
     consumeCodeStatement(deps, token.id, tx),
+    clearFailuresStatement(deps, "email_verify", email, consumed),
     ...(taken
       ? []
       : [
@@ -60,5 +64,5 @@ export async function verifyEmailForUser(deps: Deps, user: User, input: { email:
           auditStatement(deps.db, { actor: user.email ?? user.id, action: "email.verified", subject: `user:${user.id}`, detail: { email } }, now, meta, consumed),
         ]),
   ]);
-  if ((used as unknown[]).length === 0) throw new AppError("invalid_code");
+  if ((used as unknown[]).length === 0) throw codeProblem({ kind: "no_code" });
 }

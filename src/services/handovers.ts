@@ -1,11 +1,10 @@
-import { and, eq } from "drizzle-orm";
 import { handovers, type Handover, type User } from "../db/schema";
 import { runBatch } from "../db/guarded";
 import { AppError } from "../errors";
-import type { Db } from "../env";
 import { newId } from "../lib/ids";
 import { handoverInvitationEmail } from "../../emails/handover-invitation";
 import { grantsPublish, type MembershipStatus } from "../workflow/membership-machine";
+import { verifiedEmailsOf } from "../workflow/application-context";
 import { loadMembership } from "../workflow/membership-commit";
 import { agencyDomainList } from "./agencies";
 import { auditStatement } from "./audit";
@@ -47,10 +46,10 @@ export async function requestHandover(deps: Deps, actor: User, membershipId: str
   if (!domains.includes(domain) && !deps.config.sharedMailDomains.includes(domain)) {
     throw new AppError("email_domain_mismatch", "อีเมลผู้รับช่วงต้องเป็นของหน่วยงานนี้ / The successor's address must be of this agency (or mail.go.th).");
   }
-  if (successorEmail === holder.email) throw new AppError("invalid_request", "กรุณาระบุผู้อื่น / Name someone else as successor.", { errors: [{ path: "successorEmail", message: "the current steward" }] });
+  if ((await verifiedEmailsOf(deps.db, holder.id)).includes(successorEmail) || successorEmail === holder.email) throw new AppError("invalid_request", "กรุณาระบุผู้อื่น / Name someone else as successor.", { errors: [{ path: "successorEmail", message: "the current steward" }] });
   const now = deps.clock.now();
   const handover: Handover = { id: newId("hnd"), membershipId, agencyId: agency.id, successorEmail, status: "pending", requestedBy: actor.email ?? actor.id, successorApplicationId: null, createdAt: now, completedAt: null };
-  const invitation = queueEmail(deps.db, "handover_invitation", [successorEmail], handoverInvitationEmail({ predecessorName: holder.name || holder.email || "", agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, appUrl: deps.config.appOrigin }), now);
+  const invitation = queueEmail(deps.db, { template: "handover_invitation", to: [successorEmail], email: handoverInvitationEmail({ predecessorName: holder.name || holder.email || "", agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, appUrl: deps.config.appOrigin }), now });
   try {
     await runBatch(deps.db, [
       deps.db.insert(handovers).values(handover),
@@ -62,14 +61,4 @@ export async function requestHandover(deps: Deps, actor: User, membershipId: str
     throw error;
   }
   return { handover: serializeHandover(handover), outboxIds: [invitation.id] };
-}
-
-/** The pending handover that an application by this address to this agency completes, if any. */
-export async function pendingHandoverFor(db: Db, agencyId: string, applicantEmail: string): Promise<Handover | null> {
-  const [row] = await db
-    .select()
-    .from(handovers)
-    .where(and(eq(handovers.agencyId, agencyId), eq(handovers.successorEmail, applicantEmail), eq(handovers.status, "pending")))
-    .limit(1);
-  return row ?? null;
 }

@@ -158,7 +158,7 @@ async function signInWithIdentity(
     user = existing.user;
     statements.push(db.update(oidcIdentities).set({ lastUsedAt: now, ...(identity.name ? { name: identity.name } : {}) }).where(eq(oidcIdentities.id, existing.identity.id)));
   } else {
-    user = { id: newId("usr"), email: null, name: identity.name ?? "", status: "active", isAdmin: false, failedSignIns: 0, rightsVersion: 0, createdAt: now, updatedAt: now };
+    user = { id: newId("usr"), email: null, name: identity.name ?? "", status: "active", isAdmin: false, rightsVersion: 0, createdAt: now, updatedAt: now };
     statements.push(
       db.insert(users).values(user),
       db.insert(oidcIdentities).values({ id: newId("oid"), userId: user.id, ...identity, createdAt: now, lastUsedAt: now }),

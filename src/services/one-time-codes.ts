@@ -1,19 +1,55 @@
-import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
-import { oneTimeTokens, type OneTimeToken } from "../db/schema";
+import { and, desc, eq, gt, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { codeFailures, oneTimeTokens, type OneTimeToken } from "../db/schema";
 import type { Statement } from "../db/guarded";
+import { MINUTE } from "../lib/clock";
 import { randomBase62, randomDigits, sha256Hex, timingSafeEqual } from "../lib/crypto";
 import { newId } from "../lib/ids";
+import { AppError } from "../errors";
 import type { Deps } from "./deps";
 
-/** A code dies after this many wrong tries (DESIGN: at most 5). */
+// E-mailed 6-digit codes: sign-in, adding an official address, and the stronger approval's
+// decision code. Two limits stop guessing (NIST SP 800-63B 5.1.3.2 and 5.2.2):
+// - each code is compared at most MAX_CODE_ATTEMPTS times, counted before the comparison by one
+//   conditional UPDATE, so parallel guesses cannot compare it more often;
+// - consecutive failures are counted per purpose and address, whether or not an account exists,
+//   and a new code does not reset them. Past FREE_FAILURES, each next try waits (1, 2, 4 ... 60
+//   minutes). The wait never exceeds an hour after the last failure, so a stranger who knows an
+//   address cannot keep its owner out for longer than that; passkeys, OpenID and the e-mailed
+//   link (a 128-bit secret, not guessable) are never held up by it.
+
+/** A code dies after this many compared tries (DESIGN: at most 5). */
 export const MAX_CODE_ATTEMPTS = 5;
 
-type CodePurpose = "email_sign_in" | "email_verify" | "approval_confirm";
+/** Consecutive failures per address allowed before each next try has to wait. */
+export const FREE_FAILURES = 20;
+
+/** The longest wait, however many failures came before (CONTRACT: at most one hour). */
+export const MAX_WAIT_MS = 60 * MINUTE;
+
+/**
+ * How long the next try waits after `failures` consecutive failures: none up to FREE_FAILURES,
+ * then 1 minute, doubling with each further failure, at most MAX_WAIT_MS.
+ */
+export function waitAfterFailures(failures: number): number {
+  if (failures < FREE_FAILURES) return 0;
+  return Math.min(MAX_WAIT_MS, MINUTE * 2 ** Math.min(failures - FREE_FAILURES, 30));
+}
+
+// waitAfterFailures as SQL, for the one upsert that records a failure.
+const WAIT_STEPS = Array.from({ length: 8 }, (_, i) => FREE_FAILURES + i).map((f) => [f, waitAfterFailures(f)] as const);
+function waitSql(failures: SQL): SQL {
+  const cases = [...WAIT_STEPS].reverse().map(([f, ms]) => sql`WHEN ${failures} >= ${f} THEN ${ms}`);
+  return sql`CASE ${sql.join(cases, sql` `)} ELSE 0 END`;
+}
+
+export type CodePurpose = "email_sign_in" | "email_verify" | "approval_confirm";
+
+const failureKey = (purpose: CodePurpose, email: string) => `${purpose}:${email}`;
 
 /**
  * A new 6-digit code (and a 128+-bit link secret) for an address: the statements that revoke the
  * address's older codes of the same purpose and store the new one (hashes only), for the
- * caller's batch with the e-mail that carries it.
+ * caller's batch with the e-mail that carries it. Failures counted so far stay.
  */
 export async function issueCode(deps: Deps, input: { purpose: CodePurpose; email: string; ttlMs: number; data: unknown; applicationId?: string | null }) {
   const now = deps.clock.now();
@@ -37,29 +73,128 @@ export async function issueCode(deps: Deps, input: { purpose: CodePurpose; email
       createdAt: now,
     }),
   ];
-  return { id, code, secret, statements };
+  return { id, code, secret, expiresAt: now + input.ttlMs, statements };
 }
 
-export type CodeCheck = "ok" | "wrong" | "dead" | "too_many_attempts";
+/** The outcome of one typed code. `attemptsLeft` is how many more tries this code takes. */
+export type CodeAttempt =
+  | { kind: "ok"; token: OneTimeToken }
+  | { kind: "wrong"; attemptsLeft: number }
+  /** No live code for the address: none asked for, expired, used, or replaced. */
+  | { kind: "no_code" }
+  /** This code was tried MAX_CODE_ATTEMPTS times: ask for a new one. */
+  | { kind: "code_dead" }
+  /** Too many consecutive failures for this address: try again after `retryAfterMs`. */
+  | { kind: "wait"; retryAfterMs: number };
 
-/** Compares a typed code in constant time; a wrong one counts against the code. Consumes nothing. */
-export async function checkCode(deps: Deps, token: OneTimeToken | undefined, code: string): Promise<CodeCheck> {
-  if (!token || token.usedAt !== null || token.revokedAt !== null || token.expiresAt <= deps.clock.now()) return "dead";
-  if (token.attempts >= MAX_CODE_ATTEMPTS) return "too_many_attempts";
-  if (timingSafeEqual(token.codeHash ?? "", await sha256Hex(`${token.id}:${code}`))) return "ok";
-  await deps.db
+/**
+ * Checks a typed code against the newest live code of a purpose and address (optionally
+ * narrowed, e.g. to one application), in this order: the address's wait (no comparison while it
+ * lasts), then one attempt counted atomically before the comparison, then a constant-time
+ * comparison; a wrong code adds a failure to the address. Consumes nothing: on "ok" the caller
+ * consumes the code with consumeCodeStatement in its own batch, with clearFailuresStatement.
+ * `accept` may reject the code found (e.g. a code bound to another user), which then counts as none.
+ */
+export async function attemptCode(
+  deps: Deps,
+  input: { purpose: CodePurpose; email: string; code: string; where?: SQL; accept?: (token: OneTimeToken) => boolean },
+): Promise<CodeAttempt> {
+  const now = deps.clock.now();
+  const key = failureKey(input.purpose, input.email);
+  const [token] = await deps.db
+    .select()
+    .from(oneTimeTokens)
+    .where(and(eq(oneTimeTokens.purpose, input.purpose), eq(oneTimeTokens.email, input.email), isNull(oneTimeTokens.revokedAt), input.where))
+    .orderBy(desc(oneTimeTokens.createdAt))
+    .limit(1);
+  if (!token || token.usedAt !== null || token.expiresAt <= now || (input.accept && !input.accept(token))) return { kind: "no_code" };
+
+  const waiting = sql`EXISTS (SELECT 1 FROM code_failures WHERE key = ${key} AND locked_until > ${now})`;
+  const [claimed] = await deps.db
     .update(oneTimeTokens)
     .set({ attempts: sql`${oneTimeTokens.attempts} + 1` })
-    .where(and(eq(oneTimeTokens.id, token.id), lt(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS)));
-  return "wrong";
+    .where(and(eq(oneTimeTokens.id, token.id), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), gt(oneTimeTokens.expiresAt, now), sql`${oneTimeTokens.attempts} < ${MAX_CODE_ATTEMPTS}`, sql`NOT ${waiting}`))
+    .returning({ attempts: oneTimeTokens.attempts });
+  if (!claimed) return whyNotClaimed(deps, token.id, key, now);
+
+  if (timingSafeEqual(token.codeHash ?? "", await sha256Hex(`${token.id}:${input.code}`))) return { kind: "ok", token };
+  await recordFailure(deps, key, now);
+  return { kind: "wrong", attemptsLeft: MAX_CODE_ATTEMPTS - claimed.attempts };
 }
 
-/** The conditional update that uses a code once; `usedTx` lets the rest of its batch be guarded. */
+async function whyNotClaimed(deps: Deps, tokenId: string, key: string, now: number): Promise<CodeAttempt> {
+  const [failure] = await deps.db.select().from(codeFailures).where(eq(codeFailures.key, key)).limit(1);
+  if (failure && failure.lockedUntil > now) return { kind: "wait", retryAfterMs: failure.lockedUntil - now };
+  const [token] = await deps.db.select({ attempts: oneTimeTokens.attempts }).from(oneTimeTokens).where(eq(oneTimeTokens.id, tokenId)).limit(1);
+  return token && token.attempts >= MAX_CODE_ATTEMPTS ? { kind: "code_dead" } : { kind: "no_code" };
+}
+
+/** One more consecutive failure for the address, and the wait it earns: one atomic upsert. */
+async function recordFailure(deps: Deps, key: string, now: number): Promise<void> {
+  const next = sql`${codeFailures.failures} + 1`;
+  await deps.db
+    .insert(codeFailures)
+    .values({ key, failures: 1, lastFailureAt: now, lockedUntil: now + waitAfterFailures(1) })
+    .onConflictDoUpdate({
+      target: codeFailures.key,
+      set: { failures: next, lastFailureAt: now, lockedUntil: sql`${now} + ${waitSql(next)}` },
+    });
+}
+
+/** Ends the address's run of failures: part of the batch that uses a right code. */
+export function clearFailuresStatement(deps: Deps, purpose: CodePurpose, email: string, guard?: SQL) {
+  return deps.db.delete(codeFailures).where(and(eq(codeFailures.key, failureKey(purpose, email)), guard));
+}
+
+/** Ends every run of failures of these addresses (an administrator's "unlock"). */
+export function clearAllFailuresStatement(deps: Deps, emails: string[]) {
+  const keys = emails.flatMap((email) => (["email_sign_in", "email_verify", "approval_confirm"] as const).map((p) => failureKey(p, email)));
+  return deps.db.delete(codeFailures).where(sql`${codeFailures.key} IN (${sql.join(keys.length ? keys.map((k) => sql`${k}`) : [sql`NULL`], sql`, `)})`);
+}
+
+/** The address's current wait, if any (ms). */
+export async function currentWait(deps: Deps, purpose: CodePurpose, email: string): Promise<number> {
+  const now = deps.clock.now();
+  const [row] = await deps.db.select({ lockedUntil: codeFailures.lockedUntil }).from(codeFailures).where(eq(codeFailures.key, failureKey(purpose, email))).limit(1);
+  return row && row.lockedUntil > now ? row.lockedUntil - now : 0;
+}
+
+/**
+ * The conditional update that uses a code once; `usedTx` lets the rest of its batch be guarded.
+ * A code whose attempt was counted may still be used after the count reached the maximum: the
+ * count includes this attempt.
+ */
 export function consumeCodeStatement(deps: Deps, tokenId: string, usedTx: string | null = null) {
   const now = deps.clock.now();
   return deps.db
     .update(oneTimeTokens)
     .set({ usedAt: now, usedTx })
-    .where(and(eq(oneTimeTokens.id, tokenId), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), lt(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS), gt(oneTimeTokens.expiresAt, now)))
+    .where(and(eq(oneTimeTokens.id, tokenId), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), lte(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS), gt(oneTimeTokens.expiresAt, now)))
     .returning({ id: oneTimeTokens.id });
+}
+
+/**
+ * The problem for a code that did not pass: 400 `invalid_code` (with `attemptsLeft` when the
+ * code takes more tries), or 429 `too_many_attempts` (with Retry-After while the address waits).
+ * The same for every address, with or without an account (no enumeration).
+ */
+export function codeProblem(attempt: Exclude<CodeAttempt, { kind: "ok" }>): AppError {
+  switch (attempt.kind) {
+    case "wrong":
+      return attempt.attemptsLeft > 0
+        ? new AppError("invalid_code", `รหัสไม่ถูกต้อง ลองได้อีก ${attempt.attemptsLeft} ครั้ง / Wrong code: ${attempt.attemptsLeft} more ${attempt.attemptsLeft === 1 ? "try" : "tries"}.`, { extensions: { attemptsLeft: attempt.attemptsLeft } })
+        : new AppError("invalid_code", "รหัสไม่ถูกต้อง และใช้ไม่ได้อีกแล้ว กรุณาขอรหัสใหม่ / Wrong code, and no tries are left: ask for a new code.", { extensions: { attemptsLeft: 0 } });
+    case "no_code":
+      return new AppError("invalid_code", "รหัสไม่ถูกต้องหรือหมดอายุ กรุณาขอรหัสใหม่ / Wrong or expired code: ask for a new one.");
+    case "code_dead":
+      return new AppError("too_many_attempts", "รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่ / This code is no longer valid: ask for a new one.");
+    case "wait": {
+      const seconds = Math.max(1, Math.ceil(attempt.retryAfterMs / 1000));
+      const minutes = Math.ceil(seconds / 60);
+      return new AppError("too_many_attempts", `ใส่รหัสผิดหลายครั้งเกินไป กรุณารอ ${minutes} นาทีแล้วลองใหม่ / Too many wrong codes for this address: try again in ${minutes} minute(s).`, {
+        headers: { "Retry-After": String(seconds) },
+        extensions: { retryAfter: seconds },
+      });
+    }
+  }
 }

@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
 import { outbox, type OutboxMessage } from "../db/schema";
-import { insertWhere } from "../db/guarded";
+import { insertWhere, runBatch } from "../db/guarded";
 import type { Db } from "../env";
 import { newId } from "../lib/ids";
 import { MINUTE, HOUR } from "../lib/clock";
@@ -11,9 +11,12 @@ export const MAX_DELIVERY_ATTEMPTS = 8;
 
 /**
  * An outbox row for the batch of the transition that causes it. With a guard, the row is
- * written only if the transition's compare-and-swap matched.
+ * written only if the transition's compare-and-swap matched. `secretExpiresAt` (ms) marks a
+ * body that carries a code or link: outside development it is erased once sent or once that
+ * secret is dead (see eraseSecretBodies).
  */
-export function queueEmail(db: Db, template: string, to: string[], email: RenderedEmail, now: number, guard?: SQL) {
+export function queueEmail(db: Db, message: { template: string; to: string[]; email: RenderedEmail; now: number; guard?: SQL; secretExpiresAt?: number }) {
+  const { template, to, email, now, guard } = message;
   const values = {
     id: newId("msg"),
     template,
@@ -24,6 +27,7 @@ export function queueEmail(db: Db, template: string, to: string[], email: Render
     status: "pending" as const,
     nextAttemptAt: now,
     createdAt: now,
+    secretExpiresAt: message.secretExpiresAt ?? null,
   };
   const statement = guard ? insertWhere(db, outbox, values, guard) : db.insert(outbox).values(values);
   return { id: values.id, statement };
@@ -52,9 +56,10 @@ async function deliverOne(deps: Deps, message: OutboxMessage): Promise<void> {
     html: message.html,
   });
   if (result.ok) {
+    const erase = message.secretExpiresAt !== null && keepsNoSecrets(deps);
     await deps.db
       .update(outbox)
-      .set({ status: deps.mail.kind === "local" ? "local" : "sent", providerId: result.providerId, sentAt: deps.clock.now(), lastError: null })
+      .set({ status: deps.mail.kind === "local" ? "local" : "sent", providerId: result.providerId, sentAt: deps.clock.now(), lastError: null, ...(erase ? erasedBody(deps.clock.now()) : {}) })
       .where(eq(outbox.id, message.id));
     return;
   }
@@ -63,6 +68,34 @@ async function deliverOne(deps: Deps, message: OutboxMessage): Promise<void> {
     .update(outbox)
     .set({ status: giveUp ? "failed" : "pending", lastError: result.error.slice(0, 500) })
     .where(eq(outbox.id, message.id));
+}
+
+/** Outside development a code or link is not kept at rest once it has done its work. */
+function keepsNoSecrets(deps: Deps): boolean {
+  return deps.config.environment !== "development";
+}
+
+const ERASED = "[ลบแล้ว: ข้อความนี้มีรหัสหรือลิงก์ที่ใช้ครั้งเดียว / erased: this message carried a one-time code or link]";
+
+function erasedBody(now: number) {
+  return { text: ERASED, html: ERASED, bodyErasedAt: now };
+}
+
+/**
+ * Erases the bodies of messages that carry a code or link once sent, or once that secret is
+ * dead (a message still pending then is given up: its code no longer works). Recipient,
+ * subject, template and status stay for the record. Development keeps everything for
+ * /dev/mail. Returns the number of bodies erased.
+ */
+export async function eraseSecretBodies(deps: Deps): Promise<number> {
+  if (!keepsNoSecrets(deps)) return 0;
+  const now = deps.clock.now();
+  const dead = and(isNull(outbox.bodyErasedAt), isNotNull(outbox.secretExpiresAt), lte(outbox.secretExpiresAt, now));
+  const [expired, delivered] = await runBatch(deps.db, [
+    deps.db.update(outbox).set({ ...erasedBody(now), status: sql`CASE WHEN ${outbox.status} = 'pending' THEN 'failed' ELSE ${outbox.status} END`, lastError: sql`CASE WHEN ${outbox.status} = 'pending' THEN 'the code or link expired before delivery' ELSE ${outbox.lastError} END` }).where(dead).returning({ id: outbox.id }),
+    deps.db.update(outbox).set(erasedBody(now)).where(and(isNull(outbox.bodyErasedAt), isNotNull(outbox.secretExpiresAt), inArray(outbox.status, ["sent", "local"]))).returning({ id: outbox.id }),
+  ]);
+  return (expired?.length ?? 0) + (delivered?.length ?? 0);
 }
 
 /** Sends the given messages (after a commit) or every due one (cron). Never throws. */

@@ -7,7 +7,7 @@ import { runBatch } from "../db/guarded";
 import type { Deps, RequestMeta } from "./deps";
 import { consumeChallenge, saveChallenge, verificationFailed } from "./passkeys";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
-import { assertCanSignIn, openSessionStatements, recordFailedSignIn } from "./sign-in-session";
+import { assertCanSignIn, openSessionStatements } from "./sign-in-session";
 
 /** Request options for a discoverable-credential sign-in: no allowCredentials. */
 export async function passkeySignInOptions(deps: Deps, meta: RequestMeta) {
@@ -30,7 +30,6 @@ export async function signInWithPasskey(deps: Deps, response: AuthenticationResp
   const [row] = await deps.db.select({ passkey: passkeys, user: users }).from(passkeys).innerJoin(users, eq(users.id, passkeys.userId)).where(eq(passkeys.credentialId, credentialId)).limit(1);
   if (!row) throw verificationFailed("ไม่พบพาสคีย์นี้ในระบบ / This passkey is not registered here.");
   const { passkey, user } = row;
-  assertCanSignIn(user);
   let newCounter: number;
   try {
     const verification = await verifyAuthenticationResponse({
@@ -44,9 +43,10 @@ export async function signInWithPasskey(deps: Deps, response: AuthenticationResp
     if (!verification.verified) throw new Error("not verified");
     newCounter = verification.authenticationInfo.newCounter;
   } catch (error) {
-    await recordFailedSignIn(deps, user.id);
     throw verificationFailed(`ไม่สามารถยืนยันพาสคีย์ได้ / The passkey could not be verified (${error instanceof Error ? error.message : "invalid response"}).`);
   }
+  // Only a valid assertion learns that the account is suspended.
+  assertCanSignIn(user);
   // The session is opened only if this batch's counter compare-and-swap matched.
   const tx = newId("tx");
   const advanced = sql`EXISTS (SELECT 1 FROM passkeys WHERE id = ${passkey.id} AND used_tx = ${tx})`;

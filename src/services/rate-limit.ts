@@ -14,7 +14,6 @@ export const RATE_LIMITS = {
   emailStartPerIp: { name: "email_start:ip", limit: 120, windowMs: 60 * 60 * 1000 },
   emailStartPerAddress: { name: "email_start:address", limit: 3, windowMs: 10 * 60 * 1000 },
   emailVerifyPerIp: { name: "email_verify:ip", limit: 300, windowMs: 60 * 60 * 1000 },
-  emailVerifyPerAddress: { name: "email_verify:address", limit: 30, windowMs: 60 * 60 * 1000 },
   passkeyPerIp: { name: "passkey:ip", limit: 300, windowMs: 60 * 60 * 1000 },
   oidcPerIp: { name: "oidc:ip", limit: 300, windowMs: 60 * 60 * 1000 },
 } as const satisfies Record<string, RateLimitRule>;

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { commitApplicationTransition } from "../workflow/application-commit";
 import { loadApplication } from "./applications";
 import type { Deps } from "./deps";
-import { deliverOutbox } from "./outbox";
+import { deliverOutbox, eraseSecretBodies } from "./outbox";
 import { sendApprovalNotices } from "./approval-notices";
 
 /** Applications sent to an executive who did not decide by the deadline become `expired`. */
@@ -39,5 +39,7 @@ export async function runScheduledWork(deps: Deps): Promise<string[]> {
   ran.push("approval_notices");
   await deliverOutbox(deps);
   ran.push("deliver_outbox");
+  await eraseSecretBodies(deps);
+  ran.push("erase_secret_bodies");
   return ran;
 }

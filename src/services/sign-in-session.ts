@@ -6,25 +6,19 @@ import { auditStatement } from "./audit";
 import type { Deps, RequestMeta } from "./deps";
 import { newSession, revokeSessionStatement } from "./sessions";
 
-/** NIST SP 800-63B 5.2.2: at most 100 consecutive failed attempts on one account. */
-export const MAX_FAILED_SIGN_INS = 100;
-
-/** Refuses a sign-in into an account that is suspended or locked by failed attempts. */
-export function assertCanSignIn(user: Pick<User, "status" | "failedSignIns">): void {
+/**
+ * Refuses a sign-in into a suspended or deleted account (403 `account_disabled`). Called only
+ * once the person has shown a valid credential, so the answer tells nobody else anything.
+ * Failed attempts never lock an account: wrong e-mail codes make that address wait (see
+ * one-time-codes.ts), and passkeys and OpenID cannot be guessed.
+ */
+export function assertCanSignIn(user: Pick<User, "status">): void {
   if (user.status !== "active") throw new AppError("account_disabled", "บัญชีนี้ถูกระงับ / This account is suspended.");
-  if (user.failedSignIns >= MAX_FAILED_SIGN_INS) {
-    throw new AppError("too_many_attempts", "เข้าสู่ระบบผิดพลาดหลายครั้งเกินไป กรุณาติดต่อ สพร. / Too many failed sign-ins: ask DGA to unlock the account.");
-  }
-}
-
-/** Counts one failed attempt against an account. */
-export async function recordFailedSignIn(deps: Deps, userId: string): Promise<void> {
-  await deps.db.update(users).set({ failedSignIns: sql`${users.failedSignIns} + 1` }).where(eq(users.id, userId));
 }
 
 /**
  * The statements that open a session: a new session id (this browser's previous session ends),
- * the failure counter reset, the sign-in audited. Part of the sign-in's own batch.
+ * the sign-in audited. Part of the sign-in's own batch.
  */
 export async function openSessionStatements(deps: Deps, user: Pick<User, "id" | "email" | "rightsVersion">, method: string, meta: RequestMeta, previousSessionId: string | null, actor: string, guard?: SQL) {
   const now = deps.clock.now();
@@ -32,7 +26,6 @@ export async function openSessionStatements(deps: Deps, user: Pick<User, "id" | 
   const statements: Statement[] = [
     ...(previousSessionId ? [revokeSessionStatement(deps.db, previousSessionId, now, guard)] : []),
     session.statement,
-    deps.db.update(users).set({ failedSignIns: 0 }).where(and(eq(users.id, user.id), guard)),
     auditStatement(deps.db, { actor, action: "user.signed_in", subject: `user:${user.id}`, detail: { method, sessionId: session.id } }, now, meta, guard),
   ];
   return { token: session.token, statements };

@@ -44,7 +44,7 @@ export async function publishTerms(deps: Deps, admin: User, input: TermsInput, m
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(inArray(memberships.status, ["active", "suspended"]), isNotNull(users.email), eq(users.status, "active")));
   const email = termsPublishedEmail({ version: terms.version, titleTh: terms.titleTh, titleEn: terms.titleEn, effectiveAt, appUrl: deps.config.appOrigin });
-  const messages = stewards.map((s) => queueEmail(deps.db, "terms_published", [s.email!], email, now));
+  const messages = stewards.map((s) => queueEmail(deps.db, { template: "terms_published", to: [s.email!], email, now }));
   const statements: Statement[] = [
     deps.db.insert(termsVersions).values(terms),
     ...messages.map((m) => m.statement),

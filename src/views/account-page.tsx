@@ -1,7 +1,6 @@
 import { Layout, Notice, type LayoutUser } from "./layout";
-import { CLIENT_MESSAGES } from "./messages";
 import { Badge, Heading, When } from "./parts";
-import { PASSKEY_SCRIPT } from "./passkey-script";
+import { assetPath } from "./assets";
 
 export type PasskeyView = { id: string; name: string; createdAt: string; lastUsedAt: string | null };
 export type SessionView = { id: string; current: boolean; createdAt: string; lastSeenAt: string; userAgent: string | null };
@@ -9,31 +8,7 @@ export type IdentityView = { id: string; type: "email" | "oidc"; email: string |
 export type ProviderView = { id: string; nameTh: string; nameEn: string };
 
 // Adds an official e-mail through the JSON API: two steps, the address, then the mailed code.
-const EMAIL_SCRIPT = String.raw`(function(){
-var M=${JSON.stringify(CLIENT_MESSAGES).replace(/</g, "\\u003c")};
-var add=document.getElementById("email-add"),codeForm=document.getElementById("email-code-form"),st=document.getElementById("email-status");
-if(!add||!codeForm||!st||!window.fetch)return;
-add.hidden=false;
-var email="";
-function bi(m){return m.th+" / "+m.en;}
-function show(err){
-var b=err&&err.body||{},m=M[b.code]||(err instanceof TypeError?M.network:M.failed),d=b.detail?String(b.detail).split(" / "):[];
-var th=d.filter(function(p){return /[\u0E00-\u0E7F]/.test(p);}),en=d.filter(function(p){return !/[\u0E00-\u0E7F]/.test(p);});
-st.textContent=d.length?(th.length?th:[m.th]).concat(en).join(" / "):bi(m);
-}
-function post(path,body){
-return fetch(path,{method:"POST",credentials:"same-origin",headers:{"Content-Type":"application/json","Accept":"application/json"},body:JSON.stringify(body)})
-.then(function(res){if(res.ok)return res;return res.json().catch(function(){return {};}).then(function(b){throw {body:b};});});
-}
-add.addEventListener("submit",function(e){
-e.preventDefault();email=add.elements.email.value.trim();st.textContent=bi(M.sending_code);
-post("/api/v1/me/emails",{email:email}).then(function(){st.textContent=bi(M.code_sent);codeForm.hidden=false;codeForm.elements.code.focus();}).catch(show);
-});
-codeForm.addEventListener("submit",function(e){
-e.preventDefault();
-post("/api/v1/me/emails/verify",{email:email,code:codeForm.elements.code.value.trim()}).then(function(){st.textContent=bi(M.email_added);location.assign("/account");}).catch(show);
-});
-})();`;
+
 
 const AGENTS: { browsers: [RegExp, string][]; systems: [RegExp, string][] } = {
   browsers: [[/Edg\//, "Edge"], [/OPR\//, "Opera"], [/SamsungBrowser/, "Samsung Internet"], [/\bLine\//, "LINE"], [/Firefox\/|FxiOS/, "Firefox"], [/Chrome\/|CriOS/, "Chrome"], [/Safari\//, "Safari"]],
@@ -204,8 +179,8 @@ export function AccountPage(props: { user: LayoutUser; passkeys: PasskeyView[]; 
           administrators can also remove lost passkeys for you.
         </p>
       </section>
-      <script dangerouslySetInnerHTML={{ __html: PASSKEY_SCRIPT }} />
-      <script dangerouslySetInnerHTML={{ __html: EMAIL_SCRIPT }} />
+      <script src={assetPath("passkeys.js")} defer />
+      <script src={assetPath("account-email.js")} defer />
     </Layout>
   );
 }

@@ -35,7 +35,6 @@ const LABELS: Record<keyof AgencyFormValues, string> = {
   strongerApproval: "ผู้บริหารต้องยืนยันด้วยรหัสทางอีเมล / Executive confirms with an e-mailed code",
 };
 
-const ERROR_STYLE = "color:#a61b1b;font-weight:600;margin:.25rem 0";
 const yesNo = (b: boolean) => (b ? "ใช่ / Yes" : "ไม่ / No");
 
 function Nav() {
@@ -101,7 +100,7 @@ function Field(props: { name: TextField; values: AgencyFormValues; errors: Field
     <>
       <label for={id}>{LABELS[props.name]}</label>
       {props.hint ? <p class="hint" id={`${id}-hint`}>{props.hint}</p> : null}
-      {errors.length ? <p id={`${id}-error`} style={ERROR_STYLE}>{errors.join(" · ")}</p> : null}
+      {errors.length ? <p id={`${id}-error`} class="field-error">{errors.join(" · ")}</p> : null}
       {props.rows ? (
         <textarea {...common} rows={props.rows}>{props.values[props.name]}</textarea>
       ) : (
@@ -146,7 +145,7 @@ export function AgencyFormPage(props: { user: LayoutUser; id: string | null; val
         <Field name="nameTh" required {...f} />
         <Field name="nameEn" required {...f} />
         <label for="f-ministry">{LABELS.ministry}</label>
-        {ministryErrors.length ? <p id="f-ministry-error" style={ERROR_STYLE}>{ministryErrors.join(" · ")}</p> : null}
+        {ministryErrors.length ? <p id="f-ministry-error" class="field-error">{ministryErrors.join(" · ")}</p> : null}
         <select id="f-ministry" name="ministry" required aria-invalid={ministryErrors.length ? "true" : undefined} aria-describedby={ministryErrors.length ? "f-ministry-error" : undefined}>
           <option value="">— เลือกกระทรวง / Choose a ministry —</option>
           {MINISTRIES.map((m) => (

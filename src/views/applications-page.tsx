@@ -162,7 +162,7 @@ export function ApplicationPage(props: {
           <p>
             <strong>เหตุผลที่ส่งกลับ / Why it was returned:</strong>
           </p>
-          <p style="white-space:pre-line">{a.decisionReason}</p>
+          <p class="pre-line">{a.decisionReason}</p>
         </Notice>
       ) : null}
       {hasKeys(a.status) ? (

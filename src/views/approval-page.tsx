@@ -1,4 +1,4 @@
-import { Layout } from "./layout";
+import { Layout, Notice } from "./layout";
 import { ROLES, labelOf } from "./messages";
 import { Heading, When } from "./parts";
 
@@ -17,6 +17,9 @@ export type ApprovalRequestView = {
   approverEmail: string;
   /** Everyone who may decide now: the executive, the agency's deputies, a fallback approver. */
   mayDecide: string[];
+  /** A refused post of this form: its message, and the reason typed (kept). */
+  error?: string | null;
+  typedReason?: string;
 };
 
 /**
@@ -96,7 +99,14 @@ export function ApprovalPage(props: ApprovalRequestView) {
         <p class="hint" id="reason-hint">
           ผู้ขอจะเห็นข้อความนี้ / The applicant will see this.
         </p>
-        <textarea id="reason" name="reason" rows={3} maxlength={2000} aria-describedby="reason-hint"></textarea>
+        {props.error ? (
+          <Notice kind="error">
+            <p id="reason-error">{props.error}</p>
+          </Notice>
+        ) : null}
+        <textarea id="reason" name="reason" rows={3} maxlength={2000} aria-describedby={props.error ? "reason-hint reason-error" : "reason-hint"} aria-invalid={props.error ? "true" : undefined}>
+          {props.typedReason ?? ""}
+        </textarea>
         <div class="actions decide">
           <button type="submit" name="decision" value="approve" class="approve">
             อนุมัติ / Approve

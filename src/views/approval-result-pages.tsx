@@ -39,19 +39,24 @@ export function ApprovalDonePage(props: {
   );
 }
 
-type ClosedState = "decided" | "closed" | "expired" | "unknown";
+type ClosedState = "decided" | "closed" | "expired" | "own" | "unknown";
 
 const CLOSED_TITLES: Record<ClosedState, Bilingual> = {
   decided: { th: "คำขอนี้ได้รับการตัดสินใจแล้ว", en: "This request has already been decided" },
   closed: { th: "คำขอนี้ปิดแล้ว", en: "This request is closed" },
   expired: { th: "ลิงก์นี้หมดอายุแล้ว", en: "This link has expired" },
+  own: { th: "ท่านตัดสินคำขอของตนเองไม่ได้", en: "You cannot decide on your own application" },
   unknown: { th: "ไม่พบลิงก์นี้", en: "Link not found" },
 };
 
 const CLOSED_TEXT: Record<Exclude<ClosedState, "decided">, Bilingual> = {
   closed: {
-    th: "ผู้ขอได้ถอนคำขอนี้ หรือมีคำขอใหม่มาแทนแล้ว หากมีคำขอใหม่ ท่านจะได้รับอีเมลพร้อมลิงก์ใหม่",
-    en: "This request was withdrawn or replaced by a newer request. If there is a newer one, you receive a new e-mail with its own link.",
+    th: "ผู้ขอได้ถอนคำขอนี้ มีคำขอใหม่มาแทน หรือรายชื่อผู้อนุมัติของหน่วยงานเปลี่ยนไปแล้ว หากท่านยังเป็นผู้อนุมัติ ท่านจะได้รับอีเมลพร้อมลิงก์ใหม่",
+    en: "This request was withdrawn or replaced, or the agency's list of approvers changed. If you are still an approver, you receive a new e-mail with its own link.",
+  },
+  own: {
+    th: "อีเมลนี้เป็นของผู้ยื่นคำขอ ผู้อนุมัติคนอื่นของหน่วยงาน หรือ สพร. จะเป็นผู้พิจารณา",
+    en: "This address belongs to the applicant. Another approver of the agency, or DGA, will decide.",
   },
   expired: {
     th: "ไม่มีการตัดสินใจภายในกำหนด ผู้ขอสามารถส่งคำขออีกครั้ง แล้วท่านจะได้รับลิงก์ใหม่",

@@ -1,6 +1,6 @@
 import { raw } from "hono/html";
 import { APP_NAME } from "./messages";
-import { CSS } from "./styles";
+import { assetPath } from "./assets";
 
 export type LayoutUser = { name: string; email: string | null; isAdmin: boolean };
 
@@ -16,7 +16,7 @@ export function Layout(props: { title: string; children: any; user?: LayoutUser 
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <meta name="color-scheme" content="light" />
           <title>{`${props.title} · ${APP_NAME}`}</title>
-          <style dangerouslySetInnerHTML={{ __html: CSS }} />
+          <link rel="stylesheet" href={assetPath("app.css")} />
         </head>
         <body>
           <a class="skip" href="#main">

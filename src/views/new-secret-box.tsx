@@ -1,16 +1,4 @@
-// Progressive enhancement: the button stays hidden unless this script runs; the text around it
-// tells everyone how to copy by hand.
-const COPY_SCRIPT = `(function(){
-var b=document.getElementById("copy-secret"),i=document.getElementById("new-secret"),s=document.getElementById("copy-status");
-if(!b||!i||!s)return;
-b.hidden=false;
-function manual(){i.focus();i.select();s.textContent="โปรดเลือกข้อความแล้วคัดลอกเอง (Ctrl+C หรือกดค้าง) / Please copy the selected key yourself (Ctrl+C or long-press).";}
-b.addEventListener("click",function(){
-if(navigator.clipboard&&navigator.clipboard.writeText){navigator.clipboard.writeText(i.value).then(function(){s.textContent="คัดลอกแล้ว / Copied.";},manual);}else{manual();}
-});
-i.addEventListener("focus",function(){i.select();});
-})();`;
-
+import { assetPath } from "./assets";
 /** The full secret of a key just created or rotated: shown once, never again. */
 export function NewSecretBox(props: { name: string; secret: string }) {
   return (
@@ -49,7 +37,7 @@ export function NewSecretBox(props: { name: string; secret: string }) {
         </button>
       </div>
       <p id="copy-status" role="status" aria-live="polite"></p>
-      <script dangerouslySetInnerHTML={{ __html: COPY_SCRIPT }} />
+      <script src={assetPath("copy-secret.js")} defer />
     </section>
   );
 }

@@ -1,10 +1,9 @@
 import { CLIENT_MESSAGES } from "./messages";
 
-// "<" escaped so that no message can close the inline <script>.
 const MESSAGES_JSON = JSON.stringify(CLIENT_MESSAGES).replace(/</g, "\\u003c");
 
 /**
- * Passkey buttons, inlined with `<script dangerouslySetInnerHTML>` (plain browser JS, no build).
+ * Passkey buttons (plain browser JS, no build), served as /assets/passkeys.js.
  * Elements, by data attribute:
  * - `[data-passkey-register]` button: registers a passkey named by `[data-passkey-name]`, then
  *   loads /account.

@@ -1,6 +1,6 @@
 import { Layout, Notice } from "./layout";
 import { Heading } from "./parts";
-import { PASSKEY_SCRIPT } from "./passkey-script";
+import { assetPath } from "./assets";
 
 export type SignInProvider = { id: string; nameTh: string; nameEn: string };
 
@@ -67,7 +67,7 @@ export function SignInPage(props: { error?: string | null; email?: string; provi
         </div>
         <p data-passkey-status role="status" aria-live="polite"></p>
       </div>
-      <script dangerouslySetInnerHTML={{ __html: PASSKEY_SCRIPT }} />
+      <script src={assetPath("passkeys.js")} defer />
     </Layout>
   );
 }

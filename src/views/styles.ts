@@ -1,4 +1,4 @@
-// One small stylesheet, inlined by the layout: no external assets, no web fonts download.
+// One small stylesheet, served as /assets/app.css (the CSP allows no inline style).
 export const CSS = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
@@ -81,4 +81,6 @@ h3{font-size:1.05rem;line-height:1.4;margin:1.5rem 0 .5rem}
 .or{display:flex;align-items:center;gap:.75rem;color:#52606d;margin:2rem 0 .5rem}
 .or::before,.or::after{content:"";flex:1;border-top:1px solid #d9e2ec}
 .signin-options .button,.signin-options button{width:100%}
+.field-error{color:#a61b1b;font-weight:600;margin:.25rem 0}
+.pre-line{white-space:pre-line}
 `;

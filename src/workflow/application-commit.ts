@@ -1,5 +1,5 @@
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { applications, handovers, memberships, oneTimeTokens, type Agency, type Application, type User } from "../db/schema";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { applications, handovers, memberships, oneTimeTokens, type Application, type Handover } from "../db/schema";
 import { insertWhere, runBatch, transitionApplied, type Statement } from "../db/guarded";
 import { AppError } from "../errors";
 import { DAY } from "../lib/clock";
@@ -9,17 +9,14 @@ import { auditStatement } from "../services/audit";
 import type { Deps, RequestMeta } from "../services/deps";
 import { queueEmail } from "../services/outbox";
 import { rightsChangedStatement } from "../services/rights";
-import { pendingHandoverFor } from "../services/handovers";
+import type { Db } from "../env";
 import { grantsPublish, type MembershipStatus } from "./membership-machine";
 import { loadMembership, membershipTransitionStatements } from "./membership-commit";
+import type { ApplicationContext } from "./application-context";
 import { approvalRequestStatements, approversOf } from "./approval-links";
 import { applicationTransition, publicStatus, type ApplicationEvent, type ApplicationStatus } from "./application-machine";
 
-export interface ApplicationContext {
-  application: Application;
-  agency: Agency;
-  applicant: User;
-}
+export type { ApplicationContext } from "./application-context";
 
 export interface CommitOptions {
   /** Who causes the transition: an e-mail address, `system`, or `admin:<email>`. */
@@ -32,6 +29,13 @@ export interface CommitOptions {
   casCondition?: SQL;
   /** Statements that run after the CAS, with the transition's guard. */
   extra?: (guard: SQL, transitionId: string) => Statement[];
+  /** Makes the CAS depend on another change of the same batch (e.g. an agency's update). */
+  outerGuard?: SQL;
+  /**
+   * The reason came from a request without a session (the approval link): it is kept and shown
+   * on the applicant's page, never put into an e-mail (CONTRACT).
+   */
+  reasonFromLink?: boolean;
 }
 
 export interface Committed {
@@ -41,11 +45,27 @@ export interface Committed {
 }
 
 /**
+ * The pending handover of this agency that names one of the applicant's verified addresses:
+ * the successor is an account, whichever of its addresses the steward typed.
+ */
+export async function pendingHandoverFor(db: Db, agencyId: string, successorEmails: string[]): Promise<Handover | null> {
+  if (successorEmails.length === 0) return null;
+  const [row] = await db
+    .select()
+    .from(handovers)
+    .where(and(eq(handovers.agencyId, agencyId), inArray(handovers.successorEmail, successorEmails.slice(0, 90)), eq(handovers.status, "pending")))
+    .orderBy(handovers.createdAt)
+    .limit(1);
+  return row ?? null;
+}
+
+/**
  * A successor's approval completes the pending handover in the same batch: the predecessor's
  * membership becomes `superseded` and its publish keys stop, so the two never both publish.
  */
-async function handoverStatements(deps: Deps, app: Application, guard: SQL, meta: RequestMeta | null) {
-  const handover = await pendingHandoverFor(deps.db, app.agencyId, app.applicantEmail);
+async function handoverStatements(deps: Deps, ctx: ApplicationContext, guard: SQL, meta: RequestMeta | null) {
+  const app = ctx.application;
+  const handover = await pendingHandoverFor(deps.db, app.agencyId, [...new Set([app.applicantEmail, ...ctx.applicantEmails])]);
   if (!handover) return { statements: [] as Statement[], outboxIds: [] as string[] };
   const now = deps.clock.now();
   const predecessor = await loadMembership(deps, handover.membershipId);
@@ -63,12 +83,13 @@ async function handoverStatements(deps: Deps, app: Application, guard: SQL, meta
 }
 
 /**
- * Applies one application transition as one atomic batch: compare-and-swap on status and
- * version, then the effects of the transition table (links, membership, e-mails) and the
- * audit event, all guarded so that a lost race writes nothing. Throws 409 when the event is
- * not allowed in the current status or a concurrent request won.
+ * The statements of one application transition: compare-and-swap on status and version (and
+ * `outerGuard`), then the effects of the transition table (links, membership, e-mails) and the
+ * audit event, all guarded so that a lost race writes nothing. The CAS is the first statement.
+ * Throws 409 `invalid_transition` when the event is not allowed in the current status, or when
+ * it would send an approval request that nobody but the applicant could answer.
  */
-export async function commitApplicationTransition(deps: Deps, ctx: ApplicationContext, event: ApplicationEvent, options: CommitOptions): Promise<Committed> {
+export async function applicationTransitionStatements(deps: Deps, ctx: ApplicationContext, event: ApplicationEvent, options: CommitOptions) {
   const { db } = deps;
   const app = ctx.application;
   const from = app.status as ApplicationStatus;
@@ -84,9 +105,9 @@ export async function commitApplicationTransition(deps: Deps, ctx: ApplicationCo
   const outboxIds: string[] = [];
   let membershipId: string | null = null;
 
-  const approverEmail = patch.approverEmail ?? app.approverEmail;
   if (transition.effects.some((e) => e.kind === "send_approval_request")) {
-    if (!approverEmail) throw new AppError("invalid_transition", "ยังไม่มีผู้อนุมัติ / No approver on file.");
+    const sent = { ...ctx, application: { ...app, ...patch } as Application };
+    if (approversOf(sent, { fallback: false }).length === 0) throw new AppError("invalid_transition", "ยังไม่มีผู้อนุมัติ / No approver on file.");
     patch.deadlineAt = now + ctx.agency.approvalTtlDays * DAY;
     patch.sentAt = now;
     patch.approvalRound = app.approvalRound + 1;
@@ -96,7 +117,7 @@ export async function commitApplicationTransition(deps: Deps, ctx: ApplicationCo
     db
       .update(applications)
       .set({ ...patch, status: transition.to, version: sql`${applications.version} + 1`, transitionId, updatedAt: now })
-      .where(and(eq(applications.id, app.id), eq(applications.status, from), eq(applications.version, app.version), options.casCondition))
+      .where(and(eq(applications.id, app.id), eq(applications.status, from), eq(applications.version, app.version), options.casCondition, options.outerGuard))
       .returning({ id: applications.id }),
   );
   statements.push(...(options.extra?.(guard, transitionId) ?? []));
@@ -125,30 +146,24 @@ export async function commitApplicationTransition(deps: Deps, ctx: ApplicationCo
           rightsChangedStatement(db, app.userId, guard),
           auditStatement(db, { actor: "system", action: "membership.granted", subject: `membership:${membershipId}`, detail: { applicationId: app.id, agencyId: app.agencyId, userId: app.userId, role: app.role } }, now, options.meta, guard),
         );
-        const handover = await handoverStatements(deps, app, guard, options.meta);
+        const handover = await handoverStatements(deps, ctx, guard, options.meta);
         statements.push(...handover.statements);
         outboxIds.push(...handover.outboxIds);
         break;
       }
       case "notify_applicant": {
         const decidedBy = patch.decidedBy ?? patch.executiveDecidedBy ?? null;
-        const message = queueEmail(
-          db,
-          `application_${effect.outcome}`,
-          [app.applicantEmail],
-          applicationOutcomeEmail({
+        const message = queueEmail(db, { template: `application_${effect.outcome}`, to: [app.applicantEmail], email: applicationOutcomeEmail({
             applicantName: ctx.applicant.name || app.applicantEmail,
             agencyNameTh: ctx.agency.nameTh,
             agencyNameEn: ctx.agency.nameEn,
             outcome: effect.outcome,
-            reason: options.reason ?? null,
+            reason: options.reasonFromLink ? null : (options.reason ?? null),
+            reasonOnPageOnly: Boolean(options.reasonFromLink && options.reason),
             decidedBy,
             decidedAt: decidedBy ? now : null,
             appUrl: deps.config.appOrigin,
-          }),
-          now,
-          guard,
-        );
+          }), now, guard });
         statements.push(message.statement);
         outboxIds.push(message.id);
         break;
@@ -171,6 +186,17 @@ export async function commitApplicationTransition(deps: Deps, ctx: ApplicationCo
     ),
   );
 
+  return { statements, outboxIds, membershipId };
+}
+
+/**
+ * Applies one application transition as one atomic batch (see applicationTransitionStatements).
+ * Throws 409 when the event is not allowed in the current status or a concurrent request won.
+ */
+export async function commitApplicationTransition(deps: Deps, ctx: ApplicationContext, event: ApplicationEvent, options: CommitOptions): Promise<Committed> {
+  const { db } = deps;
+  const app = ctx.application;
+  const { statements, outboxIds, membershipId } = await applicationTransitionStatements(deps, ctx, event, options);
   const [cas] = await runBatch(db, statements);
   if ((cas as unknown[]).length === 0) {
     throw new AppError("conflict", "คำขอถูกเปลี่ยนแปลงระหว่างนี้ กรุณาโหลดใหม่ / The application changed meanwhile; reload and try again.");

@@ -31,6 +31,8 @@ export type PublicApplicationStatus = (typeof PUBLIC_APPLICATION_STATUSES)[numbe
 
 export const APPLICATION_EVENTS = [
   "APPROVER_CONFIRMED",
+  /** Every approver of an application waiting for them left the agency's list (or is its applicant). */
+  "APPROVERS_GONE",
   "EXECUTIVE_APPROVED",
   "EXECUTIVE_ENDORSED",
   "EXECUTIVE_REJECTED",
@@ -38,6 +40,8 @@ export const APPLICATION_EVENTS = [
   "ADMIN_REJECTED",
   "ADMIN_RETURNED",
   "RESUBMITTED",
+  /** Resubmitted while no approver other than the applicant is on file: administrators confirm one. */
+  "RESUBMITTED_FOR_APPROVER",
   "WITHDRAWN",
   "EXPIRED",
   "FIRST_KEY_ISSUED",
@@ -59,6 +63,7 @@ const TRANSITIONS = {
     EXECUTIVE_REJECTED: "rejected",
     EXPIRED: "expired",
     WITHDRAWN: "withdrawn",
+    APPROVERS_GONE: "awaiting_approver",
   },
   awaiting_review: {
     ADMIN_APPROVED: "approved",
@@ -66,8 +71,8 @@ const TRANSITIONS = {
     ADMIN_RETURNED: "returned",
     WITHDRAWN: "withdrawn",
   },
-  returned: { RESUBMITTED: "awaiting_executive", WITHDRAWN: "withdrawn" },
-  expired: { RESUBMITTED: "awaiting_executive" },
+  returned: { RESUBMITTED: "awaiting_executive", RESUBMITTED_FOR_APPROVER: "awaiting_approver", WITHDRAWN: "withdrawn" },
+  expired: { RESUBMITTED: "awaiting_executive", RESUBMITTED_FOR_APPROVER: "awaiting_approver" },
   approved: { FIRST_KEY_ISSUED: "active" },
   active: {},
   rejected: {},
@@ -91,6 +96,9 @@ function effectsOf(event: ApplicationEvent, from: ApplicationStatus): Applicatio
       return [{ kind: "notify_applicant", outcome: "returned" }];
     case "EXPIRED":
       return [{ kind: "close_approval_links" }, { kind: "notify_applicant", outcome: "expired" }];
+    case "APPROVERS_GONE":
+    case "RESUBMITTED_FOR_APPROVER":
+      return [{ kind: "close_approval_links" }];
     case "WITHDRAWN":
       return from === "awaiting_executive" ? [{ kind: "close_approval_links" }] : [];
     case "FIRST_KEY_ISSUED":
@@ -115,6 +123,11 @@ export function applicationTransition(from: ApplicationStatus, event: Applicatio
 /** The event an executive's approval is: straight to approved, or on to DGA review. */
 export function executiveApprovalEvent(reviewRequired: boolean): ApplicationEvent {
   return reviewRequired ? "EXECUTIVE_ENDORSED" : "EXECUTIVE_APPROVED";
+}
+
+/** The event a resubmission is: back to the approvers, or to administrators when none is left. */
+export function resubmissionEvent(hasApprover: boolean): ApplicationEvent {
+  return hasApprover ? "RESUBMITTED" : "RESUBMITTED_FOR_APPROVER";
 }
 
 /** Statuses in which an application is still open (at most one per user and agency). */

@@ -6,7 +6,7 @@ import { newId } from "../lib/ids";
 import { approvalRequestEmail } from "../../emails/approval-request";
 import type { Deps } from "../services/deps";
 import { queueEmail } from "../services/outbox";
-import type { ApplicationContext } from "./application-commit";
+import type { ApplicationContext } from "./application-context";
 
 export interface Approver {
   email: string;
@@ -17,15 +17,16 @@ export interface Approver {
 /**
  * Who may decide an application: its approver (the executive, or the one an administrator
  * confirmed), the agency's deputies, and, once the fallback delay has passed, the fallback
- * approver. Each gets a link of their own; the first decision closes them all.
+ * approver; never the applicant, under any of their verified addresses. Each gets a link of
+ * their own; the first decision closes them all.
  */
 export function approversOf(ctx: ApplicationContext, options: { fallback: boolean }): Approver[] {
-  const { application: app, agency } = ctx;
+  const { application, agency, applicantEmails } = ctx;
   const list: Approver[] = [];
-  if (app.approverEmail) list.push({ email: app.approverEmail, name: app.approverName, role: "executive" });
+  if (application.approverEmail) list.push({ email: application.approverEmail, name: application.approverName, role: "executive" });
   for (const email of JSON.parse(agency.delegateEmails) as string[]) list.push({ email, name: null, role: "delegate" });
   if (options.fallback && agency.fallbackEmail) list.push({ email: agency.fallbackEmail, name: agency.fallbackName, role: "fallback" });
-  const seen = new Set<string>();
+  const seen = new Set<string>(applicantEmails);
   return list.filter((a) => !seen.has(a.email) && seen.add(a.email));
 }
 
@@ -44,11 +45,7 @@ export async function approvalRequestStatements(deps: Deps, ctx: ApplicationCont
         guard,
       ),
     );
-    const message = queueEmail(
-      deps.db,
-      options.reminder ? "approval_reminder" : "approval_request",
-      [approver.email],
-      approvalRequestEmail({
+    const message = queueEmail(deps.db, { template: options.reminder ? "approval_reminder" : "approval_request", to: [approver.email], email: approvalRequestEmail({
         approverName: approver.name,
         applicantName: ctx.applicant.name || ctx.application.applicantEmail,
         applicantEmail: ctx.application.applicantEmail,
@@ -60,10 +57,7 @@ export async function approvalRequestStatements(deps: Deps, ctx: ApplicationCont
         link: `${deps.config.appOrigin}/approvals/${secret}`,
         expiresAt: options.expiresAt,
         reminder: options.reminder,
-      }),
-      now,
-      guard,
-    );
+      }), now, guard, secretExpiresAt: options.expiresAt });
     statements.push(message.statement);
     outboxIds.push(message.id);
   }

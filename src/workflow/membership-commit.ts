@@ -81,14 +81,7 @@ export async function membershipTransitionStatements(deps: Deps, loaded: LoadedM
           .where(and(eq(apiKeys.membershipId, id), isNull(apiKeys.revokedAt), like(apiKeys.scopes, '%"publish"%'), guard)),
       );
     } else if (user.email) {
-      const message = queueEmail(
-        db,
-        `membership_${effect.outcome}`,
-        [user.email],
-        membershipChangedEmail({ stewardName: user.name || user.email, agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, outcome: effect.outcome, reason: options.reason, at: now, appUrl: deps.config.appOrigin }),
-        now,
-        guard,
-      );
+      const message = queueEmail(db, { template: `membership_${effect.outcome}`, to: [user.email], email: membershipChangedEmail({ stewardName: user.name || user.email, agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, outcome: effect.outcome, reason: options.reason, at: now, appUrl: deps.config.appOrigin }), now, guard });
       statements.push(message.statement);
       outboxIds.push(message.id);
     }

@@ -62,12 +62,13 @@ describe("POST /api/v1/admin/agencies/import: a clean file", () => {
     expect(summary.detail.agencies).toContain(first!.id);
   });
 
-  it("counts lines of quoted cells that span lines, and ignores blank lines", async () => {
+  it("counts lines of quoted cells that span lines, ignores blank lines, and refuses a line break in a one-line field as the JSON API does", async () => {
     const domain = freshDomain();
     const body = `${HEADER}\n\n"กรมหลายบรรทัด ${unique()}","Multi\nLine Department",MOI,${domain},,,,\n${good()}\n`;
-    const report = await importReport(await importCsv(admin, body), 200);
-    expect(report.rows.map((r) => r.line)).toEqual([3, 5]);
-    expect((await agencyWithDomain(domain))!.nameEn).toBe("Multi Line Department");
+    const report = await importReport(await importCsv(admin, body), 422);
+    expect(report.rows.map((r) => [r.line, r.status])).toEqual([[3, "invalid"], [5, "skipped"]]);
+    expect(report.rows[0]!.errors).toEqual([{ field: "nameEn", message: expect.stringContaining("control characters") }]);
+    expect(await agencyWithDomain(domain)).toBeNull();
   });
 
   it("imports 150 rows in one request (several statements of each kind)", async () => {

@@ -83,7 +83,7 @@ describe("the executive's approval link", () => {
     expect((await getApplication(who.client, application.id)).status).toBe("approved");
   });
 
-  it("reject with a reason: rejected, no membership, and the applicant's e-mail holds the reason", async () => {
+  it("reject with a reason: rejected, no membership; the reason is on the application, never in an e-mail (it came without a session)", async () => {
     const { who, application, link } = await pending();
     const reason = `ยังไม่ได้รับมอบหมาย not-assigned-${unique()}`;
     await expectLinkPage(await decide(link, "reject", reason), 200);
@@ -92,7 +92,10 @@ describe("the executive's approval link", () => {
     expect(after.decisionReason).toBe(reason);
     expect((await me(who.client)).roles).toEqual([]);
     const mail = await lastMailTo(who.email);
-    expect(mail.text).toContain(reason);
+    expect(mail.subject).toMatch(/reject|ไม่อนุมัติ/i);
+    expect(mail.text).not.toContain(reason);
+    expect(mail.html).not.toContain("not-assigned");
+    expect(mail.text).toContain("shown on your application page");
     await expectLinkPage(await new Client().fetch(link), 409);
   });
 

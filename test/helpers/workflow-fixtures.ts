@@ -50,7 +50,7 @@ export async function applicationIn(
     .returning();
   const [agency] = await db.select().from(agencies).where(eq(agencies.id, agencyFixture.id));
   const [applicant] = await db.select().from(users).where(eq(users.id, userId));
-  return { application: application!, agency: agency!, applicant: applicant! };
+  return { application: application!, agency: agency!, applicant: applicant!, applicantEmails: [email] };
 }
 
 /** An unused approval link of the application, as the executive would hold it. */

@@ -25,7 +25,7 @@ function resendDeps() {
 /** A queued message (status pending), as a transition's batch writes it. */
 async function queued(now = T0) {
   const to = `${unique("r")}@mail.go.th`;
-  const message = queueEmail(db, "test_message", [to], { subject: `ทดสอบ / Test ${to}`, text: "สวัสดี / Hello", html: "<p>สวัสดี / Hello</p>" }, now);
+  const message = queueEmail(db, { template: "test_message", to: [to], email: { subject: `ทดสอบ / Test ${to}`, text: "สวัสดี / Hello", html: "<p>สวัสดี / Hello</p>" }, now });
   await message.statement;
   return { id: message.id, to };
 }

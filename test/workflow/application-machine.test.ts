@@ -7,6 +7,7 @@ import {
   executiveApprovalEvent,
   isOpenApplication,
   publicStatus,
+  resubmissionEvent,
   storedStatuses,
   type ApplicationEffect,
   type ApplicationEvent,
@@ -25,10 +26,11 @@ const EXPECTED: Record<ApplicationStatus, Partial<Record<ApplicationEvent, Appli
     EXECUTIVE_REJECTED: "rejected",
     EXPIRED: "expired",
     WITHDRAWN: "withdrawn",
+    APPROVERS_GONE: "awaiting_approver",
   },
   awaiting_review: { ADMIN_APPROVED: "approved", ADMIN_REJECTED: "rejected", ADMIN_RETURNED: "returned", WITHDRAWN: "withdrawn" },
-  returned: { RESUBMITTED: "awaiting_executive", WITHDRAWN: "withdrawn" },
-  expired: { RESUBMITTED: "awaiting_executive" },
+  returned: { RESUBMITTED: "awaiting_executive", RESUBMITTED_FOR_APPROVER: "awaiting_approver", WITHDRAWN: "withdrawn" },
+  expired: { RESUBMITTED: "awaiting_executive", RESUBMITTED_FOR_APPROVER: "awaiting_approver" },
   approved: { FIRST_KEY_ISSUED: "active" },
   active: {},
   rejected: {},
@@ -46,7 +48,7 @@ describe("application transition table", () => {
     expect(PAIRS).toHaveLength(APPLICATION_STATUSES.length * APPLICATION_EVENTS.length);
     expect(Object.keys(EXPECTED).sort()).toEqual([...APPLICATION_STATUSES].sort());
     for (const row of Object.values(EXPECTED)) for (const event of Object.keys(row)) expect(APPLICATION_EVENTS).toContain(event);
-    expect(LEGAL).toHaveLength(15);
+    expect(LEGAL).toHaveLength(18);
   });
 
   it.each(PAIRS)("$status + $event -> $to", ({ status, event, to }) => {
@@ -74,8 +76,9 @@ describe("application transition effects", () => {
     if (status === "awaiting_executive" || effects.includes("send_approval_request")) {
       expect(effects.indexOf("close_approval_links")).toBe(0);
     } else if (effects.includes("close_approval_links")) {
-      // Elsewhere closing is only a harmless safety net, never done without a decision.
-      expect(["ADMIN_APPROVED", "ADMIN_REJECTED"]).toContain(event);
+      // Elsewhere closing is a safety net: after a decision, or when a resubmission's earlier
+      // round must not be decided any more.
+      expect(["ADMIN_APPROVED", "ADMIN_REJECTED", "RESUBMITTED_FOR_APPROVER"]).toContain(event);
     }
   });
 
@@ -122,6 +125,19 @@ describe("application status helpers", () => {
     expect(executiveApprovalEvent(false)).toBe("EXECUTIVE_APPROVED");
     expect(applicationTransition("awaiting_executive", executiveApprovalEvent(true))!.to).toBe("awaiting_review");
     expect(applicationTransition("awaiting_executive", executiveApprovalEvent(false))!.to).toBe("approved");
+  });
+
+  it("a resubmission goes to the approvers, or to administrators when no approver is left", () => {
+    expect(resubmissionEvent(true)).toBe("RESUBMITTED");
+    expect(resubmissionEvent(false)).toBe("RESUBMITTED_FOR_APPROVER");
+    for (const from of ["returned", "expired"] as const) {
+      expect(applicationTransition(from, resubmissionEvent(true))!.to).toBe("awaiting_executive");
+      expect(applicationTransition(from, resubmissionEvent(false))!.to).toBe("awaiting_approver");
+    }
+  });
+
+  it("an application whose approvers all left waits for administrators, its links closed", () => {
+    expect(applicationTransition("awaiting_executive", "APPROVERS_GONE")).toMatchObject({ to: "awaiting_approver", effects: [{ kind: "close_approval_links" }] });
   });
 
   it.each(APPLICATION_STATUSES)("%s accepts an executive decision only while awaiting the executive", (status) => {

@@ -9,8 +9,6 @@ export const users = sqliteTable("users", {
   name: text("name").notNull().default(""),
   status: text("status", { enum: ["active", "suspended", "deleted"] }).notNull().default("active"),
   isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
-  /** Consecutive failed sign-in attempts (NIST SP 800-63B caps them at 100). */
-  failedSignIns: integer("failed_sign_ins").notNull().default(0),
   /** Bumped whenever the user's rights change; a session of an older version gets a new id. */
   rightsVersion: integer("rights_version").notNull().default(0),
   createdAt: integer("created_at").notNull(),
@@ -112,4 +110,17 @@ export const webauthnChallenges = sqliteTable("webauthn_challenges", {
   expiresAt: integer("expires_at").notNull(),
   usedAt: integer("used_at"),
   createdAt: integer("created_at").notNull(),
+});
+
+/**
+ * Consecutive wrong e-mailed codes per purpose and address, whether or not an account exists
+ * (NIST SP 800-63B 5.2.2). A success ends the run; a new code does not. Past a number of
+ * failures each next try waits (`lockedUntil`), at most an hour: a wait, never a wall.
+ */
+export const codeFailures = sqliteTable("code_failures", {
+  /** `<purpose>:<address>`, e.g. `email_sign_in:somchai@dga.or.th`. */
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureAt: integer("last_failure_at").notNull(),
+  lockedUntil: integer("locked_until").notNull(),
 });

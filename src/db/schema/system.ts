@@ -33,8 +33,16 @@ export const outbox = sqliteTable(
     providerId: text("provider_id"),
     createdAt: integer("created_at").notNull(),
     sentAt: integer("sent_at"),
+    /** When the code or link the body carries dies (null: the body holds no secret). */
+    secretExpiresAt: integer("secret_expires_at"),
+    /** When the body was erased (outside development, once sent or its secret is dead). */
+    bodyErasedAt: integer("body_erased_at"),
   },
-  (t) => [index("outbox_due").on(t.status, t.nextAttemptAt), index("outbox_created").on(t.createdAt)],
+  (t) => [
+    index("outbox_due").on(t.status, t.nextAttemptAt),
+    index("outbox_created").on(t.createdAt),
+    index("outbox_secret_bodies").on(t.bodyErasedAt, t.secretExpiresAt),
+  ],
 );
 
 /** Fixed-window counters for rate limits, keyed by purpose and subject. */

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { describeRoute, resolver } from "hono-openapi";
 import type { AppEnv } from "../../app-env";
 import { AppError, problemBody } from "../../errors";
+import { deliverAfterResponse } from "../../lib/after-commit";
 import { requireAdmin } from "../../middleware/session";
 import { importAgenciesCsv, MAX_IMPORT_ROWS } from "../../services/agency-csv";
 import { createAgencyEntry, getAgencyDetail, updateAgencyEntry } from "../../services/agency-directory";
@@ -23,6 +24,7 @@ const WRITE_ERRORS = ["invalid_request", "unauthenticated", "forbidden", "confli
 adminAgencyRoutes.post(
   "/import",
   describe({
+    security: "admin",
     tags: TAGS,
     summary: "Import agencies from a CSV file",
     description:
@@ -56,6 +58,7 @@ adminAgencyRoutes.post(
 adminAgencyRoutes.post(
   "/",
   describe({
+    security: "admin",
     tags: TAGS,
     summary: "Register an agency with its domains, approvers and approval policy",
     description: "Domains must belong to no other agency (409). Executive, delegate and fallback addresses must be on a government domain (422).",
@@ -72,18 +75,20 @@ adminAgencyRoutes.post(
 
 adminAgencyRoutes.get(
   "/:id",
-  describe({ tags: TAGS, summary: "An agency with every field", response: AgencyDetailResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found"] }),
+  describe({ security: "admin", tags: TAGS, summary: "An agency with every field", response: AgencyDetailResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found"] }),
   validate("param", IdParam),
   async (c) => c.json({ agency: await getAgencyDetail(c.var.deps.db, c.req.valid("param").id) }),
 );
 
 adminAgencyRoutes.patch(
   "/:id",
-  describe({ tags: TAGS, summary: "Change some of an agency's fields (domains replace the list)", response: AgencyDetailResponse, errors: [...WRITE_ERRORS, "not_found"] }),
+  describe({ security: "admin", tags: TAGS, summary: "Change some of an agency's fields (domains replace the list)", response: AgencyDetailResponse, errors: [...WRITE_ERRORS, "not_found"] }),
   validate("param", IdParam),
   validate("json", AgencyUpdateBody),
   async (c) => {
     const { user } = requireAdmin(c);
-    return c.json({ agency: await updateAgencyEntry(c.var.deps, user, c.req.valid("param").id, c.req.valid("json"), c.var.meta) });
+    const { agency, outboxIds } = await updateAgencyEntry(c.var.deps, user, c.req.valid("param").id, c.req.valid("json"), c.var.meta);
+    deliverAfterResponse(c, outboxIds);
+    return c.json({ agency });
   },
 );

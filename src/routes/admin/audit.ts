@@ -9,7 +9,7 @@ export const adminAuditRoutes = new Hono<AppEnv>();
 
 adminAuditRoutes.get(
   "/",
-  describe({ tags: ["Administration"], summary: "The audit log, newest first; ?format=csv for a spreadsheet-safe CSV", response: AuditList, errors: ["invalid_request", "unauthenticated", "forbidden"] }),
+  describe({ security: "admin", tags: ["Administration"], summary: "The audit log, newest first; ?format=csv for a spreadsheet-safe CSV", response: AuditList, errors: ["invalid_request", "unauthenticated", "forbidden"] }),
   validate("query", AuditQuery),
   async (c) => {
     requireAdmin(c);

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../../app-env";
+import { multiLine, singleLine } from "../../lib/fields";
 import { deliverAfterResponse } from "../../lib/after-commit";
 import { requireAdmin } from "../../middleware/session";
 import { publishTerms } from "../../services/terms-admin";
@@ -9,10 +10,10 @@ import { TermsJson } from "../schemas";
 
 export const TermsPublishBody = v.object({
   version: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9._-]{1,50}$/, "letters, digits, . _ -")),
-  titleTh: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)),
-  titleEn: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(300)),
-  bodyTh: v.pipe(v.string(), v.minLength(1), v.maxLength(30000)),
-  bodyEn: v.pipe(v.string(), v.minLength(1), v.maxLength(30000)),
+  titleTh: singleLine(300),
+  titleEn: singleLine(300),
+  bodyTh: multiLine(30000),
+  bodyEn: multiLine(30000),
   effectiveAt: v.optional(v.nullable(v.pipe(v.string(), v.isoTimestamp()))),
 });
 
@@ -21,6 +22,7 @@ export const adminTermsRoutes = new Hono<AppEnv>();
 adminTermsRoutes.post(
   "/",
   describe({
+    security: "admin",
     tags: ["Administration"],
     summary: "Publish a new version of the terms: from effectiveAt (default now) users accept it again and stewards' publish keys wait for their acceptance",
     status: 201,

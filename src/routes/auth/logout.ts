@@ -6,7 +6,7 @@ import { describe } from "../validate";
 
 export const logoutRoutes = new Hono<AppEnv>();
 
-logoutRoutes.post("/", describe({ tags: ["Sign-in"], summary: "Sign out: ends this session", status: 204, errors: ["cross_site_request"] }), async (c) => {
+logoutRoutes.post("/", describe({ tags: ["Sign-in"], summary: "Sign out: ends this session", status: 204, errors: ["cross_site_request"], security: "none" }), async (c) => {
   await signOut(c.var.deps, c.var.session, c.var.meta);
   clearSessionCookie(c);
   return c.body(null, 204);

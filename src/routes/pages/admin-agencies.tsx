@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../app-env";
 import type { User } from "../../db/schema";
 import { AppError } from "../../errors";
+import { deliverAfterResponse } from "../../lib/after-commit";
 import { findMinistry } from "../../lib/ministries";
 import { importAgenciesCsv } from "../../services/agency-csv";
 import { EMPTY_AGENCY, createAgencyEntry, getAgencyDetail, listAgencyDetails, updateAgencyEntry, type AgencyInput, type AgencyState } from "../../services/agency-directory";
@@ -125,5 +126,6 @@ adminAgencyPages.post("/admin/agencies/:id", async (c) => {
     if (updated.error.code === "not_found") throw updated.error;
     return renderForm(c, user, id, values, updated.error);
   }
+  deliverAfterResponse(c, updated.value.outboxIds);
   return c.redirect(`/admin/agencies/${encodeURIComponent(id)}?saved=1`, 303);
 });

@@ -15,7 +15,7 @@ import { publishTerms } from "../../services/terms-admin";
 import { currentTermsVersion } from "../../services/terms-versions";
 import { PUBLIC_APPLICATION_STATUSES, type PublicApplicationStatus } from "../../workflow/application-machine";
 import { TermsPublishBody } from "../admin/terms";
-import { ApproverBody, RequiredReasonBody } from "../schemas";
+import { ApproverBody, ReasonBody, RequiredReasonBody } from "../schemas";
 import { approverSection } from "../../views/admin-approver-form";
 import { AdminPage, reviewSection, type AdminApplicationView } from "../../views/admin-page";
 import { ADMIN_DONE } from "../../views/admin-parts";
@@ -101,11 +101,11 @@ adminPages.post("/admin/applications/:id/:decision{(?:approve|reject|return)}", 
   const id = c.req.param("id");
   const form = await formFields(c);
   const decision = c.req.param("decision") as "approve" | "reject" | "return";
-  const reason = form.reason?.trim() || null;
-  const outcome =
-    decision === "return" && !reason
-      ? { ok: false as const, error: new AppError("invalid_request", "กรุณาระบุเหตุผลที่ส่งกลับ / A returned application needs a reason.") }
-      : await attempt(() => reviewApplication(c.var.deps, user, id, decision, reason, c.var.meta));
+  const input = parseForm(decision === "return" ? RequiredReasonBody : ReasonBody, { reason: form.reason ?? "" });
+  const reason = input.ok ? input.value.reason || null : null;
+  const outcome = !input.ok
+    ? { ok: false as const, error: decision === "return" && !form.reason?.trim() ? new AppError("invalid_request", "กรุณาระบุเหตุผลที่ส่งกลับ / A returned application needs a reason.") : input.error }
+    : await attempt(() => reviewApplication(c.var.deps, user, id, decision, reason, c.var.meta));
   return finish(c, user, outcome, { section: reviewSection(id), values: { decision, reason: form.reason ?? "" } }, "/admin?status=awaiting_review&done=reviewed");
 });
 

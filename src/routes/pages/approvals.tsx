@@ -1,12 +1,9 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
 import { deliverAfterResponse } from "../../lib/after-commit";
-import { decideApproval, findApprovalLink, linkDecision, linkStatus, whoMayDecide, type ApprovalLink, type Decision } from "../../services/approvals";
-import { confirmDecisionCode, requestDecisionCode } from "../../services/approval-confirmation";
+import { decideFromLink, findApprovalLink, linkDecision, linkStatus, whoMayDecide, type ApprovalLink } from "../../services/approvals";
 import { ApprovalConfirmPage } from "../../views/approval-confirm-page";
 import { ApprovalClosedPage, ApprovalDonePage, ApprovalPage } from "../../views/approval-page";
-import { AppError } from "../../errors";
-import { errorPage } from "../../views/error-page";
 import { formFields } from "./helpers";
 
 /** The executive's page, from the e-mailed link. GET and HEAD change nothing; POST decides. */
@@ -28,10 +25,8 @@ function closedPage(c: Context<AppEnv>, link: ApprovalLink) {
   );
 }
 
-approvalPages.get("/approvals/:token", async (c) => {
-  const link = await findApprovalLink(c.var.deps, c.req.param("token"));
-  if (link.state !== "valid" || !link.ctx || !link.token) return closedPage(c, link);
-  const { application, agency, applicant } = link.ctx;
+async function requestPage(c: Context<AppEnv>, link: ApprovalLink, refused?: { error: string; reason: string }) {
+  const { application, agency, applicant } = link.ctx!;
   return c.html(
     <ApprovalPage
       applicantName={applicant.name || application.applicantEmail}
@@ -42,51 +37,50 @@ approvalPages.get("/approvals/:token", async (c) => {
       role={application.role}
       reason={application.reason}
       submittedAt={new Date(application.submittedAt).toISOString()}
-      expiresAt={new Date(link.token.expiresAt).toISOString()}
-      approverEmail={link.token.email}
-      mayDecide={await whoMayDecide(c.var.deps, application.id)}
+      expiresAt={new Date(link.token!.expiresAt).toISOString()}
+      approverEmail={link.token!.email}
+      mayDecide={await whoMayDecide(c.var.deps, link.ctx!)}
+      error={refused?.error ?? null}
+      typedReason={refused?.reason}
     />,
+    refused ? 400 : 200,
   );
+}
+
+approvalPages.get("/approvals/:token", async (c) => {
+  const link = await findApprovalLink(c.var.deps, c.req.param("token"));
+  if (link.state !== "valid" || !link.ctx || !link.token) return closedPage(c, link);
+  return requestPage(c, link);
 });
 
 approvalPages.post("/approvals/:token", async (c) => {
   const form = await formFields(c);
-  const decision = form.decision;
-  if (decision !== "approve" && decision !== "reject") {
-    const link = await findApprovalLink(c.var.deps, c.req.param("token"));
-    if (link.state !== "valid") return closedPage(c, link);
-    return c.html(errorPage(new AppError("invalid_request", "กรุณาเลือกอนุมัติหรือไม่อนุมัติ / Choose approve or reject.")), 400);
-  }
-  let reason = form.reason?.trim().slice(0, 2000) || null;
-  let final: Decision = decision;
-  const pending = await findApprovalLink(c.var.deps, c.req.param("token"));
-  if (pending.state !== "valid" || !pending.ctx || !pending.token) return closedPage(c, pending);
-  if (pending.ctx.agency.strongerApproval) {
-    // The decision counts only with the code e-mailed to the link's address.
-    if (!form.code) {
-      const { outboxIds } = await requestDecisionCode(c.var.deps, pending.token, pending.ctx.applicant.name || pending.ctx.application.applicantEmail, pending.ctx.agency, decision, reason);
-      deliverAfterResponse(c, outboxIds);
-      return c.html(<ApprovalConfirmPage decision={decision} reason={reason} approverEmail={pending.token.email} />);
+  const outcome = await decideFromLink(c.var.deps, c.req.param("token"), form, c.var.meta);
+  switch (outcome.kind) {
+    case "closed":
+      return closedPage(c, outcome.link);
+    case "invalid":
+      return requestPage(c, outcome.link, { error: outcome.error.message, reason: form.reason ?? "" });
+    case "code_sent":
+      deliverAfterResponse(c, outcome.outboxIds);
+      return c.html(<ApprovalConfirmPage decision={outcome.decision} reason={outcome.reason} approverEmail={outcome.link.token!.email} />);
+    case "code_refused":
+      return c.html(
+        <ApprovalConfirmPage decision={outcome.decision} reason={outcome.reason} approverEmail={outcome.link.token!.email} error={outcome.error.message} />,
+        outcome.error.status === 429 ? 429 : 400,
+      );
+    case "decided": {
+      deliverAfterResponse(c, outcome.outboxIds);
+      const { agency, applicant, application } = outcome.link.ctx!;
+      return c.html(
+        <ApprovalDonePage
+          decision={outcome.decision}
+          agencyNameTh={agency.nameTh}
+          agencyNameEn={agency.nameEn}
+          applicantName={applicant.name || application.applicantEmail}
+          reviewNext={application.status === "awaiting_review"}
+        />,
+      );
     }
-    const confirmed = await confirmDecisionCode(c.var.deps, pending.token, form.code.trim());
-    if (!confirmed.ok) {
-      const error = confirmed.error === "too_many_attempts" ? "ใส่รหัสผิดหลายครั้งเกินไป กรุณากดตัดสินใจใหม่เพื่อรับรหัสใหม่ / Too many wrong codes: decide again to get a new code." : "รหัสไม่ถูกต้องหรือหมดอายุ / Wrong or expired code.";
-      return c.html(<ApprovalConfirmPage decision={decision} reason={reason} approverEmail={pending.token.email} error={error} />, confirmed.error === "too_many_attempts" ? 429 : 400);
-    }
-    final = confirmed.decision;
-    reason = confirmed.reason;
   }
-  const result = await decideApproval(c.var.deps, c.req.param("token"), final, reason, c.var.meta);
-  if (!result.decided || !result.link.ctx) return closedPage(c, result.link);
-  deliverAfterResponse(c, result.outboxIds);
-  const { agency, applicant, application } = result.link.ctx;
-  return c.html(
-    <ApprovalDonePage
-      decision={final}
-      agencyNameTh={agency.nameTh}
-      agencyNameEn={agency.nameEn}
-      applicantName={applicant.name || application.applicantEmail}
-      reviewNext={application.status === "awaiting_review"}
-    />,
-  );
 });

@@ -4,6 +4,7 @@ import { accountPages } from "./account";
 import { adminPages } from "./admin";
 import { adminAgencyPages } from "./admin-agencies";
 import { approvalPages } from "./approvals";
+import { assetPages } from "./assets";
 import { keyPages } from "./keys";
 import { oidcPages } from "./oidc";
 import { rolesPages } from "./roles";
@@ -12,6 +13,7 @@ import { signInPages } from "./sign-in";
 
 /** Mounts the HTML pages (Thai first, English second). */
 export function registerPages(app: Hono<AppEnv>): void {
+  app.route("/", assetPages);
   app.route("/", signInPages);
   app.route("/", accountPages);
   app.route("/", keyPages);

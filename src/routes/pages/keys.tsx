@@ -5,7 +5,8 @@ import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../ser
 import { listUserMemberships } from "../../services/memberships";
 import { grantsPublish, type MembershipStatus } from "../../workflow/membership-machine";
 import { KeysPage } from "../../views/keys-page";
-import { attempt, formFields, layoutUser, messageOf, pageUser } from "./helpers";
+import { KeyBody } from "../schemas";
+import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "./helpers";
 
 export const keyPages = new Hono<AppEnv>();
 
@@ -22,13 +23,12 @@ keyPages.get("/keys", (c) => renderKeys(c, pageUser(c), {}));
 keyPages.post("/keys", async (c) => {
   const user = pageUser(c);
   const form = await formFields(c);
-  const name = form.name?.trim() ?? "";
   const days = form.expiresInDays ? Number(form.expiresInDays) : null;
-  if (!name || (days !== null && (!Number.isInteger(days) || days < 1 || days > 730))) {
-    return renderKeys(c, user, { error: "กรุณาตั้งชื่อกุญแจและอายุ 1–730 วัน / Give a name and 1–730 days", status: 400 });
-  }
   const scopes: ("read" | "publish")[] = form.scope === "publish" ? ["read", "publish"] : ["read"];
-  const created = await attempt(() => createApiKey(c.var.deps, user, { name, scopes, expiresInDays: days }, c.var.meta));
+  const input = parseForm(KeyBody, { name: form.name ?? "", scopes, expiresInDays: days });
+  if (!input.ok) return renderKeys(c, user, { error: "กรุณาตั้งชื่อกุญแจและอายุ 1–730 วัน / Give a name and 1–730 days", status: 400 });
+  const { name } = input.value;
+  const created = await attempt(() => createApiKey(c.var.deps, user, input.value, c.var.meta));
   if (!created.ok) return renderKeys(c, user, { error: messageOf(created.error), status: created.error.status as 403 });
   return renderKeys(c, user, { newSecret: { name, secret: created.value.secret } });
 });

@@ -13,7 +13,7 @@ import { CodePage } from "../../views/code-page";
 import { EmailLinkPage } from "../../views/email-link-page";
 import { errorPage } from "../../views/error-page";
 import { SignInPage } from "../../views/sign-in-page";
-import { EmailField } from "../schemas";
+import { EmailStartBody } from "../schemas";
 import { attempt, formFields, messageOf } from "./helpers";
 
 export const signInPages = new Hono<AppEnv>();
@@ -27,12 +27,13 @@ signInPages.get("/signin", (c) => {
 
 signInPages.post("/signin", async (c) => {
   const form = await formFields(c);
-  const email = v.safeParse(EmailField, form.email ?? "");
-  if (!email.success) return c.html(<SignInPage email={form.email} error="กรุณากรอกอีเมลให้ถูกต้อง / Enter a valid e-mail address" />, 400);
-  const started = await attempt(() => startEmailSignIn(c.var.deps, { email: email.output, name: form.name || null }, c.var.meta));
-  if (!started.ok) return c.html(<SignInPage email={email.output} error={messageOf(started.error)} />, started.error.status);
+  const input = v.safeParse(EmailStartBody, { email: form.email ?? "", name: form.name || null });
+  if (!input.success) return c.html(<SignInPage email={form.email} error="กรุณากรอกอีเมลให้ถูกต้อง / Enter a valid e-mail address" />, 400);
+  const email = input.output.email;
+  const started = await attempt(() => startEmailSignIn(c.var.deps, input.output, c.var.meta));
+  if (!started.ok) return c.html(<SignInPage email={email} error={messageOf(started.error)} />, started.error.status);
   deliverAfterResponse(c, started.value.outboxIds);
-  return c.redirect(`/signin/code?email=${encodeURIComponent(email.output)}`, 303);
+  return c.redirect(`/signin/code?email=${encodeURIComponent(email)}`, 303);
 });
 
 signInPages.get("/signin/code", (c) => c.html(<CodePage email={c.req.query("email") ?? ""} />));

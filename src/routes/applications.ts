@@ -15,7 +15,7 @@ applicationRoutes.post(
     summary: "Apply to be a data steward of an agency; its chief executive is e-mailed an approval link",
     status: 201,
     response: ApplicationResponse,
-    errors: ["invalid_request", "unauthenticated", "not_found", "terms_not_accepted", "email_domain_mismatch", "application_exists"],
+    errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "not_found", "terms_not_accepted", "email_domain_mismatch", "approver_is_applicant", "application_exists"],
   }),
   validate("json", ApplicationBody),
   async (c) => {
@@ -51,7 +51,7 @@ applicationRoutes.post(
 
 applicationRoutes.post(
   "/:id/resubmit",
-  describe({ tags: ["Applications"], summary: "Resubmit a returned or expired application: a new approval link goes to the executive", response: ApplicationResponse, errors: ["invalid_request", "unauthenticated", "not_found", "forbidden", "invalid_transition", "conflict"] }),
+  describe({ tags: ["Applications"], summary: "Resubmit a returned or expired application: a new approval link goes to the executive", response: ApplicationResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "not_found", "forbidden", "invalid_transition", "conflict"] }),
   validate("param", IdParam),
   validate("json", ResubmitBody),
   async (c) => {

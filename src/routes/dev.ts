@@ -20,7 +20,7 @@ devRoutes.get("/mail", describe({ tags: ["Development"], summary: "Development m
   return c.json({ messages: await listMessages(c.var.deps.db, c.req.valid("query").to ?? null) });
 });
 
-devRoutes.post("/clock", describe({ tags: ["Development"], summary: "Shift the clock of every time-dependent rule; 0 resets", response: v.object({ now: v.string() }), errors: ["invalid_request", "not_found"], security: "none" }), validate("json", DevClockBody), async (c) => {
+devRoutes.post("/clock", describe({ tags: ["Development"], summary: "Shift the clock of every time-dependent rule; 0 resets", response: v.object({ now: v.string() }), errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "not_found"], security: "none" }), validate("json", DevClockBody), async (c) => {
   setDevClockOffset(c.req.valid("json").offsetSeconds * 1000);
   return c.json({ now: new Date(c.var.deps.clock.now()).toISOString() });
 });

@@ -11,7 +11,7 @@ export const keyRoutes = new Hono<AppEnv>();
 
 keyRoutes.post(
   "/",
-  describe({ tags: ["API keys"], summary: "Issue an API key; the secret is in this answer only", status: 201, response: KeyCreated, errors: ["invalid_request", "unauthenticated", "forbidden_scope", "terms_not_accepted"] }),
+  describe({ tags: ["API keys"], summary: "Issue an API key; the secret is in this answer only", status: 201, response: KeyCreated, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden_scope", "terms_not_accepted"] }),
   validate("json", KeyBody),
   async (c) => {
     const { user } = requireUser(c);
@@ -33,7 +33,7 @@ keyRoutes.post(
     summary: "For the API gateway: is this key valid, and for what?",
     description: "Authenticated with `Authorization: Bearer <gateway secret>`. Any string key answers 200; malformed keys are NOT_FOUND.",
     response: VerifyResponse,
-    errors: ["invalid_request", "invalid_gateway_secret"],
+    errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "invalid_gateway_secret"],
     security: "gateway",
   }),
   validate("json", VerifyBody),
@@ -46,7 +46,7 @@ keyRoutes.post(
 
 keyRoutes.post(
   "/:id/rotate",
-  describe({ tags: ["API keys"], summary: "Replace a key; the old one verifies for graceSeconds more", status: 201, response: KeyCreated, errors: ["invalid_request", "unauthenticated", "not_found", "invalid_transition", "forbidden_scope", "conflict"] }),
+  describe({ tags: ["API keys"], summary: "Replace a key; the old one verifies for graceSeconds more", status: 201, response: KeyCreated, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "not_found", "invalid_transition", "forbidden_scope", "conflict"] }),
   validate("param", IdParam),
   validate("json", RotateBody),
   async (c) => {

@@ -31,7 +31,7 @@ meRoutes.delete(
 
 meRoutes.post(
   "/emails",
-  describe({ tags: ["Account"], summary: "Add an official e-mail to your account: a 6-digit code is mailed to it", status: 202, response: CodeSent, errors: ["invalid_request", "unauthenticated", "email_domain_not_allowed", "rate_limited"] }),
+  describe({ tags: ["Account"], summary: "Add an official e-mail to your account: a 6-digit code is mailed to it", status: 202, response: CodeSent, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "email_domain_not_allowed", "rate_limited"] }),
   validate("json", v.object({ email: EmailField })),
   async (c) => {
     const { user } = requireUser(c);
@@ -43,7 +43,7 @@ meRoutes.post(
 
 meRoutes.post(
   "/emails/verify",
-  describe({ tags: ["Account"], summary: "Confirm the code: the address becomes a verified official e-mail of your account", response: MeResponse, errors: ["invalid_request", "unauthenticated", "invalid_code", "too_many_attempts", "conflict"] }),
+  describe({ tags: ["Account"], summary: "Confirm the code: the address becomes a verified official e-mail of your account", response: MeResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "invalid_code", "too_many_attempts", "conflict"] }),
   validate("json", EmailVerifyBody),
   async (c) => {
     const { user } = requireUser(c);

@@ -11,7 +11,7 @@ export const membershipRoutes = new Hono<AppEnv>();
 
 membershipRoutes.post(
   "/:id/cancel",
-  describe({ tags: ["Memberships"], summary: "Give up your steward role; its publish keys stop at once", response: MembershipResponse, errors: ["invalid_request", "unauthenticated", "not_found", "invalid_transition", "conflict"] }),
+  describe({ tags: ["Memberships"], summary: "Give up your steward role; its publish keys stop at once", response: MembershipResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "not_found", "invalid_transition", "conflict"] }),
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {
@@ -29,7 +29,7 @@ membershipRoutes.post(
     summary: "Hand the steward role over: the successor is invited to apply; their approval supersedes this membership",
     status: 201,
     response: HandoverResponse,
-    errors: ["invalid_request", "unauthenticated", "not_found", "invalid_transition", "email_domain_not_allowed", "email_domain_mismatch", "conflict"],
+    errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "not_found", "invalid_transition", "email_domain_not_allowed", "email_domain_mismatch", "conflict"],
   }),
   validate("param", IdParam),
   validate("json", HandoverBody),

@@ -19,7 +19,7 @@ passkeyRoutes.post(
 
 passkeyRoutes.post(
   "/registration/verify",
-  describe({ tags: ["Passkeys"], summary: "Register the passkey the browser created", status: 201, response: PasskeyCreated, errors: ["invalid_request", "unauthenticated", "passkey_verification_failed"] }),
+  describe({ tags: ["Passkeys"], summary: "Register the passkey the browser created", status: 201, response: PasskeyCreated, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "passkey_verification_failed"] }),
   validate("json", PasskeyRegistrationBody),
   async (c) => {
     const { user } = requireUser(c);

@@ -14,7 +14,7 @@ termsRoutes.get("/", describe({ tags: ["Terms"], summary: "The current terms of 
 
 termsRoutes.post(
   "/accept",
-  describe({ tags: ["Terms"], summary: "Accept the current terms (evidence: version, sha256, time, IP, user agent)", response: TermsAccepted, errors: ["invalid_request", "unauthenticated", "terms_version_mismatch"] }),
+  describe({ tags: ["Terms"], summary: "Accept the current terms (evidence: version, sha256, time, IP, user agent)", response: TermsAccepted, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "terms_version_mismatch"] }),
   validate("json", TermsAcceptBody),
   async (c) => {
     const { user } = requireUser(c);

@@ -76,16 +76,19 @@ export function describe(spec: {
   /** Who may call it (default: a signed-in user); enforced by the access middleware. */
   security?: Access;
 }) {
+  const access = spec.security ?? "session";
+  // The access checks' own answers, documented on every operation they guard.
+  const byAccess: ErrorCode[] = access === "gateway" ? ["invalid_gateway_secret"] : access === "admin" ? ["unauthenticated", "forbidden"] : access === "session" ? ["unauthenticated"] : [];
+  const errors = [...new Set<ErrorCode>([...byAccess, ...(spec.errors ?? [])])];
   const responses: Record<string, unknown> = {};
   responses[String(spec.status ?? 200)] = spec.response
     ? { description: spec.responseDescription ?? "OK", content: { "application/json": { schema: resolver(spec.response) } } }
     : { description: spec.responseDescription ?? "No content" };
-  for (const code of spec.errors ?? []) {
+  for (const code of errors) {
     const status = String(ERRORS[code].status);
     const existing = responses[status] as { description: string } | undefined;
     responses[status] = problem(existing ? `${existing.description}; ${code}` : code);
   }
-  const access = spec.security ?? "session";
   const security = access === "gateway" ? [{ gatewaySecret: [] }] : access === "none" ? [] : [{ sessionCookie: [] }];
   const description = access === "admin" ? [spec.description, "Administrators only."].filter(Boolean).join(" ") : spec.description;
   return Object.assign(describeRoute({ tags: spec.tags, summary: spec.summary, description, responses: responses as never, security }), { [ACCESS]: access });

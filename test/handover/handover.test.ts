@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { codeIn, lastMailTo } from "../helpers/client";
 import { createAgency, unique } from "../helpers/fixtures";
 import { applicant, approvalLink, decide, me, outboxTo, rows, settleOutbox, steward, submit, verify } from "../helpers/flow-approval";
 import { adminClient } from "../helpers/flow-admin";
@@ -69,5 +70,37 @@ describe("handing the steward role over to a successor", () => {
     // Giving the role up takes its pending handover with it.
     expect(await rows("SELECT status FROM handovers WHERE membership_id = ?", holder.membershipId)).toEqual([{ status: "cancelled" }]);
     expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: `s@${agency.domain}` })).status).toBe(409);
+  });
+
+  it("belongs to the successor's account: addressed to their mail.go.th address, it completes when they apply with their agency address", async () => {
+    const agency = await createAgency();
+    const predecessor = await steward(agency);
+    const key = await publishKey(predecessor);
+    const shared = `${unique("next")}@mail.go.th`;
+    expect((await predecessor.client.json("POST", `/api/v1/memberships/${predecessor.membershipId}/handover`, { successorEmail: shared })).status).toBe(201);
+
+    // The successor signs up with the shared address, then also verifies an agency address,
+    // which the application uses (an agency's own domain comes first).
+    const successor = await applicant(null, { email: shared });
+    const own = `${unique("own")}@${agency.domain}`;
+    expect((await successor.client.json("POST", "/api/v1/me/emails", { email: own })).status).toBe(202);
+    expect((await successor.client.json("POST", "/api/v1/me/emails/verify", { email: own, code: codeIn(await lastMailTo(own)) })).status).toBe(200);
+    const application = await submit(successor, agency.id);
+    expect(application.applicant.email).toBe(own);
+    expect((await decide(await approvalLink(agency.executiveEmail!), "approve")).status).toBe(200);
+
+    const [old] = await rows("SELECT status FROM memberships WHERE id = ?", predecessor.membershipId);
+    expect(old!.status).toBe("superseded");
+    expect((await verify(key)).body.code).toBe("REVOKED");
+    expect(await rows("SELECT status FROM handovers WHERE membership_id = ?", predecessor.membershipId)).toEqual([{ status: "completed" }]);
+  });
+
+  it("refuses a successor who is the steward under another of their addresses", async () => {
+    const agency = await createAgency();
+    const holder = await steward(agency);
+    const second = `${unique("mine")}@mail.go.th`;
+    expect((await holder.client.json("POST", "/api/v1/me/emails", { email: second })).status).toBe(202);
+    expect((await holder.client.json("POST", "/api/v1/me/emails/verify", { email: second, code: codeIn(await lastMailTo(second)) })).status).toBe(200);
+    expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: second })).status).toBe(400);
   });
 });

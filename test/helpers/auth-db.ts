@@ -21,6 +21,8 @@ const SNAPSHOT_QUERIES: Record<string, string> = {
   audit_events: "SELECT * FROM audit_events ORDER BY id",
   outbox: "SELECT id, template, \"to\", subject, created_at FROM outbox ORDER BY id",
   rate_limits: "SELECT * FROM rate_limits ORDER BY key",
+  code_failures: "SELECT * FROM code_failures ORDER BY key",
+  agencies: "SELECT * FROM agencies ORDER BY id",
 };
 
 export type Snapshot = Record<string, unknown[]>;

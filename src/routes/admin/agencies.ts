@@ -64,7 +64,7 @@ adminAgencyRoutes.post(
     description: "Domains must belong to no other agency (409). Executive, delegate and fallback addresses must be on a government domain (422).",
     status: 201,
     response: AgencyDetailResponse,
-    errors: [...WRITE_ERRORS],
+    errors: ["unsupported_media_type", "payload_too_large", ...WRITE_ERRORS],
   }),
   validate("json", AgencyCreateBody),
   async (c) => {
@@ -82,7 +82,7 @@ adminAgencyRoutes.get(
 
 adminAgencyRoutes.patch(
   "/:id",
-  describe({ security: "admin", tags: TAGS, summary: "Change some of an agency's fields (domains replace the list)", response: AgencyDetailResponse, errors: [...WRITE_ERRORS, "not_found"] }),
+  describe({ security: "admin", tags: TAGS, summary: "Change some of an agency's fields (domains replace the list)", response: AgencyDetailResponse, errors: ["unsupported_media_type", "payload_too_large", ...WRITE_ERRORS, "not_found"] }),
   validate("param", IdParam),
   validate("json", AgencyUpdateBody),
   async (c) => {

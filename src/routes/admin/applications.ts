@@ -28,7 +28,7 @@ const REVIEW_SUMMARIES: Record<ReviewDecision, string> = {
 for (const decision of ["approve", "reject", "return"] as const) {
   adminApplicationRoutes.post(
     `/:id/${decision}`,
-    describe({ security: "admin", tags: ["Administration"], summary: REVIEW_SUMMARIES[decision], response: ApplicationResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition", "conflict"] }),
+    describe({ security: "admin", tags: ["Administration"], summary: REVIEW_SUMMARIES[decision], response: ApplicationResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "own_application", "not_found", "invalid_transition", "conflict"] }),
     validate("param", IdParam),
     validate("json", decision === "return" ? RequiredReasonBody : ReasonBody),
     async (c) => {
@@ -43,7 +43,7 @@ for (const decision of ["approve", "reject", "return"] as const) {
 
 adminApplicationRoutes.post(
   "/:id/approver",
-  describe({ security: "admin", tags: ["Administration"], summary: "Confirm the approver of an agency with no executive on file; the approval e-mail goes out", response: ApplicationResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found", "email_domain_not_allowed", "invalid_transition", "conflict"] }),
+  describe({ security: "admin", tags: ["Administration"], summary: "Confirm the approver of an agency with no executive on file; the approval e-mail goes out", response: ApplicationResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "not_found", "email_domain_not_allowed", "approver_is_applicant", "own_application", "invalid_transition", "conflict"] }),
   validate("param", IdParam),
   validate("json", ApproverBody),
   async (c) => {

@@ -10,7 +10,7 @@ export const adminMembershipRoutes = new Hono<AppEnv>();
 
 adminMembershipRoutes.post(
   "/:id/revoke",
-  describe({ security: "admin", tags: ["Administration"], summary: "Revoke a steward; the steward's publish keys stop verifying at once", response: MembershipResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition", "conflict"] }),
+  describe({ security: "admin", tags: ["Administration"], summary: "Revoke a steward; the steward's publish keys stop verifying at once", response: MembershipResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition", "conflict"] }),
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {

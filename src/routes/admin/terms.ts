@@ -27,7 +27,7 @@ adminTermsRoutes.post(
     summary: "Publish a new version of the terms: from effectiveAt (default now) users accept it again and stewards' publish keys wait for their acceptance",
     status: 201,
     response: TermsJson,
-    errors: ["invalid_request", "unauthenticated", "forbidden", "conflict"],
+    errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "conflict"],
   }),
   validate("json", TermsPublishBody),
   async (c) => {

@@ -10,7 +10,7 @@ export const adminUserRoutes = new Hono<AppEnv>();
 
 adminUserRoutes.post(
   "/:id/suspend",
-  describe({ security: "admin", tags: ["Administration"], summary: "Suspend an account: sessions end and keys verify as DISABLED at once", response: UserResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition"] }),
+  describe({ security: "admin", tags: ["Administration"], summary: "Suspend an account: sessions end and keys verify as DISABLED at once", response: UserResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition"] }),
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {
@@ -21,7 +21,7 @@ adminUserRoutes.post(
 
 adminUserRoutes.post(
   "/:id/reactivate",
-  describe({ security: "admin", tags: ["Administration"], summary: "Reactivate a suspended or locked account", response: UserResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition"] }),
+  describe({ security: "admin", tags: ["Administration"], summary: "Reactivate a suspended or locked account", response: UserResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition"] }),
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {
@@ -32,7 +32,7 @@ adminUserRoutes.post(
 
 adminUserRoutes.post(
   "/:id/passkeys/remove",
-  describe({ security: "admin", tags: ["Administration"], summary: "Remove every passkey of a user who lost them (audited, with a reason)", response: v.object({ removed: v.number() }), errors: ["invalid_request", "unauthenticated", "forbidden", "not_found"] }),
+  describe({ security: "admin", tags: ["Administration"], summary: "Remove every passkey of a user who lost them (audited, with a reason)", response: v.object({ removed: v.number() }), errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "not_found"] }),
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {

@@ -17,7 +17,7 @@ passkeyAuthRoutes.post(
 
 passkeyAuthRoutes.post(
   "/verify",
-  describe({ tags: ["Sign-in"], summary: "Sign in with a passkey; sets the session cookie", response: UserResponse, errors: ["invalid_request", "passkey_verification_failed", "account_disabled", "too_many_attempts", "rate_limited"], security: "none" }),
+  describe({ tags: ["Sign-in"], summary: "Sign in with a passkey; sets the session cookie", response: UserResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "passkey_verification_failed", "account_disabled", "too_many_attempts", "rate_limited"], security: "none" }),
   validate("json", PasskeySignInBody),
   async (c) => {
     const response = c.req.valid("json").response as unknown as AuthenticationResponseJSON;

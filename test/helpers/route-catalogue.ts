@@ -1,0 +1,79 @@
+// Every operation of the JSON API, listed once, with who may call it and a body of the right
+// shape (what the checks before the operation need; ids are placeholders). The security tests
+// (test/security/route-checks.test.ts) give each one its common cases, and fail when
+// /openapi.json documents an operation missing here.
+
+export type Access = "none" | "session" | "admin" | "gateway";
+
+export interface Operation {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  /** As /openapi.json writes it: `{id}` for a path parameter. */
+  path: string;
+  access: Access;
+  /** A JSON body of the operation's shape; absent when it takes none. */
+  body?: Record<string, unknown>;
+  /** The body is not JSON (e.g. text/csv). */
+  contentType?: string;
+}
+
+const reason = { reason: "เหตุผล / reason" };
+
+export const OPERATIONS: Operation[] = [
+  { method: "POST", path: "/api/v1/auth/email/start", access: "none", body: { email: "someone@mail.go.th" } },
+  { method: "POST", path: "/api/v1/auth/email/verify", access: "none", body: { email: "someone@mail.go.th", code: "123456" } },
+  { method: "POST", path: "/api/v1/auth/logout", access: "none" },
+  { method: "GET", path: "/api/v1/auth/providers", access: "none" },
+  { method: "POST", path: "/api/v1/auth/passkey/options", access: "none" },
+  { method: "POST", path: "/api/v1/auth/passkey/verify", access: "none", body: { response: { id: "abc", rawId: "abc", type: "public-key", response: { clientDataJSON: "", authenticatorData: "", signature: "" } } } },
+  { method: "POST", path: "/api/v1/passkeys/registration/options", access: "session" },
+  { method: "POST", path: "/api/v1/passkeys/registration/verify", access: "session", body: { response: { id: "abc", rawId: "abc", type: "public-key", response: { clientDataJSON: "", attestationObject: "" } } } },
+  { method: "GET", path: "/api/v1/passkeys", access: "session" },
+  { method: "DELETE", path: "/api/v1/passkeys/{id}", access: "session" },
+  { method: "GET", path: "/api/v1/sessions", access: "session" },
+  { method: "POST", path: "/api/v1/sessions/revoke-others", access: "session" },
+  { method: "DELETE", path: "/api/v1/sessions/{id}", access: "session" },
+  { method: "GET", path: "/api/v1/me", access: "session" },
+  { method: "DELETE", path: "/api/v1/me/identities/{id}", access: "session" },
+  { method: "POST", path: "/api/v1/me/emails", access: "session", body: { email: "another@mail.go.th" } },
+  { method: "POST", path: "/api/v1/me/emails/verify", access: "session", body: { email: "another@mail.go.th", code: "123456" } },
+  { method: "GET", path: "/api/v1/terms", access: "none" },
+  { method: "POST", path: "/api/v1/terms/accept", access: "session", body: { version: "test-1" } },
+  { method: "GET", path: "/api/v1/agencies", access: "none" },
+  { method: "POST", path: "/api/v1/applications", access: "session", body: { agencyId: "agc_x", role: "steward", position: "นักวิเคราะห์", phone: "02 123 4567", reason: "เผยแพร่ข้อมูล" } },
+  { method: "GET", path: "/api/v1/applications/{id}", access: "session" },
+  { method: "POST", path: "/api/v1/applications/{id}/withdraw", access: "session" },
+  { method: "POST", path: "/api/v1/applications/{id}/resubmit", access: "session", body: { reason: "ส่งใหม่" } },
+  { method: "POST", path: "/api/v1/keys", access: "session", body: { name: "k", scopes: ["read"] } },
+  { method: "GET", path: "/api/v1/keys", access: "session" },
+  { method: "POST", path: "/api/v1/keys/verify", access: "gateway", body: { key: "stw_dev_x" } },
+  { method: "POST", path: "/api/v1/keys/{id}/rotate", access: "session", body: { graceSeconds: 0 } },
+  { method: "DELETE", path: "/api/v1/keys/{id}", access: "session" },
+  { method: "POST", path: "/api/v1/memberships/{id}/cancel", access: "session", body: reason },
+  { method: "POST", path: "/api/v1/memberships/{id}/handover", access: "session", body: { successorEmail: "next@mail.go.th" } },
+  { method: "GET", path: "/api/v1/admin/applications", access: "admin" },
+  { method: "POST", path: "/api/v1/admin/applications/{id}/approve", access: "admin", body: reason },
+  { method: "POST", path: "/api/v1/admin/applications/{id}/reject", access: "admin", body: reason },
+  { method: "POST", path: "/api/v1/admin/applications/{id}/return", access: "admin", body: reason },
+  { method: "POST", path: "/api/v1/admin/applications/{id}/approver", access: "admin", body: { name: "ผอ.", position: "ผู้อำนวยการ", email: "boss@mail.go.th" } },
+  { method: "POST", path: "/api/v1/admin/agencies/import", access: "admin", contentType: "text/csv" },
+  { method: "POST", path: "/api/v1/admin/agencies", access: "admin", body: { nameTh: "กรมทดสอบ", nameEn: "Test", ministry: "MOI", domains: ["test-x.go.th"] } },
+  { method: "GET", path: "/api/v1/admin/agencies/{id}", access: "admin" },
+  { method: "PATCH", path: "/api/v1/admin/agencies/{id}", access: "admin", body: { nameEn: "Renamed" } },
+  { method: "POST", path: "/api/v1/admin/memberships/{id}/revoke", access: "admin", body: reason },
+  { method: "POST", path: "/api/v1/admin/users/{id}/suspend", access: "admin", body: reason },
+  { method: "POST", path: "/api/v1/admin/users/{id}/reactivate", access: "admin", body: reason },
+  { method: "POST", path: "/api/v1/admin/users/{id}/passkeys/remove", access: "admin", body: reason },
+  { method: "POST", path: "/api/v1/admin/terms", access: "admin", body: { version: "v-x", titleTh: "x", titleEn: "x", bodyTh: "x", bodyEn: "x", effectiveAt: "2099-01-01T00:00:00Z" } },
+  { method: "GET", path: "/api/v1/admin/audit", access: "admin" },
+  { method: "GET", path: "/dev/mail", access: "none" },
+  { method: "POST", path: "/dev/clock", access: "none", body: { offsetSeconds: 0 } },
+  { method: "POST", path: "/dev/cron", access: "none" },
+];
+
+/** The operation's URL with a placeholder for each path parameter. */
+export function urlOf(op: Operation, id = "x_unknown"): string {
+  return op.path.replaceAll("{id}", id);
+}
+
+export const isUnsafe = (op: Operation) => op.method !== "GET";
+export const takesJson = (op: Operation) => op.body !== undefined;

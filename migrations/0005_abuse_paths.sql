@@ -2,7 +2,8 @@ CREATE TABLE `code_failures` (
 	`key` text PRIMARY KEY NOT NULL,
 	`failures` integer NOT NULL,
 	`last_failure_at` integer NOT NULL,
-	`locked_until` integer NOT NULL
+	`locked_until` integer NOT NULL,
+	`reserved_by` text
 );
 --> statement-breakpoint
 ALTER TABLE `outbox` ADD `secret_expires_at` integer;--> statement-breakpoint

@@ -32,6 +32,22 @@ export function textProblem(value: string, options: { multiLine: boolean }): str
   return null;
 }
 
+/**
+ * A one-line text from outside that cannot be refused (an identity provider's `name` claim):
+ * lone surrogates, control and bidirectional characters removed, white space collapsed, cut to
+ * `max` characters. Null when nothing is left.
+ */
+export function sanitizeLine(value: string, max: number): string | null {
+  const cleaned = value
+    .replace(new RegExp(LONE_SURROGATE.source, "g"), "")
+    .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029]/g, " ")
+    .replace(new RegExp(BIDI_CONTROLS.source, "g"), "")
+    .replace(/\s+/g, " ")
+    .trim();
+  const cut = Array.from(cleaned).slice(0, max).join("").trim();
+  return cut || null;
+}
+
 const clean = (multiLine: boolean) =>
   v.rawCheck<string>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
@@ -82,6 +98,16 @@ export const EmailAddress = v.pipe(
   v.email(TEXT_MESSAGES.email),
   v.check((email) => isDomainName(email.slice(email.indexOf("@") + 1)), TEXT_MESSAGES.email),
 );
+
+/**
+ * The mailbox an address delivers to, for "is this the same person?" checks: lower-case, with a
+ * `+tag` sub-address dropped (RFC 5233), so `somchai+boss@dga.or.th` is `somchai@dga.or.th`.
+ */
+export function mailboxOf(email: string): string {
+  const at = email.lastIndexOf("@");
+  const local = email.slice(0, at).split("+")[0]!;
+  return `${local}${email.slice(at)}`.toLowerCase();
+}
 
 /** A DNS domain name, trimmed and lower-cased. */
 export const DomainName = v.pipe(

@@ -1,5 +1,6 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
+import { HTTPException } from "hono/http-exception";
 import { matchedRoutes } from "hono/route";
 import type { AppEnv } from "../app-env";
 import { AppError } from "../errors";
@@ -9,19 +10,35 @@ import { limitBody } from "./body-limit";
 /** Who may call an operation: anyone, a signed-in user, an administrator, the API gateway. */
 export type Access = "none" | "session" | "admin" | "gateway";
 
-/** Where an operation's declared access is kept on its `describe(...)` middleware. */
+/** What an operation declares on its first middleware (`describe(...)` or `page(...)`). */
+export interface Declared {
+  access: Access;
+  /** An HTML page: a missing session is a redirect to the sign-in page, not a 401. */
+  page: boolean;
+  /** The media type of the operation's body, when not JSON (e.g. `text/csv`). */
+  mediaType?: string;
+}
+
+/** Where an operation's declaration is kept on its middleware. */
 export const ACCESS = Symbol("steward.access");
 
 const UNSAFE = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
-/** The access the matched operation declares; API paths without one need a session. */
-export function declaredAccess(c: Context): Access | "page" {
-  for (const route of matchedRoutes(c)) {
-    const access = (route.handler as { [ACCESS]?: Access })[ACCESS];
-    if (access) return c.req.path.startsWith("/api/v1/admin/") ? "admin" : access;
-  }
-  if (c.req.path.startsWith("/api/v1/admin/")) return "admin";
-  return c.req.path.startsWith("/api/") ? "session" : "page";
+/** A page's declaration: who may open it (the access middleware enforces it). */
+export function page(access: Exclude<Access, "gateway">): MiddlewareHandler<AppEnv> {
+  const declared: Declared = { access, page: true };
+  return Object.assign(async (_c: Context<AppEnv>, next: () => Promise<void>) => next(), { [ACCESS]: declared });
+}
+
+/** The declaration of the matched operation; API paths without one need a session. */
+export function declaredOf(c: Context): Declared {
+  let declared: Declared | undefined;
+  for (const route of matchedRoutes(c)) declared ??= (route.handler as { [ACCESS]?: Declared })[ACCESS];
+  const path = c.req.path;
+  const fallback: Declared = path.startsWith("/api/") ? { access: "session", page: false } : { access: "none", page: true };
+  const result = declared ?? fallback;
+  // Everything under /api/v1/admin/ is for administrators, whatever an operation says.
+  return { ...result, access: path.startsWith("/api/v1/admin/") ? "admin" : result.access };
 }
 
 function requireSameOrigin(c: Context<AppEnv>): void {
@@ -44,22 +61,43 @@ function requireGatewaySecret(c: Context<AppEnv>): void {
   if (!expected || !timingSafeEqual(given, expected)) throw new AppError("invalid_gateway_secret");
 }
 
+const mediaTypeOf = (c: Context) => c.req.header("content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+
+/**
+ * A body's type, for API operations (CONTRACT): a JSON operation, or one that takes no body,
+ * accepts a body only as `application/json` (parameters allowed); an operation with another
+ * media type (a CSV import) accepts only that one. Anything else: 415 `unsupported_media_type`.
+ */
+async function requireMediaType(c: Context<AppEnv>, expected: string): Promise<void> {
+  if (mediaTypeOf(c) === expected) return;
+  if (expected === "application/json" && (await c.req.arrayBuffer()).byteLength === 0) return;
+  throw new AppError("unsupported_media_type", `กรุณาส่งข้อมูลแบบ ${expected} / Send the body as ${expected}.`);
+}
+
 /**
  * The checks every request passes before its operation, in the contract's order: who asks
- * (401 `unauthenticated` or `invalid_gateway_secret`, 403 `forbidden`), where from (403 `cross_site_request` for state
- * changes, forms and JSON alike: `hono/csrf` checks forms only), then the body's size (413).
- * The body's type and content (415, 400) are the operation's validators' business.
+ * (401 `unauthenticated` or `invalid_gateway_secret`, 403 `forbidden`; a page without a session
+ * redirects to the sign-in page), where from (403 `cross_site_request` for state changes,
+ * forms and JSON alike: `hono/csrf` checks forms only), then the body: its size (413) and, for
+ * the API, its type (415). Its content (400) is the operation's validators' business.
  */
 export const accessControl = createMiddleware<AppEnv>(async (c, next) => {
-  const access = declaredAccess(c);
+  const declared = declaredOf(c);
+  const { access } = declared;
   if (access === "session" || access === "admin") {
     const session = c.var.session;
-    if (!session) throw new AppError("unauthenticated");
+    if (!session) {
+      if (declared.page) throw new HTTPException(303, { res: c.redirect("/signin", 303) });
+      throw new AppError("unauthenticated");
+    }
     if (access === "admin" && !session.user.isAdmin) throw new AppError("forbidden", "สำหรับผู้ดูแลระบบเท่านั้น / Administrators only.");
   }
   if (access === "gateway") requireGatewaySecret(c);
-  // The gateway authenticates with its secret, not with a browser's origin.
-  if (UNSAFE.has(c.req.method) && access !== "gateway") requireSameOrigin(c);
-  await limitBody(c);
+  if (UNSAFE.has(c.req.method)) {
+    // The gateway authenticates with its secret, not with a browser's origin.
+    if (access !== "gateway") requireSameOrigin(c);
+    await limitBody(c);
+    if (!declared.page) await requireMediaType(c, declared.mediaType ?? "application/json");
+  }
   await next();
 });

@@ -1,10 +1,14 @@
 import type { Context } from "hono";
+import type { AppEnv } from "../app-env";
 import { AppError } from "../errors";
 
 /** The largest request body any route takes (CONTRACT: 413 above 64 KiB). */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** How much of an oversized chunked body is read and dropped before giving up on the rest. */
+/**
+ * How much of an oversized chunked body is read and dropped before giving up on the rest; in
+ * development all of it (only `wrangler dev` needs it, and nobody else sends to it).
+ */
 const MAX_DRAIN_BYTES = 8 * 1024 * 1024;
 
 function tooLarge(): AppError {
@@ -15,11 +19,11 @@ function tooLarge(): AppError {
  * Refuses a body over `MAX_BODY_BYTES` with 413 `payload_too_large`; a body within the limit is
  * buffered so that later readers see it whole.
  *
- * Unlike `hono/body-limit`, an oversized chunked body is read to its end (up to 8 MiB) before
- * the 413: `wrangler dev`'s proxy leaves a keep-alive connection hanging for minutes when a
+ * Unlike `hono/body-limit`, an oversized chunked body is read to its end (up to 8 MiB outside
+ * development) before the 413: `wrangler dev`'s proxy leaves a keep-alive connection hanging for minutes when a
  * worker answers while a body it started to read is still arriving.
  */
-export async function limitBody(c: Context): Promise<void> {
+export async function limitBody(c: Context<AppEnv>): Promise<void> {
   const body = c.req.raw.body;
   if (!body) return;
   const declared = c.req.header("content-length");
@@ -35,7 +39,7 @@ export async function limitBody(c: Context): Promise<void> {
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
-      await drain(reader, size);
+      await drain(reader, size, c.var.deps.config.environment === "development" ? Number.POSITIVE_INFINITY : MAX_DRAIN_BYTES);
       throw tooLarge();
     }
     chunks.push(value);
@@ -49,10 +53,10 @@ export async function limitBody(c: Context): Promise<void> {
   c.req.raw = new Request(c.req.raw, { body: whole });
 }
 
-async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number): Promise<void> {
+async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number, limit: number): Promise<void> {
   let read = alreadyRead;
   try {
-    while (read < MAX_DRAIN_BYTES) {
+    while (read < limit) {
       const { done, value } = await reader.read();
       if (done) return;
       read += value.byteLength;

@@ -28,6 +28,22 @@ export function sessionToken(c: Context<AppEnv>): string | undefined {
   return getCookie(c, sessionCookieName(c));
 }
 
+/**
+ * The short-lived cookie that ties an e-mail sign-in to the browser that started it: the name
+ * typed there becomes the account's only when the code or link is used in that same browser.
+ */
+export function signInBindingCookieName(c: Context<AppEnv>): string {
+  return c.var.deps.config.environment === "development" ? "steward_signin" : "__Host-steward_signin";
+}
+
+export function setSignInBinding(c: Context<AppEnv>, binding: string, maxAgeSeconds: number): void {
+  setCookie(c, signInBindingCookieName(c), binding, { httpOnly: true, sameSite: "Lax", secure: c.var.deps.config.environment !== "development", path: "/", maxAge: maxAgeSeconds });
+}
+
+export function signInBinding(c: Context<AppEnv>): string | null {
+  return getCookie(c, signInBindingCookieName(c)) ?? null;
+}
+
 /** The id of this browser's current session, if any (replaced at the next sign-in). */
 export function currentSessionId(c: Context<AppEnv>): string | null {
   return c.var.session?.sessionId ?? null;

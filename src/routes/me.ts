@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../app-env";
 import { requireUser } from "../middleware/session";
-import { getProfile } from "../services/me";
+import { getProfile, renameUser } from "../services/me";
 import { unlinkOidcIdentity } from "../services/identities";
 import { describe, validate } from "./validate";
-import { CodeSent, EmailField, EmailVerifyBody, IdParam, MeResponse } from "./schemas";
+import { AddressVerifyBody, CodeSent, EmailField, IdParam, MeResponse, ProfileBody } from "./schemas";
 import * as v from "valibot";
 import { eq } from "drizzle-orm";
 import { users } from "../db/schema";
@@ -17,6 +17,17 @@ meRoutes.get("/", describe({ tags: ["Account"], summary: "The signed-in user, ro
   const { user } = requireUser(c);
   return c.json(await getProfile(c.var.deps, user));
 });
+
+meRoutes.patch(
+  "/",
+  describe({ tags: ["Account"], summary: "Change your name, as officials and executives will read it", response: MeResponse, errors: ["invalid_request"] }),
+  validate("json", ProfileBody),
+  async (c) => {
+    const { user } = requireUser(c);
+    const updated = await renameUser(c.var.deps, user, c.req.valid("json").name, c.var.meta);
+    return c.json(await getProfile(c.var.deps, updated));
+  },
+);
 
 meRoutes.delete(
   "/identities/:id",
@@ -44,7 +55,7 @@ meRoutes.post(
 meRoutes.post(
   "/emails/verify",
   describe({ tags: ["Account"], summary: "Confirm the code: the address becomes a verified official e-mail of your account", response: MeResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "invalid_code", "too_many_attempts", "conflict"] }),
-  validate("json", EmailVerifyBody),
+  validate("json", AddressVerifyBody),
   async (c) => {
     const { user } = requireUser(c);
     await verifyEmailForUser(c.var.deps, user, c.req.valid("json"), c.var.meta);

@@ -13,7 +13,10 @@ const nullableIso = v.nullable(isoDate);
 export const EmailField = EmailAddress;
 
 export const EmailStartBody = v.object({ email: EmailField, name: v.optional(v.nullable(singleLine(200, { optional: true }))) });
-export const EmailVerifyBody = v.object({ email: EmailField, code: v.pipe(v.string(), v.regex(/^\d{6}$/, "a 6-digit code")) });
+export const CodeField = v.pipe(v.string(), v.regex(/^\d{6}$/, "รหัส 6 หลัก / a 6-digit code"));
+export const EmailVerifyBody = v.object({ email: EmailField, code: CodeField, name: v.optional(v.nullable(singleLine(200, { optional: true }))) });
+export const AddressVerifyBody = v.object({ email: EmailField, code: CodeField });
+export const ProfileBody = v.object({ name: singleLine(200) });
 export const CodeSent = v.object({ status: v.literal("code_sent") });
 
 export const UserJson = v.object({ id: v.string(), email: v.nullable(v.string()), name: v.string(), status: v.picklist(["active", "suspended", "deleted"]), isAdmin: v.boolean() });
@@ -167,11 +170,14 @@ const CredentialJson = (response: v.GenericSchema) =>
     rawId: b64url,
     type: v.literal("public-key"),
     response,
-    clientExtensionResults: v.optional(v.record(v.string(), v.unknown()), {}),
-    authenticatorAttachment: v.optional(v.nullable(v.string())),
+    // Extension names are identifiers (WebAuthn Level 3 §9); their outputs are the authenticator's.
+    clientExtensionResults: v.optional(v.record(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, "an extension identifier")), v.unknown()), {}),
+    authenticatorAttachment: v.optional(v.nullable(v.picklist(["platform", "cross-platform"]))),
   });
+// AuthenticatorTransport names are short lower-case tokens ("usb", "hybrid", "smart-card", ...).
+const Transport = v.pipe(v.string(), v.regex(/^[a-z][a-z-]{0,19}$/, "a transport name"));
 export const RegistrationCredential = CredentialJson(
-  v.looseObject({ clientDataJSON: b64url, attestationObject: b64url, transports: v.optional(v.array(v.string())) }),
+  v.looseObject({ clientDataJSON: b64url, attestationObject: b64url, transports: v.optional(v.pipe(v.array(Transport), v.maxLength(10))) }),
 );
 export const AuthenticationCredential = CredentialJson(
   v.looseObject({ clientDataJSON: b64url, authenticatorData: b64url, signature: b64url, userHandle: v.optional(v.nullable(b64url)) }),

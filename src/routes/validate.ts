@@ -4,23 +4,16 @@ import type { MiddlewareHandler } from "hono";
 import { describeRoute, resolver, uniqueSymbol, validator } from "hono-openapi";
 import * as v from "valibot";
 import { AppError, ERRORS, type ErrorCode } from "../errors";
-import { ACCESS, type Access } from "../middleware/access";
+import { ACCESS, type Access, type Declared } from "../middleware/access";
 
 function issuePath(issue: StandardSchemaV1.Issue): string {
   return (issue.path ?? []).map((p) => (typeof p === "object" ? String(p.key) : String(p))).join(".") || "$";
 }
 
-/** `application/json`, with or without parameters such as `charset`. */
-function isJsonMedia(contentType: string | undefined): boolean {
-  return contentType?.split(";")[0]?.trim().toLowerCase() === "application/json";
-}
-
 /**
- * A validator whose failures are 400 `invalid_request` problems listing every issue.
- *
- * For a JSON body: any Content-Type but `application/json` on a request with a body is 415
- * `unsupported_media_type` (CONTRACT), so a form or `text/plain` post is never read as `{}`; a
- * request without a body is validated as `{}`; a body that is not a JSON object is 400.
+ * A validator whose failures are 400 `invalid_request` problems listing every issue. A JSON
+ * body must be an object (valibot's `object` would take an array for one); a request without a
+ * body is validated as `{}`. The body's media type was checked before (middleware/access.ts).
  */
 export function validate<S extends StandardSchemaV1, T extends keyof ValidationTargets>(target: T, schema: S) {
   const validated = validator(target, schema, (result) => {
@@ -31,8 +24,8 @@ export function validate<S extends StandardSchemaV1, T extends keyof ValidationT
     }
   });
   if (target !== "json") return validated;
-  const jsonOnly: MiddlewareHandler = async (c, next) => {
-    if (isJsonMedia(c.req.header("content-type"))) {
+  const objectOnly: MiddlewareHandler = async (c, next) => {
+    if ((await c.req.arrayBuffer()).byteLength > 0) {
       const body: unknown = await c.req.json().catch(() => {
         throw new AppError("invalid_request", "ข้อมูลไม่ใช่ JSON ที่ถูกต้อง / The request body is not valid JSON.", { errors: [{ path: "$", message: "malformed JSON" }] });
       });
@@ -41,13 +34,11 @@ export function validate<S extends StandardSchemaV1, T extends keyof ValidationT
           errors: [{ path: "$", message: "expected a JSON object" }],
         });
       }
-    } else if ((await c.req.arrayBuffer()).byteLength > 0) {
-      throw new AppError("unsupported_media_type", "กรุณาส่งข้อมูลแบบ application/json / Send the body as application/json.");
     }
     return validated(c, next);
   };
   // hono-openapi finds a route's request schema through this property.
-  return Object.assign(jsonOnly, { [uniqueSymbol]: (validated as unknown as Record<symbol, unknown>)[uniqueSymbol] }) as unknown as typeof validated;
+  return Object.assign(objectOnly, { [uniqueSymbol]: (validated as unknown as Record<symbol, unknown>)[uniqueSymbol] }) as unknown as typeof validated;
 }
 
 export const ProblemSchema = v.object({
@@ -75,6 +66,8 @@ export function describe(spec: {
   errors?: ErrorCode[];
   /** Who may call it (default: a signed-in user); enforced by the access middleware. */
   security?: Access;
+  /** The body's media type when it is not JSON (e.g. `text/csv`). */
+  mediaType?: string;
 }) {
   const access = spec.security ?? "session";
   // The access checks' own answers, documented on every operation they guard.
@@ -91,5 +84,6 @@ export function describe(spec: {
   }
   const security = access === "gateway" ? [{ gatewaySecret: [] }] : access === "none" ? [] : [{ sessionCookie: [] }];
   const description = access === "admin" ? [spec.description, "Administrators only."].filter(Boolean).join(" ") : spec.description;
-  return Object.assign(describeRoute({ tags: spec.tags, summary: spec.summary, description, responses: responses as never, security }), { [ACCESS]: access });
+  const declared: Declared = { access, page: false, mediaType: spec.mediaType };
+  return Object.assign(describeRoute({ tags: spec.tags, summary: spec.summary, description, responses: responses as never, security }), { [ACCESS]: declared });
 }

@@ -1,5 +1,6 @@
 import type { User } from "../db/schema";
 import { AppError } from "../errors";
+import { mailboxOf } from "../lib/fields";
 import type { ApplicationEvent } from "../workflow/application-machine";
 import { commitApplicationTransition } from "../workflow/application-commit";
 import type { ApplicationContext } from "../workflow/application-context";
@@ -50,7 +51,7 @@ export async function confirmApprover(deps: Deps, admin: User, id: string, appro
   }
   const ctx = await loadApplication(deps, id, admin);
   refuseOwnApplication(admin, ctx);
-  if (ctx.applicantEmails.includes(email)) {
+  if (ctx.applicantEmails.some((own) => mailboxOf(own) === mailboxOf(email))) {
     throw new AppError("approver_is_applicant", "ผู้อนุมัติต้องไม่ใช่ผู้ยื่นคำขอ / The approver cannot be the applicant.", { errors: [{ path: "email", message: "an address of the applicant" }] });
   }
   const committed = await commitApplicationTransition(deps, ctx, "APPROVER_CONFIRMED", {

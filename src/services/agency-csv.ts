@@ -97,22 +97,23 @@ function fieldOf(path: string): string {
 interface Candidate { line: number; state: AgencyState; errors: { field: string; message: string }[] }
 
 function readRow(columns: Map<Column, number>, record: { line: number; cells: string[] }): Candidate {
-  const get = (c: Column) => (columns.has(c) ? (record.cells[columns.get(c)!] ?? "").trim() : "");
+  // Cells as they are: the field rules check for control characters before they trim.
+  const get = (c: Column) => (columns.has(c) ? (record.cells[columns.get(c)!] ?? "") : "");
   if (record.cells.length > columns.size) {
     // The cells are shifted: reading them as columns would only add misleading errors.
     const message = `มี ${record.cells.length} ช่อง แต่หัวตารางมี ${columns.size} คอลัมน์ (ใส่เครื่องหมายคำพูดรอบข้อความที่มีจุลภาค) / ${record.cells.length} cells for ${columns.size} columns: quote values that contain commas`;
-    return { line: record.line, state: { ...EMPTY_AGENCY, nameTh: get("nameTh") }, errors: [{ field: "row", message }] };
+    return { line: record.line, state: { ...EMPTY_AGENCY, nameTh: get("nameTh").trim() }, errors: [{ field: "row", message }] };
   }
   const errors: { field: string; message: string }[] = [];
   const executive = [get("executiveName"), get("executivePosition"), get("executiveEmail")];
-  const review = get("reviewRequired").toLowerCase();
+  const review = get("reviewRequired").trim().toLowerCase();
   if (!TRUE.has(review) && !FALSE.has(review)) errors.push({ field: "reviewRequired", message: "ต้องเป็น true หรือ false / Must be true or false" });
   const patch: AgencyPatch = {
     nameTh: get("nameTh"),
     nameEn: get("nameEn"),
     ministry: get("ministry"),
     domains: get("domains").split(/[;,\s]+/).filter(Boolean),
-    executive: executive.some(Boolean) ? { name: executive[0]!, position: executive[1]!, email: executive[2]! } : null,
+    executive: executive.some((cell) => cell.trim()) ? { name: executive[0]!, position: executive[1]!, email: executive[2]! } : null,
     reviewRequired: TRUE.has(review),
   };
   const { state, errors: fieldErrors } = applyAgencyPatch(EMPTY_AGENCY, patch);

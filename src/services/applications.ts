@@ -1,9 +1,10 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { applications, emailIdentities, memberships, users, type Application, type User } from "../db/schema";
-import { runBatch } from "../db/guarded";
+import { insertWhere, runBatch } from "../db/guarded";
 import { AppError } from "../errors";
 import type { Db } from "../env";
 import { DAY } from "../lib/clock";
+import { mailboxOf } from "../lib/fields";
 import { newId } from "../lib/ids";
 import {
   isOpenApplication,
@@ -61,7 +62,22 @@ async function officialEmailFor(deps: Deps, userId: string, agencyId: string): P
   return verified.find((e) => deps.config.sharedMailDomains.includes(emailDomain(e.email)))?.email ?? null;
 }
 
+/**
+ * Submits an application; it goes to the agency's approvers as they stand when it is written.
+ * An administrator's change of those approvers in between makes the write miss (its guard on
+ * the agency's `updated_at`), and the submission is made again on the new list. Throws 409
+ * `terms_not_accepted` / `application_exists` / `conflict`, 422 `email_domain_mismatch` /
+ * `approver_is_applicant` / `email_domain_not_allowed`, 404.
+ */
 export async function submitApplication(deps: Deps, user: User, input: ApplicationInput, meta: RequestMeta) {
+  for (let round = 0; round < 3; round++) {
+    const submitted = await submitOnce(deps, user, input, meta);
+    if (submitted) return submitted;
+  }
+  throw new AppError("conflict", "ข้อมูลหน่วยงานเปลี่ยนระหว่างยื่นคำขอ กรุณาลองใหม่ / The agency changed meanwhile; please try again.");
+}
+
+async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta: RequestMeta) {
   const { db } = deps;
   const now = deps.clock.now();
   const agency = await getAgency(db, input.agencyId);
@@ -88,7 +104,7 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
   const hasExecutive = Boolean(agency.executiveEmail);
   const nominee = input.approver ? { ...input.approver, email: normalizeEmail(input.approver.email) } : null;
   const applicantEmails = await verifiedEmailsOf(db, user.id);
-  if (nominee && applicantEmails.includes(nominee.email)) {
+  if (nominee && applicantEmails.some((email) => mailboxOf(email) === mailboxOf(nominee.email))) {
     throw new AppError("approver_is_applicant", "ผู้อนุมัติต้องเป็นผู้อื่น ไม่ใช่ผู้ยื่นคำขอ / Name someone else as approver: nobody approves their own application.", { errors: [{ path: "approver.email", message: "an address of the applicant" }] });
   }
   if (nominee && hasExecutive) {
@@ -135,18 +151,26 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
   const guard = sql`EXISTS (SELECT 1 FROM applications WHERE id = ${application.id} AND transition_id = ${application.transitionId})`;
   const links = approvers.length ? await approvalRequestStatements(deps, ctx, approvers, guard, { reminder: false, expiresAt: application.deadlineAt! }) : null;
   const excluded = hasExecutive && approvers.length < approversOf({ ...ctx, applicantEmails: [] }, { fallback: false }).length;
+  const agencyUnchanged = sql`EXISTS (SELECT 1 FROM agencies WHERE id = ${agency.id} AND updated_at = ${agency.updatedAt})`;
   try {
     await runBatch(db, [
-      db.insert(applications).values(application),
+      insertWhere(db, applications, application, agencyUnchanged),
       ...(links?.statements ?? []),
-      auditStatement(db, { actor: user.email ?? user.id, action: "application.submitted", subject: `application:${application.id}`, detail: { agencyId: agency.id, role: input.role, status: publicStatus(application.status as ApplicationStatus), nominatedApprover: nominee?.email ?? null, ...(excluded ? { applicantIsApprover: true } : {}) } }, now, meta),
+      auditStatement(db, { actor: user.email ?? user.id, action: "application.submitted", subject: `application:${application.id}`, detail: { agencyId: agency.id, role: input.role, status: publicStatus(application.status as ApplicationStatus), nominatedApprover: nominee?.email ?? null, ...(excluded ? { applicantIsApprover: true } : {}) } }, now, meta, guard),
     ]);
+    // The agency's approvers changed since they were read: nothing was written.
+    if (!(await applicationExists(db, application.id))) return null;
   } catch (error) {
     // The partial unique index refuses a concurrent second open application.
     if (String(error).includes("UNIQUE")) throw new AppError("application_exists");
     throw error;
   }
   return { application: serializeApplication(application, user), outboxIds: links?.outboxIds ?? [] };
+}
+
+async function applicationExists(db: Db, id: string): Promise<boolean> {
+  const [row] = await db.select({ id: applications.id }).from(applications).where(eq(applications.id, id)).limit(1);
+  return row !== undefined;
 }
 
 /** An application with its agency and applicant; 404 for anyone but its applicant or an administrator. */

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { oneTimeTokens, type OneTimeToken } from "../db/schema";
 import { runBatch } from "../db/guarded";
 import type { AppError } from "../errors";
@@ -11,17 +11,18 @@ import { attemptCode, clearFailuresStatement, codeProblem, consumeCodeStatement,
 import { hitRateLimit } from "./rate-limit";
 
 const CONFIRM_TTL_MS = 10 * MINUTE;
-const CONFIRM_LIMIT = { name: "approval_confirm:address", limit: 5, windowMs: 10 * MINUTE };
+const CONFIRM_LIMIT = { name: "approval_confirm:link", limit: 5, windowMs: 10 * MINUTE };
 
 /**
  * Stronger approval (agency policy): a decision posted from the link is held until the approver
  * types a one-time code e-mailed to the link's address. The held decision lives in the code's
- * row, so the decision confirmed is the one that was asked for.
+ * row, so the decision confirmed is the one that was asked for. Codes, their limits and waits
+ * belong to one link: a leaked link of one application cannot hold up the approver's others.
  */
 export async function requestDecisionCode(deps: Deps, link: OneTimeToken, applicantName: string, agency: { nameTh: string; nameEn: string }, decision: Decision, reason: string | null) {
   const now = deps.clock.now();
-  await hitRateLimit(deps.db, CONFIRM_LIMIT, link.email, now);
-  const issued = await issueCode(deps, { purpose: "approval_confirm", email: link.email, applicationId: link.applicationId, ttlMs: CONFIRM_TTL_MS, data: { linkId: link.id, decision, reason } });
+  await hitRateLimit(deps.db, CONFIRM_LIMIT, link.id, now);
+  const issued = await issueCode(deps, { purpose: "approval_confirm", email: link.email, applicationId: link.applicationId, ttlMs: CONFIRM_TTL_MS, data: { linkId: link.id, decision, reason }, replaces: ofLink(link) });
   const message = queueEmail(deps.db, {
     template: "approval_confirm_code",
     to: [link.email],
@@ -33,6 +34,9 @@ export async function requestDecisionCode(deps: Deps, link: OneTimeToken, applic
   return { outboxIds: [message.id] };
 }
 
+/** The decision codes asked for through this approval link. */
+const ofLink = (link: OneTimeToken) => and(eq(oneTimeTokens.applicationId, link.applicationId!), sql`json_extract(${oneTimeTokens.data}, '$.linkId') = ${link.id}`);
+
 export type Confirmation = { ok: true; decision: Decision; reason: string | null } | { ok: false; error: AppError };
 
 /**
@@ -40,17 +44,10 @@ export type Confirmation = { ok: true; decision: Decision; reason: string | null
  * address, as for sign-in codes) and uses it once. On success, the decision it holds.
  */
 export async function confirmDecisionCode(deps: Deps, link: OneTimeToken, code: string): Promise<Confirmation> {
-  const heldBy = (token: OneTimeToken) => JSON.parse(token.data ?? "{}") as { linkId?: string; decision?: Decision; reason?: string | null };
-  const attempt = await attemptCode(deps, {
-    purpose: "approval_confirm",
-    email: link.email,
-    code,
-    where: eq(oneTimeTokens.applicationId, link.applicationId!),
-    accept: (token) => heldBy(token).linkId === link.id,
-  });
+  const attempt = await attemptCode(deps, { purpose: "approval_confirm", email: link.email, code, where: ofLink(link), scope: link.id });
   if (attempt.kind !== "ok") return { ok: false, error: codeProblem(attempt) };
-  const [used] = await runBatch(deps.db, [consumeCodeStatement(deps, attempt.token.id), clearFailuresStatement(deps, "approval_confirm", link.email)]);
+  const [used] = await runBatch(deps.db, [consumeCodeStatement(deps, attempt.token.id), clearFailuresStatement(deps, { purpose: "approval_confirm", email: link.email, scope: link.id })]);
   if ((used as unknown[]).length === 0) return { ok: false, error: codeProblem({ kind: "no_code" }) };
-  const held = heldBy(attempt.token);
+  const held = JSON.parse(attempt.token.data ?? "{}") as { decision?: Decision; reason?: string | null };
   return { ok: true, decision: held.decision!, reason: held.reason ?? null };
 }

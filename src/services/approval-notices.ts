@@ -5,6 +5,7 @@ import { DAY } from "../lib/clock";
 import { newId } from "../lib/ids";
 import { approvalProgressEmail, type ApprovalProgress } from "../../emails/approval-progress";
 import { verifiedEmailsOf, type ApplicationContext } from "../workflow/application-context";
+import { agencyUnchanged } from "../workflow/application-commit";
 import { approvalRequestStatements, approversOf } from "../workflow/approval-links";
 import { auditStatement } from "./audit";
 import type { Deps } from "./deps";
@@ -34,7 +35,8 @@ async function sendNotice(deps: Deps, ctx: ApplicationContext, notice: Notice, f
   const { application: app } = ctx;
   const now = deps.clock.now();
   const id = newId("ntc");
-  const stillWaiting = sql`EXISTS (SELECT 1 FROM applications WHERE id = ${app.id} AND status = 'awaiting_executive' AND approval_round = ${app.approvalRound})`;
+  // Sent only while the application waits in this round and its agency's approvers are those read.
+  const stillWaiting = sql`(EXISTS (SELECT 1 FROM applications WHERE id = ${app.id} AND status = 'awaiting_executive' AND approval_round = ${app.approvalRound}) AND ${agencyUnchanged(ctx)})`;
   const inserted = sql`EXISTS (SELECT 1 FROM approval_notices WHERE id = ${id})`;
   const recipients =
     notice.kind === "fallback"

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { oneTimeTokens, type OneTimeToken } from "../db/schema";
 import { AppError } from "../errors";
 import { sha256Hex } from "../lib/crypto";
-import { multiLine } from "../lib/fields";
+import { mailboxOf, multiLine } from "../lib/fields";
 import { acceptsExecutiveDecision, executiveApprovalEvent, type ApplicationStatus } from "../workflow/application-machine";
 import { commitApplicationTransition } from "../workflow/application-commit";
 import type { ApplicationContext } from "../workflow/application-context";
@@ -44,7 +44,7 @@ export async function findApprovalLink(deps: Deps, secret: string): Promise<Appr
   if (token.expiresAt <= deps.clock.now() || status === "expired") return { state: "expired", token, ctx };
   if (token.revokedAt !== null || !acceptsExecutiveDecision(status)) return { state: "closed", token, ctx };
   // An address the applicant verified after the link went out: it may not decide.
-  if (ctx.applicantEmails.includes(token.email)) return { state: "own", token, ctx };
+  if (ctx.applicantEmails.some((email) => mailboxOf(email) === mailboxOf(token.email))) return { state: "own", token, ctx };
   return { state: "valid", token, ctx };
 }
 
@@ -93,8 +93,8 @@ export async function decideApproval(deps: Deps, secret: string, decision: Decis
 const DecisionForm = v.object({
   decision: v.picklist(["approve", "reject"], "กรุณาเลือกอนุมัติหรือไม่อนุมัติ / Choose approve or reject."),
   reason: multiLine(2000, { optional: true }),
-  code: v.optional(v.pipe(v.string(), v.trim())),
 });
+const DecisionCode = v.pipe(v.string(), v.trim(), v.regex(/^\d{6}$/, "กรุณากรอกรหัส 6 หลัก / Enter the 6-digit code."));
 
 /** What a POST on an approval link came to; the page renders one view for each kind. */
 export type LinkOutcome =
@@ -112,7 +112,7 @@ export type LinkOutcome =
 export async function decideFromLink(deps: Deps, secret: string, form: Record<string, string>, meta: RequestMeta): Promise<LinkOutcome> {
   const link = await findApprovalLink(deps, secret);
   if (link.state !== "valid" || !link.ctx || !link.token) return { kind: "closed", link };
-  const parsed = v.safeParse(DecisionForm, { decision: form.decision, reason: form.reason ?? "", code: form.code });
+  const parsed = v.safeParse(DecisionForm, { decision: form.decision, reason: form.reason ?? "" });
   if (!parsed.success) {
     return { kind: "invalid", link, error: new AppError("invalid_request", parsed.issues[0]?.message, { errors: parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? "$", message: i.message })) }) };
   }
@@ -120,11 +120,14 @@ export async function decideFromLink(deps: Deps, secret: string, form: Record<st
   let reason = parsed.output.reason || null;
   const { ctx, token } = link;
   if (ctx.agency.strongerApproval) {
-    if (!parsed.output.code) {
+    if (form.code === undefined) {
       const { outboxIds } = await requestDecisionCode(deps, token, ctx.applicant.name || ctx.application.applicantEmail, ctx.agency, decision, reason);
       return { kind: "code_sent", link, decision, reason, outboxIds };
     }
-    const confirmed = await confirmDecisionCode(deps, token, parsed.output.code);
+    const code = v.safeParse(DecisionCode, form.code);
+    // A code that is not six digits is refused as it is, without counting as a try.
+    if (!code.success) return { kind: "code_refused", link, decision, reason, error: new AppError("invalid_request", code.issues[0].message) };
+    const confirmed = await confirmDecisionCode(deps, token, code.output);
     if (!confirmed.ok) return { kind: "code_refused", link, decision, reason, error: confirmed.error };
     decision = confirmed.decision;
     reason = confirmed.reason;
@@ -147,5 +150,6 @@ export async function whoMayDecide(deps: Deps, ctx: ApplicationContext): Promise
     .selectDistinct({ email: oneTimeTokens.email })
     .from(oneTimeTokens)
     .where(and(eq(oneTimeTokens.applicationId, ctx.application.id), eq(oneTimeTokens.purpose, "approval"), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), gt(oneTimeTokens.expiresAt, deps.clock.now())));
-  return rows.map((r) => r.email).filter((email) => !ctx.applicantEmails.includes(email));
+  const own = new Set(ctx.applicantEmails.map(mailboxOf));
+  return rows.map((r) => r.email).filter((email) => !own.has(mailboxOf(email)));
 }

@@ -1,5 +1,8 @@
-import type { User } from "../db/schema";
-import type { Deps } from "./deps";
+import { eq } from "drizzle-orm";
+import { users, type User } from "../db/schema";
+import { runBatch } from "../db/guarded";
+import { auditStatement } from "./audit";
+import type { Deps, RequestMeta } from "./deps";
 import { listUserApplications } from "./applications";
 import { listIdentities } from "./identities";
 import { listUserMemberships } from "./memberships";
@@ -25,4 +28,15 @@ export async function getProfile(deps: Deps, user: User) {
     identities,
     terms: { acceptedVersion: accepted, currentVersion: terms?.version ?? null },
   };
+}
+
+/** Sets the user's name (checked by the caller with the one-line text rule); audited. */
+export async function renameUser(deps: Deps, user: User, name: string, meta: RequestMeta): Promise<User> {
+  if (name === user.name) return user;
+  const now = deps.clock.now();
+  await runBatch(deps.db, [
+    deps.db.update(users).set({ name, updatedAt: now }).where(eq(users.id, user.id)),
+    auditStatement(deps.db, { actor: user.email ?? user.id, action: "user.renamed", subject: `user:${user.id}`, detail: { from: user.name, to: name } }, now, meta),
+  ]);
+  return { ...user, name, updatedAt: now };
 }

@@ -3,6 +3,7 @@ import * as oauth from "oauth4webapi";
 import { oidcFlows, oidcIdentities, users, type User } from "../db/schema";
 import { runBatch, type Statement } from "../db/guarded";
 import { AppError } from "../errors";
+import { sanitizeLine } from "../lib/fields";
 import { MINUTE } from "../lib/clock";
 import { randomBase62, sha256Hex, timingSafeEqual } from "../lib/crypto";
 import { newId } from "../lib/ids";
@@ -64,10 +65,15 @@ function failed(detail: string): AppError {
   return new AppError("oidc_failed", detail);
 }
 
+/**
+ * The person's name from the provider's claims, cleaned with the one-line text rule (the claim
+ * cannot be refused like a form field, so what breaks the rule is taken out; 200 characters).
+ */
 function displayName(claims: Record<string, unknown>): string | null {
-  if (typeof claims.name === "string" && claims.name.trim()) return claims.name.trim();
-  const parts = [claims.given_name, claims.family_name].filter((p): p is string => typeof p === "string" && p.trim() !== "");
-  return parts.length ? parts.join(" ") : null;
+  const name = typeof claims.name === "string" ? sanitizeLine(claims.name, 200) : null;
+  if (name) return name;
+  const parts = [claims.given_name, claims.family_name].filter((p): p is string => typeof p === "string");
+  return sanitizeLine(parts.join(" "), 200);
 }
 
 /**
@@ -122,7 +128,7 @@ export async function completeOidcSignIn(deps: Deps, providerId: string, callbac
       // The name is a convenience: a failing UserInfo endpoint does not stop the sign-in.
     }
   }
-  return signInWithIdentity(deps, { providerId, issuer: claims.iss, subject: claims.sub, email: typeof claims.email === "string" ? claims.email : null, name }, flow, meta, previousSessionId);
+  return signInWithIdentity(deps, { providerId, issuer: claims.iss, subject: claims.sub, email: typeof claims.email === "string" ? sanitizeLine(claims.email, 254) : null, name }, flow, meta, previousSessionId);
 }
 
 async function signInWithIdentity(

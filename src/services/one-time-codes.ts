@@ -1,21 +1,22 @@
-import { and, desc, eq, gt, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import { codeFailures, oneTimeTokens, type OneTimeToken } from "../db/schema";
-import type { Statement } from "../db/guarded";
+import { runBatch, type Statement } from "../db/guarded";
+import { AppError } from "../errors";
 import { MINUTE } from "../lib/clock";
 import { randomBase62, randomDigits, sha256Hex, timingSafeEqual } from "../lib/crypto";
 import { newId } from "../lib/ids";
-import { AppError } from "../errors";
 import type { Deps } from "./deps";
 
 // E-mailed 6-digit codes: sign-in, adding an official address, and the stronger approval's
 // decision code. Two limits stop guessing (NIST SP 800-63B 5.1.3.2 and 5.2.2):
 // - each code is compared at most MAX_CODE_ATTEMPTS times, counted before the comparison by one
 //   conditional UPDATE, so parallel guesses cannot compare it more often;
-// - consecutive failures are counted per purpose and address, whether or not an account exists,
-//   and a new code does not reset them. Past FREE_FAILURES, each next try waits (1, 2, 4 ... 60
-//   minutes). The wait never exceeds an hour after the last failure, so a stranger who knows an
-//   address cannot keep its owner out for longer than that; passkeys, OpenID and the e-mailed
-//   link (a 128-bit secret, not guessable) are never held up by it.
+// - consecutive failures are counted per purpose and address (and per user or application where
+//   the codes are theirs), whether or not an account exists, and a new code does not reset them.
+//   Past FREE_FAILURES, each next try waits (1, 2, 4 ... 60 minutes), and only one request may
+//   take it when the wait ends. The wait never exceeds an hour after the last failure, so a
+//   stranger who knows an address cannot keep its owner out for longer than that; passkeys,
+//   OpenID and the e-mailed link (a 128-bit secret, not guessable) are never held up by it.
 
 /** A code dies after this many compared tries (DESIGN: at most 5). */
 export const MAX_CODE_ATTEMPTS = 5;
@@ -27,15 +28,15 @@ export const FREE_FAILURES = 20;
 export const MAX_WAIT_MS = 60 * MINUTE;
 
 /**
- * How long the next try waits after `failures` consecutive failures: none up to FREE_FAILURES,
- * then 1 minute, doubling with each further failure, at most MAX_WAIT_MS.
+ * How long the next try waits after `failures` consecutive failures (ms): none up to
+ * FREE_FAILURES, then 1 minute, doubling with each further failure, at most MAX_WAIT_MS.
  */
 export function waitAfterFailures(failures: number): number {
   if (failures < FREE_FAILURES) return 0;
   return Math.min(MAX_WAIT_MS, MINUTE * 2 ** Math.min(failures - FREE_FAILURES, 30));
 }
 
-// waitAfterFailures as SQL, for the one upsert that records a failure.
+// waitAfterFailures as SQL, for the statements that record a failure or reserve a try.
 const WAIT_STEPS = Array.from({ length: 8 }, (_, i) => FREE_FAILURES + i).map((f) => [f, waitAfterFailures(f)] as const);
 function waitSql(failures: SQL): SQL {
   const cases = [...WAIT_STEPS].reverse().map(([f, ms]) => sql`WHEN ${failures} >= ${f} THEN ${ms}`);
@@ -44,23 +45,22 @@ function waitSql(failures: SQL): SQL {
 
 export type CodePurpose = "email_sign_in" | "email_verify" | "approval_confirm";
 
-const failureKey = (purpose: CodePurpose, email: string) => `${purpose}:${email}`;
+/** Where a purpose's failures are counted: the address, and the user or application they are for. */
+const failureKey = (purpose: CodePurpose, email: string, scope?: string) => (scope ? `${purpose}:${scope}:${email}` : `${purpose}:${email}`);
 
 /**
- * A new 6-digit code (and a 128+-bit link secret) for an address: the statements that revoke the
- * address's older codes of the same purpose and store the new one (hashes only), for the
- * caller's batch with the e-mail that carries it. Failures counted so far stay.
+ * A new 6-digit code (and a 128+-bit link secret) for an address: the statements that store it
+ * (hashes only) and, unless `keepOlder`, revoke the older live codes it replaces (all of the
+ * purpose and address, or only those `replaces` selects), for the caller's batch with the
+ * e-mail that carries it. Failures counted so far stay.
  */
-export async function issueCode(deps: Deps, input: { purpose: CodePurpose; email: string; ttlMs: number; data: unknown; applicationId?: string | null }) {
+export async function issueCode(deps: Deps, input: { purpose: CodePurpose; email: string; ttlMs: number; data: unknown; applicationId?: string | null; keepOlder?: boolean; replaces?: SQL }) {
   const now = deps.clock.now();
   const id = newId("otk");
   const secret = randomBase62(32);
   const code = randomDigits(6);
   const statements: Statement[] = [
-    deps.db
-      .update(oneTimeTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(oneTimeTokens.purpose, input.purpose), eq(oneTimeTokens.email, input.email), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt))),
+    ...(input.keepOlder ? [] : [revokeCodesStatement(deps, { purpose: input.purpose, email: input.email, where: input.replaces })]),
     deps.db.insert(oneTimeTokens).values({
       id,
       purpose: input.purpose,
@@ -76,57 +76,81 @@ export async function issueCode(deps: Deps, input: { purpose: CodePurpose; email
   return { id, code, secret, expiresAt: now + input.ttlMs, statements };
 }
 
-/** The outcome of one typed code. `attemptsLeft` is how many more tries this code takes. */
+/** Revokes the live codes (and links) of a purpose and address, optionally narrowed and guarded. */
+export function revokeCodesStatement(deps: Deps, input: { purpose: CodePurpose; email: string; where?: SQL; guard?: SQL }) {
+  return deps.db
+    .update(oneTimeTokens)
+    .set({ revokedAt: deps.clock.now() })
+    .where(and(eq(oneTimeTokens.purpose, input.purpose), eq(oneTimeTokens.email, input.email), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), input.where, input.guard));
+}
+
+/** The outcome of one typed code. `attemptsLeft` is how many more tries the code takes. */
 export type CodeAttempt =
   | { kind: "ok"; token: OneTimeToken }
   | { kind: "wrong"; attemptsLeft: number }
   /** No live code for the address: none asked for, expired, used, or replaced. */
   | { kind: "no_code" }
-  /** This code was tried MAX_CODE_ATTEMPTS times: ask for a new one. */
+  /** Every live code was tried MAX_CODE_ATTEMPTS times: ask for a new one. */
   | { kind: "code_dead" }
   /** Too many consecutive failures for this address: try again after `retryAfterMs`. */
   | { kind: "wait"; retryAfterMs: number };
 
 /**
- * Checks a typed code against the newest live code of a purpose and address (optionally
- * narrowed, e.g. to one application), in this order: the address's wait (no comparison while it
- * lasts), then one attempt counted atomically before the comparison, then a constant-time
- * comparison; a wrong code adds a failure to the address. Consumes nothing: on "ok" the caller
- * consumes the code with consumeCodeStatement in its own batch, with clearFailuresStatement.
- * `accept` may reject the code found (e.g. a code bound to another user), which then counts as none.
+ * Checks a typed code against the live codes of a purpose and address (narrowed by `where`, e.g.
+ * to one user's or one application's codes; sign-in keeps several live so that a stranger's new
+ * code does not kill the owner's). In one batch: once the address is past its free failures its
+ * next try is reserved for this request alone, and one attempt is counted on every code this try
+ * compares with, unless the address waits. Then constant-time comparisons; a wrong code adds a
+ * failure to the address and sets its wait. Consumes nothing: on "ok" the caller uses the code
+ * with consumeCodeStatement and clearFailuresStatement in its own batch.
  */
-export async function attemptCode(
-  deps: Deps,
-  input: { purpose: CodePurpose; email: string; code: string; where?: SQL; accept?: (token: OneTimeToken) => boolean },
-): Promise<CodeAttempt> {
+export async function attemptCode(deps: Deps, input: { purpose: CodePurpose; email: string; code: string; where?: SQL; scope?: string }): Promise<CodeAttempt> {
   const now = deps.clock.now();
-  const key = failureKey(input.purpose, input.email);
-  const [token] = await deps.db
-    .select()
-    .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.purpose, input.purpose), eq(oneTimeTokens.email, input.email), isNull(oneTimeTokens.revokedAt), input.where))
-    .orderBy(desc(oneTimeTokens.createdAt))
-    .limit(1);
-  if (!token || token.usedAt !== null || token.expiresAt <= now || (input.accept && !input.accept(token))) return { kind: "no_code" };
+  const key = failureKey(input.purpose, input.email, input.scope);
+  const live = and(eq(oneTimeTokens.purpose, input.purpose), eq(oneTimeTokens.email, input.email), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), gt(oneTimeTokens.expiresAt, now), input.where);
+  const [newest] = await deps.db.select({ id: oneTimeTokens.id }).from(oneTimeTokens).where(live).orderBy(desc(oneTimeTokens.createdAt)).limit(1);
+  if (!newest) return { kind: "no_code" };
 
-  const waiting = sql`EXISTS (SELECT 1 FROM code_failures WHERE key = ${key} AND locked_until > ${now})`;
-  const [claimed] = await deps.db
-    .update(oneTimeTokens)
-    .set({ attempts: sql`${oneTimeTokens.attempts} + 1` })
-    .where(and(eq(oneTimeTokens.id, token.id), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), gt(oneTimeTokens.expiresAt, now), sql`${oneTimeTokens.attempts} < ${MAX_CODE_ATTEMPTS}`, sql`NOT ${waiting}`))
-    .returning({ attempts: oneTimeTokens.attempts });
-  if (!claimed) return whyNotClaimed(deps, token.id, key, now);
+  const attemptId = newId("tx");
+  const heldByOthers = sql`EXISTS (SELECT 1 FROM code_failures WHERE key = ${key} AND locked_until > ${now} AND (reserved_by IS NULL OR reserved_by <> ${attemptId}))`;
+  const [, claimedIds] = (await runBatch(deps.db, [
+    deps.db
+      .update(codeFailures)
+      .set({ lockedUntil: sql`${now} + ${waitSql(sql`${codeFailures.failures} + 1`)}`, reservedBy: attemptId })
+      .where(and(eq(codeFailures.key, key), sql`${codeFailures.failures} >= ${FREE_FAILURES}`, lte(codeFailures.lockedUntil, now))),
+    deps.db
+      .update(oneTimeTokens)
+      .set({ attempts: sql`${oneTimeTokens.attempts} + 1` })
+      .where(and(live, lt(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS), sql`NOT ${heldByOthers}`))
+      .returning({ id: oneTimeTokens.id }),
+  ])) as [unknown[], { id: string }[]];
+  if (claimedIds.length === 0) {
+    await releaseReservation(deps, key, attemptId);
+    return whyNotClaimed(deps, key, live, now);
+  }
 
-  if (timingSafeEqual(token.codeHash ?? "", await sha256Hex(`${token.id}:${input.code}`))) return { kind: "ok", token };
+  // The batch answers raw rows; the tokens are read back typed.
+  const claimed = await deps.db.select().from(oneTimeTokens).where(inArray(oneTimeTokens.id, claimedIds.map((t) => t.id)));
+  const tries = await Promise.all(claimed.map(async (token) => ({ token, right: timingSafeEqual(token.codeHash ?? "", await sha256Hex(`${token.id}:${input.code}`)) })));
+  const right = tries.find((t) => t.right);
+  if (right) return { kind: "ok", token: right.token };
   await recordFailure(deps, key, now);
-  return { kind: "wrong", attemptsLeft: MAX_CODE_ATTEMPTS - claimed.attempts };
+  return { kind: "wrong", attemptsLeft: Math.max(0, ...claimed.map((t) => MAX_CODE_ATTEMPTS - t.attempts)) };
 }
 
-async function whyNotClaimed(deps: Deps, tokenId: string, key: string, now: number): Promise<CodeAttempt> {
+/** A reserved try that compared nothing (its codes died meanwhile) gives the wait back. */
+async function releaseReservation(deps: Deps, key: string, attemptId: string): Promise<void> {
+  await deps.db
+    .update(codeFailures)
+    .set({ lockedUntil: sql`${codeFailures.lastFailureAt} + ${waitSql(sql`${codeFailures.failures}`)}`, reservedBy: null })
+    .where(and(eq(codeFailures.key, key), eq(codeFailures.reservedBy, attemptId)));
+}
+
+async function whyNotClaimed(deps: Deps, key: string, live: SQL | undefined, now: number): Promise<CodeAttempt> {
   const [failure] = await deps.db.select().from(codeFailures).where(eq(codeFailures.key, key)).limit(1);
   if (failure && failure.lockedUntil > now) return { kind: "wait", retryAfterMs: failure.lockedUntil - now };
-  const [token] = await deps.db.select({ attempts: oneTimeTokens.attempts }).from(oneTimeTokens).where(eq(oneTimeTokens.id, tokenId)).limit(1);
-  return token && token.attempts >= MAX_CODE_ATTEMPTS ? { kind: "code_dead" } : { kind: "no_code" };
+  const codes = await deps.db.select({ attempts: oneTimeTokens.attempts }).from(oneTimeTokens).where(live).limit(10);
+  return codes.length > 0 && codes.every((c) => c.attempts >= MAX_CODE_ATTEMPTS) ? { kind: "code_dead" } : { kind: "no_code" };
 }
 
 /** One more consecutive failure for the address, and the wait it earns: one atomic upsert. */
@@ -137,26 +161,19 @@ async function recordFailure(deps: Deps, key: string, now: number): Promise<void
     .values({ key, failures: 1, lastFailureAt: now, lockedUntil: now + waitAfterFailures(1) })
     .onConflictDoUpdate({
       target: codeFailures.key,
-      set: { failures: next, lastFailureAt: now, lockedUntil: sql`${now} + ${waitSql(next)}` },
+      set: { failures: next, lastFailureAt: now, lockedUntil: sql`${now} + ${waitSql(next)}`, reservedBy: null },
     });
 }
 
 /** Ends the address's run of failures: part of the batch that uses a right code. */
-export function clearFailuresStatement(deps: Deps, purpose: CodePurpose, email: string, guard?: SQL) {
-  return deps.db.delete(codeFailures).where(and(eq(codeFailures.key, failureKey(purpose, email)), guard));
+export function clearFailuresStatement(deps: Deps, input: { purpose: CodePurpose; email: string; scope?: string; guard?: SQL }) {
+  return deps.db.delete(codeFailures).where(and(eq(codeFailures.key, failureKey(input.purpose, input.email, input.scope)), input.guard));
 }
 
-/** Ends every run of failures of these addresses (an administrator's "unlock"). */
+/** Ends every run of failures of these addresses, whatever their scope (an administrator's reactivation). */
 export function clearAllFailuresStatement(deps: Deps, emails: string[]) {
-  const keys = emails.flatMap((email) => (["email_sign_in", "email_verify", "approval_confirm"] as const).map((p) => failureKey(p, email)));
-  return deps.db.delete(codeFailures).where(sql`${codeFailures.key} IN (${sql.join(keys.length ? keys.map((k) => sql`${k}`) : [sql`NULL`], sql`, `)})`);
-}
-
-/** The address's current wait, if any (ms). */
-export async function currentWait(deps: Deps, purpose: CodePurpose, email: string): Promise<number> {
-  const now = deps.clock.now();
-  const [row] = await deps.db.select({ lockedUntil: codeFailures.lockedUntil }).from(codeFailures).where(eq(codeFailures.key, failureKey(purpose, email))).limit(1);
-  return row && row.lockedUntil > now ? row.lockedUntil - now : 0;
+  const matches = emails.map((email) => sql`(${codeFailures.key} LIKE ${"%:" + email.replace(/[%_\\]/g, (ch) => `\\${ch}`)} ESCAPE '\\')`);
+  return deps.db.delete(codeFailures).where(matches.length ? sql.join(matches, sql` OR `) : sql`0`);
 }
 
 /**
@@ -175,7 +192,7 @@ export function consumeCodeStatement(deps: Deps, tokenId: string, usedTx: string
 
 /**
  * The problem for a code that did not pass: 400 `invalid_code` (with `attemptsLeft` when the
- * code takes more tries), or 429 `too_many_attempts` (with Retry-After while the address waits).
+ * code was compared), or 429 `too_many_attempts` (with Retry-After while the address waits).
  * The same for every address, with or without an account (no enumeration).
  */
 export function codeProblem(attempt: Exclude<CodeAttempt, { kind: "ok" }>): AppError {

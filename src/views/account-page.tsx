@@ -47,6 +47,17 @@ export function AccountPage(props: { user: LayoutUser; passkeys: PasskeyView[]; 
         <a href="/roles">บทบาทผู้ดูแลข้อมูลของฉัน (ส่งมอบ / สละบทบาท) / My steward roles (hand over, give up)</a>
       </p>
 
+      <section aria-labelledby="name-title">
+        <Heading level={2} id="name-title" th="ชื่อของท่าน" en="Your name" />
+        <form method="post" action="/account/name">
+          <label for="display-name">ชื่อ-นามสกุล ตามที่ผู้บริหารและ สพร. จะเห็น / Full name, as executives and DGA will read it</label>
+          <input id="display-name" name="name" type="text" autocomplete="name" maxlength={200} required value={props.user.name} />
+          <div class="actions">
+            <button type="submit" class="secondary">บันทึกชื่อ / Save name</button>
+          </div>
+        </form>
+      </section>
+
       <section aria-labelledby="passkeys-title">
         <Heading level={2} id="passkeys-title" th="พาสคีย์" en="Passkeys" />
         <p class="hint">

@@ -82,6 +82,11 @@ async function handoverStatements(deps: Deps, ctx: ApplicationContext, guard: SQ
   };
 }
 
+/** The agency row is still the one the context was read with. */
+export function agencyUnchanged(ctx: ApplicationContext): SQL {
+  return sql`EXISTS (SELECT 1 FROM agencies WHERE id = ${ctx.agency.id} AND updated_at = ${ctx.agency.updatedAt})`;
+}
+
 /**
  * The statements of one application transition: compare-and-swap on status and version (and
  * `outerGuard`), then the effects of the transition table (links, membership, e-mails) and the
@@ -105,7 +110,9 @@ export async function applicationTransitionStatements(deps: Deps, ctx: Applicati
   const outboxIds: string[] = [];
   let membershipId: string | null = null;
 
-  if (transition.effects.some((e) => e.kind === "send_approval_request")) {
+  // Links go to the agency's approvers as read: a change of them in between makes the CAS miss.
+  const sendsLinks = transition.effects.some((e) => e.kind === "send_approval_request");
+  if (sendsLinks) {
     const sent = { ...ctx, application: { ...app, ...patch } as Application };
     if (approversOf(sent, { fallback: false }).length === 0) throw new AppError("invalid_transition", "ยังไม่มีผู้อนุมัติ / No approver on file.");
     patch.deadlineAt = now + ctx.agency.approvalTtlDays * DAY;
@@ -117,7 +124,7 @@ export async function applicationTransitionStatements(deps: Deps, ctx: Applicati
     db
       .update(applications)
       .set({ ...patch, status: transition.to, version: sql`${applications.version} + 1`, transitionId, updatedAt: now })
-      .where(and(eq(applications.id, app.id), eq(applications.status, from), eq(applications.version, app.version), options.casCondition, options.outerGuard))
+      .where(and(eq(applications.id, app.id), eq(applications.status, from), eq(applications.version, app.version), options.casCondition, options.outerGuard, sendsLinks ? agencyUnchanged(ctx) : undefined))
       .returning({ id: applications.id }),
   );
   statements.push(...(options.extra?.(guard, transitionId) ?? []));

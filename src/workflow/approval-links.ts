@@ -2,6 +2,7 @@ import type { SQL } from "drizzle-orm";
 import { oneTimeTokens } from "../db/schema";
 import { insertWhere, type Statement } from "../db/guarded";
 import { randomBase62, sha256Hex } from "../lib/crypto";
+import { mailboxOf } from "../lib/fields";
 import { newId } from "../lib/ids";
 import { approvalRequestEmail } from "../../emails/approval-request";
 import type { Deps } from "../services/deps";
@@ -26,8 +27,9 @@ export function approversOf(ctx: ApplicationContext, options: { fallback: boolea
   if (application.approverEmail) list.push({ email: application.approverEmail, name: application.approverName, role: "executive" });
   for (const email of JSON.parse(agency.delegateEmails) as string[]) list.push({ email, name: null, role: "delegate" });
   if (options.fallback && agency.fallbackEmail) list.push({ email: agency.fallbackEmail, name: agency.fallbackName, role: "fallback" });
-  const seen = new Set<string>(applicantEmails);
-  return list.filter((a) => !seen.has(a.email) && seen.add(a.email));
+  // Compared by mailbox: a `+tag` address of the applicant is the applicant.
+  const seen = new Set<string>(applicantEmails.map(mailboxOf));
+  return list.filter((a) => !seen.has(mailboxOf(a.email)) && seen.add(mailboxOf(a.email)));
 }
 
 /** One approval link per approver (only its hash stored) and the e-mail that carries it. */

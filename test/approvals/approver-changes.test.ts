@@ -4,7 +4,7 @@ import { agencies } from "../../src/db/schema";
 import { setDevClockOffset } from "../../src/lib/dev-clock";
 import { signInAdmin, snapshot } from "../helpers/auth-db";
 import { Client, mailTo } from "../helpers/client";
-import { createAgency, db, unique, type AgencyFixture } from "../helpers/fixtures";
+import { applicationBody, createAgency, db, unique, type AgencyFixture } from "../helpers/fixtures";
 import { applicant, approvalLink, decide, getApplication, rows, settleOutbox, submit } from "../helpers/flow-approval";
 
 // Rule (issue 7.5): when an administrator changes an agency's executive, deputies or fallback,
@@ -101,5 +101,27 @@ describe("deputies and fallback", () => {
     expect((await patchAgency(agency.id, { nameEn: `Renamed ${unique()}` })).status).toBe(200);
     expect((await new Client().fetch(oldLink)).status).toBe(200);
     expect((await approvalMails(agency.executiveEmail!)).length).toBe(1);
+  });
+});
+
+describe("a change racing new applications", () => {
+  it("every application submitted around the change ends with the new executive, and the old one holds no live link", async () => {
+    const agency = await createAgency();
+    const officials = await Promise.all(Array.from({ length: 12 }, () => applicant(agency)));
+    const successor = `racing-director-${unique()}@${agency.domain}`;
+    const results = await Promise.all([
+      ...officials.map((who) => who.client.json("POST", "/api/v1/applications", applicationBody(agency.id))),
+      patchAgency(agency.id, { executive: { name: "ใหม่", position: "ผู้อำนวยการ", email: successor } }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([...Array<number>(12).fill(201), 200].sort());
+    const apps = await rows("SELECT approver_email, status FROM applications WHERE agency_id = ?", agency.id);
+    expect(apps).toHaveLength(12);
+    for (const app of apps) expect(app).toEqual({ approver_email: successor, status: "awaiting_executive" });
+    const live = await rows(
+      "SELECT t.email FROM one_time_tokens t JOIN applications a ON a.id = t.application_id WHERE a.agency_id = ? AND t.purpose = 'approval' AND t.used_at IS NULL AND t.revoked_at IS NULL",
+      agency.id,
+    );
+    expect(new Set(live.map((t) => t.email))).toEqual(new Set([successor]));
+    expect(live).toHaveLength(12);
   });
 });

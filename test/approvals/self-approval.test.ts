@@ -41,6 +41,14 @@ describe("nominating oneself", () => {
     }
   });
 
+  it("a +tag sub-address of the applicant is the applicant (422)", async () => {
+    const agency = await createAgency({ executive: false });
+    const who = await applicant(agency);
+    const [local, domain] = who.email.split("@");
+    const res = await who.client.json("POST", "/api/v1/applications", { ...applicationBody(agency.id), approver: { name: "ตัวเอง", position: "ผู้อำนวยการ", email: `${local}+boss@${domain}` } });
+    await expectProblem(res, 422, "approver_is_applicant");
+  });
+
   it("an administrator cannot confirm the applicant as approver either (422)", async () => {
     const agency = await createAgency({ executive: false });
     const who = await applicant(agency);

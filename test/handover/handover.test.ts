@@ -103,4 +103,12 @@ describe("handing the steward role over to a successor", () => {
     expect((await holder.client.json("POST", "/api/v1/me/emails/verify", { email: second, code: codeIn(await lastMailTo(second)) })).status).toBe(200);
     expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: second })).status).toBe(400);
   });
+
+  it("refuses a successor who already is a steward of the agency (409): such a handover could never complete", async () => {
+    const agency = await createAgency();
+    const holder = await steward(agency);
+    const other = await steward(agency);
+    const res = await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: other.email });
+    expect(res.status).toBe(409);
+  });
 });

@@ -33,6 +33,7 @@ export const OPERATIONS: Operation[] = [
   { method: "POST", path: "/api/v1/sessions/revoke-others", access: "session" },
   { method: "DELETE", path: "/api/v1/sessions/{id}", access: "session" },
   { method: "GET", path: "/api/v1/me", access: "session" },
+  { method: "PATCH", path: "/api/v1/me", access: "session", body: { name: "สมชาย ใจดี" } },
   { method: "DELETE", path: "/api/v1/me/identities/{id}", access: "session" },
   { method: "POST", path: "/api/v1/me/emails", access: "session", body: { email: "another@mail.go.th" } },
   { method: "POST", path: "/api/v1/me/emails/verify", access: "session", body: { email: "another@mail.go.th", code: "123456" } },

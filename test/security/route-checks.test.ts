@@ -105,6 +105,15 @@ describe.each(OPERATIONS.map((op) => ({ ...op, name: `${op.method} ${op.path}` }
     });
   }
 
+  if (isUnsafe(op) && !takesJson(op) && !op.contentType) {
+    it("an operation without a body refuses a body of another type with 415, and changes nothing", async () => {
+      const caller = allowed(op);
+      for (const [contentType, body] of [["text/xml", "<xml/>"], ["text/plain", "x"], ["application/x-www-form-urlencoded", "a=b"]] as const) {
+        await refusedWithoutWrites(() => send(op, { cookie: caller.cookie, headers: { ...caller.headers, ...sameSite, "Content-Type": contentType }, body }), 415, "unsupported_media_type");
+      }
+    });
+  }
+
   if (takesJson(op)) {
     it("a JSON operation refuses any other Content-Type with 415, and malformed JSON with 400", async () => {
       const caller = allowed(op);

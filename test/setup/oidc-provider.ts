@@ -16,6 +16,8 @@ const OIDC_CLIENTS = [
 const ACCOUNTS: Record<string, Record<string, string>> = {
   "alice-sub": { name: "อลิซ ทดสอบ" },
   "bob-sub": { given_name: "Bob", family_name: "Builder" },
+  // A provider's claim that breaks the one-line text rule: line breaks, a bell, a bidi override, 1,900 characters.
+  "hostile-name-sub": { name: `Evil\r\nBcc: victim@x\r\n\u0007\u202Egnp.exe ${"x".repeat(1900)}` },
 };
 
 function configuration(redirectUris: string[]): Configuration {

@@ -118,9 +118,11 @@ export const webauthnChallenges = sqliteTable("webauthn_challenges", {
  * failures each next try waits (`lockedUntil`), at most an hour: a wait, never a wall.
  */
 export const codeFailures = sqliteTable("code_failures", {
-  /** `<purpose>:<address>`, e.g. `email_sign_in:somchai@dga.or.th`. */
+  /** `<purpose>:<address>` (with the user or application it is for, where codes are theirs). */
   key: text("key").primaryKey(),
   failures: integer("failures").notNull(),
   lastFailureAt: integer("last_failure_at").notNull(),
   lockedUntil: integer("locked_until").notNull(),
+  /** The one attempt that holds the next try once the free failures are spent (see attemptCode). */
+  reservedBy: text("reserved_by"),
 });

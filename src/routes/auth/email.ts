@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../app-env";
 import { deliverAfterResponse } from "../../lib/after-commit";
-import { currentSessionId, setSessionCookie } from "../../middleware/session";
+import { currentSessionId, setSessionCookie, setSignInBinding, signInBinding } from "../../middleware/session";
 import { startEmailSignIn, verifyEmailCode } from "../../services/email-sign-in";
 import { serializeUser } from "../../services/me";
 import { describe, validate } from "../validate";
@@ -21,7 +21,8 @@ emailAuthRoutes.post(
   }),
   validate("json", EmailStartBody),
   async (c) => {
-    const { outboxIds } = await startEmailSignIn(c.var.deps, c.req.valid("json"), c.var.meta);
+    const { outboxIds, binding, bindingMaxAgeSeconds } = await startEmailSignIn(c.var.deps, c.req.valid("json"), c.var.meta);
+    setSignInBinding(c, binding, bindingMaxAgeSeconds);
     deliverAfterResponse(c, outboxIds);
     return c.json({ status: "code_sent" as const }, 202);
   },
@@ -32,13 +33,15 @@ emailAuthRoutes.post(
   describe({
     tags: ["Sign-in"],
     summary: "Verify the e-mailed code; sets the session cookie",
+    description:
+      "A new account takes the `name` sent here, or else the one sent to /start from the same browser (the cookie /start sets); a name someone else typed for the address is never used.",
     response: UserResponse,
     errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "invalid_code", "too_many_attempts", "account_disabled", "rate_limited"],
     security: "none",
   }),
   validate("json", EmailVerifyBody),
   async (c) => {
-    const signedIn = await verifyEmailCode(c.var.deps, c.req.valid("json"), c.var.meta, currentSessionId(c));
+    const signedIn = await verifyEmailCode(c.var.deps, c.req.valid("json"), c.var.meta, currentSessionId(c), signInBinding(c));
     setSessionCookie(c, signedIn.sessionToken);
     return c.json({ user: serializeUser(signedIn.user) });
   },

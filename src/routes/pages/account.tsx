@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../app-env";
+import { page } from "../../middleware/access";
 import { agencies, type User } from "../../db/schema";
 import { AppError } from "../../errors";
 import type { Db } from "../../env";
@@ -17,7 +18,7 @@ import {
 } from "../../services/applications";
 import { acceptTerms, acceptedVersion, requireCurrentTerms, serializeTerms } from "../../services/terms";
 import { applicationTransition, type ApplicationStatus } from "../../workflow/application-machine";
-import { ApplicationBody, ResubmitBody } from "../schemas";
+import { ApplicationBody, ResubmitBody, TermsAcceptBody } from "../schemas";
 import { ApplicationPage, ApplicationsPage, type ApplicationView, type ResubmitValues } from "../../views/applications-page";
 import { ApplyPage, type AgencyOption, type ApplyValues } from "../../views/apply-page";
 import { TermsPage } from "../../views/terms-page";
@@ -25,14 +26,14 @@ import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from 
 
 export const accountPages = new Hono<AppEnv>();
 
-accountPages.get("/terms", async (c) => {
+accountPages.get("/terms", page("session"), async (c) => {
   const user = pageUser(c);
   const { deps } = c.var;
   const terms = await requireCurrentTerms(deps.db, deps.clock.now());
   return c.html(<TermsPage user={layoutUser(user)} terms={serializeTerms(terms)} acceptedVersion={await acceptedVersion(deps.db, user.id)} />);
 });
 
-accountPages.post("/terms/accept", async (c) => {
+accountPages.post("/terms/accept", page("session"), async (c) => {
   const user = pageUser(c);
   const form = await formFields(c);
   if (form.accept !== "yes") {
@@ -42,7 +43,9 @@ accountPages.post("/terms/accept", async (c) => {
     const error = "กรุณาทำเครื่องหมายว่าท่านได้อ่านและยอมรับข้อตกลง / Tick the box to accept the terms.";
     return c.html(<TermsPage user={layoutUser(user)} terms={serializeTerms(terms)} acceptedVersion={await acceptedVersion(deps.db, user.id)} error={error} />, 400);
   }
-  await acceptTerms(c.var.deps, user.id, user.email ?? user.id, form.version ?? "", c.var.meta);
+  const input = parseForm(TermsAcceptBody, { version: form.version ?? "" });
+  if (!input.ok) throw input.error;
+  await acceptTerms(c.var.deps, user.id, user.email ?? user.id, input.value.version, c.var.meta);
   return c.redirect("/apply", 303);
 });
 
@@ -53,7 +56,7 @@ async function agencyOptions(db: Db): Promise<AgencyOption[]> {
   return list.map((a) => ({ ...a, hasExecutive: withExecutive.has(a.id) }));
 }
 
-accountPages.get("/apply", async (c) => {
+accountPages.get("/apply", page("session"), async (c) => {
   const user = pageUser(c);
   return c.html(<ApplyPage user={layoutUser(user)} agencies={await agencyOptions(c.var.deps.db)} />);
 });
@@ -64,10 +67,11 @@ accountPages.get("/apply", async (c) => {
  */
 function nominationOf(values: ApplyValues, agency: AgencyOption | undefined): { name: string; position: string; email: string } | AppError | undefined {
   if (!agency || agency.hasExecutive) return undefined;
-  const name = values.approverName?.trim() ?? "";
-  const position = values.approverPosition?.trim() ?? "";
-  const email = values.approverEmail?.trim() ?? "";
-  const filled = [name, position, email].filter(Boolean).length;
+  // As typed: the schema checks the text before it trims.
+  const name = values.approverName ?? "";
+  const position = values.approverPosition ?? "";
+  const email = values.approverEmail ?? "";
+  const filled = [name, position, email].filter((v) => v.trim()).length;
   if (filled === 0) return undefined;
   if (filled < 3) {
     return new AppError("invalid_request", "กรุณากรอกชื่อ ตำแหน่ง และอีเมลของผู้อนุมัติให้ครบ หรือเว้นว่างทั้งหมด / Give the approver's name, position and e-mail, or leave all three empty.");
@@ -75,7 +79,7 @@ function nominationOf(values: ApplyValues, agency: AgencyOption | undefined): { 
   return { name, position, email };
 }
 
-accountPages.post("/apply", async (c) => {
+accountPages.post("/apply", page("session"), async (c) => {
   const user = pageUser(c);
   const form = await formFields(c);
   const values: ApplyValues = {
@@ -122,7 +126,7 @@ function toView(app: ApplicationJson, agencies: Pick<AgencyView, "id" | "nameTh"
   };
 }
 
-accountPages.get("/applications", async (c) => {
+accountPages.get("/applications", page("session"), async (c) => {
   const user = pageUser(c);
   const [apps, agencies] = await Promise.all([listUserApplications(c.var.deps.db, user), listAgencies(c.var.deps.db, null)]);
   return c.html(<ApplicationsPage user={layoutUser(user)} applications={apps.map((a) => toView(a, agencies))} />);
@@ -151,9 +155,9 @@ async function renderApplication(c: Context<AppEnv>, user: User, id: string, fai
   );
 }
 
-accountPages.get("/applications/:id", (c) => renderApplication(c, pageUser(c), c.req.param("id")));
+accountPages.get("/applications/:id", page("session"), (c) => renderApplication(c, pageUser(c), c.req.param("id")));
 
-accountPages.post("/applications/:id/resubmit", async (c) => {
+accountPages.post("/applications/:id/resubmit", page("session"), async (c) => {
   const user = pageUser(c);
   const id = c.req.param("id");
   const form = await formFields(c);
@@ -168,7 +172,7 @@ accountPages.post("/applications/:id/resubmit", async (c) => {
   return c.redirect(`/applications/${encodeURIComponent(id)}?done=resubmitted`, 303);
 });
 
-accountPages.post("/applications/:id/withdraw", async (c) => {
+accountPages.post("/applications/:id/withdraw", page("session"), async (c) => {
   const user = pageUser(c);
   const { outboxIds } = await withdrawApplication(c.var.deps, user, c.req.param("id"), c.var.meta);
   deliverAfterResponse(c, outboxIds);

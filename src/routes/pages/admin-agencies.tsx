@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../app-env";
+import { page } from "../../middleware/access";
 import type { User } from "../../db/schema";
 import { AppError } from "../../errors";
 import { deliverAfterResponse } from "../../lib/after-commit";
@@ -8,7 +9,7 @@ import { findMinistry } from "../../lib/ministries";
 import { importAgenciesCsv } from "../../services/agency-csv";
 import { EMPTY_AGENCY, createAgencyEntry, getAgencyDetail, listAgencyDetails, updateAgencyEntry, type AgencyInput, type AgencyState } from "../../services/agency-directory";
 import { AgencyFormPage, AgencyImportPage, AgencyListPage, type AgencyFormValues, type FieldErrors } from "../../views/admin-agencies-page";
-import { attempt, formFields, layoutUser, pageUser } from "./helpers";
+import { attempt, formBody, formFields, layoutUser, pageUser } from "./helpers";
 
 /** The agency directory pages for DGA administrators; they save through the API's services. */
 export const adminAgencyPages = new Hono<AppEnv>();
@@ -73,14 +74,14 @@ function renderForm(c: Context<AppEnv>, user: User, id: string | null, values: A
   return c.html(page, (error?.status ?? 200) as ContentfulStatusCode);
 }
 
-adminAgencyPages.get("/admin/agencies", async (c) => {
+adminAgencyPages.get("/admin/agencies", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
   return c.html(<AgencyListPage user={layoutUser(user)} agencies={await listAgencyDetails(c.var.deps.db)} />);
 });
 
-adminAgencyPages.get("/admin/agencies/new", (c) => renderForm(c, requirePageAdmin(c), null, valuesOf(EMPTY_AGENCY), null));
+adminAgencyPages.get("/admin/agencies/new", page("admin"), (c) => renderForm(c, requirePageAdmin(c), null, valuesOf(EMPTY_AGENCY), null));
 
-adminAgencyPages.post("/admin/agencies/new", async (c) => {
+adminAgencyPages.post("/admin/agencies/new", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
   const values = formValues(await formFields(c));
   const created = await attempt(() => createAgencyEntry(c.var.deps, user, inputOf(values), c.var.meta));
@@ -88,14 +89,14 @@ adminAgencyPages.post("/admin/agencies/new", async (c) => {
   return c.redirect(`/admin/agencies/${encodeURIComponent(created.value.id)}?saved=1`, 303);
 });
 
-adminAgencyPages.get("/admin/agencies/import", (c) => {
+adminAgencyPages.get("/admin/agencies/import", page("admin"), (c) => {
   const user = requirePageAdmin(c);
   return c.html(<AgencyImportPage user={layoutUser(user)} csv="" skipInvalid={false} result={null} error={null} />);
 });
 
-adminAgencyPages.post("/admin/agencies/import", async (c) => {
+adminAgencyPages.post("/admin/agencies/import", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
-  const body = await c.req.parseBody();
+  const body = await formBody(c);
   const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
   const csv = typeof body.csv === "string" ? body.csv : "";
   const skipInvalid = body.skipInvalid === "true";
@@ -111,13 +112,13 @@ adminAgencyPages.post("/admin/agencies/import", async (c) => {
   return render(imported.value, null, imported.value.accepted ? 200 : 422);
 });
 
-adminAgencyPages.get("/admin/agencies/:id", async (c) => {
+adminAgencyPages.get("/admin/agencies/:id", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
   const agency = await getAgencyDetail(c.var.deps.db, c.req.param("id"));
   return renderForm(c, user, agency.id, valuesOf(agency), null, c.req.query("saved") === "1");
 });
 
-adminAgencyPages.post("/admin/agencies/:id", async (c) => {
+adminAgencyPages.post("/admin/agencies/:id", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
   const id = c.req.param("id");
   const values = formValues(await formFields(c));

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { eq, inArray } from "drizzle-orm";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../app-env";
+import { page } from "../../middleware/access";
 import { applications, memberships, type User } from "../../db/schema";
 import { AppError } from "../../errors";
 import type { Db } from "../../env";
@@ -15,7 +16,7 @@ import { publishTerms } from "../../services/terms-admin";
 import { currentTermsVersion } from "../../services/terms-versions";
 import { PUBLIC_APPLICATION_STATUSES, type PublicApplicationStatus } from "../../workflow/application-machine";
 import { TermsPublishBody } from "../admin/terms";
-import { ApproverBody, ReasonBody, RequiredReasonBody } from "../schemas";
+import { ApproverBody, IdParam, ReasonBody, RequiredReasonBody } from "../schemas";
 import { approverSection } from "../../views/admin-approver-form";
 import { AdminPage, reviewSection, type AdminApplicationView } from "../../views/admin-page";
 import { ADMIN_DONE } from "../../views/admin-parts";
@@ -89,14 +90,14 @@ function finish(c: Context<AppEnv>, user: User, outcome: Outcome, failed: Omit<F
   return c.redirect(location, 303);
 }
 
-adminPages.get("/admin", (c) => {
+adminPages.get("/admin", page("admin"), (c) => {
   const user = requirePageAdmin(c);
   const status = c.req.query("status");
   const filter = (PUBLIC_APPLICATION_STATUSES as readonly string[]).includes(status ?? "") ? (status as PublicApplicationStatus) : null;
   return renderAdmin(c, user, filter);
 });
 
-adminPages.post("/admin/applications/:id/:decision{(?:approve|reject|return)}", async (c) => {
+adminPages.post("/admin/applications/:id/:decision{(?:approve|reject|return)}", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
   const id = c.req.param("id");
   const form = await formFields(c);
@@ -109,7 +110,7 @@ adminPages.post("/admin/applications/:id/:decision{(?:approve|reject|return)}", 
   return finish(c, user, outcome, { section: reviewSection(id), values: { decision, reason: form.reason ?? "" } }, "/admin?status=awaiting_review&done=reviewed");
 });
 
-adminPages.post("/admin/applications/:id/approver", async (c) => {
+adminPages.post("/admin/applications/:id/approver", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
   const id = c.req.param("id");
   const form = await formFields(c);
@@ -128,7 +129,7 @@ function bangkokToIso(local: string): string | null | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
-adminPages.post("/admin/terms", async (c) => {
+adminPages.post("/admin/terms", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
   const form = await formFields(c);
   const fields = ["version", "titleTh", "titleEn", "bodyTh", "bodyEn", "effectiveAt"] as const;
@@ -147,13 +148,13 @@ async function revoke(c: Context<AppEnv>, pathId: string | null) {
   const form = await formFields(c);
   const values = { membershipId: pathId ?? form.membershipId ?? "", reason: form.reason ?? "" };
   const id = values.membershipId.trim();
-  const input = id ? parseForm(RequiredReasonBody, { reason: values.reason }) : { ok: false as const, error: new AppError("invalid_request", "กรุณาระบุรหัสบทบาท / Give the membership ID.") };
+  const input = parseForm(IdParam, { id }).ok ? parseForm(RequiredReasonBody, { reason: values.reason }) : { ok: false as const, error: new AppError("invalid_request", "กรุณาระบุรหัสบทบาทให้ถูกต้อง / Give a valid membership ID.") };
   const outcome = input.ok ? await attempt(() => revokeMembership(c.var.deps, user, id, input.value.reason, c.var.meta)) : input;
   return finish(c, user, outcome, { section: REVOKE_SECTION, values }, "/admin?done=revoked#user-tools");
 }
 
-adminPages.post("/admin/memberships/revoke", (c) => revoke(c, null));
-adminPages.post("/admin/memberships/:id/revoke", (c) => revoke(c, c.req.param("id")));
+adminPages.post("/admin/memberships/revoke", page("admin"), (c) => revoke(c, null));
+adminPages.post("/admin/memberships/:id/revoke", page("admin"), (c) => revoke(c, c.req.param("id")));
 
 type UserService = (deps: AppEnv["Variables"]["deps"], admin: User, id: string, reason: string, meta: AppEnv["Variables"]["meta"]) => Promise<unknown>;
 const USER_SERVICES: Record<UserAction, UserService> = { suspend: suspendUser, reactivate: reactivateUser, "remove-passkeys": removeUserPasskeys };
@@ -166,8 +167,9 @@ async function userAction(c: Context<AppEnv>, pathId: string | null, pathAction:
   const failed = { section: USER_SECTION, values };
   const id = values.userId.trim();
   const action = values.action in USER_ACTIONS ? (values.action as UserAction) : null;
-  if (!id || !action) {
-    const message = !id ? "กรุณาระบุรหัสผู้ใช้ / Give the user ID." : "กรุณาเลือกการดำเนินการ / Choose an action.";
+  const validId = parseForm(IdParam, { id }).ok;
+  if (!validId || !action) {
+    const message = !validId ? "กรุณาระบุรหัสผู้ใช้ให้ถูกต้อง / Give a valid user ID." : "กรุณาเลือกการดำเนินการ / Choose an action.";
     return finish(c, admin, { ok: false, error: new AppError("invalid_request", message) }, failed, "/admin");
   }
   const input = parseForm(RequiredReasonBody, { reason: values.reason });
@@ -175,5 +177,5 @@ async function userAction(c: Context<AppEnv>, pathId: string | null, pathAction:
   return finish(c, admin, outcome, failed, `/admin?done=${USER_DONE[action]}#user-tools`);
 }
 
-adminPages.post("/admin/users", (c) => userAction(c, null, null));
-adminPages.post("/admin/users/:id/:action{(?:suspend|reactivate|remove-passkeys)}", (c) => userAction(c, c.req.param("id"), c.req.param("action")));
+adminPages.post("/admin/users", page("admin"), (c) => userAction(c, null, null));
+adminPages.post("/admin/users/:id/:action{(?:suspend|reactivate|remove-passkeys)}", page("admin"), (c) => userAction(c, c.req.param("id"), c.req.param("action")));

@@ -17,11 +17,23 @@ export function layoutUser(user: User): LayoutUser {
   return { name: user.name, email: user.email, isAdmin: user.isAdmin };
 }
 
-/** A string field of a posted form ("" when absent). */
+/**
+ * A posted form, urlencoded or multipart. A body the browser could not have sent (multipart
+ * without a boundary, or cut short) is 400 `invalid_request`, not a server error.
+ */
+export async function formBody(c: Context<AppEnv>): Promise<Record<string, string | File>> {
+  try {
+    const body = await c.req.parseBody();
+    return body as Record<string, string | File>;
+  } catch {
+    throw new AppError("invalid_request", "แบบฟอร์มไม่สมบูรณ์ กรุณาส่งใหม่ / The form arrived incomplete; please send it again.");
+  }
+}
+
+/** The string fields of a posted form (see formBody). */
 export async function formFields(c: Context<AppEnv>): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(body)) if (typeof v === "string") out[k] = v;
+  for (const [k, v] of Object.entries(await formBody(c))) if (typeof v === "string") out[k] = v;
   return out;
 }
 

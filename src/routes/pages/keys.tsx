@@ -1,11 +1,12 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../app-env";
+import { page } from "../../middleware/access";
 import type { User } from "../../db/schema";
 import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../services/api-keys";
 import { listUserMemberships } from "../../services/memberships";
 import { grantsPublish, type MembershipStatus } from "../../workflow/membership-machine";
 import { KeysPage } from "../../views/keys-page";
-import { KeyBody } from "../schemas";
+import { KeyBody, RotateBody } from "../schemas";
 import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "./helpers";
 
 export const keyPages = new Hono<AppEnv>();
@@ -18,9 +19,9 @@ async function renderKeys(c: Context<AppEnv>, user: User, extra: { newSecret?: {
   return c.html(<KeysPage user={layoutUser(user)} keys={keys} canPublish={canPublish} newSecret={extra.newSecret ?? null} error={extra.error ?? null} />, extra.status ?? 200);
 }
 
-keyPages.get("/keys", (c) => renderKeys(c, pageUser(c), {}));
+keyPages.get("/keys", page("session"), (c) => renderKeys(c, pageUser(c), {}));
 
-keyPages.post("/keys", async (c) => {
+keyPages.post("/keys", page("session"), async (c) => {
   const user = pageUser(c);
   const form = await formFields(c);
   const days = form.expiresInDays ? Number(form.expiresInDays) : null;
@@ -33,17 +34,17 @@ keyPages.post("/keys", async (c) => {
   return renderKeys(c, user, { newSecret: { name, secret: created.value.secret } });
 });
 
-keyPages.post("/keys/:id/rotate", async (c) => {
+keyPages.post("/keys/:id/rotate", page("session"), async (c) => {
   const user = pageUser(c);
   const form = await formFields(c);
-  const grace = Number(form.graceSeconds ?? "0");
-  const graceSeconds = Number.isInteger(grace) && grace >= 0 && grace <= 604800 ? grace : 0;
-  const rotated = await attempt(() => rotateApiKey(c.var.deps, user, c.req.param("id"), graceSeconds, c.var.meta));
+  const input = parseForm(RotateBody, { graceSeconds: form.graceSeconds?.trim() ? Number(form.graceSeconds) : 0 });
+  if (!input.ok) return renderKeys(c, user, { error: "ช่วงเวลาผ่อนผันต้องเป็น 0–604800 วินาที / The grace period is 0 to 604800 seconds.", status: 400 });
+  const rotated = await attempt(() => rotateApiKey(c.var.deps, user, c.req.param("id"), input.value.graceSeconds, c.var.meta));
   if (!rotated.ok) return renderKeys(c, user, { error: messageOf(rotated.error), status: rotated.error.status as 409 });
   return renderKeys(c, user, { newSecret: { name: rotated.value.key.name, secret: rotated.value.secret } });
 });
 
-keyPages.post("/keys/:id/delete", async (c) => {
+keyPages.post("/keys/:id/delete", page("session"), async (c) => {
   const user = pageUser(c);
   await deleteApiKey(c.var.deps, user, c.req.param("id"), c.var.meta);
   return c.redirect("/keys", 303);

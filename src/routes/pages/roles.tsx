@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { and, eq, inArray } from "drizzle-orm";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../app-env";
+import { page } from "../../middleware/access";
 import { handovers, type User } from "../../db/schema";
 import { AppError } from "../../errors";
 import { deliverAfterResponse } from "../../lib/after-commit";
@@ -42,9 +43,9 @@ async function renderRoles(c: Context<AppEnv>, user: User, failed: { error: AppE
   return c.html(<RolesPage user={layoutUser(user)} roles={roles} done={failed ? null : done} error={error} />, (failed?.error.status ?? 200) as ContentfulStatusCode);
 }
 
-rolesPages.get("/roles", (c) => renderRoles(c, pageUser(c)));
+rolesPages.get("/roles", page("session"), (c) => renderRoles(c, pageUser(c)));
 
-rolesPages.post("/roles/:id/handover", async (c) => {
+rolesPages.post("/roles/:id/handover", page("session"), async (c) => {
   const user = pageUser(c);
   const id = c.req.param("id");
   const form = await formFields(c);
@@ -56,7 +57,7 @@ rolesPages.post("/roles/:id/handover", async (c) => {
   return c.redirect("/roles?done=handover", 303);
 });
 
-rolesPages.post("/roles/:id/cancel", async (c) => {
+rolesPages.post("/roles/:id/cancel", page("session"), async (c) => {
   const user = pageUser(c);
   const id = c.req.param("id");
   const form = await formFields(c);

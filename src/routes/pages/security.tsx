@@ -1,13 +1,16 @@
 import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../app-env";
+import { page } from "../../middleware/access";
 import type { User } from "../../db/schema";
 import type { AppError } from "../../errors";
 import { listIdentities, unlinkOidcIdentity } from "../../services/identities";
+import { renameUser } from "../../services/me";
 import { listPasskeys, removePasskey, serializePasskey } from "../../services/passkeys";
 import { endOtherSessions, endSession, listSessions } from "../../services/sessions";
 import { AccountPage } from "../../views/account-page";
-import { attempt, layoutUser, messageOf, pageUser } from "./helpers";
+import { ProfileBody } from "../schemas";
+import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "./helpers";
 
 /** The account and security page: passkeys, signed-in devices, ways to sign in. */
 export const securityPages = new Hono<AppEnv>();
@@ -47,16 +50,24 @@ async function change(c: Context<AppEnv>, action: (user: User) => Promise<void>)
   return c.redirect("/account", 303);
 }
 
-securityPages.get("/account", (c) => renderAccount(c, pageUser(c)));
+securityPages.get("/account", page("session"), (c) => renderAccount(c, pageUser(c)));
 
-securityPages.post("/account/passkeys/:id/remove", (c) => change(c, (user) => removePasskey(c.var.deps, user, c.req.param("id"), c.var.meta)));
+securityPages.post("/account/name", page("session"), async (c) => {
+  const input = parseForm(ProfileBody, { name: (await formFields(c)).name ?? "" });
+  return change(c, async (user) => {
+    if (!input.ok) throw input.error;
+    await renameUser(c.var.deps, user, input.value.name, c.var.meta);
+  });
+});
 
-securityPages.post("/account/sessions/revoke-others", (c) =>
+securityPages.post("/account/passkeys/:id/remove", page("session"), (c) => change(c, (user) => removePasskey(c.var.deps, user, c.req.param("id"), c.var.meta)));
+
+securityPages.post("/account/sessions/revoke-others", page("session"), (c) =>
   change(c, (user) => endOtherSessions(c.var.deps, user, currentSessionIdOf(c), c.var.meta)),
 );
 
-securityPages.post("/account/sessions/:id/end", (c) => change(c, (user) => endSession(c.var.deps, user, c.req.param("id"), c.var.meta)));
+securityPages.post("/account/sessions/:id/end", page("session"), (c) => change(c, (user) => endSession(c.var.deps, user, c.req.param("id"), c.var.meta)));
 
-securityPages.post("/account/identities/:id/unlink", (c) =>
+securityPages.post("/account/identities/:id/unlink", page("session"), (c) =>
   change(c, (user) => unlinkOidcIdentity(c.var.deps, user, c.req.param("id"), c.var.meta)),
 );

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import type { AppEnv } from "../../app-env";
 import { AppError } from "../../errors";
 import { deliverAfterResponse } from "../../lib/after-commit";
-import { currentSessionId, setSessionCookie } from "../../middleware/session";
+import { currentSessionId, setSessionCookie, setSignInBinding, signInBinding } from "../../middleware/session";
 import { findSignInLink, signInWithLink, startEmailSignIn, verifyEmailCode } from "../../services/email-sign-in";
 import { safeReturnTo } from "../../services/oidc-sign-in";
 import { signOut } from "../../services/sign-out";
@@ -13,7 +13,7 @@ import { CodePage } from "../../views/code-page";
 import { EmailLinkPage } from "../../views/email-link-page";
 import { errorPage } from "../../views/error-page";
 import { SignInPage } from "../../views/sign-in-page";
-import { EmailStartBody } from "../schemas";
+import { AddressVerifyBody, EmailStartBody } from "../schemas";
 import { attempt, formFields, messageOf } from "./helpers";
 
 export const signInPages = new Hono<AppEnv>();
@@ -32,6 +32,7 @@ signInPages.post("/signin", async (c) => {
   const email = input.output.email;
   const started = await attempt(() => startEmailSignIn(c.var.deps, input.output, c.var.meta));
   if (!started.ok) return c.html(<SignInPage email={email} error={messageOf(started.error)} />, started.error.status);
+  setSignInBinding(c, started.value.binding, started.value.bindingMaxAgeSeconds);
   deliverAfterResponse(c, started.value.outboxIds);
   return c.redirect(`/signin/code?email=${encodeURIComponent(email)}`, 303);
 });
@@ -45,9 +46,10 @@ async function landing(c: Context<AppEnv>, userId: string): Promise<string> {
 
 signInPages.post("/signin/code", async (c) => {
   const form = await formFields(c);
-  const email = form.email ?? "";
-  if (!/^\d{6}$/.test(form.code ?? "")) return c.html(<CodePage email={email} error="กรุณากรอกรหัส 6 หลัก / Enter the 6-digit code" />, 400);
-  const signedIn = await attempt(() => verifyEmailCode(c.var.deps, { email, code: form.code! }, c.var.meta, currentSessionId(c)));
+  const input = v.safeParse(AddressVerifyBody, { email: form.email ?? "", code: form.code ?? "" });
+  if (!input.success) return c.html(<CodePage email={form.email ?? ""} error="กรุณากรอกอีเมลและรหัส 6 หลัก / Enter the e-mail and the 6-digit code" />, 400);
+  const { email } = input.output;
+  const signedIn = await attempt(() => verifyEmailCode(c.var.deps, input.output, c.var.meta, currentSessionId(c), signInBinding(c)));
   if (!signedIn.ok) return c.html(<CodePage email={email} error={messageOf(signedIn.error)} />, signedIn.error.status);
   setSessionCookie(c, signedIn.value.sessionToken);
   return c.redirect(await landing(c, signedIn.value.user.id), 303);
@@ -61,7 +63,7 @@ signInPages.get("/auth/email/:token", async (c) => {
 });
 
 signInPages.post("/auth/email/:token", async (c) => {
-  const signedIn = await signInWithLink(c.var.deps, c.req.param("token"), c.var.meta, currentSessionId(c));
+  const signedIn = await signInWithLink(c.var.deps, c.req.param("token"), c.var.meta, currentSessionId(c), signInBinding(c));
   if (!signedIn) {
     const { state } = await findSignInLink(c.var.deps, c.req.param("token"));
     const error = linkError(state === "valid" ? "used" : state);

@@ -1,16 +1,16 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { openAPIRouteHandler } from "hono-openapi";
-import type { AppEnv } from "./app-env";
+import type { AppEnv } from "./middleware/app-env";
 import { AppError, problemResponse } from "./errors";
 import { depsMiddleware } from "./middleware/deps";
 import { accessControl } from "./middleware/access";
 import { securityHeaders } from "./middleware/security-headers";
 import { loadSession } from "./middleware/session";
-import { registerApi } from "./routes/api";
+import { registerApi } from "./routes/index";
 import { registerPages } from "./routes/pages/index";
-import { openApiDocumentation } from "./routes/openapi";
-import { errorPage } from "./views/error-page";
+import { openApiDocumentation } from "./routes/platform/openapi";
+import { errorPage } from "./views/platform/error-page";
 import { secretLinkHeaders } from "./routes/pages/helpers";
 
 function isHtmlPath(path: string): boolean {

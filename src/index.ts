@@ -1,7 +1,7 @@
 import { createApp } from "./app";
 import type { Bindings } from "./env";
 import { buildDeps } from "./middleware/deps";
-import { runScheduledWork } from "./services/scheduled";
+import { runScheduledWork } from "./services/platform/scheduled";
 
 const app = createApp();
 

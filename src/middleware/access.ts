@@ -2,7 +2,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
 import { matchedRoutes } from "hono/route";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "./app-env";
 import { AppError } from "../errors";
 import { timingSafeEqual } from "../lib/crypto";
 import { limitBody } from "./body-limit";

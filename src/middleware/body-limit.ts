@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "./app-env";
 import { AppError } from "../errors";
 
 /** The largest request body any route takes (CONTRACT: 413 above 64 KiB). */

@@ -1,10 +1,10 @@
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "./app-env";
 import { createDb } from "../db/client";
 import { readConfig } from "../env";
 import { appClock } from "../lib/dev-clock";
-import { localMailer, resendMailer } from "../services/mailer";
-import type { Deps } from "../services/deps";
+import { localMailer, resendMailer } from "../services/platform/mailer";
+import type { Deps } from "../deps";
 import type { Bindings, Config } from "../env";
 
 // The configuration is read once per `env` object (the isolate's bindings), not per request:

@@ -2,7 +2,7 @@ import { createMiddleware } from "hono/factory";
 import { secureHeaders } from "hono/secure-headers";
 
 type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "./app-env";
 
 /**
  * The page policy (OWASP Secure Headers; MDN CSP): scripts and styles only from this origin's

@@ -1,9 +1,9 @@
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import type { AppEnv } from "../app-env";
+import type { AppEnv } from "./app-env";
 import { AppError } from "../errors";
-import { SESSION_ABSOLUTE_MS, validateSession } from "../services/sessions";
+import { SESSION_ABSOLUTE_MS, validateSession } from "../services/identity/sessions";
 
 export function sessionCookieName(c: Context<AppEnv>): string {
   return c.var.deps.config.environment === "development" ? "steward_session" : "__Host-steward_session";

@@ -5,8 +5,8 @@ import { randomBase62, sha256Hex } from "../lib/crypto";
 import { mailboxOf } from "../lib/fields";
 import { newId } from "../lib/ids";
 import { approvalRequestEmail } from "../../emails/approval-request";
-import type { Deps } from "../services/deps";
-import { queueEmail } from "../services/outbox";
+import type { Deps } from "../deps";
+import { queueEmail } from "../services/platform/outbox";
 import type { ApplicationContext } from "./application-context";
 
 export interface Approver {

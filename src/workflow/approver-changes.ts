@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull, notInArray, sql, type SQL } from "drizzle-orm";
 import { applications, approvalNotices, oneTimeTokens, users, type Agency, type Application } from "../db/schema";
 import type { Statement } from "../db/guarded";
-import { auditStatement } from "../services/audit";
-import type { Deps, RequestMeta } from "../services/deps";
+import { auditStatement } from "../db/statements/audit";
+import type { Deps, RequestMeta } from "../deps";
 import { applicationTransitionStatements } from "./application-commit";
 import { verifiedEmailsOf, type ApplicationContext } from "./application-context";
 import { approvalRequestStatements, approversOf } from "./approval-links";

@@ -4,10 +4,10 @@ import { runBatch, transitionApplied, type Statement } from "../db/guarded";
 import { AppError } from "../errors";
 import { newId } from "../lib/ids";
 import { membershipChangedEmail } from "../../emails/membership-changed";
-import { auditStatement } from "../services/audit";
-import type { Deps, RequestMeta } from "../services/deps";
-import { queueEmail } from "../services/outbox";
-import { rightsChangedStatement } from "../services/rights";
+import { auditStatement } from "../db/statements/audit";
+import type { Deps, RequestMeta } from "../deps";
+import { queueEmail } from "../services/platform/outbox";
+import { rightsChangedStatement } from "../db/statements/rights";
 import { membershipTransition, type MembershipEvent, type MembershipStatus } from "./membership-machine";
 
 export interface MembershipCommitOptions {

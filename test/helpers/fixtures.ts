@@ -1,7 +1,7 @@
 import { env } from "cloudflare:test";
 import { createDb } from "../../src/db/client";
 import { agencies, agencyDomains, termsVersions } from "../../src/db/schema";
-import { termsSha256 } from "../../src/services/terms";
+import { termsSha256 } from "../../src/services/terms/acceptance";
 import { Client, codeIn, lastMailTo } from "./client";
 
 export const db = createDb(env.DB);

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { sha256Hex } from "../../src/lib/crypto";
 import { MINUTE, fixedClock } from "../../src/lib/clock";
 import { buildDeps } from "../../src/middleware/deps";
-import { runScheduledWork } from "../../src/services/scheduled";
+import { runScheduledWork } from "../../src/services/platform/scheduled";
 import type { Client } from "./client";
 import { createAgency } from "./fixtures";
 import { applicant, outboxTo, settleOutbox, submit, type Applicant } from "./flow-approval";

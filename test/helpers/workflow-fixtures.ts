@@ -3,7 +3,7 @@ import { asc, eq } from "drizzle-orm";
 import { agencies, applications, auditEvents, memberships, oneTimeTokens, outbox, users, type Application } from "../../src/db/schema";
 import { fixedClock } from "../../src/lib/clock";
 import { buildDeps } from "../../src/middleware/deps";
-import type { Deps } from "../../src/services/deps";
+import type { Deps } from "../../src/deps";
 import type { ApplicationContext } from "../../src/workflow/application-commit";
 import type { ApplicationStatus } from "../../src/workflow/application-machine";
 import { createAgency, db, unique } from "./fixtures";

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDb } from "../../src/db/client";
 import { setDevClockOffset } from "../../src/lib/dev-clock";
 import { buildDeps } from "../../src/middleware/deps";
-import { signInWithPasskey } from "../../src/services/passkey-sign-in";
+import { signInWithPasskey } from "../../src/services/identity/passkey-sign-in";
 import { SESSION_COOKIE, expectProblem } from "../helpers/auth-db";
 import { Client } from "../helpers/client";
 import { MINUTE, address, passkeySignIn, registerPasskey, signInWith, userOf } from "../helpers/identity-auth";

@@ -1,13 +1,13 @@
 import { Hono } from "hono";
 import { describeRoute, resolver } from "hono-openapi";
-import type { AppEnv } from "../../app-env";
+import type { AppEnv } from "../../middleware/app-env";
 import { AppError, problemBody } from "../../errors";
-import { deliverAfterResponse } from "../../lib/after-commit";
+import { deliverAfterResponse } from "../../middleware/after-commit";
 import { requireAdmin } from "../../middleware/session";
-import { importAgenciesCsv, MAX_IMPORT_ROWS } from "../../services/agency-csv";
-import { createAgencyEntry, getAgencyDetail, updateAgencyEntry } from "../../services/agency-directory";
-import { describe, validate } from "../validate";
-import { AgencyCreateBody, AgencyDetailResponse, AgencyImportQuery, AgencyImportReport, AgencyUpdateBody, IdParam } from "../schemas";
+import { importAgenciesCsv, MAX_IMPORT_ROWS } from "../../services/agencies/csv-import";
+import { createAgencyEntry, getAgencyDetail, updateAgencyEntry } from "../../services/agencies/directory";
+import { describe, validate } from "../operation";
+import { AgencyCreateBody, AgencyDetailResponse, AgencyImportQuery, AgencyImportReport, AgencyUpdateBody, IdParam } from "../atoms";
 
 /** The agency directory, for DGA administrators only. */
 export const adminAgencyRoutes = new Hono<AppEnv>();

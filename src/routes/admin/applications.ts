@@ -1,11 +1,11 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../app-env";
-import { deliverAfterResponse } from "../../lib/after-commit";
+import type { AppEnv } from "../../middleware/app-env";
+import { deliverAfterResponse } from "../../middleware/after-commit";
 import { requireAdmin } from "../../middleware/session";
-import { confirmApprover, reviewApplication, type ReviewDecision } from "../../services/admin-review";
-import { listAllApplications } from "../../services/applications";
-import { describe, validate } from "../validate";
-import { ApplicationList, ApplicationResponse, ApproverBody, IdParam, ReasonBody, RequiredReasonBody, StatusQuery } from "../schemas";
+import { confirmApprover, reviewApplication, type ReviewDecision } from "../../services/applications/review";
+import { listAllApplications } from "../../services/applications/applications";
+import { describe, validate } from "../operation";
+import { ApplicationList, ApplicationResponse, ApproverBody, IdParam, ReasonBody, RequiredReasonBody, StatusQuery } from "../atoms";
 
 export const adminApplicationRoutes = new Hono<AppEnv>();
 

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../app-env";
+import type { AppEnv } from "../../middleware/app-env";
 import { requireAdmin } from "../../middleware/session";
-import { auditCsv, listAuditEvents } from "../../services/audit-log";
-import { describe, validate } from "../validate";
-import { AuditList, AuditQuery } from "../schemas";
+import { auditCsv, listAuditEvents } from "../../services/platform/audit-log";
+import { describe, validate } from "../operation";
+import { AuditList, AuditQuery } from "../atoms";
 
 export const adminAuditRoutes = new Hono<AppEnv>();
 

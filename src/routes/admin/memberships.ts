@@ -1,10 +1,10 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../app-env";
-import { deliverAfterResponse } from "../../lib/after-commit";
+import type { AppEnv } from "../../middleware/app-env";
+import { deliverAfterResponse } from "../../middleware/after-commit";
 import { requireAdmin } from "../../middleware/session";
-import { revokeMembership } from "../../services/memberships";
-import { describe, validate } from "../validate";
-import { IdParam, MembershipResponse, RequiredReasonBody } from "../schemas";
+import { revokeMembership } from "../../services/applications/memberships";
+import { describe, validate } from "../operation";
+import { IdParam, MembershipResponse, RequiredReasonBody } from "../atoms";
 
 export const adminMembershipRoutes = new Hono<AppEnv>();
 

@@ -1,12 +1,12 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import type { AppEnv } from "../../app-env";
+import type { AppEnv } from "../../middleware/app-env";
 import { multiLine, singleLine } from "../../lib/fields";
-import { deliverAfterResponse } from "../../lib/after-commit";
+import { deliverAfterResponse } from "../../middleware/after-commit";
 import { requireAdmin } from "../../middleware/session";
-import { publishTerms } from "../../services/terms-admin";
-import { describe, validate } from "../validate";
-import { TermsJson } from "../schemas";
+import { publishTerms } from "../../services/terms/publish";
+import { describe, validate } from "../operation";
+import { TermsJson } from "../atoms";
 
 export const TermsPublishBody = v.object({
   version: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9._-]{1,50}$/, "letters, digits, . _ -")),

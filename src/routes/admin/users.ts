@@ -1,10 +1,10 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import type { AppEnv } from "../../app-env";
+import type { AppEnv } from "../../middleware/app-env";
 import { requireAdmin } from "../../middleware/session";
-import { reactivateUser, removeUserPasskeys, suspendUser } from "../../services/admin-users";
-import { describe, validate } from "../validate";
-import { IdParam, RequiredReasonBody, UserResponse } from "../schemas";
+import { reactivateUser, removeUserPasskeys, suspendUser } from "../../services/identity/admin-users";
+import { describe, validate } from "../operation";
+import { IdParam, RequiredReasonBody, UserResponse } from "../atoms";
 
 export const adminUserRoutes = new Hono<AppEnv>();
 

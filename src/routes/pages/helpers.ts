@@ -1,10 +1,10 @@
 import * as v from "valibot";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import type { AppEnv } from "../../app-env";
+import type { AppEnv } from "../../middleware/app-env";
 import type { User } from "../../db/schema";
 import { AppError } from "../../errors";
-import type { LayoutUser } from "../../views/layout";
+import type { LayoutUser } from "../../views/platform/layout";
 
 /** The signed-in user of a page, or a redirect to the sign-in page. */
 export function pageUser(c: Context<AppEnv>): User {

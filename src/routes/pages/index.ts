@@ -1,15 +1,15 @@
 import type { Hono } from "hono";
-import type { AppEnv } from "../../app-env";
-import { accountPages } from "./account";
-import { adminPages } from "./admin";
-import { adminAgencyPages } from "./admin-agencies";
-import { approvalPages } from "./approvals";
-import { assetPages } from "./assets";
-import { keyPages } from "./keys";
-import { oidcPages } from "./oidc";
-import { rolesPages } from "./roles";
-import { securityPages } from "./security";
-import { signInPages } from "./sign-in";
+import type { AppEnv } from "../../middleware/app-env";
+import { accountPages } from "./applications/applications";
+import { adminPages } from "./platform/console";
+import { adminAgencyPages } from "./agencies/agencies";
+import { approvalPages } from "./applications/approvals";
+import { assetPages } from "./platform/assets";
+import { keyPages } from "./keys/keys";
+import { oidcPages } from "./identity/oidc";
+import { rolesPages } from "./applications/roles";
+import { securityPages } from "./identity/account";
+import { signInPages } from "./identity/sign-in";
 
 /** Mounts the HTML pages (Thai first, English second). */
 export function registerPages(app: Hono<AppEnv>): void {

@@ -1,0 +1,12 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import type { AppEnv } from "../../middleware/app-env";
+import { describe } from "../operation";
+
+export const ProviderList = v.object({ providers: v.array(v.object({ id: v.string(), nameTh: v.string(), nameEn: v.string() })) });
+
+export const providerRoutes = new Hono<AppEnv>();
+
+providerRoutes.get("/", describe({ tags: ["Sign-in"], summary: "OpenID Connect providers to sign in with (start at GET /auth/oidc/{id})", response: ProviderList, security: "none" }), (c) => {
+  return c.json({ providers: c.var.deps.config.oidcProviders.map(({ id, nameTh, nameEn }) => ({ id, nameTh, nameEn })) });
+});

@@ -1,0 +1,132 @@
+import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "../../../middleware/app-env";
+import { page } from "../../../middleware/access";
+import type { User } from "../../../db/schema";
+import { AppError } from "../../../errors";
+import { deliverAfterResponse } from "../../../middleware/after-commit";
+import { findMinistry } from "../../../lib/ministries";
+import { importAgenciesCsv } from "../../../services/agencies/csv-import";
+import { EMPTY_AGENCY, createAgencyEntry, getAgencyDetail, listAgencyDetails, updateAgencyEntry, type AgencyInput, type AgencyState } from "../../../services/agencies/directory";
+import { AgencyFormPage, AgencyImportPage, AgencyListPage, type AgencyFormValues, type FieldErrors } from "../../../views/agencies/admin-agencies-page";
+import { attempt, formBody, formFields, layoutUser, pageUser } from "../helpers";
+
+/** The agency directory pages for DGA administrators; they save through the API's services. */
+export const adminAgencyPages = new Hono<AppEnv>();
+
+function requirePageAdmin(c: Context<AppEnv>): User {
+  const user = pageUser(c);
+  if (!user.isAdmin) throw new AppError("forbidden", "สำหรับผู้ดูแลระบบเท่านั้น / Administrators only.");
+  return user;
+}
+
+const words = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
+const lines = (list: (string | number)[]) => list.join("\n");
+const optionalNumber = (text: string) => (text.trim() === "" ? undefined : Number(text.trim()));
+
+function valuesOf(a: AgencyState): AgencyFormValues {
+  return {
+    nameTh: a.nameTh, nameEn: a.nameEn, ministry: findMinistry(a.ministryTh)?.code ?? "", domains: lines(a.domains),
+    executiveName: a.executive?.name ?? "", executivePosition: a.executive?.position ?? "", executiveEmail: a.executive?.email ?? "",
+    delegateEmails: lines(a.delegateEmails), fallbackName: a.fallback?.name ?? "", fallbackEmail: a.fallback?.email ?? "",
+    fallbackAfterDays: String(a.fallbackAfterDays), reminderDays: a.reminderDays.join(", "), approvalTtlDays: String(a.approvalTtlDays),
+    reviewRequired: a.reviewRequired, strongerApproval: a.strongerApproval,
+  };
+}
+
+function formValues(form: Record<string, string>): AgencyFormValues {
+  const get = (name: string) => form[name] ?? "";
+  return {
+    nameTh: get("nameTh"), nameEn: get("nameEn"), ministry: get("ministry"), domains: get("domains"),
+    executiveName: get("executiveName"), executivePosition: get("executivePosition"), executiveEmail: get("executiveEmail"),
+    delegateEmails: get("delegateEmails"), fallbackName: get("fallbackName"), fallbackEmail: get("fallbackEmail"),
+    fallbackAfterDays: get("fallbackAfterDays"), reminderDays: get("reminderDays"), approvalTtlDays: get("approvalTtlDays"),
+    reviewRequired: form.reviewRequired === "true", strongerApproval: form.strongerApproval === "true",
+  };
+}
+
+/** The service's input for a form: every field, empty groups as "none". */
+function inputOf(v: AgencyFormValues): AgencyInput {
+  const executive = [v.executiveName, v.executivePosition, v.executiveEmail];
+  return {
+    nameTh: v.nameTh, nameEn: v.nameEn, ministry: v.ministry, domains: words(v.domains),
+    executive: executive.some((s) => s.trim()) ? { name: v.executiveName, position: v.executivePosition, email: v.executiveEmail } : null,
+    delegateEmails: words(v.delegateEmails),
+    fallback: v.fallbackName.trim() || v.fallbackEmail.trim() ? { name: v.fallbackName, email: v.fallbackEmail } : null,
+    fallbackAfterDays: optionalNumber(v.fallbackAfterDays), reminderDays: words(v.reminderDays).map(Number), approvalTtlDays: optionalNumber(v.approvalTtlDays),
+    reviewRequired: v.reviewRequired, strongerApproval: v.strongerApproval,
+  };
+}
+
+/** A service error's field paths as form fields (executive.email -> executiveEmail, domains.1 -> domains). */
+function fieldErrors(error: AppError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const { path, message } of error.errors ?? []) {
+    const [head, sub] = path.split(".");
+    const field = ((head === "executive" || head === "fallback") && sub ? `${head}${sub[0]!.toUpperCase()}${sub.slice(1)}` : head) as keyof AgencyFormValues;
+    (out[field] ??= []).push(message);
+  }
+  return out;
+}
+
+function renderForm(c: Context<AppEnv>, user: User, id: string | null, values: AgencyFormValues, error: AppError | null, saved = false) {
+  const page = <AgencyFormPage user={layoutUser(user)} id={id} values={values} errors={error ? fieldErrors(error) : {}} message={error?.message ?? null} saved={saved} />;
+  return c.html(page, (error?.status ?? 200) as ContentfulStatusCode);
+}
+
+adminAgencyPages.get("/admin/agencies", page("admin"), async (c) => {
+  const user = requirePageAdmin(c);
+  return c.html(<AgencyListPage user={layoutUser(user)} agencies={await listAgencyDetails(c.var.deps.db)} />);
+});
+
+adminAgencyPages.get("/admin/agencies/new", page("admin"), (c) => renderForm(c, requirePageAdmin(c), null, valuesOf(EMPTY_AGENCY), null));
+
+adminAgencyPages.post("/admin/agencies/new", page("admin"), async (c) => {
+  const user = requirePageAdmin(c);
+  const values = formValues(await formFields(c));
+  const created = await attempt(() => createAgencyEntry(c.var.deps, user, inputOf(values), c.var.meta));
+  if (!created.ok) return renderForm(c, user, null, values, created.error);
+  return c.redirect(`/admin/agencies/${encodeURIComponent(created.value.id)}?saved=1`, 303);
+});
+
+adminAgencyPages.get("/admin/agencies/import", page("admin"), (c) => {
+  const user = requirePageAdmin(c);
+  return c.html(<AgencyImportPage user={layoutUser(user)} csv="" skipInvalid={false} result={null} error={null} />);
+});
+
+adminAgencyPages.post("/admin/agencies/import", page("admin"), async (c) => {
+  const user = requirePageAdmin(c);
+  const body = await formBody(c);
+  const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
+  const csv = typeof body.csv === "string" ? body.csv : "";
+  const skipInvalid = body.skipInvalid === "true";
+  const render = (result: Awaited<ReturnType<typeof importAgenciesCsv>> | null, error: string | null, status: ContentfulStatusCode) =>
+    c.html(<AgencyImportPage user={layoutUser(user)} csv={file ? "" : csv} skipInvalid={skipInvalid} result={result} error={error} />, status);
+  if (!file && !csv.trim()) return render(null, "กรุณาเลือกไฟล์หรือวางข้อความ CSV / Choose a file or paste the CSV text", 400);
+  const source = file ? await file.arrayBuffer() : csv;
+  const imported = await attempt(() => importAgenciesCsv(c.var.deps, user, source, { skipInvalid }, c.var.meta));
+  if (!imported.ok) {
+    const details = imported.error.errors?.map((e) => `${e.path}: ${e.message}`).join("; ");
+    return render(null, details && details !== imported.error.message ? `${imported.error.message} (${details})` : imported.error.message, imported.error.status);
+  }
+  return render(imported.value, null, imported.value.accepted ? 200 : 422);
+});
+
+adminAgencyPages.get("/admin/agencies/:id", page("admin"), async (c) => {
+  const user = requirePageAdmin(c);
+  const agency = await getAgencyDetail(c.var.deps.db, c.req.param("id"));
+  return renderForm(c, user, agency.id, valuesOf(agency), null, c.req.query("saved") === "1");
+});
+
+adminAgencyPages.post("/admin/agencies/:id", page("admin"), async (c) => {
+  const user = requirePageAdmin(c);
+  const id = c.req.param("id");
+  const values = formValues(await formFields(c));
+  const updated = await attempt(() => updateAgencyEntry(c.var.deps, user, id, inputOf(values), c.var.meta));
+  if (!updated.ok) {
+    if (updated.error.code === "not_found") throw updated.error;
+    return renderForm(c, user, id, values, updated.error);
+  }
+  deliverAfterResponse(c, updated.value.outboxIds);
+  return c.redirect(`/admin/agencies/${encodeURIComponent(id)}?saved=1`, 303);
+});

@@ -1,0 +1,72 @@
+import { Hono, type Context } from "hono";
+import { and, eq, inArray } from "drizzle-orm";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "../../../middleware/app-env";
+import { page } from "../../../middleware/access";
+import { handovers, type User } from "../../../db/schema";
+import { AppError } from "../../../errors";
+import { deliverAfterResponse } from "../../../middleware/after-commit";
+import { listAgencies } from "../../../services/agencies/agency";
+import { requestHandover } from "../../../services/applications/handovers";
+import { cancelMembership, listUserMemberships } from "../../../services/applications/memberships";
+import { HandoverBody, RequiredReasonBody } from "../../atoms";
+import { ROLE_DONE, RolesPage, type RoleFormError, type RoleView } from "../../../views/applications/roles-page";
+import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
+
+/** The steward roles page: the user's memberships, handover and cancellation. */
+export const rolesPages = new Hono<AppEnv>();
+
+async function renderRoles(c: Context<AppEnv>, user: User, failed: { error: AppError; form: RoleFormError["form"]; membershipId: string; value: string } | null = null) {
+  const { db } = c.var.deps;
+  const [rows, agencies] = await Promise.all([listUserMemberships(db, user.id), listAgencies(db, null)]);
+  const ids = rows.map((m) => m.id);
+  const pending = ids.length
+    ? await db.select().from(handovers).where(and(inArray(handovers.membershipId, ids), eq(handovers.status, "pending")))
+    : [];
+  const names = new Map(agencies.map((a) => [a.id, a]));
+  const roles: RoleView[] = rows.map((m) => {
+    const handover = pending.find((h) => h.membershipId === m.id);
+    return {
+      id: m.id,
+      agencyNameTh: names.get(m.agencyId)?.nameTh ?? m.agencyId,
+      agencyNameEn: names.get(m.agencyId)?.nameEn ?? m.agencyId,
+      role: m.role,
+      status: m.status,
+      since: new Date(m.createdAt).toISOString(),
+      updatedAt: new Date(m.updatedAt).toISOString(),
+      pendingHandover: handover ? { successorEmail: handover.successorEmail, createdAt: new Date(handover.createdAt).toISOString() } : null,
+    };
+  });
+  const error = failed ? { membershipId: failed.membershipId, form: failed.form, message: messageOf(failed.error), value: failed.value } : null;
+  const done = ROLE_DONE[c.req.query("done") ?? ""] ?? null;
+  c.header("Cache-Control", "no-store");
+  return c.html(<RolesPage user={layoutUser(user)} roles={roles} done={failed ? null : done} error={error} />, (failed?.error.status ?? 200) as ContentfulStatusCode);
+}
+
+rolesPages.get("/roles", page("session"), (c) => renderRoles(c, pageUser(c)));
+
+rolesPages.post("/roles/:id/handover", page("session"), async (c) => {
+  const user = pageUser(c);
+  const id = c.req.param("id");
+  const form = await formFields(c);
+  const value = form.successorEmail ?? "";
+  const input = parseForm(HandoverBody, { successorEmail: value });
+  const done = input.ok ? await attempt(() => requestHandover(c.var.deps, user, id, input.value.successorEmail, c.var.meta)) : input;
+  if (!done.ok) return renderRoles(c, user, { error: done.error, form: "handover", membershipId: id, value });
+  deliverAfterResponse(c, done.value.outboxIds);
+  return c.redirect("/roles?done=handover", 303);
+});
+
+rolesPages.post("/roles/:id/cancel", page("session"), async (c) => {
+  const user = pageUser(c);
+  const id = c.req.param("id");
+  const form = await formFields(c);
+  const value = form.reason ?? "";
+  const input = parseForm(RequiredReasonBody, { reason: value });
+  const unconfirmed = form.confirm !== "yes" ? new AppError("invalid_request", "กรุณายืนยันว่าเข้าใจผลของการสละบทบาท / Please confirm that you understand what giving up the role does.") : null;
+  const checked = unconfirmed ? { ok: false as const, error: unconfirmed } : input;
+  const done = checked.ok ? await attempt(() => cancelMembership(c.var.deps, user, id, checked.value.reason, c.var.meta)) : checked;
+  if (!done.ok) return renderRoles(c, user, { error: done.error, form: "cancel", membershipId: id, value });
+  deliverAfterResponse(c, done.value.outboxIds);
+  return c.redirect("/roles?done=cancelled", 303);
+});

@@ -1,0 +1,73 @@
+import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "../../../middleware/app-env";
+import { page } from "../../../middleware/access";
+import type { User } from "../../../db/schema";
+import type { AppError } from "../../../errors";
+import { listIdentities, unlinkOidcIdentity } from "../../../services/identity/identities";
+import { renameUser } from "../../../services/identity/profile";
+import { listPasskeys, removePasskey, serializePasskey } from "../../../services/identity/passkeys";
+import { endOtherSessions, endSession, listSessions } from "../../../services/identity/sessions";
+import { AccountPage } from "../../../views/identity/account-page";
+import { ProfileBody } from "../../atoms";
+import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
+
+/** The account and security page: passkeys, signed-in devices, ways to sign in. */
+export const securityPages = new Hono<AppEnv>();
+
+function currentSessionIdOf(c: Context<AppEnv>): string {
+  // pageUser has already redirected when there is no session.
+  return c.var.session!.sessionId;
+}
+
+async function renderAccount(c: Context<AppEnv>, user: User, error: AppError | null = null) {
+  const { deps } = c.var;
+  const [passkeys, sessions, identities] = await Promise.all([
+    listPasskeys(deps.db, user.id),
+    listSessions(deps, user.id, currentSessionIdOf(c)),
+    listIdentities(deps.db, user.id),
+  ]);
+  const providers = deps.config.oidcProviders.map(({ id, nameTh, nameEn }) => ({ id, nameTh, nameEn }));
+  c.header("Cache-Control", "no-store");
+  return c.html(
+    <AccountPage
+      user={layoutUser(user)}
+      passkeys={passkeys.map(serializePasskey)}
+      sessions={sessions}
+      identities={identities}
+      providers={providers}
+      error={error ? messageOf(error) : null}
+    />,
+    (error?.status ?? 200) as ContentfulStatusCode,
+  );
+}
+
+/** Runs one change for the signed-in user; 303 back to /account, or the page with the error. */
+async function change(c: Context<AppEnv>, action: (user: User) => Promise<void>) {
+  const user = pageUser(c);
+  const done = await attempt(() => action(user));
+  if (!done.ok) return renderAccount(c, user, done.error);
+  return c.redirect("/account", 303);
+}
+
+securityPages.get("/account", page("session"), (c) => renderAccount(c, pageUser(c)));
+
+securityPages.post("/account/name", page("session"), async (c) => {
+  const input = parseForm(ProfileBody, { name: (await formFields(c)).name ?? "" });
+  return change(c, async (user) => {
+    if (!input.ok) throw input.error;
+    await renameUser(c.var.deps, user, input.value.name, c.var.meta);
+  });
+});
+
+securityPages.post("/account/passkeys/:id/remove", page("session"), (c) => change(c, (user) => removePasskey(c.var.deps, user, c.req.param("id"), c.var.meta)));
+
+securityPages.post("/account/sessions/revoke-others", page("session"), (c) =>
+  change(c, (user) => endOtherSessions(c.var.deps, user, currentSessionIdOf(c), c.var.meta)),
+);
+
+securityPages.post("/account/sessions/:id/end", page("session"), (c) => change(c, (user) => endSession(c.var.deps, user, c.req.param("id"), c.var.meta)));
+
+securityPages.post("/account/identities/:id/unlink", page("session"), (c) =>
+  change(c, (user) => unlinkOidcIdentity(c.var.deps, user, c.req.param("id"), c.var.meta)),
+);

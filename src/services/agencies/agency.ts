@@ -1,0 +1,53 @@
+import { asc, eq, inArray, or, sql } from "drizzle-orm";
+import { agencies, agencyDomains, type Agency } from "../../db/schema";
+import { AppError } from "../../errors";
+import type { Db } from "../../env";
+
+export interface AgencyView {
+  id: string;
+  nameTh: string;
+  nameEn: string;
+  domains: string[];
+  reviewRequired: boolean;
+}
+
+async function domainsOf(db: Db, agencyIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  for (let i = 0; i < agencyIds.length; i += 90) {
+    const rows = await db.select().from(agencyDomains).where(inArray(agencyDomains.agencyId, agencyIds.slice(i, i + 90))).orderBy(asc(agencyDomains.domain));
+    for (const row of rows) map.set(row.agencyId, [...(map.get(row.agencyId) ?? []), row.domain]);
+  }
+  return map;
+}
+
+/** Agencies whose Thai or English name or a domain contains `q` (all when empty). */
+export async function listAgencies(db: Db, q: string | null): Promise<AgencyView[]> {
+  const term = q?.trim();
+  const pattern = term ? `%${term.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%` : null;
+  const rows = await db
+    .select()
+    .from(agencies)
+    .where(
+      pattern
+        ? or(
+            sql`${agencies.nameTh} LIKE ${pattern} ESCAPE '\\'`,
+            sql`${agencies.nameEn} LIKE ${pattern} ESCAPE '\\'`,
+            sql`EXISTS (SELECT 1 FROM agency_domains d WHERE d.agency_id = ${agencies.id} AND d.domain LIKE ${pattern} ESCAPE '\\')`,
+          )
+        : undefined,
+    )
+    .orderBy(asc(agencies.nameEn));
+  const domains = await domainsOf(db, rows.map((a) => a.id));
+  return rows.map((a) => ({ id: a.id, nameTh: a.nameTh, nameEn: a.nameEn, domains: domains.get(a.id) ?? [], reviewRequired: a.reviewRequired }));
+}
+
+export async function getAgency(db: Db, id: string): Promise<Agency> {
+  const [agency] = await db.select().from(agencies).where(eq(agencies.id, id)).limit(1);
+  if (!agency) throw new AppError("not_found", "ไม่พบหน่วยงานนี้ / No such agency.");
+  return agency;
+}
+
+export async function agencyDomainList(db: Db, agencyId: string): Promise<string[]> {
+  return (await domainsOf(db, [agencyId])).get(agencyId) ?? [];
+}
+

@@ -1,0 +1,144 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { agencies, agencyDomains, type Agency, type User } from "../../db/schema";
+import { insertWhere, runBatch, type Statement } from "../../db/guarded";
+import { AppError, type FieldError } from "../../errors";
+import type { Db } from "../../env";
+import { newId } from "../../lib/ids";
+import { agencyDomainList, getAgency } from "./agency";
+import { approverChangeStatements } from "../../workflow/approver-changes";
+import { auditStatement } from "../../db/statements/audit";
+import type { Deps, RequestMeta } from "../../deps";
+import { emailDomain } from "./mail-domains";
+
+// The agency directory kept by DGA administrators: reads and atomic writes. The field rules are
+// in agency-validation.ts; the database's own objections (domains taken, names in use) are here.
+
+export * from "./validation";
+import { EMPTY_AGENCY, M, applyAgencyPatch, approverEmails, domainOwners, isGovernmentFor, type AgencyDetail, type AgencyInput, type AgencyPatch, type AgencyState } from "./validation";
+
+/** The database's objections: domains of another agency, a name in use, non-government approvers. */
+async function checkDirectory(deps: Deps, agencyId: string | null, state: AgencyState, nameChanged: boolean): Promise<void> {
+  const emails = approverEmails(state);
+  const owners = await domainOwners(deps.db, [...state.domains, ...emails.map(([, e]) => emailDomain(e))]);
+  const taken = state.domains.filter((d) => owners.has(d) && owners.get(d) !== agencyId).map((d) => ({ path: `domains.${state.domains.indexOf(d)}`, message: `${M.taken}: ${d}` }));
+  if (taken.length) throw new AppError("conflict", "โดเมนเป็นของหน่วยงานอื่นแล้ว / A domain belongs to another agency.", { errors: taken });
+  if (nameChanged) {
+    const [same] = await deps.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.nameTh, state.nameTh)).limit(1);
+    if (same && same.id !== agencyId) throw new AppError("conflict", "มีหน่วยงานชื่อนี้แล้ว / An agency with this name exists.", { errors: [{ path: "nameTh", message: M.nameTaken }] });
+  }
+  const outside = emails.filter(([, e]) => !isGovernmentFor(e, state, owners, deps.config.sharedMailDomains, agencyId));
+  if (outside.length) throw new AppError("email_domain_not_allowed", "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ / Approvers need a government e-mail.", { errors: outside.map(([path]) => ({ path, message: M.notGov })) });
+}
+
+/** The columns of an agency row for a state. */
+export function agencyColumns(state: AgencyState) {
+  return {
+    nameTh: state.nameTh, nameEn: state.nameEn, ministryTh: state.ministryTh, ministryEn: state.ministryEn,
+    executiveName: state.executive?.name ?? null, executivePosition: state.executive?.position ?? null, executiveEmail: state.executive?.email ?? null,
+    reviewRequired: state.reviewRequired, strongerApproval: state.strongerApproval, delegateEmails: JSON.stringify(state.delegateEmails),
+    fallbackName: state.fallback?.name ?? null, fallbackEmail: state.fallback?.email ?? null, fallbackAfterDays: state.fallbackAfterDays,
+    reminderDays: JSON.stringify(state.reminderDays), approvalTtlDays: state.approvalTtlDays,
+  };
+}
+
+function jsonList<T>(text: string): T[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? (value as T[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function agencyState(a: Agency, domains: string[]): AgencyState {
+  return {
+    nameTh: a.nameTh, nameEn: a.nameEn, ministryTh: a.ministryTh, ministryEn: a.ministryEn, domains: [...domains].sort(),
+    executive: a.executiveEmail ? { name: a.executiveName ?? "", position: a.executivePosition ?? "", email: a.executiveEmail } : null,
+    delegateEmails: jsonList<string>(a.delegateEmails), fallback: a.fallbackEmail ? { name: a.fallbackName ?? "", email: a.fallbackEmail } : null,
+    fallbackAfterDays: a.fallbackAfterDays, reminderDays: jsonList<number>(a.reminderDays), approvalTtlDays: a.approvalTtlDays,
+    reviewRequired: a.reviewRequired, strongerApproval: a.strongerApproval,
+  };
+}
+
+const detail = (a: Agency, domains: string[]): AgencyDetail => ({
+  id: a.id, ...agencyState(a, domains), createdAt: new Date(a.createdAt).toISOString(), updatedAt: new Date(a.updatedAt).toISOString(),
+});
+
+export const actorOf = (admin: User) => `admin:${admin.email ?? admin.id}`;
+
+/** Runs an agency batch; a domain another request took meanwhile is a 409, with nothing written. */
+export async function commitAgencyBatch(db: Db, statements: Statement[]): Promise<unknown[][]> {
+  try {
+    return await runBatch(db, statements);
+  } catch (error) {
+    if (/UNIQUE constraint failed: agency_domains/i.test(String(error))) throw new AppError("conflict", "โดเมนเป็นของหน่วยงานอื่นแล้ว / A domain belongs to another agency.");
+    throw error;
+  }
+}
+
+export async function getAgencyDetail(db: Db, id: string): Promise<AgencyDetail> {
+  return detail(await getAgency(db, id), await agencyDomainList(db, id));
+}
+
+/** Every agency, by Thai name, with its domains and policies. */
+export async function listAgencyDetails(db: Db): Promise<AgencyDetail[]> {
+  const [rows, domains] = await Promise.all([db.select().from(agencies).orderBy(asc(agencies.nameTh)), db.select().from(agencyDomains)]);
+  const byAgency = new Map<string, string[]>();
+  for (const d of domains) byAgency.set(d.agencyId, [...(byAgency.get(d.agencyId) ?? []), d.domain]);
+  return rows.map((a) => detail(a, byAgency.get(a.id) ?? []));
+}
+
+const invalid = (errors: FieldError[]) => new AppError("invalid_request", "ข้อมูลหน่วยงานไม่ถูกต้อง / The agency is not valid.", { errors });
+
+export async function createAgencyEntry(deps: Deps, admin: User, input: AgencyInput, meta: RequestMeta): Promise<AgencyDetail> {
+  const { state, errors } = applyAgencyPatch(EMPTY_AGENCY, { ...input, nameTh: input.nameTh ?? "", nameEn: input.nameEn ?? "", ministry: input.ministry ?? "", domains: input.domains ?? [] });
+  if (errors.length) throw invalid(errors);
+  await checkDirectory(deps, null, state, true);
+  const id = newId("agc");
+  const now = deps.clock.now();
+  await commitAgencyBatch(deps.db, [
+    deps.db.insert(agencies).values({ id, ...agencyColumns(state), createdAt: now, updatedAt: now }),
+    ...state.domains.map((domain) => deps.db.insert(agencyDomains).values({ domain, agencyId: id })),
+    auditStatement(deps.db, { actor: actorOf(admin), action: "agency.created", subject: `agency:${id}`, detail: { agency: state } }, now, meta),
+  ]);
+  return getAgencyDetail(deps.db, id);
+}
+
+const APPROVER_FIELDS: (keyof AgencyState)[] = ["executive", "delegateEmails", "fallback"];
+
+/**
+ * Changes some fields (domains replace the list); nothing is written when nothing changes. When
+ * the approvers change, the applications waiting for them follow in the same batch (see
+ * approverChangeStatements): old approvers' links die, new approvers get theirs.
+ * Returns the agency and the e-mails to deliver. Throws 400, 409 `conflict`, 422.
+ */
+export async function updateAgencyEntry(deps: Deps, admin: User, id: string, patch: AgencyPatch, meta: RequestMeta): Promise<{ agency: AgencyDetail; outboxIds: string[] }> {
+  const agency = await getAgency(deps.db, id);
+  const before = agencyState(agency, await agencyDomainList(deps.db, id));
+  const { state, errors } = applyAgencyPatch(before, patch);
+  if (errors.length) throw invalid(errors);
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  const after = { ...state, domains: [...state.domains].sort() };
+  for (const key of Object.keys(after) as (keyof AgencyState)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key], to: after[key] };
+  }
+  if (Object.keys(changes).length === 0) return { agency: detail(agency, before.domains), outboxIds: [] };
+  await checkDirectory(deps, id, state, "nameTh" in changes);
+  // A stamp no earlier writer used: the later statements run only if this update's CAS won.
+  const stamp = Math.max(deps.clock.now(), agency.updatedAt + 1);
+  const applied = sql`EXISTS (SELECT 1 FROM agencies WHERE id = ${id} AND updated_at = ${stamp})`;
+  const domainStatements = "domains" in changes
+    ? [deps.db.delete(agencyDomains).where(and(eq(agencyDomains.agencyId, id), applied)), ...state.domains.map((domain) => insertWhere(deps.db, agencyDomains, { domain, agencyId: id }, applied))]
+    : [];
+  const approvers = APPROVER_FIELDS.some((field) => field in changes)
+    ? await approverChangeStatements(deps, { agency: { ...agency, ...agencyColumns(state), updatedAt: stamp }, applied, actor: actorOf(admin), meta })
+    : { statements: [], outboxIds: [], applications: [] };
+  const [cas] = await commitAgencyBatch(deps.db, [
+    deps.db.update(agencies).set({ ...agencyColumns(state), updatedAt: stamp }).where(and(eq(agencies.id, id), eq(agencies.updatedAt, agency.updatedAt))).returning({ id: agencies.id }),
+    ...domainStatements,
+    auditStatement(deps.db, { actor: actorOf(admin), action: "agency.updated", subject: `agency:${id}`, detail: { changes, ...(approvers.applications.length ? { applicationsUpdated: approvers.applications } : {}) } }, stamp, meta, applied),
+    ...approvers.statements,
+  ]);
+  if ((cas ?? []).length === 0) throw new AppError("conflict", "ข้อมูลหน่วยงานถูกแก้ไขพร้อมกัน กรุณาโหลดใหม่ / The agency changed meanwhile; reload and try again.");
+  return { agency: await getAgencyDetail(deps.db, id), outboxIds: approvers.outboxIds };
+}

@@ -1,0 +1,72 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { emailIdentities, handovers, memberships, type Handover, type User } from "../../db/schema";
+import { runBatch } from "../../db/guarded";
+import { AppError } from "../../errors";
+import { newId } from "../../lib/ids";
+import { handoverInvitationEmail } from "../../../emails/handover-invitation";
+import { grantsPublish, type MembershipStatus } from "../../workflow/membership-machine";
+import { verifiedEmailsOf } from "../../workflow/application-context";
+import { loadMembership } from "../../workflow/membership-commit";
+import { agencyDomainList } from "../agencies/agency";
+import { auditStatement } from "../../db/statements/audit";
+import type { Deps, RequestMeta } from "../../deps";
+import { emailDomain, isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
+import { queueEmail } from "../platform/outbox";
+
+export function serializeHandover(h: Handover) {
+  return {
+    id: h.id,
+    membershipId: h.membershipId,
+    agencyId: h.agencyId,
+    successorEmail: h.successorEmail,
+    status: h.status,
+    createdAt: new Date(h.createdAt).toISOString(),
+    completedAt: h.completedAt ? new Date(h.completedAt).toISOString() : null,
+  };
+}
+
+/**
+ * The steward (or an administrator) names a successor, who is invited to apply. When the
+ * successor's application to the agency is approved, the handover completes in that same batch
+ * (see completeHandoverStatements). One pending handover per membership: a unique index makes
+ * concurrent requests produce one winner.
+ */
+export async function requestHandover(deps: Deps, actor: User, membershipId: string, rawEmail: string, meta: RequestMeta) {
+  const loaded = await loadMembership(deps, membershipId);
+  const { membership, user: holder, agency } = loaded;
+  if (membership.userId !== actor.id && !actor.isAdmin) throw new AppError("not_found", "ไม่พบบทบาทนี้ / No such membership.");
+  if (!grantsPublish(membership.status as MembershipStatus)) {
+    throw new AppError("invalid_transition", "ส่งมอบได้เฉพาะบทบาทที่ใช้งานอยู่ / Only an active steward role can be handed over.");
+  }
+  const successorEmail = normalizeEmail(rawEmail);
+  if (!(await isGovernmentEmail(deps.db, deps.config, successorEmail))) {
+    throw new AppError("email_domain_not_allowed", "ผู้รับช่วงต้องใช้อีเมลหน่วยงานรัฐ / The successor needs a government e-mail.");
+  }
+  const domains = await agencyDomainList(deps.db, agency.id);
+  const domain = emailDomain(successorEmail);
+  if (!domains.includes(domain) && !deps.config.sharedMailDomains.includes(domain)) {
+    throw new AppError("email_domain_mismatch", "อีเมลผู้รับช่วงต้องเป็นของหน่วยงานนี้ / The successor's address must be of this agency (or mail.go.th).");
+  }
+  if ((await verifiedEmailsOf(deps.db, holder.id)).includes(successorEmail) || successorEmail === holder.email) throw new AppError("invalid_request", "กรุณาระบุผู้อื่น / Name someone else as successor.", { errors: [{ path: "successorEmail", message: "the current steward" }] });
+  const [stewardAlready] = await deps.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(emailIdentities, eq(emailIdentities.userId, memberships.userId))
+    .where(and(eq(emailIdentities.email, successorEmail), eq(memberships.agencyId, agency.id), inArray(memberships.status, ["active", "suspended"])))
+    .limit(1);
+  if (stewardAlready) throw new AppError("conflict", "ผู้รับช่วงเป็นผู้ดูแลข้อมูลของหน่วยงานนี้อยู่แล้ว / The successor is already a steward of this agency.");
+  const now = deps.clock.now();
+  const handover: Handover = { id: newId("hnd"), membershipId, agencyId: agency.id, successorEmail, status: "pending", requestedBy: actor.email ?? actor.id, successorApplicationId: null, createdAt: now, completedAt: null };
+  const invitation = queueEmail(deps.db, { template: "handover_invitation", to: [successorEmail], email: handoverInvitationEmail({ predecessorName: holder.name || holder.email || "", agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, appUrl: deps.config.appOrigin }), now });
+  try {
+    await runBatch(deps.db, [
+      deps.db.insert(handovers).values(handover),
+      invitation.statement,
+      auditStatement(deps.db, { actor: actor.isAdmin && actor.id !== holder.id ? `admin:${actor.email}` : (actor.email ?? actor.id), action: "handover.requested", subject: `membership:${membershipId}`, detail: { handoverId: handover.id, successorEmail } }, now, meta),
+    ]);
+  } catch (error) {
+    if (String(error).includes("UNIQUE")) throw new AppError("conflict", "มีการส่งมอบที่รอดำเนินการอยู่แล้ว / A handover of this role is already pending.");
+    throw error;
+  }
+  return { handover: serializeHandover(handover), outboxIds: [invitation.id] };
+}

@@ -1,0 +1,182 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { apiKeys, applications, memberships, type ApiKey, type User } from "../../db/schema";
+import { insertWhere, runBatch } from "../../db/guarded";
+import { AppError } from "../../errors";
+import type { Db } from "../../env";
+import { DAY, SECOND } from "../../lib/clock";
+import { generateApiKey } from "../../lib/api-key-format";
+import { sha256Hex } from "../../lib/crypto";
+import { newId } from "../../lib/ids";
+import { grantsPublish, type MembershipStatus } from "../../workflow/membership-machine";
+import { commitApplicationTransition } from "../../workflow/application-commit";
+import { loadApplication } from "../applications/applications";
+import { auditStatement } from "../../db/statements/audit";
+import type { Deps, RequestMeta } from "../../deps";
+import { hasAcceptedCurrentTerms } from "../terms/acceptance";
+
+export type Scope = "read" | "publish";
+export type KeyStatus = "active" | "rotating" | "revoked" | "expired";
+
+export function keyStatus(key: ApiKey, now: number): KeyStatus {
+  if (key.revokedAt !== null) return "revoked";
+  if (key.expiresAt !== null && key.expiresAt <= now) return "expired";
+  if (key.graceUntil !== null) return key.graceUntil > now ? "rotating" : "expired";
+  return "active";
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function serializeKey(key: ApiKey, now: number) {
+  return {
+    id: key.id,
+    name: key.name,
+    prefix: key.prefix,
+    scopes: JSON.parse(key.scopes) as Scope[],
+    status: keyStatus(key, now),
+    agencyId: key.agencyId,
+    createdAt: new Date(key.createdAt).toISOString(),
+    expiresAt: iso(key.expiresAt),
+    lastUsedAt: iso(key.lastUsedAt),
+    graceUntil: iso(key.graceUntil),
+    revokedAt: iso(key.revokedAt),
+  };
+}
+
+/** The active steward membership that a publish key speaks for. */
+async function publishMembership(db: Db, userId: string, agencyId: string | null) {
+  const rows = await db.select().from(memberships).where(eq(memberships.userId, userId));
+  const usable = rows.filter((m) => grantsPublish(m.status as MembershipStatus) && (!agencyId || m.agencyId === agencyId));
+  if (usable.length === 0) {
+    throw new AppError("forbidden_scope", "กุญแจสำหรับเผยแพร่ต้องมีบทบาทผู้ดูแลข้อมูลที่ใช้งานอยู่ / Publish keys need an active steward role.");
+  }
+  if (usable.length > 1) {
+    throw new AppError("invalid_request", "กรุณาระบุหน่วยงาน / You are a steward of several agencies: give agencyId.", {
+      errors: [{ path: "agencyId", message: "required when you steward several agencies" }],
+    });
+  }
+  return usable[0]!;
+}
+
+export interface KeyInput {
+  name: string;
+  scopes: Scope[];
+  expiresInDays?: number | null;
+  agencyId?: string | null;
+}
+
+/** Issues a key; the secret is returned once and only its hash is kept. */
+export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta: RequestMeta) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  if (!(await hasAcceptedCurrentTerms(db, user.id, now))) {
+    throw new AppError("terms_not_accepted", "กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน / Accept the current terms of use first.");
+  }
+  const scopes: Scope[] = input.scopes.includes("publish") ? ["read", "publish"] : ["read"];
+  const membership = scopes.includes("publish") ? await publishMembership(db, user.id, input.agencyId ?? null) : null;
+  const { secret, prefix } = generateApiKey(deps.config.keyEnv);
+  const key: ApiKey = {
+    id: newId("key"),
+    userId: user.id,
+    membershipId: membership?.id ?? null,
+    agencyId: membership?.agencyId ?? null,
+    name: input.name,
+    prefix,
+    keyHash: await sha256Hex(secret),
+    scopes: JSON.stringify(scopes),
+    ttlDays: input.expiresInDays ?? null,
+    createdAt: now,
+    expiresAt: input.expiresInDays ? now + input.expiresInDays * DAY : null,
+    lastUsedAt: null,
+    graceUntil: null,
+    revokedAt: null,
+    replacedBy: null,
+  };
+  await runBatch(db, [
+    db.insert(apiKeys).values(key),
+    auditStatement(db, { actor: user.email ?? user.id, action: "key.created", subject: `key:${key.id}`, detail: { name: key.name, scopes, prefix, agencyId: key.agencyId } }, now, meta),
+  ]);
+  const outboxIds = membership?.applicationId ? await activateApplication(deps, user, membership.applicationId, key.id, meta) : [];
+  return { key: serializeKey(key, now), secret, outboxIds };
+}
+
+/** The first publish key of an approved steward moves the application to `active`. */
+async function activateApplication(deps: Deps, user: User, applicationId: string, keyId: string, meta: RequestMeta): Promise<string[]> {
+  const [app] = await deps.db.select({ status: applications.status }).from(applications).where(eq(applications.id, applicationId)).limit(1);
+  if (app?.status !== "approved") return [];
+  try {
+    const ctx = await loadApplication(deps, applicationId, user);
+    return (await commitApplicationTransition(deps, ctx, "FIRST_KEY_ISSUED", { actor: user.email ?? user.id, meta, reason: null, patch: {} })).outboxIds;
+  } catch (error) {
+    // A concurrent first key already moved it: nothing left to do.
+    if (error instanceof AppError && error.code === "conflict") return [];
+    throw error;
+  }
+}
+
+export async function listApiKeys(deps: Deps, user: User) {
+  const now = deps.clock.now();
+  const rows = await deps.db.select().from(apiKeys).where(eq(apiKeys.userId, user.id)).orderBy(desc(apiKeys.createdAt), sql`api_keys.rowid DESC`);
+  return rows.map((k) => serializeKey(k, now));
+}
+
+async function ownKey(deps: Deps, user: User, id: string): Promise<ApiKey> {
+  const [key] = await deps.db.select().from(apiKeys).where(and(eq(apiKeys.id, id), eq(apiKeys.userId, user.id))).limit(1);
+  if (!key) throw new AppError("not_found", "ไม่พบกุญแจนี้ / No such key.");
+  return key;
+}
+
+/**
+ * Replaces a key with a new one of the same name, scopes and lifetime policy. The old key
+ * keeps verifying for `graceSeconds`, then answers EXPIRED. One batch: the old key is claimed
+ * with a CAS, the new key is inserted only if that claim matched.
+ */
+export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeconds: number, meta: RequestMeta) {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const old = await ownKey(deps, user, id);
+  if (keyStatus(old, now) !== "active") {
+    throw new AppError("invalid_transition", "หมุนเวียนได้เฉพาะกุญแจที่ใช้งานอยู่ / Only an active key can be rotated.");
+  }
+  const scopes = JSON.parse(old.scopes) as Scope[];
+  if (old.membershipId) {
+    const [m] = await db.select({ status: memberships.status }).from(memberships).where(eq(memberships.id, old.membershipId)).limit(1);
+    if (!m || !grantsPublish(m.status as MembershipStatus)) throw new AppError("forbidden_scope", "บทบาทผู้ดูแลข้อมูลไม่ได้ใช้งานแล้ว / The steward role behind this key is no longer active.");
+  }
+  const { secret, prefix } = generateApiKey(deps.config.keyEnv);
+  const key: ApiKey = {
+    ...old,
+    id: newId("key"),
+    prefix,
+    keyHash: await sha256Hex(secret),
+    createdAt: now,
+    expiresAt: old.ttlDays ? now + old.ttlDays * DAY : null,
+    lastUsedAt: null,
+    graceUntil: null,
+    revokedAt: null,
+    replacedBy: null,
+  };
+  const claimed = sql`EXISTS (SELECT 1 FROM api_keys WHERE id = ${old.id} AND replaced_by = ${key.id})`;
+  const [cas] = await runBatch(db, [
+    db
+      .update(apiKeys)
+      .set({ graceUntil: now + graceSeconds * SECOND, replacedBy: key.id })
+      .where(and(eq(apiKeys.id, old.id), isNull(apiKeys.revokedAt), isNull(apiKeys.replacedBy)))
+      .returning({ id: apiKeys.id }),
+    insertWhere(db, apiKeys, key, claimed),
+    auditStatement(db, { actor: user.email ?? user.id, action: "key.rotated", subject: `key:${old.id}`, detail: { newKeyId: key.id, graceSeconds, scopes } }, now, meta, claimed),
+  ]);
+  if ((cas as unknown[]).length === 0) throw new AppError("conflict", "กุญแจถูกเปลี่ยนแปลงระหว่างนี้ / The key changed meanwhile.");
+  return { key: serializeKey(key, now), secret };
+}
+
+/** Revokes a key at once, also during its grace period. */
+export async function deleteApiKey(deps: Deps, user: User, id: string, meta: RequestMeta) {
+  const now = deps.clock.now();
+  const key = await ownKey(deps, user, id);
+  if (key.revokedAt !== null) return;
+  await runBatch(deps.db, [
+    deps.db.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))),
+    auditStatement(deps.db, { actor: user.email ?? user.id, action: "key.deleted", subject: `key:${id}`, detail: { prefix: key.prefix } }, now, meta),
+  ]);
+}
+

@@ -1,0 +1,45 @@
+import { and, eq, lte } from "drizzle-orm";
+import { applications } from "../../db/schema";
+import { AppError } from "../../errors";
+import { commitApplicationTransition } from "../../workflow/application-commit";
+import { loadApplication } from "../applications/applications";
+import type { Deps } from "../../deps";
+import { deliverOutbox, eraseSecretBodies } from "./outbox";
+import { sendApprovalNotices } from "../applications/reminders";
+
+/** Applications sent to an executive who did not decide by the deadline become `expired`. */
+export async function expireOverdueApplications(deps: Deps): Promise<number> {
+  const now = deps.clock.now();
+  const overdue = await deps.db
+    .select({ id: applications.id })
+    .from(applications)
+    .where(and(eq(applications.status, "awaiting_executive"), lte(applications.deadlineAt, now)))
+    .limit(50);
+  let expired = 0;
+  for (const { id } of overdue) {
+    try {
+      const ctx = await loadApplication(deps, id, null);
+      const committed = await commitApplicationTransition(deps, ctx, "EXPIRED", { actor: "system", meta: null, reason: null });
+      await deliverOutbox(deps, committed.outboxIds);
+      expired++;
+    } catch (error) {
+      // A decision that raced the deadline wins; the next run sees the new status.
+      if (!(error instanceof AppError && error.code === "conflict")) throw error;
+    }
+  }
+  return expired;
+}
+
+/** The Cron Trigger's work; also runs on POST /dev/cron in development. */
+export async function runScheduledWork(deps: Deps): Promise<string[]> {
+  const ran: string[] = [];
+  await expireOverdueApplications(deps);
+  ran.push("expire_applications");
+  await deliverOutbox(deps, await sendApprovalNotices(deps));
+  ran.push("approval_notices");
+  await deliverOutbox(deps);
+  ran.push("deliver_outbox");
+  await eraseSecretBodies(deps);
+  ran.push("erase_secret_bodies");
+  return ran;
+}

@@ -1,0 +1,33 @@
+import type { Bilingual } from "../../text/catalogue";
+
+/** A refused administrator form: which one (its section id), the message, and what was typed. */
+export type AdminFailure = { section: string; message: string; values: Record<string, string> };
+
+/** What a done administrator action says after its redirect (`/admin?done=...`). */
+export const ADMIN_DONE: Record<string, Bilingual> = {
+  reviewed: { th: "บันทึกผลการตรวจสอบแล้ว", en: "The review decision is saved." },
+  approver: { th: "ยืนยันผู้อนุมัติแล้ว ส่งอีเมลขออนุมัติแล้ว", en: "Approver confirmed; the approval e-mail is on its way." },
+  terms: { th: "เผยแพร่ข้อตกลงฉบับใหม่แล้ว และแจ้งผู้ดูแลข้อมูลทางอีเมลแล้ว", en: "The new terms are published and stewards are being e-mailed." },
+  revoked: { th: "เพิกถอนบทบาทแล้ว กุญแจเผยแพร่ข้อมูลหยุดทำงานทันที", en: "Membership revoked; its publish keys stopped at once." },
+  suspended: { th: "ระงับบัญชีแล้ว เซสชันสิ้นสุดและกุญแจถูกปิดการใช้งาน", en: "Account suspended; its sessions ended and its keys are disabled." },
+  reactivated: { th: "เปิดใช้บัญชีอีกครั้งแล้ว", en: "Account reactivated." },
+  passkeys: { th: "ลบพาสคีย์ของผู้ใช้แล้ว", en: "The user's passkeys are removed." },
+};
+
+/** The value typed into a refused form, when it is the one being rendered. */
+export function typed(failure: AdminFailure | null, section: string, field: string, fallback = ""): string {
+  return failure?.section === section ? (failure.values[field] ?? fallback) : fallback;
+}
+
+/**
+ * The error of a refused form, shown at the form. The page's top notice announces it (role=alert);
+ * this one is visual only, so screen readers do not hear it twice.
+ */
+export function InlineError(props: { failure: AdminFailure | null; section: string }) {
+  if (props.failure?.section !== props.section) return null;
+  return (
+    <div class="notice error">
+      <p>{props.failure.message}</p>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { formatDate } from "../../text/dates";
+import type { Bilingual } from "../../text/catalogue";
+
+/** A page heading: Thai, with a smaller English line under it. */
+export function Heading(props: { th: string; en: string; level?: 1 | 2; id?: string }) {
+  const inner = (
+    <>
+      {props.th}{" "}
+      <span class="en" lang="en">
+        {props.en}
+      </span>
+    </>
+  );
+  return props.level === 2 ? <h2 id={props.id}>{inner}</h2> : <h1 id={props.id}>{inner}</h1>;
+}
+
+/** Thai text followed by its English version, on one line. */
+export function Bi(props: { text: Bilingual }) {
+  return (
+    <>
+      {props.text.th}
+      <span class="en-inline" lang="en">
+        {" / "}
+        {props.text.en}
+      </span>
+    </>
+  );
+}
+
+/** A moment in Bangkok time, Thai then English (or one of them); a dash when there is none. */
+export function When(props: { iso: string | null | undefined; long?: boolean; only?: "th" | "en" }) {
+  if (!props.iso) return <span>—</span>;
+  const d = formatDate(props.iso, props.long ? "long" : "medium");
+  if (props.only) return <time datetime={props.iso}>{d[props.only]}</time>;
+  return (
+    <time datetime={props.iso}>
+      {d.th}
+      <span class="en-inline" lang="en">
+        {" / "}
+        {d.en}
+      </span>
+    </time>
+  );
+}
+
+export function Badge(props: { text: Bilingual }) {
+  return (
+    <span class="badge">
+      <Bi text={props.text} />
+    </span>
+  );
+}

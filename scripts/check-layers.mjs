@@ -30,7 +30,7 @@ function layerOf(file) {
  * may import Hono itself (the HTTP side); services and below are plain functions.
  */
 const RULES = {
-  entry: { may: ["routes", "middleware", "views", "services", "workflow", "db", "text", "lib", "leaf", "emails"], hono: true },
+  entry: { may: ["entry", "routes", "middleware", "views", "services", "workflow", "db", "text", "lib", "leaf", "emails"], hono: true },
   routes: { may: ["routes", "middleware", "views", "services", "workflow", "db", "text", "lib", "leaf", "emails"], hono: true },
   middleware: { may: ["middleware", "services", "db", "text", "lib", "leaf"], hono: true },
   // Pages render what their route hands them: no service, no database.

@@ -5,13 +5,12 @@ import type { AppEnv } from "./middleware/app-env";
 import { AppError, problemResponse } from "./errors";
 import { depsMiddleware } from "./middleware/deps";
 import { accessControl } from "./middleware/access";
-import { securityHeaders } from "./middleware/security-headers";
+import { secretLinkHeaders, securityHeaders } from "./middleware/security-headers";
 import { loadSession } from "./middleware/session";
 import { registerApi } from "./routes/index";
 import { registerPages } from "./routes/pages/index";
 import { openApiDocumentation } from "./routes/platform/openapi";
 import { errorPage } from "./views/platform/error-page";
-import { secretLinkHeaders } from "./routes/pages/helpers";
 
 function isHtmlPath(path: string): boolean {
   return !path.startsWith("/api/") && !path.startsWith("/dev/") && path !== "/openapi.json";
@@ -34,12 +33,7 @@ export function createApp() {
   app.use(depsMiddleware);
   app.use(securityHeaders);
   // Pages reached through an e-mailed secret link: headers set first, so errors carry them too.
-  for (const path of ["/approvals/*", "/auth/email/*"]) {
-    app.use(path, async (c, next) => {
-      secretLinkHeaders(c);
-      await next();
-    });
-  }
+  for (const path of ["/approvals/*", "/auth/email/*"]) app.use(path, secretLinkHeaders);
   app.use(loadSession);
   app.use(accessControl);
 

@@ -1,4 +1,6 @@
-import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+/** The statuses errors answer with (all of them have a body). */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 502;
 
 /**
  * The one catalogue of error codes. Every error the API answers with is one of these,
@@ -34,7 +36,7 @@ export const ERRORS = {
   passkey_verification_failed: { status: 400, title: "ไม่สามารถยืนยันพาสคีย์ / Passkey not accepted" },
   last_sign_in_method: { status: 409, title: "ต้องเหลือวิธีเข้าสู่ระบบอย่างน้อยหนึ่งวิธี / Keep one way to sign in" },
   internal_error: { status: 500, title: "ระบบขัดข้อง / Internal error" },
-} as const satisfies Record<string, { status: ContentfulStatusCode; title: string }>;
+} as const satisfies Record<string, { status: ErrorStatus; title: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
 
@@ -60,7 +62,7 @@ export class AppError extends Error {
     this.extensions = options.extensions;
   }
 
-  get status(): ContentfulStatusCode {
+  get status(): ErrorStatus {
     return ERRORS[this.code].status;
   }
 }

@@ -1,9 +1,12 @@
 import type { Context } from "hono";
-import type { AppEnv } from "./app-env";
+import type { Deps } from "../deps";
 import { deliverOutbox } from "../services/platform/outbox";
 
+/** Any request's context (every area's environment has the injected dependencies). */
+type AnyContext = Pick<Context, "executionCtx"> & { var: { deps: Deps } };
+
 /** Lets work finish after the response is sent. */
-export function afterResponse(c: Context<AppEnv>, work: Promise<unknown>): void {
+export function afterResponse(c: AnyContext, work: Promise<unknown>): void {
   try {
     c.executionCtx.waitUntil(work);
   } catch {
@@ -12,6 +15,6 @@ export function afterResponse(c: Context<AppEnv>, work: Promise<unknown>): void 
 }
 
 /** Delivers a committed transition's e-mails after the response (the cron retries failures). */
-export function deliverAfterResponse(c: Context<AppEnv>, outboxIds: string[]): void {
+export function deliverAfterResponse(c: AnyContext, outboxIds: string[]): void {
   if (outboxIds.length > 0) afterResponse(c, deliverOutbox(c.var.deps, outboxIds));
 }

@@ -1,5 +1,6 @@
 import type { Bindings } from "../env";
 import type { Deps, RequestMeta } from "../deps";
+import type { User } from "../db/schema";
 import type { CurrentSession } from "../services/identity/sessions";
 
 export interface AppEnv {
@@ -9,4 +10,10 @@ export interface AppEnv {
     meta: RequestMeta;
     session: CurrentSession | null;
   };
+}
+
+/** The administrators' area: `requireAdmin` has put the signed-in administrator in `admin`. */
+export interface AdminEnv {
+  Bindings: Bindings;
+  Variables: AppEnv["Variables"] & { admin: User };
 }

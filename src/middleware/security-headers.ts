@@ -37,3 +37,13 @@ const development = secureHeaders({ ...common, strictTransportSecurity: false })
 export const securityHeaders = createMiddleware<AppEnv>((c, next) =>
   (c.var.deps.config.environment === "development" ? development : production)(c, next),
 );
+
+/**
+ * Pages reached through an e-mailed secret link (approval and sign-in links): never cached,
+ * and the URL never leaks through a Referer. Set before the page runs, so errors carry them too.
+ */
+export const secretLinkHeaders = createMiddleware<AppEnv>(async (c, next) => {
+  c.header("Cache-Control", "no-store");
+  c.header("Referrer-Policy", "no-referrer");
+  await next();
+});

@@ -7,7 +7,7 @@ import { newId } from "../lib/ids";
 import { applicationOutcomeEmail } from "../../emails/application-outcome";
 import { auditStatement } from "../db/statements/audit";
 import type { Deps, RequestMeta } from "../deps";
-import { queueEmail } from "../services/platform/outbox";
+import { queueEmail } from "../db/statements/outbox";
 import { rightsChangedStatement } from "../db/statements/rights";
 import type { Db } from "../env";
 import { grantsPublish, type MembershipStatus } from "./membership-machine";

@@ -6,7 +6,7 @@ import { mailboxOf } from "../lib/fields";
 import { newId } from "../lib/ids";
 import { approvalRequestEmail } from "../../emails/approval-request";
 import type { Deps } from "../deps";
-import { queueEmail } from "../services/platform/outbox";
+import { queueEmail } from "../db/statements/outbox";
 import type { ApplicationContext } from "./application-context";
 
 export interface Approver {

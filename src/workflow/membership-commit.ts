@@ -6,7 +6,7 @@ import { newId } from "../lib/ids";
 import { membershipChangedEmail } from "../../emails/membership-changed";
 import { auditStatement } from "../db/statements/audit";
 import type { Deps, RequestMeta } from "../deps";
-import { queueEmail } from "../services/platform/outbox";
+import { queueEmail } from "../db/statements/outbox";
 import { rightsChangedStatement } from "../db/statements/rights";
 import { membershipTransition, type MembershipEvent, type MembershipStatus } from "./membership-machine";
 
@@ -27,18 +27,6 @@ export async function loadMembership(deps: Deps, id: string) {
     .limit(1);
   if (!row) throw new AppError("not_found", "ไม่พบบทบาทนี้ / No such membership.");
   return row;
-}
-
-export function serializeMembership(m: Membership) {
-  return {
-    id: m.id,
-    userId: m.userId,
-    agencyId: m.agencyId,
-    role: m.role,
-    status: m.status as MembershipStatus,
-    createdAt: new Date(m.createdAt).toISOString(),
-    updatedAt: new Date(m.updatedAt).toISOString(),
-  };
 }
 
 type LoadedMembership = Awaited<ReturnType<typeof loadMembership>>;
@@ -92,11 +80,14 @@ export async function membershipTransitionStatements(deps: Deps, loaded: LoadedM
   return { statements, outboxIds };
 }
 
-/** One membership transition, one batch. Keys stop verifying in the same commit as the status change. */
+/**
+ * One membership transition, one batch. Keys stop verifying in the same commit as the status
+ * change. Returns the membership as it is afterwards. Throws 404, 409 `invalid_transition` / `conflict`.
+ */
 export async function commitMembershipTransition(deps: Deps, id: string, event: MembershipEvent, options: MembershipCommitOptions) {
   const { statements, outboxIds } = await membershipTransitionStatements(deps, await loadMembership(deps, id), event, options);
   const [cas] = await runBatch(deps.db, statements);
   if ((cas as unknown[]).length === 0) throw new AppError("conflict", "บทบาทถูกเปลี่ยนแปลงระหว่างนี้ / The membership changed meanwhile.");
   const [updated] = await deps.db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
-  return { membership: serializeMembership(updated!), outboxIds };
+  return { membership: updated!, outboxIds };
 }

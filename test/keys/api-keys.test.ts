@@ -168,7 +168,7 @@ describe("rotation with a grace period, on a fixed clock", () => {
     clock.advance(60 * SECOND);
     const rotated = await rotateApiKey(deps, user, old.key.id, 600, meta);
     expect(rotated.key.name).toBe("rotate me");
-    expect(rotated.key.scopes).toEqual(["read"]);
+    expect(JSON.parse(rotated.key.scopes)).toEqual(["read"]);
     expect(rotated.secret).not.toBe(old.secret);
 
     expect(await codeAt(deps, old.secret)).toBe("VALID");

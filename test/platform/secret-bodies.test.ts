@@ -4,8 +4,9 @@ import { fixedClock, MINUTE } from "../../src/lib/clock";
 import { buildDeps } from "../../src/middleware/deps";
 import type { Deps } from "../../src/deps";
 import { startEmailSignIn } from "../../src/services/identity/email-sign-in";
-import { deliverOutbox, eraseSecretBodies, queueEmail } from "../../src/services/platform/outbox";
-import type { Mailer } from "../../src/services/platform/mailer";
+import { deliverOutbox, eraseSecretBodies } from "../../src/services/platform/outbox";
+import { queueEmail } from "../../src/db/statements/outbox";
+import type { Mailer } from "../../src/deps";
 import { db, unique } from "../helpers/fixtures";
 import { rows } from "../helpers/flow-approval";
 

@@ -2,9 +2,9 @@
 // prefixed random strings (src/lib/ids.ts). Migrations: `npm run db:generate` (drizzle-kit).
 import type { agencies } from "./agencies";
 import type { apiKeys } from "./keys";
-import type { oidcIdentities, passkeys, users } from "./identity";
+import type { emailIdentities, oidcIdentities, passkeys, sessions, users } from "./identity";
 import type { handovers, oneTimeTokens, applications, memberships } from "./workflow";
-import type { outbox } from "./system";
+import type { auditEvents, outbox } from "./system";
 import type { termsVersions } from "./terms";
 
 export * from "./agencies";
@@ -21,7 +21,10 @@ export type Membership = typeof memberships.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
 export type OneTimeToken = typeof oneTimeTokens.$inferSelect;
 export type OutboxMessage = typeof outbox.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
 export type TermsVersion = typeof termsVersions.$inferSelect;
 export type OidcIdentity = typeof oidcIdentities.$inferSelect;
 export type Passkey = typeof passkeys.$inferSelect;
+export type EmailIdentity = typeof emailIdentities.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 export type Handover = typeof handovers.$inferSelect;

@@ -1,22 +1,18 @@
 import { Hono } from "hono";
 import { describeRoute, resolver } from "hono-openapi";
-import type { AppEnv } from "../../middleware/app-env";
+import type { AdminEnv } from "../../middleware/app-env";
 import { AppError, problemBody } from "../../errors";
 import { deliverAfterResponse } from "../../middleware/after-commit";
-import { requireAdmin } from "../../middleware/session";
 import { importAgenciesCsv, MAX_IMPORT_ROWS } from "../../services/agencies/csv-import";
-import { createAgencyEntry, getAgencyDetail, updateAgencyEntry } from "../../services/agencies/directory";
+import { createAgencyEntry, getAgencyRecord, updateAgencyEntry } from "../../services/agencies/directory";
 import { describe, validate } from "../operation";
-import { AgencyCreateBody, AgencyDetailResponse, AgencyImportQuery, AgencyImportReport, AgencyUpdateBody, IdParam } from "../atoms";
+import { AgencyCreateBody, AgencyDetailResponse, AgencyImportQuery, AgencyImportReport, AgencyUpdateBody } from "../agencies/schemas";
+import { agencyDetailJson } from "../agencies/serializers";
+import { IdParam } from "../atoms";
 
 /** The agency directory, for DGA administrators only. */
-export const adminAgencyRoutes = new Hono<AppEnv>();
+export const adminAgencyRoutes = new Hono<AdminEnv>();
 
-// Refuse non-administrators before anything else looks at the request.
-adminAgencyRoutes.use("*", async (c, next) => {
-  requireAdmin(c);
-  await next();
-});
 
 const TAGS = ["Administration"];
 const WRITE_ERRORS = ["invalid_request", "unauthenticated", "forbidden", "conflict", "email_domain_not_allowed"] as const;
@@ -43,7 +39,7 @@ adminAgencyRoutes.post(
   }),
   validate("query", AgencyImportQuery),
   async (c) => {
-    const { user } = requireAdmin(c);
+    const user = c.var.admin;
     const options = { skipInvalid: c.req.valid("query").skipInvalid === "true" };
     const { accepted, report } = await importAgenciesCsv(c.var.deps, user, await c.req.arrayBuffer(), options, c.var.meta);
     if (accepted) return c.json(report, 200);
@@ -66,8 +62,8 @@ adminAgencyRoutes.post(
   }),
   validate("json", AgencyCreateBody),
   async (c) => {
-    const { user } = requireAdmin(c);
-    return c.json({ agency: await createAgencyEntry(c.var.deps, user, c.req.valid("json"), c.var.meta) }, 201);
+    const user = c.var.admin;
+    return c.json({ agency: agencyDetailJson(await createAgencyEntry(c.var.deps, user, c.req.valid("json"), c.var.meta)) }, 201);
   },
 );
 
@@ -75,7 +71,7 @@ adminAgencyRoutes.get(
   "/:id",
   describe({ security: "admin", tags: TAGS, summary: "An agency with every field", response: AgencyDetailResponse, errors: ["invalid_request", "unauthenticated", "forbidden", "not_found"] }),
   validate("param", IdParam),
-  async (c) => c.json({ agency: await getAgencyDetail(c.var.deps.db, c.req.valid("param").id) }),
+  async (c) => c.json({ agency: agencyDetailJson(await getAgencyRecord(c.var.deps.db, c.req.valid("param").id)) }),
 );
 
 adminAgencyRoutes.patch(
@@ -84,9 +80,9 @@ adminAgencyRoutes.patch(
   validate("param", IdParam),
   validate("json", AgencyUpdateBody),
   async (c) => {
-    const { user } = requireAdmin(c);
+    const user = c.var.admin;
     const { agency, outboxIds } = await updateAgencyEntry(c.var.deps, user, c.req.valid("param").id, c.req.valid("json"), c.var.meta);
     deliverAfterResponse(c, outboxIds);
-    return c.json({ agency });
+    return c.json({ agency: agencyDetailJson(agency) });
   },
 );

@@ -1,21 +1,21 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../middleware/app-env";
+import type { AdminEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
-import { requireAdmin } from "../../middleware/session";
 import { confirmApprover, reviewApplication, type ReviewDecision } from "../../services/applications/review";
 import { listAllApplications } from "../../services/applications/applications";
+import { applicationJson } from "../applications/serializers";
 import { describe, validate } from "../operation";
-import { ApplicationList, ApplicationResponse, ApproverBody, IdParam, ReasonBody, RequiredReasonBody, StatusQuery } from "../atoms";
+import { ApplicationList, ApplicationResponse, ApproverBody, StatusQuery } from "../applications/schemas";
+import { IdParam, ReasonBody, RequiredReasonBody } from "../atoms";
 
-export const adminApplicationRoutes = new Hono<AppEnv>();
+export const adminApplicationRoutes = new Hono<AdminEnv>();
 
 adminApplicationRoutes.get(
   "/",
   describe({ security: "admin", tags: ["Administration"], summary: "All applications, newest first, optionally by status", response: ApplicationList, errors: ["invalid_request", "unauthenticated", "forbidden"] }),
   validate("query", StatusQuery),
   async (c) => {
-    requireAdmin(c);
-    return c.json({ applications: await listAllApplications(c.var.deps.db, c.req.valid("query").status ?? null) });
+    return c.json({ applications: (await listAllApplications(c.var.deps.db, c.req.valid("query").status ?? null)).map(applicationJson) });
   },
 );
 
@@ -32,11 +32,11 @@ for (const decision of ["approve", "reject", "return"] as const) {
     validate("param", IdParam),
     validate("json", decision === "return" ? RequiredReasonBody : ReasonBody),
     async (c) => {
-      const { user } = requireAdmin(c);
+    const user = c.var.admin;
       const reason = c.req.valid("json").reason ?? null;
       const { application, outboxIds } = await reviewApplication(c.var.deps, user, c.req.valid("param").id, decision, reason, c.var.meta);
       deliverAfterResponse(c, outboxIds);
-      return c.json({ application });
+      return c.json({ application: applicationJson(application) });
     },
   );
 }
@@ -47,9 +47,9 @@ adminApplicationRoutes.post(
   validate("param", IdParam),
   validate("json", ApproverBody),
   async (c) => {
-    const { user } = requireAdmin(c);
+    const user = c.var.admin;
     const { application, outboxIds } = await confirmApprover(c.var.deps, user, c.req.valid("param").id, c.req.valid("json"), c.var.meta);
     deliverAfterResponse(c, outboxIds);
-    return c.json({ application });
+    return c.json({ application: applicationJson(application) });
   },
 );

@@ -1,12 +1,13 @@
 import { Hono } from "hono";
-import type { AppEnv } from "../../middleware/app-env";
+import type { AdminEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
-import { requireAdmin } from "../../middleware/session";
 import { revokeMembership } from "../../services/applications/memberships";
+import { membershipJson } from "../applications/serializers";
 import { describe, validate } from "../operation";
-import { IdParam, MembershipResponse, RequiredReasonBody } from "../atoms";
+import { MembershipResponse } from "../applications/schemas";
+import { IdParam, RequiredReasonBody } from "../atoms";
 
-export const adminMembershipRoutes = new Hono<AppEnv>();
+export const adminMembershipRoutes = new Hono<AdminEnv>();
 
 adminMembershipRoutes.post(
   "/:id/revoke",
@@ -14,9 +15,9 @@ adminMembershipRoutes.post(
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {
-    const { user } = requireAdmin(c);
+    const user = c.var.admin;
     const { membership, outboxIds } = await revokeMembership(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta);
     deliverAfterResponse(c, outboxIds);
-    return c.json({ membership });
+    return c.json({ membership: membershipJson(membership) });
   },
 );

@@ -1,23 +1,13 @@
 import { Hono } from "hono";
-import * as v from "valibot";
-import type { AppEnv } from "../../middleware/app-env";
-import { multiLine, singleLine } from "../../lib/fields";
+import type { AdminEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
-import { requireAdmin } from "../../middleware/session";
 import { publishTerms } from "../../services/terms/publish";
 import { describe, validate } from "../operation";
-import { TermsJson } from "../atoms";
+import { TermsJson, TermsPublishBody } from "../terms/schemas";
+import { termsJson } from "../terms/serializers";
 
-export const TermsPublishBody = v.object({
-  version: v.pipe(v.string(), v.trim(), v.regex(/^[A-Za-z0-9._-]{1,50}$/, "letters, digits, . _ -")),
-  titleTh: singleLine(300),
-  titleEn: singleLine(300),
-  bodyTh: multiLine(30000),
-  bodyEn: multiLine(30000),
-  effectiveAt: v.optional(v.nullable(v.pipe(v.string(), v.isoTimestamp()))),
-});
 
-export const adminTermsRoutes = new Hono<AppEnv>();
+export const adminTermsRoutes = new Hono<AdminEnv>();
 
 adminTermsRoutes.post(
   "/",
@@ -31,9 +21,9 @@ adminTermsRoutes.post(
   }),
   validate("json", TermsPublishBody),
   async (c) => {
-    const { user } = requireAdmin(c);
+    const user = c.var.admin;
     const { terms, outboxIds } = await publishTerms(c.var.deps, user, c.req.valid("json"), c.var.meta);
     deliverAfterResponse(c, outboxIds);
-    return c.json(terms, 201);
+    return c.json(termsJson(terms), 201);
   },
 );

@@ -1,12 +1,13 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import type { AppEnv } from "../../middleware/app-env";
-import { requireAdmin } from "../../middleware/session";
+import type { AdminEnv } from "../../middleware/app-env";
 import { reactivateUser, removeUserPasskeys, suspendUser } from "../../services/identity/admin-users";
 import { describe, validate } from "../operation";
-import { IdParam, RequiredReasonBody, UserResponse } from "../atoms";
+import { IdParam, RequiredReasonBody } from "../atoms";
+import { UserResponse } from "../identity/schemas";
+import { userJson } from "../identity/serializers";
 
-export const adminUserRoutes = new Hono<AppEnv>();
+export const adminUserRoutes = new Hono<AdminEnv>();
 
 adminUserRoutes.post(
   "/:id/suspend",
@@ -14,8 +15,8 @@ adminUserRoutes.post(
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {
-    const { user } = requireAdmin(c);
-    return c.json({ user: await suspendUser(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta) });
+    const user = c.var.admin;
+    return c.json({ user: userJson(await suspendUser(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta)) });
   },
 );
 
@@ -25,8 +26,8 @@ adminUserRoutes.post(
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {
-    const { user } = requireAdmin(c);
-    return c.json({ user: await reactivateUser(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta) });
+    const user = c.var.admin;
+    return c.json({ user: userJson(await reactivateUser(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta)) });
   },
 );
 
@@ -36,7 +37,7 @@ adminUserRoutes.post(
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {
-    const { user } = requireAdmin(c);
+    const user = c.var.admin;
     return c.json(await removeUserPasskeys(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta));
   },
 );

@@ -2,9 +2,11 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
 import { requireUser } from "../../middleware/session";
-import { loadApplication, resubmitApplication, serializeApplication, submitApplication, withdrawApplication } from "../../services/applications/applications";
+import { loadApplication, resubmitApplication, submitApplication, withdrawApplication } from "../../services/applications/applications";
+import { applicationJson } from "./serializers";
 import { describe, validate } from "../operation";
-import { ApplicationBody, ApplicationResponse, IdParam, ResubmitBody } from "../atoms";
+import { ApplicationBody, ApplicationResponse, ResubmitBody } from "./schemas";
+import { IdParam } from "../atoms";
 
 export const applicationRoutes = new Hono<AppEnv>();
 
@@ -22,7 +24,7 @@ applicationRoutes.post(
     const { user } = requireUser(c);
     const { application, outboxIds } = await submitApplication(c.var.deps, user, c.req.valid("json"), c.var.meta);
     deliverAfterResponse(c, outboxIds);
-    return c.json({ application }, 201);
+    return c.json({ application: applicationJson(application) }, 201);
   },
 );
 
@@ -33,7 +35,7 @@ applicationRoutes.get(
   async (c) => {
     const { user } = requireUser(c);
     const ctx = await loadApplication(c.var.deps, c.req.valid("param").id, user);
-    return c.json({ application: serializeApplication(ctx.application, ctx.applicant) });
+    return c.json({ application: applicationJson(ctx) });
   },
 );
 
@@ -45,7 +47,7 @@ applicationRoutes.post(
     const { user } = requireUser(c);
     const { application, outboxIds } = await withdrawApplication(c.var.deps, user, c.req.valid("param").id, c.var.meta);
     deliverAfterResponse(c, outboxIds);
-    return c.json({ application });
+    return c.json({ application: applicationJson(application) });
   },
 );
 
@@ -58,6 +60,6 @@ applicationRoutes.post(
     const { user } = requireUser(c);
     const { application, outboxIds } = await resubmitApplication(c.var.deps, user, c.req.valid("param").id, c.req.valid("json"), c.var.meta);
     deliverAfterResponse(c, outboxIds);
-    return c.json({ application });
+    return c.json({ application: applicationJson(application) });
   },
 );

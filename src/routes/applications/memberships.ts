@@ -4,8 +4,10 @@ import { deliverAfterResponse } from "../../middleware/after-commit";
 import { requireUser } from "../../middleware/session";
 import { cancelMembership } from "../../services/applications/memberships";
 import { describe, validate } from "../operation";
-import { HandoverBody, HandoverResponse, IdParam, MembershipResponse, RequiredReasonBody } from "../atoms";
+import { HandoverBody, HandoverResponse, MembershipResponse } from "./schemas";
+import { IdParam, RequiredReasonBody } from "../atoms";
 import { requestHandover } from "../../services/applications/handovers";
+import { handoverJson, membershipJson } from "./serializers";
 
 export const membershipRoutes = new Hono<AppEnv>();
 
@@ -18,7 +20,7 @@ membershipRoutes.post(
     const { user } = requireUser(c);
     const { membership, outboxIds } = await cancelMembership(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta);
     deliverAfterResponse(c, outboxIds);
-    return c.json({ membership });
+    return c.json({ membership: membershipJson(membership) });
   },
 );
 
@@ -37,6 +39,6 @@ membershipRoutes.post(
     const { user } = requireUser(c);
     const { handover, outboxIds } = await requestHandover(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").successorEmail, c.var.meta);
     deliverAfterResponse(c, outboxIds);
-    return c.json({ handover }, 201);
+    return c.json({ handover: handoverJson(handover) }, 201);
   },
 );

@@ -3,9 +3,9 @@ import type { AppEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
 import { currentSessionId, setSessionCookie, setSignInBinding, signInBinding } from "../../middleware/session";
 import { startEmailSignIn, verifyEmailCode } from "../../services/identity/email-sign-in";
-import { serializeUser } from "../../services/identity/profile";
+import { userJson } from "./serializers";
 import { describe, validate } from "../operation";
-import { CodeSent, EmailStartBody, EmailVerifyBody, UserResponse } from "../atoms";
+import { CodeSent, EmailStartBody, EmailVerifyBody, UserResponse } from "./schemas";
 
 export const emailAuthRoutes = new Hono<AppEnv>();
 
@@ -43,6 +43,6 @@ emailAuthRoutes.post(
   async (c) => {
     const signedIn = await verifyEmailCode(c.var.deps, c.req.valid("json"), c.var.meta, currentSessionId(c), signInBinding(c));
     setSessionCookie(c, signedIn.sessionToken);
-    return c.json({ user: serializeUser(signedIn.user) });
+    return c.json({ user: userJson(signedIn.user) });
   },
 );

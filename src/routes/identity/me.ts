@@ -2,9 +2,11 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../middleware/app-env";
 import { requireUser } from "../../middleware/session";
 import { getProfile, renameUser } from "../../services/identity/profile";
+import { meJson } from "./serializers";
 import { unlinkOidcIdentity } from "../../services/identity/identities";
 import { describe, validate } from "../operation";
-import { AddressVerifyBody, CodeSent, EmailField, IdParam, MeResponse, ProfileBody } from "../atoms";
+import { EmailField, IdParam } from "../atoms";
+import { AddressVerifyBody, CodeSent, MeResponse, ProfileBody } from "./schemas";
 import * as v from "valibot";
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
@@ -15,7 +17,7 @@ export const meRoutes = new Hono<AppEnv>();
 
 meRoutes.get("/", describe({ tags: ["Account"], summary: "The signed-in user, roles, applications and terms status", response: MeResponse, errors: ["unauthenticated"] }), async (c) => {
   const { user } = requireUser(c);
-  return c.json(await getProfile(c.var.deps, user));
+  return c.json(meJson(await getProfile(c.var.deps, user)));
 });
 
 meRoutes.patch(
@@ -25,7 +27,7 @@ meRoutes.patch(
   async (c) => {
     const { user } = requireUser(c);
     const updated = await renameUser(c.var.deps, user, c.req.valid("json").name, c.var.meta);
-    return c.json(await getProfile(c.var.deps, updated));
+    return c.json(meJson(await getProfile(c.var.deps, updated)));
   },
 );
 
@@ -60,6 +62,6 @@ meRoutes.post(
     const { user } = requireUser(c);
     await verifyEmailForUser(c.var.deps, user, c.req.valid("json"), c.var.meta);
     const [fresh] = await c.var.deps.db.select().from(users).where(eq(users.id, user.id)).limit(1);
-    return c.json(await getProfile(c.var.deps, fresh ?? user));
+    return c.json(meJson(await getProfile(c.var.deps, fresh ?? user)));
   },
 );

@@ -3,9 +3,9 @@ import type { AuthenticationResponseJSON } from "@simplewebauthn/server";
 import type { AppEnv } from "../../middleware/app-env";
 import { currentSessionId, setSessionCookie } from "../../middleware/session";
 import { passkeySignInOptions, signInWithPasskey } from "../../services/identity/passkey-sign-in";
-import { serializeUser } from "../../services/identity/profile";
+import { userJson } from "./serializers";
 import { describe, validate } from "../operation";
-import { PasskeySignInBody, UserResponse, WebAuthnOptions } from "../atoms";
+import { PasskeySignInBody, UserResponse, WebAuthnOptions } from "./schemas";
 
 export const passkeyAuthRoutes = new Hono<AppEnv>();
 
@@ -23,6 +23,6 @@ passkeyAuthRoutes.post(
     const response = c.req.valid("json").response as unknown as AuthenticationResponseJSON;
     const signedIn = await signInWithPasskey(c.var.deps, response, c.var.meta, currentSessionId(c));
     setSessionCookie(c, signedIn.sessionToken);
-    return c.json({ user: serializeUser(signedIn.user) });
+    return c.json({ user: userJson(signedIn.user) });
   },
 );

@@ -2,9 +2,11 @@ import { Hono } from "hono";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import type { AppEnv } from "../../middleware/app-env";
 import { requireUser } from "../../middleware/session";
-import { listPasskeys, passkeyRegistrationOptions, registerPasskey, removePasskey, serializePasskey } from "../../services/identity/passkeys";
+import { listPasskeys, passkeyRegistrationOptions, registerPasskey, removePasskey } from "../../services/identity/passkeys";
+import { passkeyJson } from "./serializers";
 import { describe, validate } from "../operation";
-import { IdParam, PasskeyCreated, PasskeyList, PasskeyRegistrationBody, WebAuthnOptions } from "../atoms";
+import { IdParam } from "../atoms";
+import { PasskeyCreated, PasskeyList, PasskeyRegistrationBody, WebAuthnOptions } from "./schemas";
 
 export const passkeyRoutes = new Hono<AppEnv>();
 
@@ -24,13 +26,13 @@ passkeyRoutes.post(
   async (c) => {
     const { user } = requireUser(c);
     const { response, name } = c.req.valid("json");
-    return c.json({ passkey: await registerPasskey(c.var.deps, user, response as unknown as RegistrationResponseJSON, name ?? null, c.var.meta) }, 201);
+    return c.json({ passkey: passkeyJson(await registerPasskey(c.var.deps, user, response as unknown as RegistrationResponseJSON, name ?? null, c.var.meta)) }, 201);
   },
 );
 
 passkeyRoutes.get("/", describe({ tags: ["Passkeys"], summary: "Your passkeys", response: PasskeyList, errors: ["unauthenticated"] }), async (c) => {
   const { user } = requireUser(c);
-  return c.json({ passkeys: (await listPasskeys(c.var.deps.db, user.id)).map(serializePasskey) });
+  return c.json({ passkeys: (await listPasskeys(c.var.deps.db, user.id)).map(passkeyJson) });
 });
 
 passkeyRoutes.delete(

@@ -1,9 +1,8 @@
 import { Hono } from "hono";
-import * as v from "valibot";
 import type { AppEnv } from "../../middleware/app-env";
 import { describe } from "../operation";
+import { ProviderList } from "./schemas";
 
-export const ProviderList = v.object({ providers: v.array(v.object({ id: v.string(), nameTh: v.string(), nameEn: v.string() })) });
 
 export const providerRoutes = new Hono<AppEnv>();
 

@@ -3,13 +3,15 @@ import type { AppEnv } from "../../middleware/app-env";
 import { requireUser } from "../../middleware/session";
 import { endOtherSessions, endSession, listSessions } from "../../services/identity/sessions";
 import { describe, validate } from "../operation";
-import { IdParam, SessionList } from "../atoms";
+import { IdParam } from "../atoms";
+import { SessionList } from "./schemas";
+import { sessionJson } from "./serializers";
 
 export const sessionRoutes = new Hono<AppEnv>();
 
 sessionRoutes.get("/", describe({ tags: ["Sessions"], summary: "Your live sessions, newest first", response: SessionList, errors: ["unauthenticated"] }), async (c) => {
   const { user, sessionId } = requireUser(c);
-  return c.json({ sessions: await listSessions(c.var.deps, user.id, sessionId) });
+  return c.json({ sessions: (await listSessions(c.var.deps, user.id)).map((s) => sessionJson(s, sessionId)) });
 });
 
 sessionRoutes.post("/revoke-others", describe({ tags: ["Sessions"], summary: "Sign out every other session", status: 204, errors: ["unauthenticated"] }), async (c) => {

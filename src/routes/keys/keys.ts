@@ -5,7 +5,9 @@ import { requireUser } from "../../middleware/session";
 import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../services/keys/api-keys";
 import { verifyApiKey } from "../../services/keys/verify";
 import { describe, validate } from "../operation";
-import { IdParam, KeyBody, KeyCreated, KeyList, RotateBody, VerifyBody, VerifyResponse } from "../atoms";
+import { keyJson } from "./serializers";
+import { IdParam } from "../atoms";
+import { KeyBody, KeyCreated, KeyList, RotateBody, VerifyBody, VerifyResponse } from "./schemas";
 
 export const keyRoutes = new Hono<AppEnv>();
 
@@ -17,13 +19,14 @@ keyRoutes.post(
     const { user } = requireUser(c);
     const { key, secret, outboxIds } = await createApiKey(c.var.deps, user, c.req.valid("json"), c.var.meta);
     deliverAfterResponse(c, outboxIds);
-    return c.json({ key, secret }, 201);
+    return c.json({ key: keyJson(key, c.var.deps.clock.now()), secret }, 201);
   },
 );
 
 keyRoutes.get("/", describe({ tags: ["API keys"], summary: "Your keys (never their secrets)", response: KeyList, errors: ["unauthenticated"] }), async (c) => {
   const { user } = requireUser(c);
-  return c.json({ keys: await listApiKeys(c.var.deps, user) });
+  const now = c.var.deps.clock.now();
+  return c.json({ keys: (await listApiKeys(c.var.deps, user)).map((k) => keyJson(k, now)) });
 });
 
 keyRoutes.post(
@@ -51,7 +54,8 @@ keyRoutes.post(
   validate("json", RotateBody),
   async (c) => {
     const { user } = requireUser(c);
-    return c.json(await rotateApiKey(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").graceSeconds, c.var.meta), 201);
+    const { key, secret } = await rotateApiKey(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").graceSeconds, c.var.meta);
+    return c.json({ key: keyJson(key, c.var.deps.clock.now()), secret }, 201);
   },
 );
 

@@ -47,11 +47,6 @@ export async function attempt<T>(action: () => Promise<T>): Promise<{ ok: true; 
   }
 }
 
-/** Pages reached from an e-mailed secret link: never cached, never leak the URL. */
-export function secretLinkHeaders(c: Context<AppEnv>): void {
-  c.header("Cache-Control", "no-store");
-  c.header("Referrer-Policy", "no-referrer");
-}
 
 export function messageOf(error: AppError): string {
   return error.errors?.length ? `${error.message} (${error.errors.map((e) => `${e.path}: ${e.message}`).join("; ")})` : error.message;

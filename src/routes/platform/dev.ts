@@ -5,7 +5,8 @@ import { setDevClockOffset } from "../../lib/dev-clock";
 import { listMessages } from "../../services/platform/outbox";
 import { runScheduledWork } from "../../services/platform/scheduled";
 import { describe, validate } from "../operation";
-import { DevClockBody, DevMailList, DevMailQuery } from "../atoms";
+import { DevClockBody, DevMailList, DevMailQuery } from "./schemas";
+import { devMessageJson } from "./serializers";
 import * as v from "valibot";
 
 /** Development only: the local mailbox, the movable clock and a manual cron run. */
@@ -17,7 +18,7 @@ devRoutes.use(async (c, next) => {
 });
 
 devRoutes.get("/mail", describe({ tags: ["Development"], summary: "Development mailbox: every queued message, newest first", response: DevMailList, errors: ["not_found"], security: "none" }), validate("query", DevMailQuery), async (c) => {
-  return c.json({ messages: await listMessages(c.var.deps.db, c.req.valid("query").to ?? null) });
+  return c.json({ messages: (await listMessages(c.var.deps.db, c.req.valid("query").to ?? null)).map(devMessageJson) });
 });
 
 devRoutes.post("/clock", describe({ tags: ["Development"], summary: "Shift the clock of every time-dependent rule; 0 resets", response: v.object({ now: v.string() }), errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "not_found"], security: "none" }), validate("json", DevClockBody), async (c) => {

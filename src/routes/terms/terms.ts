@@ -1,15 +1,16 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../middleware/app-env";
 import { requireUser } from "../../middleware/session";
-import { acceptTerms, requireCurrentTerms, serializeTerms } from "../../services/terms/acceptance";
+import { acceptTerms, requireCurrentTerms } from "../../services/terms/acceptance";
+import { termsAcceptedJson, termsJson } from "./serializers";
 import { describe, validate } from "../operation";
-import { TermsAcceptBody, TermsAccepted, TermsJson } from "../atoms";
+import { TermsAcceptBody, TermsAccepted, TermsJson } from "./schemas";
 
 export const termsRoutes = new Hono<AppEnv>();
 
 termsRoutes.get("/", describe({ tags: ["Terms"], summary: "The current terms of use", response: TermsJson, errors: ["not_found"], security: "none" }), async (c) => {
   const { deps } = c.var;
-  return c.json(serializeTerms(await requireCurrentTerms(deps.db, deps.clock.now())));
+  return c.json(termsJson(await requireCurrentTerms(deps.db, deps.clock.now())));
 });
 
 termsRoutes.post(
@@ -18,6 +19,6 @@ termsRoutes.post(
   validate("json", TermsAcceptBody),
   async (c) => {
     const { user } = requireUser(c);
-    return c.json(await acceptTerms(c.var.deps, user.id, user.email ?? user.id, c.req.valid("json").version, c.var.meta));
+    return c.json(termsAcceptedJson(await acceptTerms(c.var.deps, user.id, user.email ?? user.id, c.req.valid("json").version, c.var.meta)));
   },
 );

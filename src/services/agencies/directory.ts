@@ -14,7 +14,7 @@ import { emailDomain } from "./mail-domains";
 // in agency-validation.ts; the database's own objections (domains taken, names in use) are here.
 
 export * from "./validation";
-import { EMPTY_AGENCY, M, applyAgencyPatch, approverEmails, domainOwners, isGovernmentFor, type AgencyDetail, type AgencyInput, type AgencyPatch, type AgencyState } from "./validation";
+import { EMPTY_AGENCY, M, applyAgencyPatch, approverEmails, domainOwners, isGovernmentFor, type AgencyRecord, type AgencyInput, type AgencyPatch, type AgencyState } from "./validation";
 
 /** The database's objections: domains of another agency, a name in use, non-government approvers. */
 async function checkDirectory(deps: Deps, agencyId: string | null, state: AgencyState, nameChanged: boolean): Promise<void> {
@@ -60,9 +60,7 @@ export function agencyState(a: Agency, domains: string[]): AgencyState {
   };
 }
 
-const detail = (a: Agency, domains: string[]): AgencyDetail => ({
-  id: a.id, ...agencyState(a, domains), createdAt: new Date(a.createdAt).toISOString(), updatedAt: new Date(a.updatedAt).toISOString(),
-});
+const record = (a: Agency, domains: string[]): AgencyRecord => ({ id: a.id, ...agencyState(a, domains), createdAt: a.createdAt, updatedAt: a.updatedAt });
 
 export const actorOf = (admin: User) => `admin:${admin.email ?? admin.id}`;
 
@@ -76,21 +74,22 @@ export async function commitAgencyBatch(db: Db, statements: Statement[]): Promis
   }
 }
 
-export async function getAgencyDetail(db: Db, id: string): Promise<AgencyDetail> {
-  return detail(await getAgency(db, id), await agencyDomainList(db, id));
+/** An agency with every field; 404 when there is none. */
+export async function getAgencyRecord(db: Db, id: string): Promise<AgencyRecord> {
+  return record(await getAgency(db, id), await agencyDomainList(db, id));
 }
 
 /** Every agency, by Thai name, with its domains and policies. */
-export async function listAgencyDetails(db: Db): Promise<AgencyDetail[]> {
+export async function listAgencyRecords(db: Db): Promise<AgencyRecord[]> {
   const [rows, domains] = await Promise.all([db.select().from(agencies).orderBy(asc(agencies.nameTh)), db.select().from(agencyDomains)]);
   const byAgency = new Map<string, string[]>();
   for (const d of domains) byAgency.set(d.agencyId, [...(byAgency.get(d.agencyId) ?? []), d.domain]);
-  return rows.map((a) => detail(a, byAgency.get(a.id) ?? []));
+  return rows.map((a) => record(a, byAgency.get(a.id) ?? []));
 }
 
 const invalid = (errors: FieldError[]) => new AppError("invalid_request", "ข้อมูลหน่วยงานไม่ถูกต้อง / The agency is not valid.", { errors });
 
-export async function createAgencyEntry(deps: Deps, admin: User, input: AgencyInput, meta: RequestMeta): Promise<AgencyDetail> {
+export async function createAgencyEntry(deps: Deps, admin: User, input: AgencyInput, meta: RequestMeta): Promise<AgencyRecord> {
   const { state, errors } = applyAgencyPatch(EMPTY_AGENCY, { ...input, nameTh: input.nameTh ?? "", nameEn: input.nameEn ?? "", ministry: input.ministry ?? "", domains: input.domains ?? [] });
   if (errors.length) throw invalid(errors);
   await checkDirectory(deps, null, state, true);
@@ -101,7 +100,7 @@ export async function createAgencyEntry(deps: Deps, admin: User, input: AgencyIn
     ...state.domains.map((domain) => deps.db.insert(agencyDomains).values({ domain, agencyId: id })),
     auditStatement(deps.db, { actor: actorOf(admin), action: "agency.created", subject: `agency:${id}`, detail: { agency: state } }, now, meta),
   ]);
-  return getAgencyDetail(deps.db, id);
+  return getAgencyRecord(deps.db, id);
 }
 
 const APPROVER_FIELDS: (keyof AgencyState)[] = ["executive", "delegateEmails", "fallback"];
@@ -112,7 +111,7 @@ const APPROVER_FIELDS: (keyof AgencyState)[] = ["executive", "delegateEmails", "
  * approverChangeStatements): old approvers' links die, new approvers get theirs.
  * Returns the agency and the e-mails to deliver. Throws 400, 409 `conflict`, 422.
  */
-export async function updateAgencyEntry(deps: Deps, admin: User, id: string, patch: AgencyPatch, meta: RequestMeta): Promise<{ agency: AgencyDetail; outboxIds: string[] }> {
+export async function updateAgencyEntry(deps: Deps, admin: User, id: string, patch: AgencyPatch, meta: RequestMeta): Promise<{ agency: AgencyRecord; outboxIds: string[] }> {
   const agency = await getAgency(deps.db, id);
   const before = agencyState(agency, await agencyDomainList(deps.db, id));
   const { state, errors } = applyAgencyPatch(before, patch);
@@ -122,7 +121,7 @@ export async function updateAgencyEntry(deps: Deps, admin: User, id: string, pat
   for (const key of Object.keys(after) as (keyof AgencyState)[]) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) changes[key] = { from: before[key], to: after[key] };
   }
-  if (Object.keys(changes).length === 0) return { agency: detail(agency, before.domains), outboxIds: [] };
+  if (Object.keys(changes).length === 0) return { agency: record(agency, before.domains), outboxIds: [] };
   await checkDirectory(deps, id, state, "nameTh" in changes);
   // A stamp no earlier writer used: the later statements run only if this update's CAS won.
   const stamp = Math.max(deps.clock.now(), agency.updatedAt + 1);
@@ -140,5 +139,5 @@ export async function updateAgencyEntry(deps: Deps, admin: User, id: string, pat
     ...approvers.statements,
   ]);
   if ((cas ?? []).length === 0) throw new AppError("conflict", "ข้อมูลหน่วยงานถูกแก้ไขพร้อมกัน กรุณาโหลดใหม่ / The agency changed meanwhile; reload and try again.");
-  return { agency: await getAgencyDetail(deps.db, id), outboxIds: approvers.outboxIds };
+  return { agency: await getAgencyRecord(deps.db, id), outboxIds: approvers.outboxIds };
 }

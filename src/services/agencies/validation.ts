@@ -22,15 +22,15 @@ export interface AgencyFields {
 export type AgencyInput = Pick<AgencyFields, "nameTh" | "nameEn" | "ministry" | "domains"> & Partial<AgencyFields>;
 export type AgencyPatch = Partial<AgencyFields>;
 
-/** An agency as the admin API shows it. */
-export interface AgencyDetail extends Omit<AgencyFields, "ministry"> {
+/** An agency with every field, as the directory keeps it (times in ms). */
+export interface AgencyRecord extends Omit<AgencyFields, "ministry"> {
   id: string;
   ministryTh: string | null;
   ministryEn: string | null;
-  createdAt: string;
-  updatedAt: string;
+  createdAt: number;
+  updatedAt: number;
 }
-export type AgencyState = Omit<AgencyDetail, "id" | "createdAt" | "updatedAt">;
+export type AgencyState = Omit<AgencyRecord, "id" | "createdAt" | "updatedAt">;
 
 export const EMPTY_AGENCY: AgencyState = {
   nameTh: "", nameEn: "", ministryTh: null, ministryEn: null, domains: [], executive: null, delegateEmails: [], fallback: null,

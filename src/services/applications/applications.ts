@@ -23,26 +23,11 @@ import type { Deps, RequestMeta } from "../../deps";
 import { emailDomain, isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
 import { hasAcceptedCurrentTerms } from "../terms/acceptance";
 
-export function serializeApplication(app: Application, applicant: Pick<User, "id" | "name">) {
-  return {
-    id: app.id,
-    agencyId: app.agencyId,
-    role: app.role,
-    status: publicStatus(app.status as ApplicationStatus),
-    applicant: { id: applicant.id, email: app.applicantEmail, name: applicant.name },
-    position: app.position,
-    phone: app.phone,
-    reason: app.reason,
-    createdAt: new Date(app.createdAt).toISOString(),
-    updatedAt: new Date(app.updatedAt).toISOString(),
-    decidedAt: app.decidedAt ? new Date(app.decidedAt).toISOString() : null,
-    decidedBy: app.decidedBy,
-    decisionReason: app.decisionReason,
-    deadlineAt: app.deadlineAt ? new Date(app.deadlineAt).toISOString() : null,
-    approver: app.approverEmail ? { name: app.approverName, position: app.approverPosition, email: app.approverEmail, nominated: app.approverNominated } : null,
-  };
+/** An application with the applicant's id and name: what the API and the pages show of it. */
+export interface ApplicationRecord {
+  application: Application;
+  applicant: Pick<User, "id" | "name">;
 }
-export type ApplicationJson = ReturnType<typeof serializeApplication>;
 
 export interface ApplicationInput {
   agencyId: string;
@@ -165,7 +150,7 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
     if (String(error).includes("UNIQUE")) throw new AppError("application_exists");
     throw error;
   }
-  return { application: serializeApplication(application, user), outboxIds: links?.outboxIds ?? [] };
+  return { application: { application, applicant: user } satisfies ApplicationRecord, outboxIds: links?.outboxIds ?? [] };
 }
 
 async function applicationExists(db: Db, id: string): Promise<boolean> {
@@ -192,7 +177,7 @@ export async function withdrawApplication(deps: Deps, user: User, id: string, me
   const ctx = await loadApplication(deps, id, user);
   if (ctx.application.userId !== user.id) throw new AppError("forbidden", "ผู้ยื่นคำขอเท่านั้นที่ถอนได้ / Only the applicant can withdraw.");
   const committed = await commitApplicationTransition(deps, ctx, "WITHDRAWN", { actor: user.email ?? user.id, meta });
-  return { application: serializeApplication(committed.application, ctx.applicant), outboxIds: committed.outboxIds };
+  return { application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord, outboxIds: committed.outboxIds };
 }
 
 export async function resubmitApplication(deps: Deps, user: User, id: string, input: Partial<Pick<ApplicationInput, "position" | "phone" | "reason">>, meta: RequestMeta) {
@@ -211,15 +196,17 @@ export async function resubmitApplication(deps: Deps, user: User, id: string, in
   const resubmitted = { ...ctx, application: { ...ctx.application, ...patch } };
   const event = resubmissionEvent(approversOf(resubmitted, { fallback: false }).length > 0);
   const committed = await commitApplicationTransition(deps, resubmitted, event, { actor: user.email ?? user.id, meta, patch });
-  return { application: serializeApplication(committed.application, ctx.applicant), outboxIds: committed.outboxIds };
+  return { application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord, outboxIds: committed.outboxIds };
 }
 
-export async function listUserApplications(db: Db, user: User) {
+/** The user's own applications, newest first. */
+export async function listUserApplications(db: Db, user: User): Promise<ApplicationRecord[]> {
   const rows = await db.select().from(applications).where(eq(applications.userId, user.id)).orderBy(desc(applications.createdAt));
-  return rows.map((a) => serializeApplication(a, user));
+  return rows.map((application) => ({ application, applicant: user }));
 }
 
-export async function listAllApplications(db: Db, status: PublicApplicationStatus | null) {
+/** Every application (at most 500), newest first, optionally with one public status. */
+export async function listAllApplications(db: Db, status: PublicApplicationStatus | null): Promise<ApplicationRecord[]> {
   const rows = await db
     .select({ application: applications, applicant: users })
     .from(applications)
@@ -227,5 +214,5 @@ export async function listAllApplications(db: Db, status: PublicApplicationStatu
     .where(status ? inArray(applications.status, storedStatuses(status)) : undefined)
     .orderBy(desc(applications.createdAt), sql`applications.rowid DESC`)
     .limit(500);
-  return rows.map((r) => serializeApplication(r.application, r.applicant));
+  return rows;
 }

@@ -11,19 +11,7 @@ import { agencyDomainList } from "../agencies/agency";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { emailDomain, isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
-import { queueEmail } from "../platform/outbox";
-
-export function serializeHandover(h: Handover) {
-  return {
-    id: h.id,
-    membershipId: h.membershipId,
-    agencyId: h.agencyId,
-    successorEmail: h.successorEmail,
-    status: h.status,
-    createdAt: new Date(h.createdAt).toISOString(),
-    completedAt: h.completedAt ? new Date(h.completedAt).toISOString() : null,
-  };
-}
+import { queueEmail } from "../../db/statements/outbox";
 
 /**
  * The steward (or an administrator) names a successor, who is invited to apply. When the
@@ -68,5 +56,5 @@ export async function requestHandover(deps: Deps, actor: User, membershipId: str
     if (String(error).includes("UNIQUE")) throw new AppError("conflict", "มีการส่งมอบที่รอดำเนินการอยู่แล้ว / A handover of this role is already pending.");
     throw error;
   }
-  return { handover: serializeHandover(handover), outboxIds: [invitation.id] };
+  return { handover, outboxIds: [invitation.id] };
 }

@@ -9,7 +9,7 @@ import { agencyUnchanged } from "../../workflow/application-commit";
 import { approvalRequestStatements, approversOf } from "../../workflow/approval-links";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps } from "../../deps";
-import { queueEmail } from "../platform/outbox";
+import { queueEmail } from "../../db/statements/outbox";
 
 type Notice = { kind: "reminder" | "fallback"; day: number };
 

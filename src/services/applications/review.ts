@@ -4,7 +4,7 @@ import { mailboxOf } from "../../lib/fields";
 import type { ApplicationEvent } from "../../workflow/application-machine";
 import { commitApplicationTransition } from "../../workflow/application-commit";
 import type { ApplicationContext } from "../../workflow/application-context";
-import { loadApplication, serializeApplication } from "./applications";
+import { loadApplication, type ApplicationRecord } from "./applications";
 import type { Deps, RequestMeta } from "../../deps";
 import { isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
 
@@ -36,7 +36,7 @@ export async function reviewApplication(deps: Deps, admin: User, id: string, dec
     reason,
     patch: final ? { decidedAt: now, decidedBy: actor, decisionReason: reason } : { decisionReason: reason },
   });
-  return { application: serializeApplication(committed.application, ctx.applicant), outboxIds: committed.outboxIds };
+  return { application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord, outboxIds: committed.outboxIds };
 }
 
 /**
@@ -59,5 +59,5 @@ export async function confirmApprover(deps: Deps, admin: User, id: string, appro
     meta,
     patch: { approverName: approver.name, approverPosition: approver.position, approverEmail: email },
   });
-  return { application: serializeApplication(committed.application, ctx.applicant), outboxIds: committed.outboxIds };
+  return { application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord, outboxIds: committed.outboxIds };
 }

@@ -6,7 +6,7 @@ import { MINUTE } from "../../lib/clock";
 import { approvalConfirmCodeEmail } from "../../../emails/approval-confirm-code";
 import type { Decision } from "./executive-decision";
 import type { Deps } from "../../deps";
-import { queueEmail } from "../platform/outbox";
+import { queueEmail } from "../../db/statements/outbox";
 import { attemptCode, clearFailuresStatement, codeProblem, consumeCodeStatement, issueCode } from "../identity/one-time-codes";
 import { hitRateLimit } from "../identity/rate-limit";
 

@@ -4,7 +4,6 @@ import { runBatch } from "../../db/guarded";
 import { AppError } from "../../errors";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
-import { serializeUser } from "./profile";
 import { clearAllFailuresStatement } from "./one-time-codes";
 import { rightsChangedStatement } from "../../db/statements/rights";
 import { endAllSessionsStatement } from "./sessions";
@@ -29,7 +28,7 @@ export async function suspendUser(deps: Deps, admin: User, id: string, reason: s
     auditStatement(deps.db, { actor: actorOf(admin), action: "user.suspended", subject: `user:${id}`, detail: { reason } }, now, meta),
   ]);
   if ((cas as unknown[]).length === 0) throw new AppError("conflict");
-  return serializeUser({ ...user, status: "suspended" });
+  return { ...user, status: "suspended" as const };
 }
 
 /**
@@ -47,7 +46,7 @@ export async function reactivateUser(deps: Deps, admin: User, id: string, reason
     rightsChangedStatement(deps.db, id),
     auditStatement(deps.db, { actor: actorOf(admin), action: "user.reactivated", subject: `user:${id}`, detail: { reason, was: user.status } }, now, meta),
   ]);
-  return serializeUser({ ...user, status: "active" });
+  return { ...user, status: "active" as const };
 }
 
 /** Recovery help: removes every passkey of a user (they sign in by e-mail and register anew). */

@@ -11,7 +11,7 @@ import { attemptCode, clearFailuresStatement, codeProblem, consumeCodeStatement,
 export { MAX_CODE_ATTEMPTS } from "./one-time-codes";
 import type { Deps, RequestMeta } from "../../deps";
 import { isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
-import { queueEmail } from "../platform/outbox";
+import { queueEmail } from "../../db/statements/outbox";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
 import { assertCanSignIn, openSessionStatements } from "./sign-in-session";
 

@@ -8,7 +8,7 @@ import { signInCodeEmail } from "../../../emails/sign-in-code";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
-import { queueEmail } from "../platform/outbox";
+import { queueEmail } from "../../db/statements/outbox";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
 import { CODE_TTL_MS } from "./email-sign-in";
 import { attemptCode, clearFailuresStatement, codeProblem, consumeCodeStatement, issueCode } from "./one-time-codes";

@@ -6,15 +6,13 @@ import type { Db } from "../../env";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 
+/** The user's verified addresses and OpenID identities. */
 export async function listIdentities(db: Db, userId: string) {
   const [emails, oidc] = await Promise.all([
     db.select().from(emailIdentities).where(eq(emailIdentities.userId, userId)),
     db.select().from(oidcIdentities).where(eq(oidcIdentities.userId, userId)),
   ]);
-  return [
-    ...emails.map((e) => ({ id: e.id, type: "email" as const, email: e.email, provider: null, issuer: null, subject: null, createdAt: new Date(e.createdAt).toISOString() })),
-    ...oidc.map((o) => ({ id: o.id, type: "oidc" as const, email: o.email, provider: o.providerId, issuer: o.issuer, subject: o.subject, createdAt: new Date(o.createdAt).toISOString() })),
-  ];
+  return { emails, oidc };
 }
 
 /** How many ways the user has to sign in: verified e-mails, OpenID identities, passkeys. */

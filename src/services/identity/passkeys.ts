@@ -13,15 +13,6 @@ import { signInMethodCount } from "./identities";
 
 export const CHALLENGE_TTL_MS = 5 * MINUTE;
 
-export function serializePasskey(p: Passkey) {
-  return {
-    id: p.id,
-    name: p.name,
-    createdAt: new Date(p.createdAt).toISOString(),
-    lastUsedAt: p.lastUsedAt ? new Date(p.lastUsedAt).toISOString() : null,
-  };
-}
-
 export function verificationFailed(detail = "ไม่สามารถยืนยันพาสคีย์ได้ / The passkey could not be verified."): AppError {
   return new AppError("passkey_verification_failed", detail);
 }
@@ -105,7 +96,7 @@ export async function registerPasskey(deps: Deps, user: User, response: Registra
     deps.db.insert(passkeys).values(passkey),
     auditStatement(deps.db, { actor: user.email ?? user.id, action: "passkey.registered", subject: `user:${user.id}`, detail: { passkeyId: passkey.id, name: passkey.name } }, now, meta),
   ]);
-  return serializePasskey(passkey);
+  return passkey;
 }
 
 /** Removes one of the user's passkeys; never the last way to sign in. */

@@ -1,19 +1,25 @@
 import { eq } from "drizzle-orm";
-import { users, type User } from "../../db/schema";
+import { users, type EmailIdentity, type Membership, type OidcIdentity, type User } from "../../db/schema";
 import { runBatch } from "../../db/guarded";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
-import { listUserApplications } from "../applications/applications";
+import { listUserApplications, type ApplicationRecord } from "../applications/applications";
 import { listIdentities } from "./identities";
 import { listUserMemberships } from "../applications/memberships";
 import { acceptedVersion, currentTerms } from "../terms/acceptance";
 
-export function serializeUser(user: Pick<User, "id" | "email" | "name" | "status" | "isAdmin">) {
-  return { id: user.id, email: user.email, name: user.name, status: user.status, isAdmin: user.isAdmin };
+/** Everything the signed-in user needs to see where they stand. */
+export interface Profile {
+  user: User;
+  memberships: Membership[];
+  applications: ApplicationRecord[];
+  acceptedVersion: string | null;
+  currentVersion: string | null;
+  identities: { emails: EmailIdentity[]; oidc: OidcIdentity[] };
 }
 
-/** Everything the signed-in user needs to see where they stand. */
-export async function getProfile(deps: Deps, user: User) {
+/** The signed-in user's profile (see Profile). */
+export async function getProfile(deps: Deps, user: User): Promise<Profile> {
   const [memberships, applications, accepted, terms, identities] = await Promise.all([
     listUserMemberships(deps.db, user.id),
     listUserApplications(deps.db, user),
@@ -21,13 +27,7 @@ export async function getProfile(deps: Deps, user: User) {
     currentTerms(deps.db, deps.clock.now()),
     listIdentities(deps.db, user.id),
   ]);
-  return {
-    user: serializeUser(user),
-    roles: memberships.map((m) => ({ membershipId: m.id, role: m.role, agencyId: m.agencyId, status: m.status })),
-    applications,
-    identities,
-    terms: { acceptedVersion: accepted, currentVersion: terms?.version ?? null },
-  };
+  return { user, memberships, applications, acceptedVersion: accepted, currentVersion: terms?.version ?? null, identities };
 }
 
 /** Sets the user's name (checked by the caller with the one-line text rule); audited. */

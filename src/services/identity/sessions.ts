@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, ne, or, sql, type SQL } from "drizzle-orm";
-import { sessions, users, type User } from "../../db/schema";
+import { sessions, users, type User, type Session } from "../../db/schema";
 import { insertWhere, runBatch } from "../../db/guarded";
 import { AppError } from "../../errors";
 import { auditStatement } from "../../db/statements/audit";
@@ -117,20 +117,15 @@ export function revokeSessionStatement(db: Db, sessionId: string, now: number, g
 }
 
 /** The user's live sessions, newest first; `id` is the public id, never the cookie. */
-export async function listSessions(deps: Deps, userId: string, currentId: string) {
+/** The user's live sessions, newest first. */
+export async function listSessions(deps: Deps, userId: string): Promise<Session[]> {
   const now = deps.clock.now();
   const rows = await deps.db
     .select()
     .from(sessions)
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), isNull(sessions.replacedBy), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, now - SESSION_IDLE_MS)))
     .orderBy(desc(sessions.createdAt));
-  return rows.map((s) => ({
-    id: s.id,
-    current: s.id === currentId,
-    createdAt: new Date(s.createdAt).toISOString(),
-    lastSeenAt: new Date(s.lastSeenAt).toISOString(),
-    userAgent: s.userAgent,
-  }));
+  return rows;
 }
 
 /** Ends one of the user's sessions (another user's id: 404). */

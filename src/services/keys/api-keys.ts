@@ -24,24 +24,6 @@ export function keyStatus(key: ApiKey, now: number): KeyStatus {
   return "active";
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-export function serializeKey(key: ApiKey, now: number) {
-  return {
-    id: key.id,
-    name: key.name,
-    prefix: key.prefix,
-    scopes: JSON.parse(key.scopes) as Scope[],
-    status: keyStatus(key, now),
-    agencyId: key.agencyId,
-    createdAt: new Date(key.createdAt).toISOString(),
-    expiresAt: iso(key.expiresAt),
-    lastUsedAt: iso(key.lastUsedAt),
-    graceUntil: iso(key.graceUntil),
-    revokedAt: iso(key.revokedAt),
-  };
-}
-
 /** The active steward membership that a publish key speaks for. */
 async function publishMembership(db: Db, userId: string, agencyId: string | null) {
   const rows = await db.select().from(memberships).where(eq(memberships.userId, userId));
@@ -96,7 +78,7 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
     auditStatement(db, { actor: user.email ?? user.id, action: "key.created", subject: `key:${key.id}`, detail: { name: key.name, scopes, prefix, agencyId: key.agencyId } }, now, meta),
   ]);
   const outboxIds = membership?.applicationId ? await activateApplication(deps, user, membership.applicationId, key.id, meta) : [];
-  return { key: serializeKey(key, now), secret, outboxIds };
+  return { key, secret, outboxIds };
 }
 
 /** The first publish key of an approved steward moves the application to `active`. */
@@ -113,10 +95,10 @@ async function activateApplication(deps: Deps, user: User, applicationId: string
   }
 }
 
-export async function listApiKeys(deps: Deps, user: User) {
-  const now = deps.clock.now();
+/** The user's keys, newest first (never their secrets: only hashes are stored). */
+export async function listApiKeys(deps: Deps, user: User): Promise<ApiKey[]> {
   const rows = await deps.db.select().from(apiKeys).where(eq(apiKeys.userId, user.id)).orderBy(desc(apiKeys.createdAt), sql`api_keys.rowid DESC`);
-  return rows.map((k) => serializeKey(k, now));
+  return rows;
 }
 
 async function ownKey(deps: Deps, user: User, id: string): Promise<ApiKey> {
@@ -166,7 +148,7 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
     auditStatement(db, { actor: user.email ?? user.id, action: "key.rotated", subject: `key:${old.id}`, detail: { newKeyId: key.id, graceSeconds, scopes } }, now, meta, claimed),
   ]);
   if ((cas as unknown[]).length === 0) throw new AppError("conflict", "กุญแจถูกเปลี่ยนแปลงระหว่างนี้ / The key changed meanwhile.");
-  return { key: serializeKey(key, now), secret };
+  return { key, secret };
 }
 
 /** Revokes a key at once, also during its grace period. */

@@ -1,24 +1,5 @@
 import { Resend } from "resend";
-
-export interface OutgoingEmail {
-  /** The outbox id: Resend's idempotency key, so a retry never sends twice. */
-  id: string;
-  from: string;
-  to: string[];
-  subject: string;
-  text: string;
-  html: string;
-}
-
-export type SendResult =
-  | { ok: true; providerId: string | null }
-  | { ok: false; retryable: boolean; error: string };
-
-export interface Mailer {
-  /** `local` mailers keep messages on the machine (read them at /dev/mail). */
-  readonly kind: "resend" | "local";
-  send(email: OutgoingEmail): Promise<SendResult>;
-}
+import type { Mailer } from "../../deps";
 
 /** Development: nothing leaves the machine. */
 export const localMailer: Mailer = {

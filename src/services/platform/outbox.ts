@@ -1,37 +1,11 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lte, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { outbox, type OutboxMessage } from "../../db/schema";
-import { insertWhere, runBatch } from "../../db/guarded";
+import { runBatch } from "../../db/guarded";
 import type { Db } from "../../env";
-import { newId } from "../../lib/ids";
 import { MINUTE, HOUR } from "../../lib/clock";
 import type { Deps } from "../../deps";
-import type { RenderedEmail } from "../../../emails/layout";
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
-
-/**
- * An outbox row for the batch of the transition that causes it. With a guard, the row is
- * written only if the transition's compare-and-swap matched. `secretExpiresAt` (ms) marks a
- * body that carries a code or link: outside development it is erased once sent or once that
- * secret is dead (see eraseSecretBodies).
- */
-export function queueEmail(db: Db, message: { template: string; to: string[]; email: RenderedEmail; now: number; guard?: SQL; secretExpiresAt?: number }) {
-  const { template, to, email, now, guard } = message;
-  const values = {
-    id: newId("msg"),
-    template,
-    to: JSON.stringify(to),
-    subject: email.subject,
-    text: email.text,
-    html: email.html,
-    status: "pending" as const,
-    nextAttemptAt: now,
-    createdAt: now,
-    secretExpiresAt: message.secretExpiresAt ?? null,
-  };
-  const statement = guard ? insertWhere(db, outbox, values, guard) : db.insert(outbox).values(values);
-  return { id: values.id, statement };
-}
 
 function backoff(attempts: number): number {
   return Math.min(MINUTE * 2 ** attempts, 6 * HOUR);
@@ -121,21 +95,12 @@ export async function deliverOutbox(deps: Deps, ids?: string[]): Promise<number>
   return due.length;
 }
 
-/** The development mailbox: every queued message, newest first. */
-export async function listMessages(db: Db, to: string | null) {
-  const rows = await db
+/** The development mailbox: every queued message (at most 200), newest first; `to` filters. */
+export async function listMessages(db: Db, to: string | null): Promise<OutboxMessage[]> {
+  return db
     .select()
     .from(outbox)
     .where(to ? sql`EXISTS (SELECT 1 FROM json_each(${outbox.to}) WHERE lower(value) = ${to.toLowerCase()})` : undefined)
     .orderBy(desc(outbox.createdAt), sql`rowid DESC`)
     .limit(200);
-  return rows.map((m) => ({
-    id: m.id,
-    to: JSON.parse(m.to) as string[],
-    subject: m.subject,
-    text: m.text,
-    html: m.html,
-    status: m.status,
-    createdAt: new Date(m.createdAt).toISOString(),
-  }));
 }

@@ -19,18 +19,6 @@ export async function currentTerms(db: Db, now: number): Promise<TermsVersion | 
   return row ?? null;
 }
 
-export function serializeTerms(t: TermsVersion) {
-  return {
-    version: t.version,
-    titleTh: t.titleTh,
-    titleEn: t.titleEn,
-    bodyTh: t.bodyTh,
-    bodyEn: t.bodyEn,
-    effectiveAt: new Date(t.effectiveAt).toISOString(),
-    sha256: t.sha256,
-  };
-}
-
 export async function requireCurrentTerms(db: Db, now: number): Promise<TermsVersion> {
   const terms = await currentTerms(db, now);
   if (!terms) throw new AppError("not_found", "ยังไม่มีข้อตกลงการใช้งาน / No terms have been published yet.");
@@ -77,5 +65,5 @@ export async function acceptTerms(deps: Deps, userId: string, actor: string, ver
       .onConflictDoNothing(),
     auditStatement(deps.db, { actor, action: "terms.accepted", subject: `user:${userId}`, detail: { version, sha256: terms.sha256, userAgent: meta.userAgent } }, now, meta, inserted),
   ]);
-  return { version, sha256: terms.sha256, acceptedAt: new Date(now).toISOString() };
+  return { version, sha256: terms.sha256, acceptedAt: now };
 }

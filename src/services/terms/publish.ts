@@ -5,9 +5,9 @@ import { AppError } from "../../errors";
 import { termsPublishedEmail } from "../../../emails/terms-published";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
-import { queueEmail } from "../platform/outbox";
+import { queueEmail } from "../../db/statements/outbox";
 import { forgetTermsVersions } from "./versions";
-import { serializeTerms, termsSha256 } from "./acceptance";
+import { termsSha256 } from "./acceptance";
 
 export interface TermsInput {
   version: string;
@@ -57,5 +57,5 @@ export async function publishTerms(deps: Deps, admin: User, input: TermsInput, m
     throw error;
   }
   forgetTermsVersions();
-  return { terms: serializeTerms(terms), outboxIds: messages.map((m) => m.id) };
+  return { terms, outboxIds: messages.map((m) => m.id) };
 }

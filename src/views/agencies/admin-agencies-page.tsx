@@ -1,10 +1,32 @@
 import { MINISTRIES } from "../../lib/ministries";
-import type { AgencyDetail } from "../../services/agencies/directory";
-import type { ImportReport } from "../../services/agencies/csv-import";
 import { Layout, Notice, type LayoutUser } from "../platform/layout";
 import { Heading } from "../platform/parts";
 
 // The agency directory for DGA administrators: list, form (new and edit), CSV import.
+
+/** An agency as the list shows it (the admin API's agency, src/routes/admin/schemas.ts). */
+export interface AgencyItemView {
+  id: string;
+  nameTh: string;
+  nameEn: string;
+  ministryTh: string | null;
+  ministryEn: string | null;
+  domains: string[];
+  executive: { name: string; position: string; email: string } | null;
+  fallback: { name: string; email: string } | null;
+  fallbackAfterDays: number;
+  reminderDays: number[];
+  approvalTtlDays: number;
+  reviewRequired: boolean;
+  strongerApproval: boolean;
+}
+
+/** An import's report, row by row. */
+export interface ImportReportView {
+  imported: number;
+  skipped: number;
+  rows: { line: number; status: "imported" | "invalid" | "skipped"; nameTh: string; errors: { field: string; message: string }[] }[];
+}
 
 /** The form's fields as typed (strings), so a refused form comes back as it was sent. */
 export interface AgencyFormValues {
@@ -46,7 +68,7 @@ function Nav() {
   );
 }
 
-function AgencyItem(props: { a: AgencyDetail }) {
+function AgencyItem(props: { a: AgencyItemView }) {
   const { a } = props;
   return (
     <li>
@@ -74,7 +96,7 @@ function AgencyItem(props: { a: AgencyDetail }) {
   );
 }
 
-export function AgencyListPage(props: { user: LayoutUser; agencies: AgencyDetail[] }) {
+export function AgencyListPage(props: { user: LayoutUser; agencies: AgencyItemView[] }) {
   return (
     <Layout title="หน่วยงาน / Agencies" user={props.user}>
       <Heading th="ทะเบียนหน่วยงาน" en="Agency directory" />
@@ -181,7 +203,7 @@ export function AgencyFormPage(props: { user: LayoutUser; id: string | null; val
 
 const STATUS_LABELS = { imported: "นำเข้าแล้ว / Imported", invalid: "ไม่ถูกต้อง / Invalid", skipped: "ไม่ได้นำเข้า / Not imported" } as const;
 
-function ReportTable(props: { report: ImportReport }) {
+function ReportTable(props: { report: ImportReportView }) {
   return (
     <div class="table-wrap">
       <table class="stack">
@@ -204,7 +226,7 @@ function ReportTable(props: { report: ImportReport }) {
   );
 }
 
-export function AgencyImportPage(props: { user: LayoutUser; csv: string; skipInvalid: boolean; result: { accepted: boolean; report: ImportReport } | null; error: string | null }) {
+export function AgencyImportPage(props: { user: LayoutUser; csv: string; skipInvalid: boolean; result: { accepted: boolean; report: ImportReportView } | null; error: string | null }) {
   const { result } = props;
   return (
     <Layout title="นำเข้าหน่วยงาน / Import agencies" user={props.user}>

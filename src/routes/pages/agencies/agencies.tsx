@@ -7,7 +7,7 @@ import { AppError } from "../../../errors";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
 import { findMinistry } from "../../../lib/ministries";
 import { importAgenciesCsv } from "../../../services/agencies/csv-import";
-import { EMPTY_AGENCY, createAgencyEntry, getAgencyDetail, listAgencyDetails, updateAgencyEntry, type AgencyInput, type AgencyState } from "../../../services/agencies/directory";
+import { EMPTY_AGENCY, createAgencyEntry, getAgencyRecord, listAgencyRecords, updateAgencyEntry, type AgencyInput, type AgencyState } from "../../../services/agencies/directory";
 import { AgencyFormPage, AgencyImportPage, AgencyListPage, type AgencyFormValues, type FieldErrors } from "../../../views/agencies/admin-agencies-page";
 import { attempt, formBody, formFields, layoutUser, pageUser } from "../helpers";
 
@@ -76,7 +76,7 @@ function renderForm(c: Context<AppEnv>, user: User, id: string | null, values: A
 
 adminAgencyPages.get("/admin/agencies", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
-  return c.html(<AgencyListPage user={layoutUser(user)} agencies={await listAgencyDetails(c.var.deps.db)} />);
+  return c.html(<AgencyListPage user={layoutUser(user)} agencies={await listAgencyRecords(c.var.deps.db)} />);
 });
 
 adminAgencyPages.get("/admin/agencies/new", page("admin"), (c) => renderForm(c, requirePageAdmin(c), null, valuesOf(EMPTY_AGENCY), null));
@@ -114,7 +114,7 @@ adminAgencyPages.post("/admin/agencies/import", page("admin"), async (c) => {
 
 adminAgencyPages.get("/admin/agencies/:id", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
-  const agency = await getAgencyDetail(c.var.deps.db, c.req.param("id"));
+  const agency = await getAgencyRecord(c.var.deps.db, c.req.param("id"));
   return renderForm(c, user, agency.id, valuesOf(agency), null, c.req.query("saved") === "1");
 });
 

@@ -11,14 +11,15 @@ import {
   listUserApplications,
   loadApplication,
   resubmitApplication,
-  serializeApplication,
   submitApplication,
   withdrawApplication,
-  type ApplicationJson,
 } from "../../../services/applications/applications";
-import { acceptTerms, acceptedVersion, requireCurrentTerms, serializeTerms } from "../../../services/terms/acceptance";
+import { applicationJson, type ApplicationView as ApplicationJson } from "../../applications/serializers";
+import { acceptTerms, acceptedVersion, requireCurrentTerms } from "../../../services/terms/acceptance";
+import { termsJson } from "../../terms/serializers";
 import { applicationTransition, type ApplicationStatus } from "../../../workflow/application-machine";
-import { ApplicationBody, ResubmitBody, TermsAcceptBody } from "../../atoms";
+import { ApplicationBody, ResubmitBody } from "../../applications/schemas";
+import { TermsAcceptBody } from "../../terms/schemas";
 import { ApplicationPage, ApplicationsPage, type ApplicationView, type ResubmitValues } from "../../../views/applications/applications-page";
 import { ApplyPage, type AgencyOption, type ApplyValues } from "../../../views/applications/apply-page";
 import { TermsPage } from "../../../views/terms/terms-page";
@@ -30,7 +31,7 @@ accountPages.get("/terms", page("session"), async (c) => {
   const user = pageUser(c);
   const { deps } = c.var;
   const terms = await requireCurrentTerms(deps.db, deps.clock.now());
-  return c.html(<TermsPage user={layoutUser(user)} terms={serializeTerms(terms)} acceptedVersion={await acceptedVersion(deps.db, user.id)} />);
+  return c.html(<TermsPage user={layoutUser(user)} terms={termsJson(terms)} acceptedVersion={await acceptedVersion(deps.db, user.id)} />);
 });
 
 accountPages.post("/terms/accept", page("session"), async (c) => {
@@ -41,7 +42,7 @@ accountPages.post("/terms/accept", page("session"), async (c) => {
     const { deps } = c.var;
     const terms = await requireCurrentTerms(deps.db, deps.clock.now());
     const error = "กรุณาทำเครื่องหมายว่าท่านได้อ่านและยอมรับข้อตกลง / Tick the box to accept the terms.";
-    return c.html(<TermsPage user={layoutUser(user)} terms={serializeTerms(terms)} acceptedVersion={await acceptedVersion(deps.db, user.id)} error={error} />, 400);
+    return c.html(<TermsPage user={layoutUser(user)} terms={termsJson(terms)} acceptedVersion={await acceptedVersion(deps.db, user.id)} error={error} />, 400);
   }
   const input = parseForm(TermsAcceptBody, { version: form.version ?? "" });
   if (!input.ok) throw input.error;
@@ -101,7 +102,7 @@ accountPages.post("/apply", page("session"), async (c) => {
     return c.html(<ApplyPage user={layoutUser(user)} agencies={options} error={messageOf(submitted.error)} values={values} />, submitted.error.status);
   }
   deliverAfterResponse(c, submitted.value.outboxIds);
-  return c.redirect(`/applications/${submitted.value.application.id}`, 303);
+  return c.redirect(`/applications/${submitted.value.application.application.id}`, 303);
 });
 
 function toView(app: ApplicationJson, agencies: Pick<AgencyView, "id" | "nameTh" | "nameEn">[], awaitingApprover = false): ApplicationView {
@@ -129,7 +130,7 @@ function toView(app: ApplicationJson, agencies: Pick<AgencyView, "id" | "nameTh"
 accountPages.get("/applications", page("session"), async (c) => {
   const user = pageUser(c);
   const [apps, agencies] = await Promise.all([listUserApplications(c.var.deps.db, user), listAgencies(c.var.deps.db, null)]);
-  return c.html(<ApplicationsPage user={layoutUser(user)} applications={apps.map((a) => toView(a, agencies))} />);
+  return c.html(<ApplicationsPage user={layoutUser(user)} applications={apps.map((a) => toView(applicationJson(a), agencies))} />);
 });
 
 const DONE: Record<string, string> = {
@@ -140,7 +141,7 @@ async function renderApplication(c: Context<AppEnv>, user: User, id: string, fai
   const ctx = await loadApplication(c.var.deps, id, user);
   const status = ctx.application.status as ApplicationStatus;
   const own = ctx.application.userId === user.id;
-  const view = toView(serializeApplication(ctx.application, ctx.applicant), [ctx.agency], status === "awaiting_approver");
+  const view = toView(applicationJson(ctx), [ctx.agency], status === "awaiting_approver");
   return c.html(
     <ApplicationPage
       user={layoutUser(user)}

@@ -9,7 +9,8 @@ import { deliverAfterResponse } from "../../../middleware/after-commit";
 import { listAgencies } from "../../../services/agencies/agency";
 import { requestHandover } from "../../../services/applications/handovers";
 import { cancelMembership, listUserMemberships } from "../../../services/applications/memberships";
-import { HandoverBody, RequiredReasonBody } from "../../atoms";
+import { HandoverBody } from "../../applications/schemas";
+import { RequiredReasonBody } from "../../atoms";
 import { ROLE_DONE, RolesPage, type RoleFormError, type RoleView } from "../../../views/applications/roles-page";
 import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
 

@@ -6,10 +6,11 @@ import type { User } from "../../../db/schema";
 import type { AppError } from "../../../errors";
 import { listIdentities, unlinkOidcIdentity } from "../../../services/identity/identities";
 import { renameUser } from "../../../services/identity/profile";
-import { listPasskeys, removePasskey, serializePasskey } from "../../../services/identity/passkeys";
+import { listPasskeys, removePasskey } from "../../../services/identity/passkeys";
+import { identitiesJson, passkeyJson, sessionJson } from "../../identity/serializers";
 import { endOtherSessions, endSession, listSessions } from "../../../services/identity/sessions";
 import { AccountPage } from "../../../views/identity/account-page";
-import { ProfileBody } from "../../atoms";
+import { ProfileBody } from "../../identity/schemas";
 import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
 
 /** The account and security page: passkeys, signed-in devices, ways to sign in. */
@@ -24,7 +25,7 @@ async function renderAccount(c: Context<AppEnv>, user: User, error: AppError | n
   const { deps } = c.var;
   const [passkeys, sessions, identities] = await Promise.all([
     listPasskeys(deps.db, user.id),
-    listSessions(deps, user.id, currentSessionIdOf(c)),
+    listSessions(deps, user.id),
     listIdentities(deps.db, user.id),
   ]);
   const providers = deps.config.oidcProviders.map(({ id, nameTh, nameEn }) => ({ id, nameTh, nameEn }));
@@ -32,9 +33,9 @@ async function renderAccount(c: Context<AppEnv>, user: User, error: AppError | n
   return c.html(
     <AccountPage
       user={layoutUser(user)}
-      passkeys={passkeys.map(serializePasskey)}
-      sessions={sessions}
-      identities={identities}
+      passkeys={passkeys.map(passkeyJson)}
+      sessions={sessions.map((s) => sessionJson(s, currentSessionIdOf(c)))}
+      identities={identitiesJson(identities)}
       providers={providers}
       error={error ? messageOf(error) : null}
     />,

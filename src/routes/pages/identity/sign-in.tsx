@@ -13,7 +13,7 @@ import { CodePage } from "../../../views/identity/code-page";
 import { EmailLinkPage } from "../../../views/identity/email-link-page";
 import { errorPage } from "../../../views/platform/error-page";
 import { SignInPage } from "../../../views/identity/sign-in-page";
-import { AddressVerifyBody, EmailStartBody } from "../../atoms";
+import { AddressVerifyBody, EmailStartBody } from "../../identity/schemas";
 import { attempt, formFields, messageOf } from "../helpers";
 
 export const signInPages = new Hono<AppEnv>();

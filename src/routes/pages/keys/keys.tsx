@@ -6,7 +6,8 @@ import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../../
 import { listUserMemberships } from "../../../services/applications/memberships";
 import { grantsPublish, type MembershipStatus } from "../../../workflow/membership-machine";
 import { KeysPage } from "../../../views/keys/keys-page";
-import { KeyBody, RotateBody } from "../../atoms";
+import { KeyBody, RotateBody } from "../../keys/schemas";
+import { keyJson } from "../../keys/serializers";
 import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
 
 export const keyPages = new Hono<AppEnv>();
@@ -16,7 +17,7 @@ async function renderKeys(c: Context<AppEnv>, user: User, extra: { newSecret?: {
   const canPublish = memberships.some((m) => grantsPublish(m.status as MembershipStatus));
   // A page with a fresh secret must never be cached.
   if (extra.newSecret) c.header("Cache-Control", "no-store");
-  return c.html(<KeysPage user={layoutUser(user)} keys={keys} canPublish={canPublish} newSecret={extra.newSecret ?? null} error={extra.error ?? null} />, extra.status ?? 200);
+  return c.html(<KeysPage user={layoutUser(user)} keys={keys.map((k) => keyJson(k, c.var.deps.clock.now()))} canPublish={canPublish} newSecret={extra.newSecret ?? null} error={extra.error ?? null} />, extra.status ?? 200);
 }
 
 keyPages.get("/keys", page("session"), (c) => renderKeys(c, pageUser(c), {}));

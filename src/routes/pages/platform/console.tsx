@@ -11,12 +11,14 @@ import { confirmApprover, reviewApplication } from "../../../services/applicatio
 import { reactivateUser, removeUserPasskeys, suspendUser } from "../../../services/identity/admin-users";
 import { listAgencies } from "../../../services/agencies/agency";
 import { listAllApplications } from "../../../services/applications/applications";
+import { applicationJson } from "../../applications/serializers";
 import { revokeMembership } from "../../../services/applications/memberships";
 import { publishTerms } from "../../../services/terms/publish";
 import { currentTermsVersion } from "../../../services/terms/versions";
 import { PUBLIC_APPLICATION_STATUSES, type PublicApplicationStatus } from "../../../workflow/application-machine";
-import { TermsPublishBody } from "../../admin/terms";
-import { ApproverBody, IdParam, ReasonBody, RequiredReasonBody } from "../../atoms";
+import { TermsPublishBody } from "../../terms/schemas";
+import { ApproverBody } from "../../applications/schemas";
+import { IdParam, ReasonBody, RequiredReasonBody } from "../../atoms";
 import { approverSection } from "../../../views/applications/admin-approver-form";
 import { AdminPage, reviewSection, type AdminApplicationView } from "../../../views/applications/admin-page";
 import { ADMIN_DONE } from "../../../views/platform/admin-parts";
@@ -49,7 +51,8 @@ async function rowExtras(db: Db, ids: string[]) {
 
 async function renderAdmin(c: Context<AppEnv>, user: User, filter: PublicApplicationStatus | null, failure: Failure | null = null) {
   const { db, clock } = c.var.deps;
-  const [apps, agencies, termsVersion] = await Promise.all([listAllApplications(db, filter), listAgencies(db, null), currentTermsVersion(db, clock.now())]);
+  const [records, agencies, termsVersion] = await Promise.all([listAllApplications(db, filter), listAgencies(db, null), currentTermsVersion(db, clock.now())]);
+  const apps = records.map(applicationJson);
   const names = new Map(agencies.map((a) => [a.id, a]));
   const { granted, waiting } = await rowExtras(db, apps.map((a) => a.id));
   const rows: AdminApplicationView[] = apps.map((a) => ({

@@ -1,0 +1,22 @@
+import { Hono } from "hono";
+import type { AdminEnv, AppEnv } from "../../middleware/app-env";
+import { requireAdmin } from "../../middleware/session";
+import { adminAgencyRoutes } from "./agencies";
+import { adminApplicationRoutes } from "./applications";
+import { adminAuditRoutes } from "./audit";
+import { adminMembershipRoutes } from "./memberships";
+import { adminTermsRoutes } from "./terms";
+import { adminUserRoutes } from "./users";
+
+/** The administrators' area, behind one guard (requireAdmin). */
+export function mountAdmin(app: Hono<AppEnv>): void {
+  const admin = new Hono<AdminEnv>();
+  admin.use("*", requireAdmin);
+  admin.route("/applications", adminApplicationRoutes);
+  admin.route("/agencies", adminAgencyRoutes);
+  admin.route("/memberships", adminMembershipRoutes);
+  admin.route("/users", adminUserRoutes);
+  admin.route("/terms", adminTermsRoutes);
+  admin.route("/audit", adminAuditRoutes);
+  app.route("/api/v1/admin", admin as unknown as Hono<AppEnv>);
+}

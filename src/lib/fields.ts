@@ -35,7 +35,7 @@ export function textProblem(value: string, options: { multiLine: boolean }): str
 /**
  * A one-line text from outside that cannot be refused (an identity provider's `name` claim):
  * lone surrogates, control and bidirectional characters removed, white space collapsed, cut to
- * `max` characters. Null when nothing is left.
+ * `max` UTF-16 units (as `singleLine` counts them). Null when nothing is left.
  */
 export function sanitizeLine(value: string, max: number): string | null {
   const cleaned = value
@@ -44,8 +44,13 @@ export function sanitizeLine(value: string, max: number): string | null {
     .replace(new RegExp(BIDI_CONTROLS.source, "g"), "")
     .replace(/\s+/g, " ")
     .trim();
-  const cut = Array.from(cleaned).slice(0, max).join("").trim();
-  return cut || null;
+  // At most `max` UTF-16 units (the one-line rule's measure), never half a surrogate pair.
+  let cut = "";
+  for (const ch of cleaned) {
+    if (cut.length + ch.length > max) break;
+    cut += ch;
+  }
+  return cut.trim() || null;
 }
 
 const clean = (multiLine: boolean) =>
@@ -107,6 +112,25 @@ export function mailboxOf(email: string): string {
   const at = email.lastIndexOf("@");
   const local = email.slice(0, at).split("+")[0]!;
   return `${local}${email.slice(at)}`.toLowerCase();
+}
+
+/**
+ * A list typed in one text (domains, addresses, days): split at commas, semicolons, ASCII
+ * spaces, tabs and line breaks only, so that any other character stays in an item and meets
+ * the item's own rule (JavaScript's `\s` would also split at control and odd space characters).
+ */
+export function listItems(text: string): string[] {
+  return text.split(/[,; \t\r\n]+/).filter((item) => item !== "");
+}
+
+/** Nothing typed: empty, or only ASCII spaces, tabs and line breaks (not other "white space"). */
+export function isBlank(text: string): boolean {
+  return /^[ \t\r\n]*$/.test(text);
+}
+
+/** A whole number typed in a form (digits only: not `0x10`, `1e2` or ` 3`), or null. */
+export function wholeNumber(text: string): number | null {
+  return /^[0-9]{1,9}$/.test(text) ? Number(text) : null;
 }
 
 /** A DNS domain name, trimmed and lower-cased. */

@@ -70,8 +70,10 @@ describe("agency approval policies", () => {
       const wrong = await executive.form(link, { decision: "approve", reason: "เห็นชอบ", code: code === "000000" ? "111111" : "000000" });
       expect(wrong.status).toBe(400);
       expect((await getApplication(who.client, app.id)).status).toBe("awaiting_executive");
-      // The confirmed decision is the one that was asked for, whatever the form says now.
-      const done = await executive.form(link, { decision: "reject", code });
+      // A code confirms only the decision it was mailed for: posted with another, it is refused.
+      expect((await executive.form(link, { decision: "reject", code })).status).toBe(400);
+      expect((await getApplication(who.client, app.id)).status).toBe("awaiting_executive");
+      const done = await executive.form(link, { decision: "approve", code });
       expect(done.status).toBe(200);
       expect((await getApplication(who.client, app.id)).status).toBe("approved");
       const [decision] = await rows("SELECT decided_by FROM applications WHERE id = ?", app.id);

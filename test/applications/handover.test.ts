@@ -111,4 +111,13 @@ describe("handing the steward role over to a successor", () => {
     const res = await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: other.email });
     expect(res.status).toBe(409);
   });
+
+  it("compares successors by mailbox: a +tag variant of oneself is refused (400), of another steward 409", async () => {
+    const agency = await createAgency();
+    const holder = await steward(agency);
+    const other = await steward(agency);
+    const plus = (email: string, tag: string) => email.replace("@", `+${tag}@`);
+    expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: plus(holder.email, "me") })).status).toBe(400);
+    expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: plus(other.email, "x") })).status).toBe(409);
+  });
 });

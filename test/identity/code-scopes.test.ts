@@ -1,3 +1,4 @@
+import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { agencies } from "../../src/db/schema";
@@ -53,6 +54,54 @@ describe("the stronger approval's decision code", () => {
     for (let i = 0; i < 5; i++) await new Client().form(leaked, { decision: "reject", code: wrongCode(theirs) });
     const done = await new Client().form(mine, { decision: "approve", code: myCode });
     expect(done.status, await done.clone().text()).toBe(200);
+  });
+});
+
+describe("a decision code confirms only its own decision", () => {
+  it("whoever holds the link cannot turn the approver's reject into an approve with a code of their own", async () => {
+    const agency = await createAgency();
+    await db.update(agencies).set({ strongerApproval: true }).where(eq(agencies.id, agency.id));
+    const { client } = await official(agency);
+    const created = await client.json("POST", "/api/v1/applications", applicationBody(agency.id));
+    const { application } = (await created.json()) as { application: { id: string } };
+    const link = linkIn(await lastMailTo(agency.executiveEmail!), "/approvals");
+    expect((await new Client().form(link, { decision: "reject", reason: "ไม่ใช่" })).status).toBe(200);
+    const rejectCode = codeIn(await lastMailTo(agency.executiveEmail!));
+    expect((await new Client().form(link, { decision: "approve" })).status).toBe(200); // the other holder
+    const approveCode = codeIn(await lastMailTo(agency.executiveEmail!));
+    // The approver's confirm page posts "reject"; the newest code (an approve) does not confirm it.
+    expect((await new Client().form(link, { decision: "reject", code: approveCode })).status).toBe(400);
+    expect(((await (await client.fetch(`/api/v1/applications/${application.id}`)).json()) as { application: { status: string } }).application.status).toBe("awaiting_executive");
+    // The approver's own code still works, for the decision it was mailed for.
+    expect((await new Client().form(link, { decision: "reject", code: rejectCode })).status).toBe(200);
+    expect(((await (await client.fetch(`/api/v1/applications/${application.id}`)).json()) as { application: { status: string } }).application.status).toBe("rejected");
+  });
+});
+
+describe("budgets that cannot be multiplied", () => {
+  it("accounts made from +tag variants of one address share one budget for guessing another address's code", { timeout: 60_000 }, async () => {
+    const base = unique("att");
+    const target = `${unique("victim")}@mail.go.th`;
+    let compared = 0;
+    for (let k = 0; k < 6; k++) {
+      advance(10 * MINUTE); // past the shared start limit (3 per 10 minutes)
+      const attacker = await signInWith(new Client(), `${base}+${k}@mail.go.th`);
+      expect((await attacker.json("POST", "/api/v1/me/emails", { email: target })).status).toBe(202);
+      for (let i = 0; i < 5; i++) {
+        const res = await attacker.json("POST", "/api/v1/me/emails/verify", { email: target, code: "000000" });
+        if (res.status === 400) compared++;
+      }
+    }
+    // Without one shared budget six accounts would compare 30 times; with it, the free tries and one per ended wait.
+    expect(compared).toBeLessThanOrEqual(FREE_FAILURES + 2);
+  });
+
+  it("several live sign-in codes spend the address's budget per comparison", async () => {
+    const email = address();
+    for (let i = 0; i < 3; i++) await startEmail(new Client(), email);
+    for (let i = 0; i < 5; i++) await verifyEmail(new Client(), email, "000000");
+    const [row] = (await env.DB.prepare("SELECT failures FROM code_failures WHERE key = ?").bind(`email_sign_in:${email}`).all<{ failures: number }>()).results;
+    expect(row!.failures).toBe(15);
   });
 });
 

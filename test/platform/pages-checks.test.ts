@@ -102,4 +102,44 @@ describe("form fields follow the API's rules", () => {
     const report = await importReport(await importCsv(admin, `${header}\r\n"กรมแท็บ\t\r",Dept,MOI,${freshDomain()},,,,false\r\n`), 422);
     expect(report.rows[0]!.errors.map((e) => e.field)).toEqual(["nameTh"]);
   });
+
+  it("the administrators' user form refuses an action that is not one of its own (no prototype names)", async () => {
+    for (const action of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
+      const res = await admin.form("/admin/users", { userId: "usr_x", action, reason: "ทดสอบ" });
+      expect(res.status, action).toBe(400);
+    }
+  });
+
+  it("numbers in forms are digits only: 0x10, 1e2 and 0b11 are refused", async () => {
+    const created = await official_.json("POST", "/api/v1/keys", { name: "numbers", scopes: ["read"] });
+    const { key } = (await created.json()) as { key: { id: string } };
+    for (const value of ["0x10", "1e2", "0b11"]) {
+      expect((await official_.form(`/keys/${key.id}/rotate`, { graceSeconds: value })).status, value).toBe(400);
+      expect((await official_.form("/keys", { name: "n", expiresInDays: value })).status, value).toBe(400);
+    }
+    const agencyForm = { nameTh: "กรมตัวเลข", nameEn: "Numbers", ministry: "MOI", domains: freshDomain() };
+    expect((await admin.form("/admin/agencies/new", { ...agencyForm, fallbackAfterDays: "0x5" })).status).toBe(400);
+    expect((await admin.form("/admin/agencies/new", { ...agencyForm, reminderDays: "0x3, 1e1" })).status).toBe(400);
+  });
+
+  it("control and odd space characters never split a list or vanish in a trim: the agency form and the CSV refuse them", async () => {
+    const header = "nameTh,nameEn,ministry,domains,executiveName,executivePosition,executiveEmail,reviewRequired";
+    const rowsWith = [
+      `กรมหนึ่ง,One,MOI,${freshDomain()}\u000B,,,,false`,
+      `กรมสอง,Two,MOI,${freshDomain()},,,,true\u000B`,
+      `กรมสาม,Three,MDES\u000B,${freshDomain()},,,,false`,
+      `กรมสี่,Four,MOI,${freshDomain()},\u000B,\u000C,\u000B,false`,
+      `กรมหก,Six,MOI,${freshDomain()}\u2028${freshDomain()},,,,false`,
+    ];
+    const report = await importReport(await importCsv(admin, [header, ...rowsWith].join("\r\n") + "\r\n"), 422);
+    expect(report.rows.map((r) => [r.status, r.errors.map((e) => e.field).join()])).toEqual([
+      ["invalid", "domains"],
+      ["invalid", "reviewRequired"],
+      ["invalid", "ministry"],
+      ["invalid", "executiveName,executivePosition,executiveEmail"],
+      ["invalid", "domains"],
+    ]);
+    const page = await admin.form("/admin/agencies/new", { nameTh: "กรมหน้า", nameEn: "Page", ministry: "MOI", domains: `${freshDomain()}\u000B`, delegateEmails: `d@${freshDomain()}\u000C` });
+    expect(page.status).toBe(400);
+  });
 });

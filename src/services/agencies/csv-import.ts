@@ -3,6 +3,7 @@ import { agencies, agencyDomains, auditEvents, type User } from "../../db/schema
 import type { Statement } from "../../db/guarded";
 import { AppError, type FieldError } from "../../errors";
 import type { Db } from "../../env";
+import { isBlank, listItems, textProblem } from "../../lib/fields";
 import { newId } from "../../lib/ids";
 import {
   EMPTY_AGENCY, actorOf, agencyColumns, applyAgencyPatch, commitAgencyBatch, domainOwners, isGovernmentFor,
@@ -72,7 +73,7 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   }
   if (quoted) throw badFile(`เครื่องหมายคำพูดไม่ได้ปิด (บรรทัด ${start}) / Unclosed quote in the record starting on line ${start}`, `line ${start}`);
   if (cell !== "" || cells.length > 0) endRecord();
-  return records.filter((r) => r.cells.some((c) => c.trim() !== ""));
+  return records.filter((r) => r.cells.some((c) => !isBlank(c)));
 }
 
 function headerColumns(cells: string[]): Map<Column, number> {
@@ -106,14 +107,17 @@ function readRow(columns: Map<Column, number>, record: { line: number; cells: st
   }
   const errors: { field: string; message: string }[] = [];
   const executive = [get("executiveName"), get("executivePosition"), get("executiveEmail")];
-  const review = get("reviewRequired").trim().toLowerCase();
-  if (!TRUE.has(review) && !FALSE.has(review)) errors.push({ field: "reviewRequired", message: "ต้องเป็น true หรือ false / Must be true or false" });
+  const rawReview = get("reviewRequired");
+  const review = rawReview.trim().toLowerCase();
+  const reviewProblem = textProblem(rawReview, { multiLine: false });
+  if (reviewProblem) errors.push({ field: "reviewRequired", message: reviewProblem });
+  else if (!TRUE.has(review) && !FALSE.has(review)) errors.push({ field: "reviewRequired", message: "ต้องเป็น true หรือ false / Must be true or false" });
   const patch: AgencyPatch = {
     nameTh: get("nameTh"),
     nameEn: get("nameEn"),
     ministry: get("ministry"),
-    domains: get("domains").split(/[;,\s]+/).filter(Boolean),
-    executive: executive.some((cell) => cell.trim()) ? { name: executive[0]!, position: executive[1]!, email: executive[2]! } : null,
+    domains: listItems(get("domains")),
+    executive: executive.some((cell) => !isBlank(cell)) ? { name: executive[0]!, position: executive[1]!, email: executive[2]! } : null,
     reviewRequired: TRUE.has(review),
   };
   const { state, errors: fieldErrors } = applyAgencyPatch(EMPTY_AGENCY, patch);

@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import { agencyDomains } from "../../db/schema";
 import type { FieldError } from "../../errors";
 import type { Db } from "../../env";
-import { checkField, DomainName, EmailAddress, singleLine, TEXT_MESSAGES } from "../../lib/fields";
+import { checkField, DomainName, EmailAddress, singleLine, TEXT_MESSAGES, textProblem } from "../../lib/fields";
 import { findMinistry } from "../../lib/ministries";
 import { emailDomain } from "./mail-domains";
 
@@ -82,7 +82,7 @@ export function applyAgencyPatch(base: AgencyState, patch: AgencyPatch): { state
   if (patch.nameTh !== undefined) s.nameTh = text("nameTh", patch.nameTh, 300);
   if (patch.nameEn !== undefined) s.nameEn = text("nameEn", patch.nameEn, 300);
   if (patch.ministry !== undefined) {
-    const ministry = findMinistry(patch.ministry);
+    const ministry = textProblem(patch.ministry, { multiLine: false }) ? null : findMinistry(patch.ministry);
     if (ministry) Object.assign(s, { ministryTh: ministry.th, ministryEn: ministry.en });
     else fail("ministry", M.ministry);
   }

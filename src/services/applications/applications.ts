@@ -180,7 +180,22 @@ export async function withdrawApplication(deps: Deps, user: User, id: string, me
   return { application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord, outboxIds: committed.outboxIds };
 }
 
+/**
+ * Sends a returned or expired application again, to the approvers as they stand (or to
+ * administrators when none is left). Made again when an administrator changed the approvers
+ * in between (the transition's guard on the agency). Throws 403, 404, 409.
+ */
 export async function resubmitApplication(deps: Deps, user: User, id: string, input: Partial<Pick<ApplicationInput, "position" | "phone" | "reason">>, meta: RequestMeta) {
+  for (let round = 0; ; round++) {
+    try {
+      return await resubmitOnce(deps, user, id, input, meta);
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === "conflict") || round >= 2) throw error;
+    }
+  }
+}
+
+async function resubmitOnce(deps: Deps, user: User, id: string, input: Partial<Pick<ApplicationInput, "position" | "phone" | "reason">>, meta: RequestMeta) {
   const ctx = await loadApplication(deps, id, user);
   if (ctx.application.userId !== user.id) throw new AppError("forbidden", "ผู้ยื่นคำขอเท่านั้นที่ส่งใหม่ได้ / Only the applicant can resubmit.");
   const patch = {

@@ -127,7 +127,7 @@ export async function decideFromLink(deps: Deps, secret: string, form: Record<st
     const code = v.safeParse(DecisionCode, form.code);
     // A code that is not six digits is refused as it is, without counting as a try.
     if (!code.success) return { kind: "code_refused", link, decision, reason, error: new AppError("invalid_request", code.issues[0].message) };
-    const confirmed = await confirmDecisionCode(deps, token, code.output);
+    const confirmed = await confirmDecisionCode(deps, token, code.output, decision);
     if (!confirmed.ok) return { kind: "code_refused", link, decision, reason, error: confirmed.error };
     decision = confirmed.decision;
     reason = confirmed.reason;

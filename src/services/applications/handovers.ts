@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { emailIdentities, handovers, memberships, type Handover, type User } from "../../db/schema";
 import { runBatch } from "../../db/guarded";
 import { AppError } from "../../errors";
+import { mailboxOf } from "../../lib/fields";
 import { newId } from "../../lib/ids";
 import { handoverInvitationEmail } from "../../../emails/handover-invitation";
 import { grantsPublish, type MembershipStatus } from "../../workflow/membership-machine";
@@ -35,14 +36,20 @@ export async function requestHandover(deps: Deps, actor: User, membershipId: str
   if (!domains.includes(domain) && !deps.config.sharedMailDomains.includes(domain)) {
     throw new AppError("email_domain_mismatch", "อีเมลผู้รับช่วงต้องเป็นของหน่วยงานนี้ / The successor's address must be of this agency (or mail.go.th).");
   }
-  if ((await verifiedEmailsOf(deps.db, holder.id)).includes(successorEmail) || successorEmail === holder.email) throw new AppError("invalid_request", "กรุณาระบุผู้อื่น / Name someone else as successor.", { errors: [{ path: "successorEmail", message: "the current steward" }] });
-  const [stewardAlready] = await deps.db
-    .select({ id: memberships.id })
+  // Compared by mailbox: `someone+tag@` is someone.
+  const successorMailbox = mailboxOf(successorEmail);
+  const holderEmails = [...(await verifiedEmailsOf(deps.db, holder.id)), ...(holder.email ? [holder.email] : [])];
+  if (holderEmails.some((e) => mailboxOf(e) === successorMailbox)) {
+    throw new AppError("invalid_request", "กรุณาระบุผู้อื่น / Name someone else as successor.", { errors: [{ path: "successorEmail", message: "the current steward" }] });
+  }
+  const stewardEmails = await deps.db
+    .select({ email: emailIdentities.email })
     .from(memberships)
     .innerJoin(emailIdentities, eq(emailIdentities.userId, memberships.userId))
-    .where(and(eq(emailIdentities.email, successorEmail), eq(memberships.agencyId, agency.id), inArray(memberships.status, ["active", "suspended"])))
-    .limit(1);
-  if (stewardAlready) throw new AppError("conflict", "ผู้รับช่วงเป็นผู้ดูแลข้อมูลของหน่วยงานนี้อยู่แล้ว / The successor is already a steward of this agency.");
+    .where(and(eq(memberships.agencyId, agency.id), inArray(memberships.status, ["active", "suspended"])));
+  if (stewardEmails.some((s) => mailboxOf(s.email) === successorMailbox)) {
+    throw new AppError("conflict", "ผู้รับช่วงเป็นผู้ดูแลข้อมูลของหน่วยงานนี้อยู่แล้ว / The successor is already a steward of this agency.");
+  }
   const now = deps.clock.now();
   const handover: Handover = { id: newId("hnd"), membershipId, agencyId: agency.id, successorEmail, status: "pending", requestedBy: actor.email ?? actor.id, successorApplicationId: null, createdAt: now, completedAt: null };
   const invitation = queueEmail(deps.db, { template: "handover_invitation", to: [successorEmail], email: handoverInvitationEmail({ predecessorName: holder.name || holder.email || "", agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, appUrl: deps.config.appOrigin }), now });

@@ -22,7 +22,8 @@ const CONFIRM_LIMIT = { name: "approval_confirm:link", limit: 5, windowMs: 10 * 
 export async function requestDecisionCode(deps: Deps, link: OneTimeToken, applicantName: string, agency: { nameTh: string; nameEn: string }, decision: Decision, reason: string | null) {
   const now = deps.clock.now();
   await hitRateLimit(deps.db, CONFIRM_LIMIT, link.id, now);
-  const issued = await issueCode(deps, { purpose: "approval_confirm", email: link.email, applicationId: link.applicationId, ttlMs: CONFIRM_TTL_MS, data: { linkId: link.id, decision, reason }, replaces: ofLink(link) });
+  // Earlier codes of the link stay valid: whoever else holds the link cannot void the approver's.
+  const issued = await issueCode(deps, { purpose: "approval_confirm", email: link.email, applicationId: link.applicationId, ttlMs: CONFIRM_TTL_MS, data: { linkId: link.id, decision, reason }, keepOlder: true });
   const message = queueEmail(deps.db, {
     template: "approval_confirm_code",
     to: [link.email],
@@ -40,11 +41,14 @@ const ofLink = (link: OneTimeToken) => and(eq(oneTimeTokens.applicationId, link.
 export type Confirmation = { ok: true; decision: Decision; reason: string | null } | { ok: false; error: AppError };
 
 /**
- * Checks the decision code for this link (at most 5 compared tries per code, growing waits per
- * address, as for sign-in codes) and uses it once. On success, the decision it holds.
+ * Checks the decision code for this link and this decision (at most 5 compared tries per code,
+ * growing waits per link, as for sign-in codes) and uses it once. A code confirms only the
+ * decision it was mailed for: "approve" cannot be confirmed with the code of a "reject".
+ * On success, the decision and reason it holds.
  */
-export async function confirmDecisionCode(deps: Deps, link: OneTimeToken, code: string): Promise<Confirmation> {
-  const attempt = await attemptCode(deps, { purpose: "approval_confirm", email: link.email, code, where: ofLink(link), scope: link.id });
+export async function confirmDecisionCode(deps: Deps, link: OneTimeToken, code: string, decision: Decision): Promise<Confirmation> {
+  const forDecision = sql`json_extract(${oneTimeTokens.data}, '$.decision') = ${decision}`;
+  const attempt = await attemptCode(deps, { purpose: "approval_confirm", email: link.email, code, where: and(ofLink(link), forDecision), scope: link.id });
   if (attempt.kind !== "ok") return { ok: false, error: codeProblem(attempt) };
   const [used] = await runBatch(deps.db, [consumeCodeStatement(deps, attempt.token.id), clearFailuresStatement(deps, { purpose: "approval_confirm", email: link.email, scope: link.id })]);
   if ((used as unknown[]).length === 0) return { ok: false, error: codeProblem({ kind: "no_code" }) };

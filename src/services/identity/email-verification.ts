@@ -3,6 +3,7 @@ import { emailIdentities, oneTimeTokens, users, type User } from "../../db/schem
 import { insertWhere, runBatch } from "../../db/guarded";
 import { AppError } from "../../errors";
 import { MINUTE } from "../../lib/clock";
+import { mailboxOf } from "../../lib/fields";
 import { newId } from "../../lib/ids";
 import { signInCodeEmail } from "../../../emails/sign-in-code";
 import { auditStatement } from "../../db/statements/audit";
@@ -17,6 +18,12 @@ import { attemptCode, clearFailuresStatement, codeProblem, consumeCodeStatement,
 const ownedBy = (userId: string) => sql`json_extract(${oneTimeTokens.data}, '$.userId') = ${userId}`;
 
 /**
+ * Whose limits a request spends: the user's mailbox (so accounts made from `+tag` variants of
+ * one address share one budget), or the user for an account without an address (OpenID only).
+ */
+const budgetOf = (user: User) => (user.email ? mailboxOf(user.email) : user.id);
+
+/**
  * A signed-in user (e.g. one who came through OpenID Connect) proves an official address:
  * OpenID says who a person is, not where they work. The code is bound to the user; the limits
  * (3 codes per 10 minutes, waits after wrong codes) are the user's for that address, so one
@@ -29,7 +36,7 @@ export async function startEmailVerification(deps: Deps, user: User, rawEmail: s
     throw new AppError("email_domain_not_allowed", "กรุณาใช้อีเมลหน่วยงานรัฐ / Use your government e-mail (MailGoThai or your agency's domain).");
   }
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerIp, meta.ip ?? "unknown", now);
-  await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerAddress, `${user.id}:${email}`, now);
+  await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerAddress, `${budgetOf(user)}:${email}`, now);
   const issued = await issueCode(deps, { purpose: "email_verify", email, ttlMs: CODE_TTL_MS, data: { userId: user.id }, replaces: ownedBy(user.id) });
   // The e-mail holds only the code: a link would sign in, not add an address.
   const message = queueEmail(deps.db, { template: "email_verify_code", to: [email], email: signInCodeEmail({ code: issued.code, expiresInMinutes: CODE_TTL_MS / MINUTE }), now, secretExpiresAt: issued.expiresAt });
@@ -46,7 +53,8 @@ export async function startEmailVerification(deps: Deps, user: User, rawEmail: s
 export async function verifyEmailForUser(deps: Deps, user: User, input: { email: string; code: string }, meta: RequestMeta) {
   const email = normalizeEmail(input.email);
   const now = deps.clock.now();
-  const attempt = await attemptCode(deps, { purpose: "email_verify", email, code: input.code, where: ownedBy(user.id), scope: user.id });
+  await hitRateLimit(deps.db, RATE_LIMITS.emailVerifyPerIp, meta.ip ?? "unknown", now);
+  const attempt = await attemptCode(deps, { purpose: "email_verify", email, code: input.code, where: ownedBy(user.id), scope: budgetOf(user) });
   if (attempt.kind !== "ok") throw codeProblem(attempt);
   const { token } = attempt;
   const [taken] = await deps.db.select().from(emailIdentities).where(eq(emailIdentities.email, email)).limit(1);
@@ -55,7 +63,7 @@ export async function verifyEmailForUser(deps: Deps, user: User, input: { email:
   const consumed = sql`EXISTS (SELECT 1 FROM one_time_tokens WHERE id = ${token.id} AND used_tx = ${tx})`;
   const [used] = await runBatch(deps.db, [
     consumeCodeStatement(deps, token.id, tx),
-    clearFailuresStatement(deps, { purpose: "email_verify", email, scope: user.id, guard: consumed }),
+    clearFailuresStatement(deps, { purpose: "email_verify", email, scope: budgetOf(user), guard: consumed }),
     ...(taken
       ? []
       : [

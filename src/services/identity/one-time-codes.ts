@@ -11,6 +11,8 @@ import type { Deps } from "../../deps";
 // decision code. Two limits stop guessing (NIST SP 800-63B 5.1.3.2 and 5.2.2):
 // - each code is compared at most MAX_CODE_ATTEMPTS times, counted before the comparison by one
 //   conditional UPDATE, so parallel guesses cannot compare it more often;
+// - every comparison of a wrong code is a failure (a try checked against three live codes counts
+//   three), so several live codes spend the budget faster and never enlarge it;
 // - consecutive failures are counted per purpose and address (and per user or application where
 //   the codes are theirs), whether or not an account exists, and a new code does not reset them.
 //   Past FREE_FAILURES, each next try waits (1, 2, 4 ... 60 minutes), and only one request may
@@ -134,7 +136,8 @@ export async function attemptCode(deps: Deps, input: { purpose: CodePurpose; ema
   const tries = await Promise.all(claimed.map(async (token) => ({ token, right: timingSafeEqual(token.codeHash ?? "", await sha256Hex(`${token.id}:${input.code}`)) })));
   const right = tries.find((t) => t.right);
   if (right) return { kind: "ok", token: right.token };
-  await recordFailure(deps, key, now);
+  // Each code compared is one guess: several live codes do not buy more guesses per failure.
+  await recordFailures(deps, key, now, claimed.length);
   return { kind: "wrong", attemptsLeft: Math.max(0, ...claimed.map((t) => MAX_CODE_ATTEMPTS - t.attempts)) };
 }
 
@@ -153,12 +156,12 @@ async function whyNotClaimed(deps: Deps, key: string, live: SQL | undefined, now
   return codes.length > 0 && codes.every((c) => c.attempts >= MAX_CODE_ATTEMPTS) ? { kind: "code_dead" } : { kind: "no_code" };
 }
 
-/** One more consecutive failure for the address, and the wait it earns: one atomic upsert. */
-async function recordFailure(deps: Deps, key: string, now: number): Promise<void> {
-  const next = sql`${codeFailures.failures} + 1`;
+/** `count` more consecutive failures for the address, and the wait they earn: one atomic upsert. */
+async function recordFailures(deps: Deps, key: string, now: number, count: number): Promise<void> {
+  const next = sql`${codeFailures.failures} + ${count}`;
   await deps.db
     .insert(codeFailures)
-    .values({ key, failures: 1, lastFailureAt: now, lockedUntil: now + waitAfterFailures(1) })
+    .values({ key, failures: count, lastFailureAt: now, lockedUntil: now + waitAfterFailures(count) })
     .onConflictDoUpdate({
       target: codeFailures.key,
       set: { failures: next, lastFailureAt: now, lockedUntil: sql`${now} + ${waitSql(next)}`, reservedBy: null },

@@ -5,6 +5,7 @@ import { page } from "../../../middleware/access";
 import type { User } from "../../../db/schema";
 import { AppError } from "../../../errors";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
+import { isBlank, listItems, wholeNumber } from "../../../lib/fields";
 import { findMinistry } from "../../../lib/ministries";
 import { importAgenciesCsv } from "../../../services/agencies/csv-import";
 import { EMPTY_AGENCY, createAgencyEntry, getAgencyRecord, listAgencyRecords, updateAgencyEntry, type AgencyInput, type AgencyState } from "../../../services/agencies/directory";
@@ -20,9 +21,10 @@ function requirePageAdmin(c: Context<AppEnv>): User {
   return user;
 }
 
-const words = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
+const words = listItems;
 const lines = (list: (string | number)[]) => list.join("\n");
-const optionalNumber = (text: string) => (text.trim() === "" ? undefined : Number(text.trim()));
+// Not a whole number: NaN, which the agency rules refuse with the field's own message.
+const optionalNumber = (text: string) => (isBlank(text) ? undefined : (wholeNumber(text.trim()) ?? Number.NaN));
 
 function valuesOf(a: AgencyState): AgencyFormValues {
   return {
@@ -50,10 +52,10 @@ function inputOf(v: AgencyFormValues): AgencyInput {
   const executive = [v.executiveName, v.executivePosition, v.executiveEmail];
   return {
     nameTh: v.nameTh, nameEn: v.nameEn, ministry: v.ministry, domains: words(v.domains),
-    executive: executive.some((s) => s.trim()) ? { name: v.executiveName, position: v.executivePosition, email: v.executiveEmail } : null,
+    executive: executive.some((s) => !isBlank(s)) ? { name: v.executiveName, position: v.executivePosition, email: v.executiveEmail } : null,
     delegateEmails: words(v.delegateEmails),
-    fallback: v.fallbackName.trim() || v.fallbackEmail.trim() ? { name: v.fallbackName, email: v.fallbackEmail } : null,
-    fallbackAfterDays: optionalNumber(v.fallbackAfterDays), reminderDays: words(v.reminderDays).map(Number), approvalTtlDays: optionalNumber(v.approvalTtlDays),
+    fallback: !isBlank(v.fallbackName) || !isBlank(v.fallbackEmail) ? { name: v.fallbackName, email: v.fallbackEmail } : null,
+    fallbackAfterDays: optionalNumber(v.fallbackAfterDays), reminderDays: words(v.reminderDays).map((d) => wholeNumber(d) ?? Number.NaN), approvalTtlDays: optionalNumber(v.approvalTtlDays),
     reviewRequired: v.reviewRequired, strongerApproval: v.strongerApproval,
   };
 }

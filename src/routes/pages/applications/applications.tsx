@@ -4,6 +4,7 @@ import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
 import { agencies, type User } from "../../../db/schema";
 import { AppError } from "../../../errors";
+import { isBlank } from "../../../lib/fields";
 import type { Db } from "../../../env";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
 import { listAgencies, type AgencyView } from "../../../services/agencies/agency";
@@ -72,7 +73,7 @@ function nominationOf(values: ApplyValues, agency: AgencyOption | undefined): { 
   const name = values.approverName ?? "";
   const position = values.approverPosition ?? "";
   const email = values.approverEmail ?? "";
-  const filled = [name, position, email].filter((v) => v.trim()).length;
+  const filled = [name, position, email].filter((v) => !isBlank(v)).length;
   if (filled === 0) return undefined;
   if (filled < 3) {
     return new AppError("invalid_request", "กรุณากรอกชื่อ ตำแหน่ง และอีเมลของผู้อนุมัติให้ครบ หรือเว้นว่างทั้งหมด / Give the approver's name, position and e-mail, or leave all three empty.");

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
 import type { User } from "../../../db/schema";
+import { isBlank, wholeNumber } from "../../../lib/fields";
 import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../../services/keys/api-keys";
 import { listUserMemberships } from "../../../services/applications/memberships";
 import { grantsPublish, type MembershipStatus } from "../../../workflow/membership-machine";
@@ -25,7 +26,7 @@ keyPages.get("/keys", page("session"), (c) => renderKeys(c, pageUser(c), {}));
 keyPages.post("/keys", page("session"), async (c) => {
   const user = pageUser(c);
   const form = await formFields(c);
-  const days = form.expiresInDays ? Number(form.expiresInDays) : null;
+  const days = isBlank(form.expiresInDays ?? "") ? null : (wholeNumber(form.expiresInDays!.trim()) ?? Number.NaN);
   const scopes: ("read" | "publish")[] = form.scope === "publish" ? ["read", "publish"] : ["read"];
   const input = parseForm(KeyBody, { name: form.name ?? "", scopes, expiresInDays: days });
   if (!input.ok) return renderKeys(c, user, { error: "กรุณาตั้งชื่อกุญแจและอายุ 1–730 วัน / Give a name and 1–730 days", status: 400 });
@@ -38,7 +39,7 @@ keyPages.post("/keys", page("session"), async (c) => {
 keyPages.post("/keys/:id/rotate", page("session"), async (c) => {
   const user = pageUser(c);
   const form = await formFields(c);
-  const input = parseForm(RotateBody, { graceSeconds: form.graceSeconds?.trim() ? Number(form.graceSeconds) : 0 });
+  const input = parseForm(RotateBody, { graceSeconds: isBlank(form.graceSeconds ?? "") ? 0 : (wholeNumber(form.graceSeconds!.trim()) ?? Number.NaN) });
   if (!input.ok) return renderKeys(c, user, { error: "ช่วงเวลาผ่อนผันต้องเป็น 0–604800 วินาที / The grace period is 0 to 604800 seconds.", status: 400 });
   const rotated = await attempt(() => rotateApiKey(c.var.deps, user, c.req.param("id"), input.value.graceSeconds, c.var.meta));
   if (!rotated.ok) return renderKeys(c, user, { error: messageOf(rotated.error), status: rotated.error.status as 409 });

@@ -169,7 +169,7 @@ async function userAction(c: Context<AppEnv>, pathId: string | null, pathAction:
   const values = { userId: pathId ?? form.userId ?? "", action: pathAction ?? form.action ?? "", reason: form.reason ?? "" };
   const failed = { section: USER_SECTION, values };
   const id = values.userId.trim();
-  const action = values.action in USER_ACTIONS ? (values.action as UserAction) : null;
+  const action = Object.hasOwn(USER_ACTIONS, values.action) ? (values.action as UserAction) : null;
   const validId = parseForm(IdParam, { id }).ok;
   if (!validId || !action) {
     const message = !validId ? "กรุณาระบุรหัสผู้ใช้ให้ถูกต้อง / Give a valid user ID." : "กรุณาเลือกการดำเนินการ / Choose an action.";

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { createAgency, signIn, unique } from "../helpers/fixtures";
 import { ADMIN_EMAIL, expectProblem, signInAdmin } from "../helpers/auth-db";
-import { AGENCIES, agencyBody, agencyCount, auditOf, createAgencyViaApi, directorySnapshot, freshDomain, type AgencyJson } from "../helpers/agencies-api";
+import { AGENCIES, agencyBody, agencyCount, createAgencyViaApi, freshDomain, type AgencyJson } from "../helpers/agencies-api";
+import { auditOf, snapshot } from "../helpers/db";
 
 let admin: Client;
 beforeAll(async () => {
@@ -85,7 +86,7 @@ describe("POST /api/v1/admin/agencies", () => {
   });
 
   it("400 invalid_request for each malformed field, naming it, and writes nothing", async () => {
-    const before = await directorySnapshot();
+    const before = await snapshot(["agencies", "agency_domains", "audit_events"]);
     const cases: [Record<string, unknown>, string][] = [
       [{ nameTh: "" }, "nameTh"],
       [{ nameEn: undefined }, "nameEn"],
@@ -113,7 +114,7 @@ describe("POST /api/v1/admin/agencies", () => {
       const problem = await expectProblem(await admin.json("POST", AGENCIES, agencyBody(override)), 400, "invalid_request");
       expect(paths(problem), JSON.stringify(override)).toContain(path);
     }
-    expect(await directorySnapshot()).toEqual(before);
+    expect(await snapshot(["agencies", "agency_domains", "audit_events"])).toEqual(before);
   });
 
   it("409 conflict for a domain of another agency or a Thai name in use; 422 for non-government approvers", async () => {
@@ -205,7 +206,7 @@ describe("only administrators", () => {
   it("403 forbidden for an official, 401 without a session, and nothing written", async () => {
     const agency = await createAgency();
     const official = await signIn(`${unique("u")}@${agency.domain}`);
-    const before = await directorySnapshot();
+    const before = await snapshot(["agencies", "agency_domains", "audit_events"]);
     for (const client of [official, new Client()]) {
       const [status, code] = client === official ? [403, "forbidden"] : [401, "unauthenticated"];
       await expectProblem(await client.fetch(`${AGENCIES}/${agency.id}`), status, code);
@@ -215,16 +216,16 @@ describe("only administrators", () => {
       await expectProblem(await client.json("POST", AGENCIES, { nope: true }), status, code);
       await expectProblem(await client.fetch(`${AGENCIES}/import`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: "nameTh\n" }), status, code);
     }
-    expect(await directorySnapshot()).toEqual(before);
+    expect(await snapshot(["agencies", "agency_domains", "audit_events"])).toEqual(before);
   });
 
   it("refuses an administrator's cross-site request (403 cross_site_request)", async () => {
     const agency = await createAgencyViaApi(admin);
-    const before = await directorySnapshot();
+    const before = await snapshot(["agencies", "agency_domains", "audit_events"]);
     const evil = { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" };
     await expectProblem(await admin.json("POST", AGENCIES, agencyBody(), evil), 403, "cross_site_request");
     await expectProblem(await admin.json("PATCH", `${AGENCIES}/${agency.id}`, { reviewRequired: true }, evil), 403, "cross_site_request");
     await expectProblem(await admin.fetch(`${AGENCIES}/import`, { method: "POST", headers: { "Content-Type": "text/csv", ...evil }, body: "nameTh,nameEn,ministry,domains\n" }), 403, "cross_site_request");
-    expect(await directorySnapshot()).toEqual(before);
+    expect(await snapshot(["agencies", "agency_domains", "audit_events"])).toEqual(before);
   });
 });

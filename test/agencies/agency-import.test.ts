@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { createAgency, signIn, unique } from "../helpers/fixtures";
 import { ADMIN_EMAIL, expectProblem, signInAdmin } from "../helpers/auth-db";
-import { AGENCIES, agencyCount, auditOf, createAgencyViaApi, agencyBody, directorySnapshot, freshDomain, importCsv, importReport, type AgencyJson } from "../helpers/agencies-api";
+import { AGENCIES, agencyCount, createAgencyViaApi, agencyBody, freshDomain, importCsv, importReport, type AgencyJson } from "../helpers/agencies-api";
+import { auditOf, snapshot } from "../helpers/db";
 
 let admin: Client;
 beforeAll(async () => {
@@ -82,7 +83,7 @@ describe("POST /api/v1/admin/agencies/import: a clean file", () => {
 
 describe("a file with invalid rows", () => {
   it("imports nothing and reports the bad row's line and field; valid rows are reported as skipped", async () => {
-    const before = await directorySnapshot();
+    const before = await snapshot(["agencies", "agency_domains", "audit_events"]);
     const body = csv(good(), `กรมผิด ${unique()},Wrong Ministry,กระทรวงเวทมนตร์,${freshDomain()},,,,false`, good());
     for (const query of ["", "?skipInvalid=false"]) {
       const report = await importReport(await importCsv(admin, body, query), 422);
@@ -91,7 +92,7 @@ describe("a file with invalid rows", () => {
       expect(report.rows.map((r) => [r.line, r.status])).toEqual([[2, "skipped"], [3, "invalid"], [4, "skipped"]]);
       expect(report.rows[1]!.errors).toEqual([{ field: "ministry", message: expect.any(String) }]);
     }
-    expect(await directorySnapshot()).toEqual(before);
+    expect(await snapshot(["agencies", "agency_domains", "audit_events"])).toEqual(before);
   });
 
   it("reports every kind of invalid row; with skipInvalid=true imports the valid ones in one batch", async () => {
@@ -145,7 +146,7 @@ describe("a file with invalid rows", () => {
 
 describe("what is not a CSV import at all", () => {
   it("400 for a missing or unknown header, an unclosed quote or a bad query; 415 for another media type; 413 beyond 1000 rows or 64 KiB", async () => {
-    const before = await directorySnapshot();
+    const before = await snapshot(["agencies", "agency_domains", "audit_events"]);
     const header = async (body: string, path = "header") => expect((await expectProblem(await importCsv(admin, body), 400, "invalid_request")).errors?.[0]?.path).toBe(path);
     await header("");
     await header("nameTh,nameEn,domains\nก,A,a.go.th\n");
@@ -156,7 +157,7 @@ describe("what is not a CSV import at all", () => {
     await expectProblem(await importCsv(admin, csv(...Array.from({ length: 1001 }, (_, i) => `ก${i},A${i},MOI,x${i}.go.th,,,,`))), 413, "payload_too_large");
     const row = `${"ก".repeat(100)},A,MOI,big.go.th,,,,\n`;
     await expectProblem(await importCsv(admin, HEADER + "\n" + row.repeat(Math.ceil((65 * 1024) / row.length))), 413, "payload_too_large");
-    expect(await directorySnapshot()).toEqual(before);
+    expect(await snapshot(["agencies", "agency_domains", "audit_events"])).toEqual(before);
   });
 
   it("403 for an official", async () => {

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { createAgency, signIn, unique } from "../helpers/fixtures";
 import { signInAdmin } from "../helpers/auth-db";
-import { AGENCIES, agencyBody, agencyCount, auditOf, createAgencyViaApi, freshDomain, type AgencyJson } from "../helpers/agencies-api";
+import { AGENCIES, agencyBody, agencyCount, createAgencyViaApi, freshDomain, type AgencyJson } from "../helpers/agencies-api";
+import { auditOf } from "../helpers/db";
 
 let admin: Client;
 beforeAll(async () => {

@@ -3,18 +3,8 @@ import { AppError } from "../../src/errors";
 import { DAY } from "../../src/lib/clock";
 import { commitApplicationTransition, type ApplicationContext, type CommitOptions } from "../../src/workflow/application-commit";
 import { APPLICATION_EVENTS, APPLICATION_STATUSES, applicationTransition, type ApplicationEvent } from "../../src/workflow/application-machine";
-import {
-  NOW,
-  applicationIn,
-  applicationRow,
-  approvalTokenFor,
-  auditOf,
-  membershipsOf,
-  outboxTo,
-  tokensOf,
-  workflowDeps,
-  workflowSnapshot,
-} from "../helpers/workflow-fixtures";
+import { NOW, applicationIn, applicationRow, approvalTokenFor, membershipsOf, tokensOf, workflowDeps } from "../helpers/workflow-fixtures";
+import { auditOf, outboxTo, snapshot } from "../helpers/db";
 
 const deps = workflowDeps();
 const options = { actor: "tester@example.go.th", meta: { ip: "192.0.2.1", userAgent: "vitest" } };
@@ -40,16 +30,16 @@ describe("illegal transitions write nothing", () => {
   it.each(ILLEGAL)("$status + $event throws invalid_transition and leaves every table as it was", async ({ status, event }) => {
     const ctx = await applicationIn(status);
     await approvalTokenFor(ctx.application);
-    const before = await workflowSnapshot();
+    const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
     await expectAppError(commit(ctx, event), "invalid_transition");
-    expect(await workflowSnapshot()).toEqual(before);
+    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
   });
 
   it("confirming an approver without any approver address is refused and writes nothing", async () => {
     const ctx = await applicationIn("awaiting_approver", { approverEmail: null });
-    const before = await workflowSnapshot();
+    const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
     await expectAppError(commit(ctx, "APPROVER_CONFIRMED"), "invalid_transition");
-    expect(await workflowSnapshot()).toEqual(before);
+    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
   });
 });
 
@@ -67,7 +57,7 @@ describe("legal transitions commit their effects in one step", () => {
     const audit = await auditOf(`application:${ctx.application.id}`);
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actor: options.actor, action: "application.executive_approved", at: NOW, ip: "192.0.2.1" });
-    expect(JSON.parse(audit[0]!.detail)).toMatchObject({ from: "awaiting_executive", to: "approved", membershipId: committed.membershipId });
+    expect(audit[0]!.detail).toMatchObject({ from: "awaiting_executive", to: "approved", membershipId: committed.membershipId });
 
     const granted = await membershipsOf(ctx.application.id);
     expect(granted).toHaveLength(1);
@@ -76,7 +66,7 @@ describe("legal transitions commit their effects in one step", () => {
 
     const mail = await outboxTo(ctx.application.applicantEmail);
     expect(mail).toHaveLength(1);
-    expect(mail[0]).toMatchObject({ template: "application_approved", status: "pending", nextAttemptAt: NOW });
+    expect(mail[0]).toMatchObject({ template: "application_approved", status: "pending", next_attempt_at: NOW });
     expect(committed.outboxIds).toEqual([mail[0]!.id]);
     expect(await outboxTo(ctx.agency.executiveEmail!)).toHaveLength(0);
 
@@ -129,7 +119,7 @@ describe("legal transitions commit their effects in one step", () => {
     await commit(ctx, "ADMIN_RETURNED", { reason: "ขาดเอกสาร / missing documents" });
     expect(await applicationRow(ctx.application.id)).toMatchObject({ status: "returned", version: 8 });
     const [audit] = await auditOf(`application:${ctx.application.id}`);
-    expect(JSON.parse(audit!.detail)).toEqual({ from: "awaiting_review", to: "returned", reason: "ขาดเอกสาร / missing documents" });
+    expect(audit!.detail).toEqual({ from: "awaiting_review", to: "returned", reason: "ขาดเอกสาร / missing documents" });
     const mail = await outboxTo(ctx.application.applicantEmail);
     expect(mail).toMatchObject([{ template: "application_returned" }]);
     expect(mail[0]!.text).toContain("missing documents");
@@ -152,17 +142,17 @@ describe("compare-and-swap", () => {
   it("a stale version throws conflict and writes nothing", async () => {
     const ctx = await applicationIn("awaiting_executive", { version: 2 });
     await approvalTokenFor(ctx.application);
-    const before = await workflowSnapshot();
+    const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
     await expectAppError(commit({ ...ctx, application: { ...ctx.application, version: 1 } }, "EXECUTIVE_APPROVED"), "conflict");
-    expect(await workflowSnapshot()).toEqual(before);
+    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
   });
 
   it("a stale status (changed meanwhile) throws conflict and writes nothing", async () => {
     const ctx = await applicationIn("withdrawn");
     await approvalTokenFor(ctx.application);
-    const before = await workflowSnapshot();
+    const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
     await expectAppError(commit({ ...ctx, application: { ...ctx.application, status: "awaiting_executive" } }, "EXECUTIVE_APPROVED"), "conflict");
-    expect(await workflowSnapshot()).toEqual(before);
+    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
   });
 
   it("two concurrent commits of the same transition: exactly one wins, one audit event, one membership", async () => {
@@ -190,7 +180,7 @@ describe("compare-and-swap", () => {
     expect(row.version).toBe(1);
     const audit = await auditOf(`application:${ctx.application.id}`);
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.detail).to).toBe(row.status);
+    expect(audit[0]!.detail.to).toBe(row.status);
     expect(await outboxTo(ctx.application.applicantEmail)).toHaveLength(row.status === "rejected" ? 1 : 0);
   });
 });

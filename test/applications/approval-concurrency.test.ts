@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { createAgency } from "../helpers/fixtures";
-import { applicant, approvalLink, decide, getApplication, outboxTo, rows, settleOutbox, submit } from "../helpers/flow-approval";
+import { applicant, approvalLink, decide, getApplication, submit } from "../helpers/flow-approval";
+import { outboxTo, rows, settleOutbox } from "../helpers/db";
 
 async function pendingApplication() {
   const agency = await createAgency();

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { agencies } from "../../src/db/schema";
 import { Client, codeIn, lastMailTo, mailTo } from "../helpers/client";
 import { createAgency, db, unique } from "../helpers/fixtures";
-import { adminClient } from "../helpers/flow-admin";
-import { applicant, approvalLink, decide, getApplication, rows, submit } from "../helpers/flow-approval";
+import { applicant, approvalLink, decide, getApplication, submit } from "../helpers/flow-approval";
+import { signInAdmin } from "../helpers/auth-db";
+import { rows } from "../helpers/db";
 
 describe("agency approval policies", () => {
   it("an applicant nominates the approver of an agency with no executive; an administrator confirms; then the e-mail goes out", async () => {
@@ -17,7 +18,7 @@ describe("agency approval policies", () => {
     expect(app.status).toBe("awaiting_review");
     expect(await mailTo(nominee.email)).toHaveLength(0);
 
-    const admin = await adminClient();
+    const admin = await signInAdmin();
     const confirmed = await admin.json("POST", `/api/v1/admin/applications/${app.id}/approver`, nominee);
     expect(confirmed.status).toBe(200);
     expect(((await confirmed.json()) as { application: { status: string; approver: { email: string; nominated: boolean } } }).application).toMatchObject({ status: "awaiting_executive", approver: { email: nominee.email } });

@@ -2,10 +2,11 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../../src/db/schema";
 import { setDevClockOffset } from "../../src/lib/dev-clock";
-import { signInAdmin, snapshot } from "../helpers/auth-db";
+import { signInAdmin } from "../helpers/auth-db";
 import { Client, mailTo } from "../helpers/client";
 import { applicationBody, createAgency, db, unique, type AgencyFixture } from "../helpers/fixtures";
-import { applicant, approvalLink, decide, getApplication, rows, settleOutbox, submit } from "../helpers/flow-approval";
+import { applicant, approvalLink, decide, getApplication, submit } from "../helpers/flow-approval";
+import { snapshot, rows, settleOutbox } from "../helpers/db";
 
 // Rule (issue 7.5): when an administrator changes an agency's executive, deputies or fallback,
 // the links of approvers no longer on the list die at once (409 page, nothing changes), each

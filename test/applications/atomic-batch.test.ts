@@ -5,7 +5,8 @@ import { insertWhere, runBatch, transitionApplied, type Statement } from "../../
 import { newId } from "../../src/lib/ids";
 import type { Application } from "../../src/db/schema";
 import { db } from "../helpers/fixtures";
-import { NOW, applicationIn, applicationRow, auditOf, membershipsOf, workflowSnapshot } from "../helpers/workflow-fixtures";
+import { NOW, applicationIn, applicationRow, membershipsOf } from "../helpers/workflow-fixtures";
+import { auditOf, snapshot } from "../helpers/db";
 
 /** The statements of an approval, built like commitApplicationTransition builds them. */
 function approvalStatements(app: Application, casVersion: number, transitionId = newId("tx")) {
@@ -68,11 +69,11 @@ describe("runBatch is all or nothing", () => {
     const ctx = await applicationIn("awaiting_executive");
     const { statements, guard } = approvalStatements(ctx.application, 0);
     statements.push((await statement(ctx.application, guard)).last);
-    const before = await workflowSnapshot();
+    const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
 
     await expect(runBatch(db, statements)).rejects.toThrow(error);
 
-    expect(await workflowSnapshot()).toEqual(before);
+    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
     expect(await applicationRow(ctx.application.id)).toMatchObject({ status: "awaiting_executive", version: 0, transitionId: null });
     expect(await membershipsOf(ctx.application.id)).toHaveLength(0);
     expect(await auditOf(`application:${ctx.application.id}`)).toHaveLength(0);
@@ -94,11 +95,11 @@ describe("runBatch is all or nothing", () => {
 describe("guarded side rows", () => {
   it("insertWhere with a transitionApplied guard writes nothing when the CAS matched nothing", async () => {
     const ctx = await applicationIn("awaiting_executive", { version: 3 });
-    const before = await workflowSnapshot();
+    const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
     const [cas, ...rest] = await runBatch(db, approvalStatements(ctx.application, 2).statements);
     expect(cas).toEqual([]);
     for (const rows of rest) expect(rows).toEqual([]);
-    expect(await workflowSnapshot()).toEqual(before);
+    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
   });
 
   it("a row stamped by an earlier transition does not open the guard of a new one", async () => {
@@ -109,10 +110,10 @@ describe("guarded side rows", () => {
     expect(stamped.transitionId).toMatch(/^tx_/);
 
     // The same (now stale) transition again, with a fresh id: its CAS misses, its rows are skipped.
-    const before = await workflowSnapshot();
+    const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
     const [cas] = await runBatch(db, approvalStatements(ctx.application, 0).statements);
     expect(cas).toEqual([]);
-    expect(await workflowSnapshot()).toEqual(before);
+    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
     expect(await applicationRow(ctx.application.id)).toEqual(stamped);
   });
 

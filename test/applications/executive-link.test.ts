@@ -3,7 +3,8 @@ import { DAY } from "../../src/lib/clock";
 import { setDevClockOffset } from "../../src/lib/dev-clock";
 import { Client, ORIGIN, lastMailTo } from "../helpers/client";
 import { createAgency, unique, type AgencyFixture } from "../helpers/fixtures";
-import { applicant, approvalLink, decide, getApplication, me, outboxTo, snapshot, submit } from "../helpers/flow-approval";
+import { applicant, approvalLink, decide, getApplication, me, submit } from "../helpers/flow-approval";
+import { outboxTo, snapshot } from "../helpers/db";
 
 afterEach(() => setDevClockOffset(0));
 

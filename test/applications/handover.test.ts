@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { codeIn, lastMailTo } from "../helpers/client";
 import { createAgency, unique } from "../helpers/fixtures";
-import { applicant, approvalLink, decide, me, outboxTo, rows, settleOutbox, steward, submit, verify } from "../helpers/flow-approval";
-import { adminClient } from "../helpers/flow-admin";
+import { applicant, approvalLink, decide, me, steward, submit, verify } from "../helpers/flow-approval";
+import { outboxTo, rows, settleOutbox } from "../helpers/db";
+import { signInAdmin } from "../helpers/auth-db";
 
 async function publishKey(who: Awaited<ReturnType<typeof steward>>) {
   const res = await who.client.json("POST", "/api/v1/keys", { name: "publish", scopes: ["read", "publish"] });
@@ -47,7 +48,7 @@ describe("handing the steward role over to a successor", () => {
     const agency = await createAgency();
     const other = await createAgency();
     const holder = await steward(agency);
-    const admin = await adminClient();
+    const admin = await signInAdmin();
     expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: `x@${other.domain}` })).status).toBe(422);
     expect((await holder.client.json("POST", `/api/v1/memberships/${holder.membershipId}/handover`, { successorEmail: "someone@gmail.com" })).status).toBe(422);
 

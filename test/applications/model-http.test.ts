@@ -1,19 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
-import { adminClient } from "../helpers/flow-admin";
 import { decide } from "../helpers/flow-approval";
-import {
-  checkInvariants,
-  footprint,
-  linkAnswer,
-  newestLink,
-  runCronPastDeadline,
-  setupRun,
-  transition,
-  type AppModel,
-  type AppReal,
-} from "../helpers/model-application";
+import { checkInvariants, footprint, linkAnswer, newestLink, runCronPastDeadline, setupRun, transition, type AppModel, type AppReal } from "../helpers/model-application";
+import { signInAdmin } from "../helpers/auth-db";
 
 /**
  * Model-based test of the application workflow through HTTP: random sequences of executive
@@ -202,7 +192,7 @@ const examples: [boolean, Cmd[]][] = [
 
 describe("application workflow through HTTP (model-based)", () => {
   it("matches the model and keeps its invariants under random command sequences", async () => {
-    const admin = await adminClient();
+    const admin = await signInAdmin();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(true, true, false), fc.commands(commands, { maxCommands: 12, size: "max" }), async (review, cmds) => {
         await fc.asyncModelRun(() => setupRun(review, admin), cmds);

@@ -2,8 +2,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SESSION_COOKIE } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo } from "../helpers/client";
 import { createAgency, ensureTerms, unique, type AgencyFixture } from "../helpers/fixtures";
-import { approvalLink, getApplication, rows, verify } from "../helpers/flow-approval";
+import { approvalLink, getApplication, verify } from "../helpers/flow-approval";
 import { asPage, open, redirected, textOf, type Page } from "../helpers/pages-forms";
+import { rows } from "../helpers/db";
 
 /**
  * An official's whole journey through the HTML pages, as a browser without JavaScript makes it:

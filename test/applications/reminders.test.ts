@@ -7,7 +7,8 @@ import { buildDeps } from "../../src/middleware/deps";
 import { runScheduledWork } from "../../src/services/platform/scheduled";
 import { Client, mailTo, linkIn } from "../helpers/client";
 import { createAgency, db, unique } from "../helpers/fixtures";
-import { applicant, decide, rows, submit } from "../helpers/flow-approval";
+import { applicant, decide, submit } from "../helpers/flow-approval";
+import { rows } from "../helpers/db";
 
 const at = (ms: number) => ({ ...buildDeps(env), clock: fixedClock(ms) });
 

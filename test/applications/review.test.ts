@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client, lastMailTo } from "../helpers/client";
 import { applicationBody, createAgency, signIn, unique } from "../helpers/fixtures";
-import { adminClient } from "../helpers/flow-admin";
 import { applicant, approvalLink, decide, getApplication, me, submit, type ApplicationJson } from "../helpers/flow-approval";
+import { signInAdmin } from "../helpers/auth-db";
 
 let admin: Client;
 beforeAll(async () => {
-  admin = await adminClient();
+  admin = await signInAdmin();
 });
 
 async function problem(res: Response, status: number, code: string) {

@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../../src/db/schema";
-import { expectProblem, signInAdmin, snapshot } from "../helpers/auth-db";
+import { expectProblem, signInAdmin } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo, mailTo } from "../helpers/client";
 import { applicationBody, createAgency, db, ensureTerms, unique } from "../helpers/fixtures";
 import { applicant, approvalLink, decide, getApplication, submit, type Applicant } from "../helpers/flow-approval";
+import { snapshot } from "../helpers/db";
 
 // Rule (issue 7.4): nobody decides on their own application. No approval link goes to any
 // verified address of the applicant; nominating oneself is 422 approver_is_applicant; when the

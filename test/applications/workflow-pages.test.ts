@@ -1,16 +1,17 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { createAgency, ensureTerms, unique } from "../helpers/fixtures";
-import { ADMIN_EMAIL, adminClient } from "../helpers/flow-admin";
-import { applicant, approvalLink, getApplication, outboxTo, rows, snapshot, steward, verify, type Applicant } from "../helpers/flow-approval";
+import { applicant, approvalLink, getApplication, steward, verify, type Applicant } from "../helpers/flow-approval";
 import { asPage, open, redirected, textOf } from "../helpers/pages-forms";
+import { ADMIN_EMAIL, signInAdmin } from "../helpers/auth-db";
+import { outboxTo, rows, snapshot } from "../helpers/db";
 
 /** The application workflow driven through its HTML forms: applicant, executive, DGA, steward. */
 
 let admin: Client;
 beforeAll(async () => {
   await ensureTerms();
-  admin = await adminClient();
+  admin = await signInAdmin();
 });
 
 const fields = { position: "นักวิเคราะห์ข้อมูล", phone: "02 111 2222", reason: "เผยแพร่ชุดข้อมูลของหน่วยงาน" };

@@ -66,29 +66,11 @@ export async function importReport(res: Response, status: number): Promise<Impor
   return JSON.parse(text) as ImportReport;
 }
 
-export interface AuditRow {
-  actor: string;
-  action: string;
-  subject: string;
-  detail: Record<string, unknown>;
-  ip: string | null;
-}
-
-/** The audit events about a subject, oldest first. */
-export async function auditOf(subject: string): Promise<AuditRow[]> {
-  const { results } = await env.DB.prepare("SELECT actor, action, subject, detail, ip FROM audit_events WHERE subject = ? ORDER BY at, rowid").bind(subject).all<AuditRow & { detail: string }>();
-  return results.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
-}
-
 export async function agencyCount(): Promise<number> {
   return (await env.DB.prepare("SELECT count(*) AS n FROM agencies").first<{ n: number }>())!.n;
 }
 
 /** What an import may write: agencies, their domains and audit events. */
-export async function directorySnapshot(): Promise<unknown[][]> {
-  const queries = ["SELECT * FROM agencies ORDER BY id", "SELECT * FROM agency_domains ORDER BY domain", "SELECT * FROM audit_events ORDER BY id"];
-  return Promise.all(queries.map(async (q) => (await env.DB.prepare(q).all()).results));
-}
 
 /** The agencies of seed/dev-seed.mjs (dga.or.th, nso.go.th, mdes.go.th, bangkok.go.th), as a dev database has them. */
 export async function ensureDevSeedAgencies(): Promise<void> {

@@ -1,4 +1,3 @@
-import { env } from "cloudflare:test";
 import { expect } from "vitest";
 import { Client, ORIGIN, lastMailTo, linkIn, workerFetch } from "./client";
 import { applicationBody, ensureTerms, signIn, unique, type AgencyFixture } from "./fixtures";
@@ -74,35 +73,6 @@ export async function steward(agency: AgencyFixture): Promise<Applicant & { appl
   return { ...who, applicationId: app.id, membershipId: role.membershipId, userId: profile.user.id };
 }
 
-type Row = Record<string, unknown>;
-
-export async function rows(sql: string, ...params: unknown[]): Promise<Row[]> {
-  return (await env.DB.prepare(sql).bind(...params).all<Row>()).results;
-}
-
-/**
- * Waits until the e-mails of earlier requests are delivered (the local mailer marks them
- * after the response, in waitUntil), so that snapshots compare only what a request did.
- */
-export async function settleOutbox(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    const [row] = await rows("SELECT count(*) AS n FROM outbox WHERE status = 'pending'");
-    if (row!.n === 0) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error("outbox did not settle");
-}
-
-const WORKFLOW_TABLES = ["applications", "one_time_tokens", "audit_events", "outbox", "memberships", "api_keys"] as const;
-
-/** Every row of the workflow tables, to assert that a request changed nothing. */
-export async function snapshot(): Promise<Record<string, Row[]>> {
-  await settleOutbox();
-  const out: Record<string, Row[]> = {};
-  for (const table of WORKFLOW_TABLES) out[table] = await rows(`SELECT * FROM ${table} ORDER BY rowid`);
-  return out;
-}
-
 /** Asks the gateway endpoint about a key, as a gateway does: no cookies, no Origin. */
 export async function verify(key: string, secret: string | null = "dev-gateway-secret"): Promise<{ status: number; body: Record<string, unknown> }> {
   const res = await workerFetch(new Request(`${ORIGIN}/api/v1/keys/verify`, {
@@ -113,7 +83,3 @@ export async function verify(key: string, secret: string | null = "dev-gateway-s
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-/** Outbox rows addressed to one recipient, oldest first. */
-export function outboxTo(address: string): Promise<Row[]> {
-  return rows("SELECT * FROM outbox WHERE EXISTS (SELECT 1 FROM json_each(outbox.\"to\") WHERE lower(value) = lower(?)) ORDER BY rowid", address);
-}

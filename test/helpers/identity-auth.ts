@@ -6,9 +6,7 @@ import { Client, codeIn, lastMailTo } from "./client";
 import { unique } from "./fixtures";
 import { SoftAuthenticator } from "./identity-webauthn";
 
-export const MINUTE = 60_000;
-export const HOUR = 60 * MINUTE;
-export const DAY = 24 * HOUR;
+export { DAY, HOUR, MINUTE } from "../../src/lib/clock";
 
 /** A fresh shared-domain (mail.go.th) address. */
 export const address = () => `${unique("u")}@mail.go.th`;
@@ -49,20 +47,6 @@ export async function userOf(client: Client): Promise<{ id: string; email: strin
   const res = await client.fetch("/api/v1/me");
   expect(res.status).toBe(200);
   return ((await res.json()) as { user: { id: string; email: string | null; name: string; status: string } }).user;
-}
-
-export interface AuditRow {
-  actor: string;
-  action: string;
-  subject: string;
-  detail: Record<string, unknown>;
-  ip: string | null;
-}
-
-/** Audit events of this action about this subject, oldest first. */
-export async function auditEvents(action: string, subject: string): Promise<AuditRow[]> {
-  const { results } = await env.DB.prepare("SELECT actor, action, subject, detail, ip FROM audit_events WHERE action = ? AND subject = ? ORDER BY at, rowid").bind(action, subject).all<AuditRow & { detail: string }>();
-  return results.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
 }
 
 /**

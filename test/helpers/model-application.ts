@@ -6,7 +6,8 @@ import { buildDeps } from "../../src/middleware/deps";
 import { runScheduledWork } from "../../src/services/platform/scheduled";
 import type { Client } from "./client";
 import { createAgency } from "./fixtures";
-import { applicant, outboxTo, settleOutbox, submit, type Applicant } from "./flow-approval";
+import { applicant, submit, type Applicant } from "./flow-approval";
+import { outboxTo, settleOutbox } from "./db";
 
 /**
  * The model of one steward application, as the contract describes it, for the model-based

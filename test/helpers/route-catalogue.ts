@@ -14,13 +14,28 @@ export interface Operation {
   body?: Record<string, unknown>;
   /** The body is not JSON (e.g. text/csv). */
   contentType?: string;
+  /** Bodies its validation must refuse with 400 and the failing field's path, by what is wrong. */
+  invalid?: Record<string, unknown>;
 }
 
 const reason = { reason: "เหตุผล / reason" };
+const application = { agencyId: "agc_x", role: "steward", position: "นักวิเคราะห์", phone: "02 123 4567", reason: "เผยแพร่ข้อมูล" };
 
 export const OPERATIONS: Operation[] = [
-  { method: "POST", path: "/api/v1/auth/email/start", access: "none", body: { email: "someone@mail.go.th" } },
-  { method: "POST", path: "/api/v1/auth/email/verify", access: "none", body: { email: "someone@mail.go.th", code: "123456" } },
+  {
+    method: "POST",
+    path: "/api/v1/auth/email/start",
+    access: "none",
+    body: { email: "someone@mail.go.th" },
+    invalid: { "email a number": { email: 42 }, "missing email": { name: "x" }, "not an e-mail": { email: "nobody" }, "name a number": { email: "a@mail.go.th", name: 7 } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/auth/email/verify",
+    access: "none",
+    body: { email: "someone@mail.go.th", code: "123456" },
+    invalid: { "code a number": { email: "a@mail.go.th", code: 123456 }, "missing code": { email: "a@mail.go.th" }, "code not 6 digits": { email: "a@mail.go.th", code: "12a456" } },
+  },
   { method: "POST", path: "/api/v1/auth/logout", access: "none" },
   { method: "GET", path: "/api/v1/auth/providers", access: "none" },
   { method: "POST", path: "/api/v1/auth/passkey/options", access: "none" },
@@ -38,29 +53,64 @@ export const OPERATIONS: Operation[] = [
   { method: "POST", path: "/api/v1/me/emails", access: "session", body: { email: "another@mail.go.th" } },
   { method: "POST", path: "/api/v1/me/emails/verify", access: "session", body: { email: "another@mail.go.th", code: "123456" } },
   { method: "GET", path: "/api/v1/terms", access: "none" },
-  { method: "POST", path: "/api/v1/terms/accept", access: "session", body: { version: "test-1" } },
+  { method: "POST", path: "/api/v1/terms/accept", access: "session", body: { version: "test-1" }, invalid: { "version a number": { version: 1 }, "missing version": {}, "empty version": { version: "" } } },
   { method: "GET", path: "/api/v1/agencies", access: "none" },
-  { method: "POST", path: "/api/v1/applications", access: "session", body: { agencyId: "agc_x", role: "steward", position: "นักวิเคราะห์", phone: "02 123 4567", reason: "เผยแพร่ข้อมูล" } },
+  {
+    method: "POST",
+    path: "/api/v1/applications",
+    access: "session",
+    body: application,
+    invalid: {
+      'role "admin"': { ...application, role: "admin" },
+      "missing reason": { ...application, reason: undefined },
+      "agencyId a number": { ...application, agencyId: 5 },
+      "phone not a phone": { ...application, phone: "call me" },
+    },
+  },
   { method: "GET", path: "/api/v1/applications/{id}", access: "session" },
   { method: "POST", path: "/api/v1/applications/{id}/withdraw", access: "session" },
   { method: "POST", path: "/api/v1/applications/{id}/resubmit", access: "session", body: { reason: "ส่งใหม่" } },
-  { method: "POST", path: "/api/v1/keys", access: "session", body: { name: "k", scopes: ["read"] } },
+  {
+    method: "POST",
+    path: "/api/v1/keys",
+    access: "session",
+    body: { name: "k", scopes: ["read"] },
+    invalid: {
+      'scopes ["admin"]': { name: "k", scopes: ["admin"] },
+      "scopes a string": { name: "k", scopes: "read" },
+      "scopes empty": { name: "k", scopes: [] },
+      "missing name": { scopes: ["read"] },
+      "expiresInDays a string": { name: "k", scopes: ["read"], expiresInDays: "ten" },
+    },
+  },
   { method: "GET", path: "/api/v1/keys", access: "session" },
-  { method: "POST", path: "/api/v1/keys/verify", access: "gateway", body: { key: "stw_dev_x" } },
-  { method: "POST", path: "/api/v1/keys/{id}/rotate", access: "session", body: { graceSeconds: 0 } },
+  { method: "POST", path: "/api/v1/keys/verify", access: "gateway", body: { key: "stw_dev_x" }, invalid: { "key a number": { key: 5 }, "missing key": {} } },
+  {
+    method: "POST",
+    path: "/api/v1/keys/{id}/rotate",
+    access: "session",
+    body: { graceSeconds: 0 },
+    invalid: { "graceSeconds negative": { graceSeconds: -1 }, "graceSeconds a string": { graceSeconds: "60" }, "graceSeconds over a week": { graceSeconds: 604801 }, "graceSeconds a fraction": { graceSeconds: 1.5 }, "missing graceSeconds": {} },
+  },
   { method: "DELETE", path: "/api/v1/keys/{id}", access: "session" },
   { method: "POST", path: "/api/v1/memberships/{id}/cancel", access: "session", body: reason },
   { method: "POST", path: "/api/v1/memberships/{id}/handover", access: "session", body: { successorEmail: "next@mail.go.th" } },
   { method: "GET", path: "/api/v1/admin/applications", access: "admin" },
-  { method: "POST", path: "/api/v1/admin/applications/{id}/approve", access: "admin", body: reason },
+  { method: "POST", path: "/api/v1/admin/applications/{id}/approve", access: "admin", body: reason, invalid: { "reason a number": { reason: 5 } } },
   { method: "POST", path: "/api/v1/admin/applications/{id}/reject", access: "admin", body: reason },
-  { method: "POST", path: "/api/v1/admin/applications/{id}/return", access: "admin", body: reason },
-  { method: "POST", path: "/api/v1/admin/applications/{id}/approver", access: "admin", body: { name: "ผอ.", position: "ผู้อำนวยการ", email: "boss@mail.go.th" } },
+  { method: "POST", path: "/api/v1/admin/applications/{id}/return", access: "admin", body: reason, invalid: { "missing reason": {}, "reason an object": { reason: { th: "x" } } } },
+  {
+    method: "POST",
+    path: "/api/v1/admin/applications/{id}/approver",
+    access: "admin",
+    body: { name: "ผอ.", position: "ผู้อำนวยการ", email: "boss@mail.go.th" },
+    invalid: { "missing email": { name: "ผอ.", position: "ผู้อำนวยการ" }, "email not an e-mail": { name: "ผอ.", position: "ผู้อำนวยการ", email: "boss" }, "name a number": { name: 1, position: "x", email: "boss@mail.go.th" } },
+  },
   { method: "POST", path: "/api/v1/admin/agencies/import", access: "admin", contentType: "text/csv" },
   { method: "POST", path: "/api/v1/admin/agencies", access: "admin", body: { nameTh: "กรมทดสอบ", nameEn: "Test", ministry: "MOI", domains: ["test-x.go.th"] } },
   { method: "GET", path: "/api/v1/admin/agencies/{id}", access: "admin" },
   { method: "PATCH", path: "/api/v1/admin/agencies/{id}", access: "admin", body: { nameEn: "Renamed" } },
-  { method: "POST", path: "/api/v1/admin/memberships/{id}/revoke", access: "admin", body: reason },
+  { method: "POST", path: "/api/v1/admin/memberships/{id}/revoke", access: "admin", body: reason, invalid: { "missing reason": {}, "reason a boolean": { reason: true } } },
   { method: "POST", path: "/api/v1/admin/users/{id}/suspend", access: "admin", body: reason },
   { method: "POST", path: "/api/v1/admin/users/{id}/reactivate", access: "admin", body: reason },
   { method: "POST", path: "/api/v1/admin/users/{id}/passkeys/remove", access: "admin", body: reason },

@@ -68,23 +68,11 @@ export async function approvalTokenFor(application: Application): Promise<string
   return id;
 }
 
-/** Every row of the tables a transition may touch, for before/after comparison. */
-export async function workflowSnapshot() {
-  return {
-    applications: await db.select().from(applications).orderBy(asc(applications.id)),
-    auditEvents: await db.select().from(auditEvents).orderBy(asc(auditEvents.id)),
-    outbox: await db.select().from(outbox).orderBy(asc(outbox.id)),
-    memberships: await db.select().from(memberships).orderBy(asc(memberships.id)),
-    oneTimeTokens: await db.select().from(oneTimeTokens).orderBy(asc(oneTimeTokens.id)),
-  };
-}
 
 export async function applicationRow(id: string) {
   const [row] = await db.select().from(applications).where(eq(applications.id, id));
   return row!;
 }
 
-export const auditOf = (subject: string) => db.select().from(auditEvents).where(eq(auditEvents.subject, subject));
-export const outboxTo = (address: string) => db.select().from(outbox).where(eq(outbox.to, JSON.stringify([address])));
 export const membershipsOf = (applicationId: string) => db.select().from(memberships).where(eq(memberships.applicationId, applicationId));
 export const tokensOf = (applicationId: string) => db.select().from(oneTimeTokens).where(eq(oneTimeTokens.applicationId, applicationId));

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createAgency, unique } from "../helpers/fixtures";
-import { applicant, approvalLink, decide, rows, submit } from "../helpers/flow-approval";
-import { Browser, address, auditEvents } from "../helpers/identity-auth";
+import { applicant, approvalLink, decide, submit } from "../helpers/flow-approval";
+import { Browser, address } from "../helpers/identity-auth";
 import { throughProvider } from "../helpers/oidc";
 import { signInByPage } from "../helpers/pages-auth";
 import { asPage, decodeHtml, open, redirected, textOf, type Page } from "../helpers/pages-forms";
+import { rows, auditOf } from "../helpers/db";
 
 /** The account page's sessions and sign-in methods, used through its forms. */
 
@@ -89,7 +90,7 @@ describe("ending sessions from the account page", () => {
     expect(await status(laptop)).toBe(200);
     expect(await status(other)).toBe(200);
     expect(await liveSessions(userId)).toEqual([WINDOWS]);
-    const [event] = await auditEvents("session.others_ended", `user:${userId}`);
+    const [event] = await auditOf(`user:${userId}`, "session.others_ended");
     expect(event!.detail).toEqual({ keptSessionId: await sessionOf(userId, WINDOWS) });
     // The ended browsers are sent to sign in again; the page has nothing left to end.
     redirected(await phone.fetch("/account"), "/signin");
@@ -106,7 +107,7 @@ describe("ending sessions from the account page", () => {
     expect(await status(phone)).toBe(401);
     expect(await status(tablet)).toBe(200);
     expect(await status(laptop)).toBe(200);
-    expect((await auditEvents("session.ended", `user:${userId}`)).map((e) => e.detail)).toEqual([{ sessionId: phoneSession }]);
+    expect((await auditOf(`user:${userId}`, "session.ended")).map((e) => e.detail)).toEqual([{ sessionId: phoneSession }]);
     const after = await open(laptop, "/account");
     expect(endForms(after)).toEqual([await sessionOf(userId, ANDROID)]);
 
@@ -122,7 +123,7 @@ describe("ending sessions from the account page", () => {
     }
     expect(await status(stranger)).toBe(200);
     expect(await liveSessions(userId)).toEqual([ANDROID, WINDOWS].sort());
-    expect(await auditEvents("session.ended", `user:${userId}`)).toHaveLength(1);
+    expect(await auditOf(`user:${userId}`, "session.ended")).toHaveLength(1);
   });
 });
 

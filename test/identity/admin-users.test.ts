@@ -3,7 +3,8 @@ import { SESSION_COOKIE, expectProblem, signInAdmin } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo } from "../helpers/client";
 import { ensureTerms } from "../helpers/fixtures";
 import { verify as verifyKey } from "../helpers/flow-approval";
-import { address, auditEvents, passkeySignIn, registerPasskey, signInWith, startEmail, userOf, verifyEmail } from "../helpers/identity-auth";
+import { address, passkeySignIn, registerPasskey, signInWith, startEmail, userOf, verifyEmail } from "../helpers/identity-auth";
+import { auditOf } from "../helpers/db";
 
 let admin: Client;
 beforeAll(async () => {
@@ -66,7 +67,7 @@ describe("suspending and reactivating an account", () => {
     expect(await keyCode(target.secret)).toBe("DISABLED");
     await expectProblem(await verifyEmail(pending, target.email, code), 403, "account_disabled");
     expect(pending.cookies.has(SESSION_COOKIE)).toBe(false);
-    const [event] = await auditEvents("user.suspended", `user:${target.id}`);
+    const [event] = await auditOf(`user:${target.id}`, "user.suspended");
     expect(event).toMatchObject({ actor: ADMIN_ACTOR, detail: { reason: "บัญชีถูกใช้ผิด / misuse" }, ip: admin.ip });
     await expectProblem(await suspend(admin, target.id), 409, "invalid_transition");
 
@@ -79,7 +80,7 @@ describe("suspending and reactivating an account", () => {
     expect(await live(second)).toBe(false);
     expect((await verifyEmail(pending, target.email, code)).status).toBe(200);
     expect(await live(pending)).toBe(true);
-    expect(await auditEvents("user.reactivated", `user:${target.id}`)).toEqual([
+    expect(await auditOf(`user:${target.id}`, "user.reactivated")).toEqual([
       expect.objectContaining({ actor: ADMIN_ACTOR, detail: expect.objectContaining({ reason: "ยืนยันตัวตนแล้ว / identity confirmed", was: "suspended" }) }),
     ]);
   });
@@ -112,7 +113,7 @@ describe("removing a user's passkeys (recovery)", () => {
     expect(await (await client.fetch("/api/v1/passkeys")).json()).toEqual({ passkeys: [] });
     expect(((await (await bystander.fetch("/api/v1/passkeys")).json()) as { passkeys: unknown[] }).passkeys).toHaveLength(1);
     await expectProblem(await passkeySignIn(new Client(), first.authenticator), 400, "passkey_verification_failed");
-    expect(await auditEvents("passkeys.removed_by_admin", `user:${id}`)).toEqual([
+    expect(await auditOf(`user:${id}`, "passkeys.removed_by_admin")).toEqual([
       expect.objectContaining({ actor: ADMIN_ACTOR, detail: { reason: "ทำโทรศัพท์หาย / lost phone" } }),
     ]);
     expect(await (await removePasskeys(admin, id)).json()).toEqual({ removed: 0 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { Client, codeIn, lastMailTo, linkIn } from "../helpers/client";
 import { unique } from "../helpers/fixtures";
-import { SESSION_COOKIE, countRows, expectProblem, snapshot } from "../helpers/auth-db";
+import { SESSION_COOKIE, expectProblem } from "../helpers/auth-db";
+import { countRows, snapshot } from "../helpers/db";
 
 const LINK_TABLES = ["one_time_tokens", "sessions", "users", "email_identities", "audit_events"];
 

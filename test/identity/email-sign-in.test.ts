@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { setDevClockOffset } from "../../src/lib/dev-clock";
 import { Client, codeIn, lastMailTo, linkIn, mailTo } from "../helpers/client";
 import { signIn, unique } from "../helpers/fixtures";
-import { ADMIN_EMAIL, SESSION_COOKIE, ensureAdminDomain, expectProblem, snapshot } from "../helpers/auth-db";
+import { ADMIN_EMAIL, SESSION_COOKIE, ensureAdminDomain, expectProblem } from "../helpers/auth-db";
+import { snapshot } from "../helpers/db";
 
 const MINUTE = 60_000;
 const start = (client: Client, email: string, name?: string) => client.json("POST", "/api/v1/auth/email/start", { email, ...(name ? { name } : {}) });

@@ -3,8 +3,9 @@ import { describe, expect, it } from "vitest";
 import { SESSION_COOKIE, expectProblem } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo } from "../helpers/client";
 import { applicationBody, createAgency, ensureTerms, unique } from "../helpers/fixtures";
-import { address, auditEvents, registerPasskey, signInWith, wrongCode } from "../helpers/identity-auth";
+import { address, registerPasskey, signInWith, wrongCode } from "../helpers/identity-auth";
 import { throughProvider } from "../helpers/oidc";
+import { auditOf } from "../helpers/db";
 
 /** The loopback provider's issuer, as the worker is configured with it. */
 const ISSUER = (JSON.parse(String(env.OIDC_PROVIDERS)) as { issuer: string }[])[0]!.issuer;
@@ -72,7 +73,7 @@ describe("an account made through OpenID Connect", () => {
       ["email", official],
       ["oidc", login],
     ]);
-    expect((await auditEvents("email.verified", `user:${me.user.id}`)).map((e) => e.detail)).toEqual([{ email: official }]);
+    expect((await auditOf(`user:${me.user.id}`, "email.verified")).map((e) => e.detail)).toEqual([{ email: official }]);
 
     const applied = await client.json("POST", "/api/v1/applications", applicationBody(agency.id));
     expect(applied.status, await applied.clone().text()).toBe(201);
@@ -128,7 +129,7 @@ describe("unlinking an identity", () => {
     expect((await confirmEmail(client, email, codeIn(await lastMailTo(email)))).status).toBe(200);
     expect((await client.fetch(`/api/v1/me/identities/${oidc.id}`, { method: "DELETE" })).status).toBe(204);
     expect((await profile(client)).identities.map((i) => i.type)).toEqual(["email"]);
-    expect(await auditEvents("identity.unlinked", `user:${me.user.id}`)).toHaveLength(1);
+    expect(await auditOf(`user:${me.user.id}`, "identity.unlinked")).toHaveLength(1);
 
     // The provider's identity no longer leads to this account.
     const { client: later } = await oidcUser(login);
@@ -171,7 +172,7 @@ describe("linking an OpenID identity to a signed-in account", () => {
       ]),
     );
     expect(after.identities).toHaveLength(2);
-    expect(await auditEvents("identity.linked", `user:${before.user.id}`)).toEqual([expect.objectContaining({ detail: expect.objectContaining({ sub: "bob-sub" }) })]);
+    expect(await auditOf(`user:${before.user.id}`, "identity.linked")).toEqual([expect.objectContaining({ detail: expect.objectContaining({ sub: "bob-sub" }) })]);
 
     const elsewhere = new Client();
     expect((await viaProvider(elsewhere, "bob-sub")).status).toBe(302);

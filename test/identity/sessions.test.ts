@@ -3,8 +3,9 @@ import { setDevClockOffset } from "../../src/lib/dev-clock";
 import { SESSION_COOKIE, expectProblem } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo } from "../helpers/client";
 import { unique } from "../helpers/fixtures";
-import { Browser, DAY, MINUTE, address, auditEvents, passkeySignIn, registerPasskey, signInWith, startEmail, userOf, verifyEmail, withCookie } from "../helpers/identity-auth";
+import { Browser, DAY, MINUTE, address, passkeySignIn, registerPasskey, signInWith, startEmail, userOf, verifyEmail, withCookie } from "../helpers/identity-auth";
 import { throughProvider } from "../helpers/oidc";
+import { auditOf } from "../helpers/db";
 
 interface SessionJson {
   id: string;
@@ -110,11 +111,11 @@ describe("ending sessions", () => {
     expect(await live(laptop)).toBe(true);
     expect((await list(laptop)).map((s) => s.id)).not.toContain(phoneSession.id);
 
-    const [event] = await auditEvents("session.ended", `user:${userId}`);
+    const [event] = await auditOf(`user:${userId}`, "session.ended");
     expect(event).toMatchObject({ detail: { sessionId: phoneSession.id }, ip: laptop.ip });
     // Ending it again: it is gone.
     await expectProblem(await laptop.fetch(`/api/v1/sessions/${phoneSession.id}`, { method: "DELETE" }), 404, "not_found");
-    expect(await auditEvents("session.ended", `user:${userId}`)).toHaveLength(1);
+    expect(await auditOf(`user:${userId}`, "session.ended")).toHaveLength(1);
   });
 
   it("DELETE of my current session signs this browser out", async () => {
@@ -133,7 +134,7 @@ describe("ending sessions", () => {
     await expectProblem(await attacker.fetch(`/api/v1/sessions/${victimSession.id}`, { method: "DELETE" }), 404, "not_found");
     await expectProblem(await attacker.fetch(`/api/v1/sessions/ses_doesnotexist`, { method: "DELETE" }), 404, "not_found");
     expect(await live(victim)).toBe(true);
-    expect(await auditEvents("session.ended", `user:${attackerId}`)).toEqual([]);
+    expect(await auditOf(`user:${attackerId}`, "session.ended")).toEqual([]);
   });
 
   it("refuses a cross-site DELETE (the session survives)", async () => {
@@ -159,7 +160,7 @@ describe("ending sessions", () => {
     expect(await live(b)).toBe(true);
     expect(await live(stranger)).toBe(true);
     expect((await list(b)).map((s) => s.id)).toEqual([kept]);
-    const [event] = await auditEvents("session.others_ended", `user:${userId}`);
+    const [event] = await auditOf(`user:${userId}`, "session.others_ended");
     expect(event?.detail).toMatchObject({ keptSessionId: kept });
   });
 

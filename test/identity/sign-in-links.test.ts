@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { SESSION_COOKIE, expectProblem } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo, linkIn, mailTo } from "../helpers/client";
-import { rows } from "../helpers/flow-approval";
 import { address, startEmail, userOf, verifyEmail } from "../helpers/identity-auth";
 import { throughProvider } from "../helpers/oidc";
+import { rows } from "../helpers/db";
 
 // A stranger who knows an address can ask for codes, but cannot kill the owner's link or code,
 // nor choose the name the owner's new account gets (issue 7.3, 7.7, break-it findings).

@@ -11,12 +11,13 @@ import { verifyApiKey } from "../../src/services/keys/verify";
 import { AppError } from "../../src/errors";
 import type { Client } from "../helpers/client";
 import { createAgency, db } from "../helpers/fixtures";
-import { adminClient } from "../helpers/flow-admin";
-import { applicant, getApplication, outboxTo, settleOutbox, steward, verify } from "../helpers/flow-approval";
+import { applicant, getApplication, steward, verify } from "../helpers/flow-approval";
+import { signInAdmin } from "../helpers/auth-db";
+import { outboxTo, settleOutbox } from "../helpers/db";
 
 let admin: Client;
 beforeAll(async () => {
-  admin = await adminClient();
+  admin = await signInAdmin();
 });
 
 interface Created {

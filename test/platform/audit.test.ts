@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { createAgency, ensureTerms, signIn, unique } from "../helpers/fixtures";
-import { ADMIN_EMAIL, adminClient } from "../helpers/flow-admin";
 import { applicant, approvalLink, decide, me, submit } from "../helpers/flow-approval";
+import { ADMIN_EMAIL, signInAdmin } from "../helpers/auth-db";
 
 interface AuditEvent {
   id: string;
@@ -16,7 +16,7 @@ interface AuditEvent {
 
 let admin: Client;
 beforeAll(async () => {
-  admin = await adminClient();
+  admin = await signInAdmin();
 });
 
 async function auditLog(): Promise<AuditEvent[]> {

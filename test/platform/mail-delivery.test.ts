@@ -9,7 +9,7 @@ import { queueEmail } from "../../src/db/statements/outbox";
 import worker from "../../src/index";
 import { Client, ORIGIN, mailTo } from "../helpers/client";
 import { createAgency, db, unique } from "../helpers/fixtures";
-import { rows } from "../helpers/flow-approval";
+import { rows } from "../helpers/db";
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { agencies } from "../../src/db/schema";
-import { SESSION_COOKIE, expectProblem, signInAdmin, snapshot } from "../helpers/auth-db";
+import { SESSION_COOKIE, expectProblem, signInAdmin } from "../helpers/auth-db";
 import { Client, ORIGIN, codeIn, lastMailTo, linkIn, workerFetch } from "../helpers/client";
 import { applicationBody, createAgency, db, official } from "../helpers/fixtures";
 import { importCsv, importReport, freshDomain } from "../helpers/agencies-api";
 import { wrongCode } from "../helpers/identity-auth";
-import { rows } from "../helpers/flow-approval";
+import { snapshot, rows } from "../helpers/db";
 
 // The HTML pages: a malformed form is 400, never 500; the checks run in the contract's order
 // (a page that needs a session redirects to the sign-in page before it looks at the origin or

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client, ORIGIN, workerFetch } from "../helpers/client";
-import { SESSION_COOKIE, expectProblem, signInAdmin, snapshot } from "../helpers/auth-db";
+import { SESSION_COOKIE, expectProblem, signInAdmin } from "../helpers/auth-db";
 import { createAgency, official } from "../helpers/fixtures";
 import { OPERATIONS, isUnsafe, takesJson, urlOf, type Operation } from "../helpers/route-catalogue";
+import { snapshot } from "../helpers/db";
 
 // The common cases of every operation of the route catalogue (Unkey's runCommonRouteTests): the
 // checks run in the contract's order (401, then 403, then 415 / 400 / 413) and a refused

@@ -5,7 +5,8 @@ import { DAY } from "../../src/lib/clock";
 import { setDevClockOffset } from "../../src/lib/dev-clock";
 import { Client, mailTo } from "../helpers/client";
 import { createAgency } from "../helpers/fixtures";
-import { applicant, rows, submit } from "../helpers/flow-approval";
+import { applicant, submit } from "../helpers/flow-approval";
+import { rows } from "../helpers/db";
 
 describe("the Cron Trigger's handler and POST /dev/cron", () => {
   afterEach(() => setDevClockOffset(0));

@@ -8,7 +8,7 @@ import { deliverOutbox, eraseSecretBodies } from "../../src/services/platform/ou
 import { queueEmail } from "../../src/db/statements/outbox";
 import type { Mailer } from "../../src/deps";
 import { db, unique } from "../helpers/fixtures";
-import { rows } from "../helpers/flow-approval";
+import { rows } from "../helpers/db";
 
 // Rule (issue 7.14): outside development a body that carries a sign-in code or a link token is
 // erased once delivered or once that secret is dead; recipient, subject, template and status stay.

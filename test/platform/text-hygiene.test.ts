@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectProblem, signInAdmin, snapshot } from "../helpers/auth-db";
+import { expectProblem, signInAdmin } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo, mailTo } from "../helpers/client";
 import { applicationBody, createAgency, official, unique } from "../helpers/fixtures";
 import { AGENCIES, agencyBody, freshDomain, importCsv, importReport } from "../helpers/agencies-api";
-import { rows, verify } from "../helpers/flow-approval";
+import { verify } from "../helpers/flow-approval";
+import { snapshot, rows } from "../helpers/db";
 
 // Rules (issue 7.7, 7.11, 7.12): JSON, forms and CSV share one validation per field; lone
 // surrogates and control characters are refused with 400 and the field's path; multi-line

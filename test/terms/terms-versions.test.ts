@@ -1,9 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { setDevClockOffset } from "../../src/lib/dev-clock";
 import { createAgency, unique } from "../helpers/fixtures";
-import { adminClient } from "../helpers/flow-admin";
-import { applicant, outboxTo, rows, settleOutbox, steward, verify } from "../helpers/flow-approval";
+import { applicant, steward, verify } from "../helpers/flow-approval";
 import { applicationBody } from "../helpers/fixtures";
+import { signInAdmin } from "../helpers/auth-db";
+import { outboxTo, rows, settleOutbox } from "../helpers/db";
 
 const body = (version: string, effectiveAt?: string) => ({
   version,
@@ -18,7 +19,7 @@ describe("publishing a new version of the terms", () => {
   afterEach(() => setDevClockOffset(0));
 
   it("is for administrators, refuses a version twice, and answers the new version with its sha256", async () => {
-    const admin = await adminClient();
+    const admin = await signInAdmin();
     const version = unique("v");
     // Far in the future, so that the other tests of this file keep the terms they accepted.
     const res = await admin.json("POST", "/api/v1/admin/terms", body(version, "2099-01-01T00:00:00Z"));
@@ -34,7 +35,7 @@ describe("publishing a new version of the terms", () => {
   });
 
   it("takes effect at effectiveAt: then applying needs the new acceptance and publish keys verify DISABLED until it", async () => {
-    const admin = await adminClient();
+    const admin = await signInAdmin();
     const agency = await createAgency();
     const holder = await steward(agency);
     const created = await holder.client.json("POST", "/api/v1/keys", { name: "publish", scopes: ["read", "publish"] });

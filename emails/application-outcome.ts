@@ -1,5 +1,6 @@
 import { composeEmail, type Bilingual, type Block } from "./compose";
-import { formatDateEn, formatDateTh, type RenderedEmail } from "./layout";
+import { type RenderedEmail } from "./layout";
+import { formatDateEn, formatDateTh } from "../src/text/dates";
 
 export type ApplicationOutcome = "approved" | "rejected" | "in_review" | "returned" | "expired" | "withdrawn";
 

@@ -1,5 +1,6 @@
 import { composeEmail, type Bilingual } from "./compose";
-import { formatDateEn, formatDateTh, type RenderedEmail } from "./layout";
+import { type RenderedEmail } from "./layout";
+import { formatDateEn, formatDateTh } from "../src/text/dates";
 
 export type ApprovalProgress = "reminder_sent" | "fallback_sent";
 

@@ -1,5 +1,6 @@
 import { composeEmail, type Bilingual } from "./compose";
-import { formatDateEn, formatDateTh, type RenderedEmail } from "./layout";
+import { type RenderedEmail } from "./layout";
+import { formatDateEn, formatDateTh } from "../src/text/dates";
 
 const ROLE_LABELS = {
   steward: { th: "ผู้ดูแลข้อมูล (Data Steward)", en: "Data Steward" },

@@ -1,7 +1,7 @@
 import { escapeHtml, FOOTER, layout, type RenderedEmail } from "./layout";
 
-/** One piece of text in both languages; Thai is always shown first. */
-export type Bilingual = { th: string; en: string };
+export type { Bilingual } from "../src/text/bilingual";
+import type { Bilingual } from "../src/text/bilingual";
 
 /**
  * The pieces a message is made of. Each template lists blocks once and both the HTML and the

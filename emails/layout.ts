@@ -63,16 +63,3 @@ ${escapeHtml(FOOTER.th)}<br><span lang="en">${escapeHtml(FOOTER.en)}</span>
 `;
 }
 
-const BANGKOK = "Asia/Bangkok";
-const TH_DATE = new Intl.DateTimeFormat("th-TH", { timeZone: BANGKOK, dateStyle: "long", timeStyle: "short" });
-const EN_DATE = new Intl.DateTimeFormat("en-GB", { timeZone: BANGKOK, dateStyle: "long", timeStyle: "short" });
-
-/** A moment in Bangkok time for Thai readers, e.g. "1 มกราคม 2513 เวลา 07:00 น." (Buddhist era). */
-export function formatDateTh(ms: number): string {
-  return `${TH_DATE.format(ms)} น.`;
-}
-
-/** A moment in Bangkok time for English readers, e.g. "1 January 1970 at 07:00 (Bangkok time)". */
-export function formatDateEn(ms: number): string {
-  return `${EN_DATE.format(ms)} (Bangkok time)`;
-}

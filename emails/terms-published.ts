@@ -1,5 +1,6 @@
 import { composeEmail } from "./compose";
-import { formatDateEn, formatDateTh, type RenderedEmail } from "./layout";
+import { type RenderedEmail } from "./layout";
+import { formatDateEn, formatDateTh } from "../src/text/dates";
 
 /** To every steward when DGA publishes a new version of the terms of use. */
 export function termsPublishedEmail(d: { version: string; titleTh: string; titleEn: string; effectiveAt: number; appUrl: string }): RenderedEmail {

@@ -1,9 +1,15 @@
-/** A piece of user-facing text, Thai first, English second. */
-export type Bilingual = { th: string; en: string };
+import type { AuditAction, KeyStatus, MembershipStatus, PublicApplicationStatus, Role, Scope } from "../lib/vocabulary";
+import type { Bilingual } from "./bilingual";
+
+// The closed catalogues of user-facing labels: one entry for every value of each vocabulary
+// (src/lib/vocabulary.ts), checked by `satisfies`, so that no status or action goes unlabelled.
+
+export type { Bilingual } from "./bilingual";
+export { labelOf } from "./bilingual";
 
 export const APP_NAME = "steward · Data.go.th";
 
-export const APPLICATION_STATUS: Record<string, Bilingual & { next: Bilingual }> = {
+export const APPLICATION_STATUS = {
   awaiting_executive: {
     th: "รอผู้บริหารอนุมัติ",
     en: "Awaiting executive approval",
@@ -59,31 +65,85 @@ export const APPLICATION_STATUS: Record<string, Bilingual & { next: Bilingual }>
     en: "Withdrawn",
     next: { th: "ท่านได้ถอนคำขอนี้แล้ว", en: "You withdrew this request." },
   },
-};
+} as const satisfies Record<PublicApplicationStatus, Bilingual & { next: Bilingual }>;
 
-export const KEY_STATUS: Record<string, Bilingual> = {
+export const MEMBERSHIP_STATUS = {
+  active: { th: "ใช้งานอยู่", en: "Active" },
+  suspended: { th: "ระงับชั่วคราว", en: "Suspended" },
+  revoked: { th: "เพิกถอนแล้ว", en: "Revoked" },
+  superseded: { th: "ส่งมอบให้ผู้รับช่วงแล้ว", en: "Handed over" },
+} as const satisfies Record<MembershipStatus, Bilingual>;
+
+export const KEY_STATUS = {
   active: { th: "ใช้งานได้", en: "Active" },
   rotating: { th: "อยู่ในช่วงเปลี่ยนกุญแจ", en: "Rotating (grace period)" },
   revoked: { th: "ถูกเพิกถอน", en: "Revoked" },
   expired: { th: "หมดอายุ", en: "Expired" },
-};
+} as const satisfies Record<KeyStatus, Bilingual>;
 
-export const SCOPES: Record<string, Bilingual> = {
+export const SCOPES = {
   read: { th: "อ่านข้อมูล", en: "Read" },
   publish: { th: "เผยแพร่ข้อมูล", en: "Publish" },
-};
+} as const satisfies Record<Scope, Bilingual>;
 
-export const ROLES: Record<string, Bilingual> = {
+export const ROLES = {
   steward: { th: "ผู้ดูแลข้อมูล", en: "Data Steward" },
-};
+} as const satisfies Record<Role, Bilingual>;
 
-/** The label of a known value, or the raw value for both languages. */
-export function labelOf(catalogue: Record<string, Bilingual>, value: string): Bilingual {
-  return catalogue[value] ?? { th: value, en: value };
-}
+/** What each audit action means, as a short sentence for the audit trail. */
+export const AUDIT_ACTIONS = {
+  "application.submitted": { th: "ยื่นคำขอเป็นผู้ดูแลข้อมูล", en: "Applied to be a data steward" },
+  "application.approver_confirmed": { th: "ยืนยันผู้อนุมัติและส่งคำขออนุมัติ", en: "Confirmed the approver and sent the approval request" },
+  "application.approvers_gone": { th: "ไม่มีผู้อนุมัติเหลืออยู่ คำขอรอ สพร. ยืนยันผู้อนุมัติ", en: "No approver left: the application waits for DGA to confirm one" },
+  "application.approvers_changed": { th: "ผู้อนุมัติของหน่วยงานเปลี่ยน ส่งลิงก์ใหม่ให้ผู้อนุมัติปัจจุบัน", en: "The agency's approvers changed: current approvers got new links" },
+  "application.executive_approved": { th: "ผู้บริหารอนุมัติคำขอ", en: "The executive approved the application" },
+  "application.executive_endorsed": { th: "ผู้บริหารเห็นชอบ ส่งต่อให้ สพร. ตรวจสอบ", en: "The executive endorsed it for DGA review" },
+  "application.executive_rejected": { th: "ผู้บริหารไม่อนุมัติคำขอ", en: "The executive rejected the application" },
+  "application.admin_approved": { th: "สพร. อนุมัติคำขอ", en: "DGA approved the application" },
+  "application.admin_rejected": { th: "สพร. ไม่อนุมัติคำขอ", en: "DGA rejected the application" },
+  "application.admin_returned": { th: "สพร. ส่งคำขอกลับให้แก้ไข", en: "DGA returned the application for changes" },
+  "application.resubmitted": { th: "ส่งคำขออีกครั้ง", en: "Resubmitted the application" },
+  "application.resubmitted_for_approver": { th: "ส่งคำขออีกครั้ง รอ สพร. ยืนยันผู้อนุมัติ", en: "Resubmitted; DGA confirms the approver" },
+  "application.withdrawn": { th: "ถอนคำขอ", en: "Withdrew the application" },
+  "application.expired": { th: "คำขอหมดอายุ ไม่มีการตัดสินใจภายในกำหนด", en: "The application expired without a decision" },
+  "application.first_key_issued": { th: "ออกกุญแจเผยแพร่ครั้งแรก บทบาทเริ่มใช้งาน", en: "Issued the first publish key: the role is in use" },
+  "application.reminder_sent": { th: "ส่งอีเมลเตือนผู้อนุมัติ", en: "Reminded the approvers" },
+  "application.fallback_sent": { th: "ส่งคำขอถึงผู้อนุมัติสำรอง", en: "Asked the fallback approver" },
+  "membership.granted": { th: "ได้รับบทบาทผู้ดูแลข้อมูล", en: "Became a data steward" },
+  "membership.suspended": { th: "ระงับบทบาทผู้ดูแลข้อมูลชั่วคราว", en: "Suspended the steward role" },
+  "membership.resumed": { th: "คืนบทบาทผู้ดูแลข้อมูล", en: "Reinstated the steward role" },
+  "membership.revoked": { th: "เพิกถอนบทบาทผู้ดูแลข้อมูล", en: "Revoked the steward role" },
+  "membership.cancelled": { th: "สละบทบาทผู้ดูแลข้อมูล", en: "Gave up the steward role" },
+  "membership.superseded": { th: "บทบาทส่งมอบให้ผู้รับช่วงแล้ว", en: "The role passed to a successor" },
+  "handover.requested": { th: "ขอส่งมอบบทบาทให้ผู้รับช่วง", en: "Asked to hand the role over" },
+  "handover.completed": { th: "ส่งมอบบทบาทเสร็จสิ้น", en: "Completed the handover" },
+  "user.signed_up": { th: "สมัครใช้งาน", en: "Signed up" },
+  "user.signed_in": { th: "เข้าสู่ระบบ", en: "Signed in" },
+  "user.signed_out": { th: "ออกจากระบบ", en: "Signed out" },
+  "user.renamed": { th: "เปลี่ยนชื่อ", en: "Changed their name" },
+  "user.suspended": { th: "ระงับบัญชี", en: "Suspended the account" },
+  "user.reactivated": { th: "เปิดใช้บัญชีอีกครั้ง", en: "Reactivated the account" },
+  "admin.bootstrapped": { th: "ได้รับสิทธิ์ผู้ดูแลระบบจากการตั้งค่า", en: "Became an administrator by configuration" },
+  "email.verified": { th: "ยืนยันอีเมลหน่วยงาน", en: "Verified an official e-mail" },
+  "identity.linked": { th: "เชื่อมบัญชีผู้ให้บริการยืนยันตัวตน", en: "Linked an identity provider" },
+  "identity.unlinked": { th: "ยกเลิกการเชื่อมบัญชีผู้ให้บริการ", en: "Unlinked an identity provider" },
+  "passkey.registered": { th: "ลงทะเบียนพาสคีย์", en: "Registered a passkey" },
+  "passkey.removed": { th: "ลบพาสคีย์", en: "Removed a passkey" },
+  "passkeys.removed_by_admin": { th: "ผู้ดูแลระบบลบพาสคีย์ทั้งหมด", en: "An administrator removed every passkey" },
+  "session.ended": { th: "ออกจากระบบอุปกรณ์หนึ่ง", en: "Ended a session" },
+  "session.others_ended": { th: "ออกจากระบบอุปกรณ์อื่นทั้งหมด", en: "Ended every other session" },
+  "terms.published": { th: "ประกาศข้อตกลงการใช้งานฉบับใหม่", en: "Published a new version of the terms" },
+  "terms.accepted": { th: "ยอมรับข้อตกลงการใช้งาน", en: "Accepted the terms" },
+  "key.created": { th: "สร้างกุญแจ API", en: "Created an API key" },
+  "key.rotated": { th: "เปลี่ยนกุญแจ API", en: "Rotated an API key" },
+  "key.deleted": { th: "เพิกถอนกุญแจ API", en: "Revoked an API key" },
+  "agency.created": { th: "เพิ่มหน่วยงาน", en: "Added an agency" },
+  "agency.updated": { th: "แก้ไขข้อมูลหน่วยงาน", en: "Changed an agency" },
+  "agency.imported": { th: "นำเข้าหน่วยงานจาก CSV", en: "Imported agencies from CSV" },
+} as const satisfies Record<AuditAction, Bilingual>;
 
 /** Messages the passkey and e-mail scripts show in their status line; keys are codes or events. */
-export const CLIENT_MESSAGES: Record<string, Bilingual> = {
+export const CLIENT_MESSAGES = {
   registering: { th: "โปรดทำตามขั้นตอนบนอุปกรณ์ของท่านเพื่อสร้างพาสคีย์", en: "Follow your device's prompts to create the passkey." },
   registered: { th: "ลงทะเบียนพาสคีย์แล้ว", en: "Passkey registered." },
   signing_in: { th: "โปรดยืนยันตัวตนด้วยพาสคีย์บนอุปกรณ์ของท่าน", en: "Confirm with your passkey on your device." },
@@ -103,4 +163,4 @@ export const CLIENT_MESSAGES: Record<string, Bilingual> = {
   sending_code: { th: "กำลังส่งรหัส", en: "Sending the code…" },
   code_sent: { th: "ส่งรหัส 6 หลักไปที่อีเมลนั้นแล้ว กรอกรหัสด้านล่าง", en: "We sent a 6-digit code to that address. Enter it below." },
   email_added: { th: "เพิ่มอีเมลราชการแล้ว", en: "Official e-mail added." },
-};
+} as const satisfies Record<string, Bilingual>;

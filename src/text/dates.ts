@@ -1,3 +1,7 @@
+import type { Bilingual } from "./bilingual";
+
+// The one way moments are written for people: Bangkok time, Buddhist era in Thai, on pages and in e-mails.
+
 const BANGKOK = "Asia/Bangkok";
 
 const FORMATS = {
@@ -11,7 +15,7 @@ const FORMATS = {
   },
 } as const;
 
-export type FormattedDate = { th: string; en: string };
+export type FormattedDate = Bilingual;
 
 /**
  * An ISO date in Bangkok time, for Thai readers (Buddhist era, "น.") and English readers.
@@ -22,4 +26,14 @@ export function formatDate(iso: string, style: "medium" | "long" = "medium"): Fo
   if (Number.isNaN(ms)) return { th: iso, en: iso };
   const f = FORMATS[style];
   return { th: `${f.th.format(ms)} น.`, en: f.en.format(ms) };
+}
+
+/** A moment (ms) in Bangkok time for Thai readers, e.g. "1 มกราคม 2513 เวลา 07:00 น." (Buddhist era). */
+export function formatDateTh(ms: number): string {
+  return `${FORMATS.long.th.format(ms)} น.`;
+}
+
+/** A moment (ms) in Bangkok time for English readers, e.g. "1 January 1970 at 07:00 (Bangkok time)". */
+export function formatDateEn(ms: number): string {
+  return `${FORMATS.long.en.format(ms)} (Bangkok time)`;
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { displayName } from "../text/bilingual";
 import { applications, handovers, memberships, oneTimeTokens, type Application, type Handover } from "../db/schema";
 import { insertWhere, runBatch, transitionApplied, type Statement } from "../db/guarded";
 import { AppError } from "../errors";
@@ -161,7 +162,7 @@ export async function applicationTransitionStatements(deps: Deps, ctx: Applicati
       case "notify_applicant": {
         const decidedBy = patch.decidedBy ?? patch.executiveDecidedBy ?? null;
         const message = queueEmail(db, { template: `application_${effect.outcome}`, to: [app.applicantEmail], email: applicationOutcomeEmail({
-            applicantName: ctx.applicant.name || app.applicantEmail,
+            applicantName: displayName({ name: ctx.applicant.name, email: app.applicantEmail }),
             agencyNameTh: ctx.agency.nameTh,
             agencyNameEn: ctx.agency.nameEn,
             outcome: effect.outcome,
@@ -183,7 +184,7 @@ export async function applicationTransitionStatements(deps: Deps, ctx: Applicati
       db,
       {
         actor: options.actor,
-        action: `application.${event.toLowerCase()}`,
+        action: `application.${event.toLowerCase() as Lowercase<ApplicationEvent>}`,
         subject: `application:${app.id}`,
         detail: { from: publicStatus(from), to: publicStatus(transition.to), reason: options.reason ?? null, ...(membershipId ? { membershipId } : {}) },
       },

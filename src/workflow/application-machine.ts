@@ -4,49 +4,10 @@
  * `awaiting_approver` is the stage where the agency has no executive on file and an
  * administrator must confirm one; the API shows it as `awaiting_review` (see publicStatus).
  */
-export const APPLICATION_STATUSES = [
-  "awaiting_approver",
-  "awaiting_executive",
-  "awaiting_review",
-  "returned",
-  "approved",
-  "active",
-  "rejected",
-  "expired",
-  "withdrawn",
-] as const;
-export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+import type { ApplicationEvent, ApplicationStatus, PublicApplicationStatus } from "../lib/vocabulary";
 
-export const PUBLIC_APPLICATION_STATUSES = [
-  "awaiting_executive",
-  "awaiting_review",
-  "returned",
-  "approved",
-  "active",
-  "rejected",
-  "expired",
-  "withdrawn",
-] as const;
-export type PublicApplicationStatus = (typeof PUBLIC_APPLICATION_STATUSES)[number];
-
-export const APPLICATION_EVENTS = [
-  "APPROVER_CONFIRMED",
-  /** Every approver of an application waiting for them left the agency's list (or is its applicant). */
-  "APPROVERS_GONE",
-  "EXECUTIVE_APPROVED",
-  "EXECUTIVE_ENDORSED",
-  "EXECUTIVE_REJECTED",
-  "ADMIN_APPROVED",
-  "ADMIN_REJECTED",
-  "ADMIN_RETURNED",
-  "RESUBMITTED",
-  /** Resubmitted while no approver other than the applicant is on file: administrators confirm one. */
-  "RESUBMITTED_FOR_APPROVER",
-  "WITHDRAWN",
-  "EXPIRED",
-  "FIRST_KEY_ISSUED",
-] as const;
-export type ApplicationEvent = (typeof APPLICATION_EVENTS)[number];
+export { APPLICATION_EVENTS, APPLICATION_STATUSES, PUBLIC_APPLICATION_STATUSES } from "../lib/vocabulary";
+export type { ApplicationEvent, ApplicationStatus, PublicApplicationStatus } from "../lib/vocabulary";
 
 /** What a transition causes besides the status change; persistence turns these into rows. */
 export type ApplicationEffect =

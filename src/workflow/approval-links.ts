@@ -1,4 +1,5 @@
 import type { SQL } from "drizzle-orm";
+import { displayName } from "../text/bilingual";
 import { oneTimeTokens } from "../db/schema";
 import { insertWhere, type Statement } from "../db/guarded";
 import { randomBase62, sha256Hex } from "../lib/crypto";
@@ -49,7 +50,7 @@ export async function approvalRequestStatements(deps: Deps, ctx: ApplicationCont
     );
     const message = queueEmail(deps.db, { template: options.reminder ? "approval_reminder" : "approval_request", to: [approver.email], email: approvalRequestEmail({
         approverName: approver.name,
-        applicantName: ctx.applicant.name || ctx.application.applicantEmail,
+        applicantName: displayName({ name: ctx.applicant.name, email: ctx.application.applicantEmail }),
         applicantEmail: ctx.application.applicantEmail,
         position: ctx.application.position,
         agencyNameTh: ctx.agency.nameTh,

@@ -1,4 +1,5 @@
 import { and, eq, isNull, like, sql, type SQL } from "drizzle-orm";
+import { displayName } from "../text/bilingual";
 import { agencies, apiKeys, handovers, memberships, users, type Membership } from "../db/schema";
 import { runBatch, transitionApplied, type Statement } from "../db/guarded";
 import { AppError } from "../errors";
@@ -69,13 +70,13 @@ export async function membershipTransitionStatements(deps: Deps, loaded: LoadedM
           .where(and(eq(apiKeys.membershipId, id), isNull(apiKeys.revokedAt), like(apiKeys.scopes, '%"publish"%'), guard)),
       );
     } else if (user.email) {
-      const message = queueEmail(db, { template: `membership_${effect.outcome}`, to: [user.email], email: membershipChangedEmail({ stewardName: user.name || user.email, agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, outcome: effect.outcome, reason: options.reason, at: now, appUrl: deps.config.appOrigin }), now, guard });
+      const message = queueEmail(db, { template: `membership_${effect.outcome}`, to: [user.email], email: membershipChangedEmail({ stewardName: displayName(user), agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, outcome: effect.outcome, reason: options.reason, at: now, appUrl: deps.config.appOrigin }), now, guard });
       statements.push(message.statement);
       outboxIds.push(message.id);
     }
   }
   statements.push(
-    auditStatement(db, { actor: options.actor, action: `membership.${event.toLowerCase()}`, subject: `membership:${id}`, detail: { from, to: transition.to, reason: options.reason, userId: user.id, agencyId: agency.id } }, now, options.meta, guard),
+    auditStatement(db, { actor: options.actor, action: `membership.${event.toLowerCase() as Lowercase<MembershipEvent>}`, subject: `membership:${id}`, detail: { from, to: transition.to, reason: options.reason, userId: user.id, agencyId: agency.id } }, now, options.meta, guard),
   );
   return { statements, outboxIds };
 }

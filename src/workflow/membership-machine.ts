@@ -1,9 +1,8 @@
 /** The membership state machine (a granted role: steward of an agency). Pure, no I/O. */
-export const MEMBERSHIP_STATUSES = ["active", "suspended", "revoked", "superseded"] as const;
-export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
+import type { MembershipEvent, MembershipStatus } from "../lib/vocabulary";
 
-export const MEMBERSHIP_EVENTS = ["SUSPENDED", "RESUMED", "REVOKED", "CANCELLED", "SUPERSEDED"] as const;
-export type MembershipEvent = (typeof MEMBERSHIP_EVENTS)[number];
+export { MEMBERSHIP_EVENTS, MEMBERSHIP_STATUSES } from "../lib/vocabulary";
+export type { MembershipEvent, MembershipStatus } from "../lib/vocabulary";
 
 export type MembershipEffect =
   | { kind: "revoke_publish_keys" }

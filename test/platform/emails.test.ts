@@ -1,5 +1,6 @@
 import { describe, it, expect } from "vitest";
-import { escapeHtml, formatDateEn, formatDateTh, layout, type RenderedEmail } from "../../emails/layout";
+import { escapeHtml, layout, type RenderedEmail } from "../../emails/layout";
+import { formatDateEn, formatDateTh } from "../../src/text/dates";
 import { signInCodeEmail } from "../../emails/sign-in-code";
 import { approvalRequestEmail } from "../../emails/approval-request";
 import { applicationOutcomeEmail, type ApplicationOutcome } from "../../emails/application-outcome";

@@ -3,11 +3,13 @@ import { auditEvents } from "../schema";
 import { insertWhere } from "../guarded";
 import type { Db } from "../../env";
 import { newId } from "../../lib/ids";
+import type { AuditAction } from "../../lib/vocabulary";
 import type { RequestMeta } from "../../deps";
 
 export interface AuditEntry {
   actor: string;
-  action: string;
+  /** One of the closed list (src/lib/vocabulary.ts); the text layer describes each. */
+  action: AuditAction;
   subject: string;
   detail?: Record<string, unknown>;
 }

@@ -8,8 +8,6 @@ import { describe, validate } from "../operation";
 import { EmailField, IdParam } from "../atoms";
 import { AddressVerifyBody, CodeSent, MeResponse, ProfileBody } from "./schemas";
 import * as v from "valibot";
-import { eq } from "drizzle-orm";
-import { users } from "../../db/schema";
 import { deliverAfterResponse } from "../../middleware/after-commit";
 import { startEmailVerification, verifyEmailForUser } from "../../services/identity/email-verification";
 
@@ -60,8 +58,7 @@ meRoutes.post(
   validate("json", AddressVerifyBody),
   async (c) => {
     const { user } = requireUser(c);
-    await verifyEmailForUser(c.var.deps, user, c.req.valid("json"), c.var.meta);
-    const [fresh] = await c.var.deps.db.select().from(users).where(eq(users.id, user.id)).limit(1);
-    return c.json(meJson(await getProfile(c.var.deps, fresh ?? user)));
+    const updated = await verifyEmailForUser(c.var.deps, user, c.req.valid("json"), c.var.meta);
+    return c.json(meJson(await getProfile(c.var.deps, updated)));
   },
 );

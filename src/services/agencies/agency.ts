@@ -41,6 +41,14 @@ export async function listAgencies(db: Db, q: string | null): Promise<AgencyView
   return rows.map((a) => ({ id: a.id, nameTh: a.nameTh, nameEn: a.nameEn, domains: domains.get(a.id) ?? [], reviewRequired: a.reviewRequired }));
 }
 
+/** The agencies an official may apply to, each marked with whether its executive is on file. */
+export async function listAgencyChoices(db: Db): Promise<(AgencyView & { hasExecutive: boolean })[]> {
+  const [list, executives] = await Promise.all([listAgencies(db, null), db.select({ id: agencies.id, executiveEmail: agencies.executiveEmail }).from(agencies)]);
+  const withExecutive = new Set(executives.filter((a) => a.executiveEmail).map((a) => a.id));
+  return list.map((a) => ({ ...a, hasExecutive: withExecutive.has(a.id) }));
+}
+
+/** An agency's row; 404 when there is none. */
 export async function getAgency(db: Db, id: string): Promise<Agency> {
   const [agency] = await db.select().from(agencies).where(eq(agencies.id, id)).limit(1);
   if (!agency) throw new AppError("not_found", "ไม่พบหน่วยงานนี้ / No such agency.");

@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { displayName } from "../../text/bilingual";
 import * as v from "valibot";
 import { oneTimeTokens, type OneTimeToken } from "../../db/schema";
 import { AppError } from "../../errors";
@@ -121,7 +122,7 @@ export async function decideFromLink(deps: Deps, secret: string, form: Record<st
   const { ctx, token } = link;
   if (ctx.agency.strongerApproval) {
     if (form.code === undefined) {
-      const { outboxIds } = await requestDecisionCode(deps, token, ctx.applicant.name || ctx.application.applicantEmail, ctx.agency, decision, reason);
+      const { outboxIds } = await requestDecisionCode(deps, token, displayName({ name: ctx.applicant.name, email: ctx.application.applicantEmail }), ctx.agency, decision, reason);
       return { kind: "code_sent", link, decision, reason, outboxIds };
     }
     const code = v.safeParse(DecisionCode, form.code);

@@ -1,4 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
+import { displayName } from "../../text/bilingual";
 import { emailIdentities, handovers, memberships, type Handover, type User } from "../../db/schema";
 import { runBatch } from "../../db/guarded";
 import { AppError } from "../../errors";
@@ -52,7 +53,7 @@ export async function requestHandover(deps: Deps, actor: User, membershipId: str
   }
   const now = deps.clock.now();
   const handover: Handover = { id: newId("hnd"), membershipId, agencyId: agency.id, successorEmail, status: "pending", requestedBy: actor.email ?? actor.id, successorApplicationId: null, createdAt: now, completedAt: null };
-  const invitation = queueEmail(deps.db, { template: "handover_invitation", to: [successorEmail], email: handoverInvitationEmail({ predecessorName: holder.name || holder.email || "", agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, appUrl: deps.config.appOrigin }), now });
+  const invitation = queueEmail(deps.db, { template: "handover_invitation", to: [successorEmail], email: handoverInvitationEmail({ predecessorName: displayName(holder), agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, appUrl: deps.config.appOrigin }), now });
   try {
     await runBatch(deps.db, [
       deps.db.insert(handovers).values(handover),

@@ -1,5 +1,5 @@
-import { desc, eq } from "drizzle-orm";
-import { memberships, type User } from "../../db/schema";
+import { and, desc, eq, inArray } from "drizzle-orm";
+import { agencies, handovers, memberships, type User } from "../../db/schema";
 import { AppError } from "../../errors";
 import type { Db } from "../../env";
 import { commitMembershipTransition, loadMembership } from "../../workflow/membership-commit";
@@ -17,6 +17,20 @@ export async function cancelMembership(deps: Deps, user: User, id: string, reaso
   return commitMembershipTransition(deps, id, "CANCELLED", { actor: user.email ?? user.id, meta, reason });
 }
 
+/** The user's steward roles, newest first, each with its agency's names and any pending handover. */
+export async function listRoles(db: Db, userId: string) {
+  const rows = await db
+    .select({ membership: memberships, nameTh: agencies.nameTh, nameEn: agencies.nameEn })
+    .from(memberships)
+    .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(desc(memberships.createdAt));
+  const ids = rows.map((r) => r.membership.id);
+  const pending = ids.length ? await db.select().from(handovers).where(and(inArray(handovers.membershipId, ids.slice(0, 90)), eq(handovers.status, "pending"))) : [];
+  return rows.map((r) => ({ ...r, pendingHandover: pending.find((h) => h.membershipId === r.membership.id) ?? null }));
+}
+
+/** The user's memberships, newest first. */
 export async function listUserMemberships(db: Db, userId: string) {
   return db.select().from(memberships).where(eq(memberships.userId, userId)).orderBy(desc(memberships.createdAt));
 }

@@ -1,4 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
+import { displayName } from "../../text/bilingual";
 import { agencies, applications, approvalNotices, users } from "../../db/schema";
 import { insertWhere, runBatch } from "../../db/guarded";
 import { DAY } from "../../lib/clock";
@@ -44,7 +45,7 @@ async function sendNotice(deps: Deps, ctx: ApplicationContext, notice: Notice, f
       : approversOf(ctx, { fallback: fallbackSent });
   const links = await approvalRequestStatements(deps, ctx, recipients, inserted, { reminder: notice.kind === "reminder", expiresAt: app.deadlineAt! });
   const progress: ApprovalProgress = notice.kind === "reminder" ? "reminder_sent" : "fallback_sent";
-  const applicantMail = queueEmail(deps.db, { template: `application_${progress}`, to: [app.applicantEmail], email: approvalProgressEmail({ applicantName: ctx.applicant.name || app.applicantEmail, agencyNameTh: ctx.agency.nameTh, agencyNameEn: ctx.agency.nameEn, progress, day: notice.day, deadline: app.deadlineAt!, appUrl: deps.config.appOrigin }), now, guard: inserted });
+  const applicantMail = queueEmail(deps.db, { template: `application_${progress}`, to: [app.applicantEmail], email: approvalProgressEmail({ applicantName: displayName({ name: ctx.applicant.name, email: app.applicantEmail }), agencyNameTh: ctx.agency.nameTh, agencyNameEn: ctx.agency.nameEn, progress, day: notice.day, deadline: app.deadlineAt!, appUrl: deps.config.appOrigin }), now, guard: inserted });
   await runBatch(deps.db, [
     insertWhere(deps.db, approvalNotices, { id, applicationId: app.id, round: app.approvalRound, kind: notice.kind, day: notice.day, createdAt: now }, stillWaiting, { ignoreConflict: true }),
     ...links.statements,

@@ -47,8 +47,9 @@ export async function startEmailVerification(deps: Deps, user: User, rawEmail: s
 /**
  * Adds the address to the user's verified addresses when the code is right (the same limits as
  * sign-in: at most 5 compared tries per code, growing waits per address). A code asked for by
- * another user counts as no code. Throws 400 `invalid_code`, 429 `too_many_attempts`, 409
- * `conflict` when the address belongs to another account.
+ * another user counts as no code. Returns the user as it is afterwards. Throws 400
+ * `invalid_code`, 429 `too_many_attempts` or `rate_limited`, 409 `conflict` when the address
+ * belongs to another account.
  */
 export async function verifyEmailForUser(deps: Deps, user: User, input: { email: string; code: string }, meta: RequestMeta) {
   const email = normalizeEmail(input.email);
@@ -73,4 +74,7 @@ export async function verifyEmailForUser(deps: Deps, user: User, input: { email:
         ]),
   ]);
   if ((used as unknown[]).length === 0) throw codeProblem({ kind: "no_code" });
+  // The account's first address becomes its e-mail: answer with the user as it is now.
+  const [fresh] = await deps.db.select().from(users).where(eq(users.id, user.id)).limit(1);
+  return fresh ?? user;
 }

@@ -1,4 +1,5 @@
 import { generateRegistrationOptions, verifyRegistrationResponse, type RegistrationResponseJSON } from "@simplewebauthn/server";
+import { displayName } from "../../text/bilingual";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { passkeys, webauthnChallenges, type Passkey, type User } from "../../db/schema";
@@ -50,7 +51,7 @@ export async function passkeyRegistrationOptions(deps: Deps, user: User) {
     rpName: deps.config.rpName,
     rpID: deps.config.rpId,
     userName: user.email ?? user.name ?? user.id,
-    userDisplayName: user.name || user.email || user.id,
+    userDisplayName: displayName(user) || user.id,
     userID: new TextEncoder().encode(user.id) as Uint8Array<ArrayBuffer>,
     attestationType: "none",
     excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: JSON.parse(p.transports) as string[] })),

@@ -14,8 +14,8 @@ import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { hasAcceptedCurrentTerms } from "../terms/acceptance";
 
-export type Scope = "read" | "publish";
-export type KeyStatus = "active" | "rotating" | "revoked" | "expired";
+export type { KeyStatus, Scope } from "../../lib/vocabulary";
+import type { KeyStatus, Scope } from "../../lib/vocabulary";
 
 export function keyStatus(key: ApiKey, now: number): KeyStatus {
   if (key.revokedAt !== null) return "revoked";

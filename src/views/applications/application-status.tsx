@@ -8,7 +8,7 @@ export function StatusBadge(props: { status: string }) {
 
 /** What happens next for an application in this status. */
 export function NextStep(props: { status: string }) {
-  const next = APPLICATION_STATUS[props.status]?.next;
+  const next = Object.hasOwn(APPLICATION_STATUS, props.status) ? APPLICATION_STATUS[props.status as keyof typeof APPLICATION_STATUS].next : null;
   if (!next) return null;
   return (
     <p class="hint">

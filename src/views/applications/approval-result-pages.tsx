@@ -1,5 +1,5 @@
 import { Layout, Notice } from "../platform/layout";
-import type { Bilingual } from "../../text/catalogue";
+import type { Bilingual } from "../../text/bilingual";
 import { Heading, When } from "../platform/parts";
 
 /** The thank-you page after the executive's decision. */

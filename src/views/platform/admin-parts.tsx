@@ -1,4 +1,4 @@
-import type { Bilingual } from "../../text/catalogue";
+import type { Bilingual } from "../../text/bilingual";
 
 /** A refused administrator form: which one (its section id), the message, and what was typed. */
 export type AdminFailure = { section: string; message: string; values: Record<string, string> };

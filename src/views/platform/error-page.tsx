@@ -1,6 +1,6 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { Layout } from "./layout";
-import type { Bilingual } from "../../text/catalogue";
+import type { Bilingual } from "../../text/bilingual";
 import { Heading } from "./parts";
 
 const TITLES: Record<number, Bilingual> = {

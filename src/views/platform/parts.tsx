@@ -1,5 +1,5 @@
 import { formatDate } from "../../text/dates";
-import type { Bilingual } from "../../text/catalogue";
+import type { Bilingual } from "../../text/bilingual";
 
 /** A page heading: Thai, with a smaller English line under it. */
 export function Heading(props: { th: string; en: string; level?: 1 | 2; id?: string }) {

@@ -2,12 +2,11 @@ import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
-import { agencies, type User } from "../../../db/schema";
+import type { User } from "../../../db/schema";
 import { AppError } from "../../../errors";
 import { isBlank } from "../../../lib/fields";
-import type { Db } from "../../../env";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
-import { listAgencies, type AgencyView } from "../../../services/agencies/agency";
+import { listAgencies, listAgencyChoices, type AgencyView } from "../../../services/agencies/agency";
 import {
   listUserApplications,
   loadApplication,
@@ -51,16 +50,10 @@ accountPages.post("/terms/accept", page("session"), async (c) => {
   return c.redirect("/apply", 303);
 });
 
-/** The agencies to choose from, each marked with whether its executive is on file. */
-async function agencyOptions(db: Db): Promise<AgencyOption[]> {
-  const [list, executives] = await Promise.all([listAgencies(db, null), db.select({ id: agencies.id, executiveEmail: agencies.executiveEmail }).from(agencies)]);
-  const withExecutive = new Set(executives.filter((a) => a.executiveEmail).map((a) => a.id));
-  return list.map((a) => ({ ...a, hasExecutive: withExecutive.has(a.id) }));
-}
 
 accountPages.get("/apply", page("session"), async (c) => {
   const user = pageUser(c);
-  return c.html(<ApplyPage user={layoutUser(user)} agencies={await agencyOptions(c.var.deps.db)} />);
+  return c.html(<ApplyPage user={layoutUser(user)} agencies={await listAgencyChoices(c.var.deps.db)} />);
 });
 
 /**
@@ -93,7 +86,7 @@ accountPages.post("/apply", page("session"), async (c) => {
     approverPosition: form.approverPosition ?? "",
     approverEmail: form.approverEmail ?? "",
   };
-  const options = await agencyOptions(c.var.deps.db);
+  const options = await listAgencyChoices(c.var.deps.db);
   const approver = nominationOf(values, options.find((a) => a.id === values.agencyId));
   const input = approver instanceof AppError
     ? { ok: false as const, error: approver }

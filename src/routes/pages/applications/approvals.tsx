@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { displayName } from "../../../text/bilingual";
 import type { AppEnv } from "../../../middleware/app-env";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
 import { decideFromLink, findApprovalLink, linkDecision, linkStatus, whoMayDecide, type ApprovalLink } from "../../../services/applications/executive-decision";
@@ -29,7 +30,7 @@ async function requestPage(c: Context<AppEnv>, link: ApprovalLink, refused?: { e
   const { application, agency, applicant } = link.ctx!;
   return c.html(
     <ApprovalPage
-      applicantName={applicant.name || application.applicantEmail}
+      applicantName={displayName({ name: applicant.name, email: application.applicantEmail })}
       applicantEmail={application.applicantEmail}
       position={application.position}
       agencyNameTh={agency.nameTh}
@@ -77,7 +78,7 @@ approvalPages.post("/approvals/:token", async (c) => {
           decision={outcome.decision}
           agencyNameTh={agency.nameTh}
           agencyNameEn={agency.nameEn}
-          applicantName={applicant.name || application.applicantEmail}
+          applicantName={displayName({ name: applicant.name, email: application.applicantEmail })}
           reviewNext={application.status === "awaiting_review"}
         />,
       );

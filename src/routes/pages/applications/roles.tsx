@@ -1,14 +1,12 @@
 import { Hono, type Context } from "hono";
-import { and, eq, inArray } from "drizzle-orm";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
-import { handovers, type User } from "../../../db/schema";
+import type { User } from "../../../db/schema";
 import { AppError } from "../../../errors";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
-import { listAgencies } from "../../../services/agencies/agency";
 import { requestHandover } from "../../../services/applications/handovers";
-import { cancelMembership, listUserMemberships } from "../../../services/applications/memberships";
+import { cancelMembership, listRoles } from "../../../services/applications/memberships";
 import { HandoverBody } from "../../applications/schemas";
 import { RequiredReasonBody } from "../../atoms";
 import { ROLE_DONE, RolesPage, type RoleFormError, type RoleView } from "../../../views/applications/roles-page";
@@ -18,26 +16,16 @@ import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from 
 export const rolesPages = new Hono<AppEnv>();
 
 async function renderRoles(c: Context<AppEnv>, user: User, failed: { error: AppError; form: RoleFormError["form"]; membershipId: string; value: string } | null = null) {
-  const { db } = c.var.deps;
-  const [rows, agencies] = await Promise.all([listUserMemberships(db, user.id), listAgencies(db, null)]);
-  const ids = rows.map((m) => m.id);
-  const pending = ids.length
-    ? await db.select().from(handovers).where(and(inArray(handovers.membershipId, ids), eq(handovers.status, "pending")))
-    : [];
-  const names = new Map(agencies.map((a) => [a.id, a]));
-  const roles: RoleView[] = rows.map((m) => {
-    const handover = pending.find((h) => h.membershipId === m.id);
-    return {
-      id: m.id,
-      agencyNameTh: names.get(m.agencyId)?.nameTh ?? m.agencyId,
-      agencyNameEn: names.get(m.agencyId)?.nameEn ?? m.agencyId,
-      role: m.role,
-      status: m.status,
-      since: new Date(m.createdAt).toISOString(),
-      updatedAt: new Date(m.updatedAt).toISOString(),
-      pendingHandover: handover ? { successorEmail: handover.successorEmail, createdAt: new Date(handover.createdAt).toISOString() } : null,
-    };
-  });
+  const roles: RoleView[] = (await listRoles(c.var.deps.db, user.id)).map(({ membership: m, nameTh, nameEn, pendingHandover: handover }) => ({
+    id: m.id,
+    agencyNameTh: nameTh,
+    agencyNameEn: nameEn,
+    role: m.role,
+    status: m.status,
+    since: new Date(m.createdAt).toISOString(),
+    updatedAt: new Date(m.updatedAt).toISOString(),
+    pendingHandover: handover ? { successorEmail: handover.successorEmail, createdAt: new Date(handover.createdAt).toISOString() } : null,
+  }));
   const error = failed ? { membershipId: failed.membershipId, form: failed.form, message: messageOf(failed.error), value: failed.value } : null;
   const done = ROLE_DONE[c.req.query("done") ?? ""] ?? null;
   c.header("Cache-Control", "no-store");

@@ -1,16 +1,12 @@
 import { Hono, type Context } from "hono";
-import { eq, inArray } from "drizzle-orm";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
-import { applications, memberships, type User } from "../../../db/schema";
+import type { User } from "../../../db/schema";
 import { AppError } from "../../../errors";
-import type { Db } from "../../../env";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
-import { confirmApprover, reviewApplication } from "../../../services/applications/review";
+import { confirmApprover, reviewApplication, reviewQueue } from "../../../services/applications/review";
 import { reactivateUser, removeUserPasskeys, suspendUser } from "../../../services/identity/admin-users";
-import { listAgencies } from "../../../services/agencies/agency";
-import { listAllApplications } from "../../../services/applications/applications";
 import { applicationJson } from "../../applications/serializers";
 import { revokeMembership } from "../../../services/applications/memberships";
 import { publishTerms } from "../../../services/terms/publish";
@@ -37,46 +33,34 @@ function requirePageAdmin(c: Context<AppEnv>) {
   return user;
 }
 
-/** Memberships granted by these applications, and which of them still wait for an approver. */
-async function rowExtras(db: Db, ids: string[]) {
-  const granted = new Map<string, { id: string; status: string }>();
-  for (let i = 0; i < ids.length; i += 90) {
-    const rows = await db.select({ id: memberships.id, status: memberships.status, applicationId: memberships.applicationId }).from(memberships).where(inArray(memberships.applicationId, ids.slice(i, i + 90)));
-    for (const m of rows) if (m.applicationId) granted.set(m.applicationId, { id: m.id, status: m.status });
-  }
-  // Shown to the API as awaiting_review; the stored status says no approver is confirmed yet.
-  const waiting = await db.select({ id: applications.id }).from(applications).where(eq(applications.status, "awaiting_approver"));
-  return { granted, waiting: new Set(waiting.map((a) => a.id)) };
-}
-
 async function renderAdmin(c: Context<AppEnv>, user: User, filter: PublicApplicationStatus | null, failure: Failure | null = null) {
   const { db, clock } = c.var.deps;
-  const [records, agencies, termsVersion] = await Promise.all([listAllApplications(db, filter), listAgencies(db, null), currentTermsVersion(db, clock.now())]);
-  const apps = records.map(applicationJson);
-  const names = new Map(agencies.map((a) => [a.id, a]));
-  const { granted, waiting } = await rowExtras(db, apps.map((a) => a.id));
-  const rows: AdminApplicationView[] = apps.map((a) => ({
-    id: a.id,
-    agencyNameTh: names.get(a.agencyId)?.nameTh ?? a.agencyId,
-    agencyNameEn: names.get(a.agencyId)?.nameEn ?? a.agencyId,
-    role: a.role,
-    status: a.status,
-    position: a.position,
-    phone: a.phone,
-    reason: a.reason,
-    createdAt: a.createdAt,
-    updatedAt: a.updatedAt,
-    decidedAt: a.decidedAt,
-    decidedBy: a.decidedBy,
-    decisionReason: a.decisionReason,
-    deadlineAt: a.deadlineAt,
-    approver: a.approver,
-    awaitingApprover: waiting.has(a.id),
-    applicantId: a.applicant.id,
-    applicantName: a.applicant.name,
-    applicantEmail: a.applicant.email,
-    membership: granted.get(a.id) ?? null,
-  }));
+  const [queue, termsVersion] = await Promise.all([reviewQueue(db, filter), currentTermsVersion(db, clock.now())]);
+  const rows: AdminApplicationView[] = queue.map(({ record, agency, membership, awaitingApprover }) => {
+    const a = applicationJson(record);
+    return {
+      id: a.id,
+      agencyNameTh: agency.nameTh,
+      agencyNameEn: agency.nameEn,
+      role: a.role,
+      status: a.status,
+      position: a.position,
+      phone: a.phone,
+      reason: a.reason,
+      createdAt: a.createdAt,
+      updatedAt: a.updatedAt,
+      decidedAt: a.decidedAt,
+      decidedBy: a.decidedBy,
+      decisionReason: a.decisionReason,
+      deadlineAt: a.deadlineAt,
+      approver: a.approver,
+      awaitingApprover,
+      applicantId: a.applicant.id,
+      applicantName: a.applicant.name,
+      applicantEmail: a.applicant.email,
+      membership,
+    };
+  });
   const notice = failure ? null : (ADMIN_DONE[c.req.query("done") ?? ""] ?? null);
   const shown = failure ? { section: failure.section, message: messageOf(failure.error), values: failure.values } : null;
   c.header("Cache-Control", "no-store");

@@ -22,7 +22,11 @@ const wrangler = (args) => {
 wrangler(["d1", "migrations", "apply", "DB"]);
 spawnSync("node", ["scripts/seed.mjs", join(persist, "seed.sql")]);
 wrangler(["d1", "execute", "DB", "--file", join(persist, "seed.sql")]);
-const server = spawn("npx", ["wrangler", "dev", "--port", String(PORT), "--persist-to", persist, "--var", `APP_ORIGIN:${ORIGIN}`], { env, detached: true, stdio: "ignore" });
+const server = spawn(
+  "npx",
+  ["wrangler", "dev", "--port", String(PORT), "--persist-to", persist, "--var", `APP_ORIGIN:${ORIGIN}`],
+  { env, detached: true, stdio: "ignore" },
+);
 const stop = () => {
   try {
     process.kill(-server.pid, "SIGTERM");
@@ -42,7 +46,11 @@ async function ready() {
 
 let cookie = "";
 async function call(path, body) {
-  const res = await fetch(`${ORIGIN}${path}`, { method: "POST", headers: { "Content-Type": "application/json", Origin: ORIGIN, Cookie: cookie }, body: JSON.stringify(body) });
+  const res = await fetch(`${ORIGIN}${path}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", Origin: ORIGIN, Cookie: cookie },
+    body: JSON.stringify(body),
+  });
   const set = res.headers.get("set-cookie");
   if (set) cookie = set.split(";")[0];
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -58,7 +66,10 @@ async function keys() {
   await call("/api/v1/terms/accept", { version });
   const valid = (await call("/api/v1/keys", { name: "bench", scopes: ["read"] })).secret;
   const revoked = await call("/api/v1/keys", { name: "revoked", scopes: ["read"] });
-  await fetch(`${ORIGIN}/api/v1/keys/${revoked.key.id}`, { method: "DELETE", headers: { Origin: ORIGIN, Cookie: cookie } });
+  await fetch(`${ORIGIN}/api/v1/keys/${revoked.key.id}`, {
+    method: "DELETE",
+    headers: { Origin: ORIGIN, Cookie: cookie },
+  });
   const typo = valid.slice(0, -1) + (valid.endsWith("A") ? "B" : "A");
   return { valid, revoked: revoked.secret, typo };
 }
@@ -72,7 +83,11 @@ async function measure(label, key) {
       while (next < REQUESTS) {
         next++;
         const t = performance.now();
-        const res = await fetch(`${ORIGIN}/api/v1/keys/verify`, { method: "POST", headers: { Authorization: "Bearer dev-gateway-secret", "Content-Type": "application/json" }, body: JSON.stringify({ key }) });
+        const res = await fetch(`${ORIGIN}/api/v1/keys/verify`, {
+          method: "POST",
+          headers: { Authorization: "Bearer dev-gateway-secret", "Content-Type": "application/json" },
+          body: JSON.stringify({ key }),
+        });
         await res.json();
         latencies.push(performance.now() - t);
       }
@@ -81,7 +96,9 @@ async function measure(label, key) {
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
-  console.log(`${label.padEnd(14)} ${String(latencies.length).padStart(6)} req  ${(latencies.length / seconds).toFixed(0).padStart(6)} req/s  p50 ${p(0.5)} ms  p95 ${p(0.95)} ms  p99 ${p(0.99)} ms`);
+  console.log(
+    `${label.padEnd(14)} ${String(latencies.length).padStart(6)} req  ${(latencies.length / seconds).toFixed(0).padStart(6)} req/s  p50 ${p(0.5)} ms  p95 ${p(0.95)} ms  p99 ${p(0.99)} ms`,
+  );
 }
 
 try {

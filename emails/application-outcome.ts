@@ -23,11 +23,18 @@ export function applicationOutcomeEmail(d: {
   const decision: Block[] = [];
   const rows = [
     ...(d.decidedBy ? [{ th: "ดำเนินการโดย", en: "By", value: d.decidedBy }] : []),
-    ...(d.decidedAt !== null ? [{ th: "เมื่อ", en: "On", value: `${formatDateTh(d.decidedAt)} / ${formatDateEn(d.decidedAt)}` }] : []),
+    ...(d.decidedAt !== null
+      ? [{ th: "เมื่อ", en: "On", value: `${formatDateTh(d.decidedAt)} / ${formatDateEn(d.decidedAt)}` }]
+      : []),
   ];
   if (rows.length > 0) decision.push({ kind: "facts", rows });
   if (d.reason) decision.push({ kind: "quote", th: "เหตุผล", en: "Reason", body: d.reason });
-  else if (d.reasonOnPageOnly) decision.push({ kind: "text", th: "เหตุผลของผู้อนุมัติแสดงอยู่ในหน้าคำขอของคุณ", en: "The approver's reason is shown on your application page." });
+  else if (d.reasonOnPageOnly)
+    decision.push({
+      kind: "text",
+      th: "เหตุผลของผู้อนุมัติแสดงอยู่ในหน้าคำขอของคุณ",
+      en: "The approver's reason is shown on your application page.",
+    });
   return composeEmail({
     subject: {
       th: `${message.subject.th} (${d.agencyNameTh})`,
@@ -61,17 +68,29 @@ function outcomeMessage(outcome: ApplicationOutcome, th: string, en: string, app
     case "rejected":
       return {
         subject: { th: "คำขอเป็นผู้ดูแลข้อมูลไม่ได้รับอนุมัติ", en: "Your data steward application was rejected" },
-        lead: { th: `คำขอเป็นผู้ดูแลข้อมูลของ ${th} ไม่ได้รับอนุมัติ`, en: `Your application to become the data steward of ${en} was rejected.` },
+        lead: {
+          th: `คำขอเป็นผู้ดูแลข้อมูลของ ${th} ไม่ได้รับอนุมัติ`,
+          en: `Your application to become the data steward of ${en} was rejected.`,
+        },
         next: [],
       };
     case "in_review":
       return {
-        subject: { th: "คำขอเป็นผู้ดูแลข้อมูลได้รับการรับรองแล้ว รอ สพร. ตรวจสอบ", en: "Your data steward application was endorsed and awaits DGA review" },
+        subject: {
+          th: "คำขอเป็นผู้ดูแลข้อมูลได้รับการรับรองแล้ว รอ สพร. ตรวจสอบ",
+          en: "Your data steward application was endorsed and awaits DGA review",
+        },
         lead: {
           th: `ผู้บริหารของ ${th} รับรองคำขอของท่านแล้ว ขั้นต่อไป สพร. จะตรวจสอบคำขอ`,
           en: `The chief executive of ${en} endorsed your application. DGA reviews it next.`,
         },
-        next: [{ kind: "text", th: "ท่านไม่ต้องดำเนินการใด ๆ เราจะแจ้งผลทางอีเมล", en: "There is nothing to do now: we will e-mail you the outcome." }],
+        next: [
+          {
+            kind: "text",
+            th: "ท่านไม่ต้องดำเนินการใด ๆ เราจะแจ้งผลทางอีเมล",
+            en: "There is nothing to do now: we will e-mail you the outcome.",
+          },
+        ],
       };
     case "returned":
       return {
@@ -81,7 +100,11 @@ function outcomeMessage(outcome: ApplicationOutcome, th: string, en: string, app
           en: `DGA returned your application to become the data steward of ${en} for changes.`,
         },
         next: [
-          { kind: "text", th: "แก้ไขคำขอแล้วยื่นอีกครั้ง คำขอจะส่งไปให้ผู้บริหารพิจารณาใหม่", en: "Edit the application and resubmit it; it then goes to the chief executive again." },
+          {
+            kind: "text",
+            th: "แก้ไขคำขอแล้วยื่นอีกครั้ง คำขอจะส่งไปให้ผู้บริหารพิจารณาใหม่",
+            en: "Edit the application and resubmit it; it then goes to the chief executive again.",
+          },
           { kind: "button", th: "แก้ไขและยื่นคำขอ", en: "Edit and resubmit", href: applications },
         ],
       };
@@ -100,8 +123,17 @@ function outcomeMessage(outcome: ApplicationOutcome, th: string, en: string, app
     case "withdrawn":
       return {
         subject: { th: "ถอนคำขอเป็นผู้ดูแลข้อมูลแล้ว", en: "Your data steward application was withdrawn" },
-        lead: { th: `ท่านได้ถอนคำขอเป็นผู้ดูแลข้อมูลของ ${th} แล้ว`, en: `Your application to become the data steward of ${en} was withdrawn.` },
-        next: [{ kind: "text", th: "หากท่านไม่ได้ถอนคำขอนี้ โปรดติดต่อ สพร.", en: "If you did not withdraw it, please contact DGA." }],
+        lead: {
+          th: `ท่านได้ถอนคำขอเป็นผู้ดูแลข้อมูลของ ${th} แล้ว`,
+          en: `Your application to become the data steward of ${en} was withdrawn.`,
+        },
+        next: [
+          {
+            kind: "text",
+            th: "หากท่านไม่ได้ถอนคำขอนี้ โปรดติดต่อ สพร.",
+            en: "If you did not withdraw it, please contact DGA.",
+          },
+        ],
       };
   }
 }

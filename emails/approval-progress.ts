@@ -16,14 +16,34 @@ const LEADS: Record<ApprovalProgress, (day: number) => Bilingual> = {
 };
 
 /** To the applicant while the approval waits: what the system did on their behalf. */
-export function approvalProgressEmail(d: { applicantName: string; agencyNameTh: string; agencyNameEn: string; progress: ApprovalProgress; day: number; deadline: number; appUrl: string }): RenderedEmail {
+export function approvalProgressEmail(d: {
+  applicantName: string;
+  agencyNameTh: string;
+  agencyNameEn: string;
+  progress: ApprovalProgress;
+  day: number;
+  deadline: number;
+  appUrl: string;
+}): RenderedEmail {
   const appUrl = d.appUrl.replace(/\/+$/, "");
   return composeEmail({
-    subject: { th: `ความคืบหน้าคำขอผู้ดูแลข้อมูล (${d.agencyNameTh})`, en: `Your data steward application (${d.agencyNameEn})` },
+    subject: {
+      th: `ความคืบหน้าคำขอผู้ดูแลข้อมูล (${d.agencyNameTh})`,
+      en: `Your data steward application (${d.agencyNameEn})`,
+    },
     blocks: [
       { kind: "text", th: `เรียน คุณ${d.applicantName}`, en: `Dear ${d.applicantName},` },
       { kind: "text", ...LEADS[d.progress](d.day) },
-      { kind: "facts", rows: [{ th: "ต้องตัดสินใจภายใน", en: "Decision due by", value: `${formatDateTh(d.deadline)} / ${formatDateEn(d.deadline)}` }] },
+      {
+        kind: "facts",
+        rows: [
+          {
+            th: "ต้องตัดสินใจภายใน",
+            en: "Decision due by",
+            value: `${formatDateTh(d.deadline)} / ${formatDateEn(d.deadline)}`,
+          },
+        ],
+      },
       { kind: "button", th: "ดูสถานะคำขอ", en: "See the application", href: `${appUrl}/applications` },
     ],
   });

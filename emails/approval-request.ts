@@ -37,7 +37,13 @@ export function approvalRequestEmail(d: {
         ? { kind: "text", th: `เรียน ${d.approverName}`, en: `Dear ${d.approverName},` }
         : { kind: "text", th: "เรียน ผู้บริหารสูงสุดของหน่วยงาน", en: "Dear Chief Executive," },
       ...(d.reminder
-        ? [{ kind: "text" as const, th: "คำขอนี้ยังรอการพิจารณาของท่าน", en: "This request is still waiting for your decision." }]
+        ? [
+            {
+              kind: "text" as const,
+              th: "คำขอนี้ยังรอการพิจารณาของท่าน",
+              en: "This request is still waiting for your decision.",
+            },
+          ]
         : []),
       {
         kind: "text",

@@ -48,7 +48,9 @@ function blockHtml(block: Block): string {
     case "facts": {
       const rows = block.rows
         .map(
-          (row) => `<tr><td style="padding:6px 12px 6px 0;vertical-align:top;width:40%;font-size:14px;color:#6b7280;">${escapeHtml(row.th)}<br><span lang="en">${escapeHtml(row.en)}</span></td>
+          (
+            row,
+          ) => `<tr><td style="padding:6px 12px 6px 0;vertical-align:top;width:40%;font-size:14px;color:#6b7280;">${escapeHtml(row.th)}<br><span lang="en">${escapeHtml(row.en)}</span></td>
 <td style="padding:6px 0;vertical-align:top;word-break:break-word;">${escapeHtml(row.value)}</td></tr>`,
         )
         .join("\n");
@@ -75,7 +77,10 @@ function blockText(block: Block): string {
     case "facts":
       return block.rows.map((row) => `${row.th} / ${row.en}: ${row.value}`).join("\n");
     case "quote":
-      return `${block.th} / ${block.en}:\n${block.body.split(/\r?\n/).map((line) => `> ${line}`).join("\n")}`;
+      return `${block.th} / ${block.en}:\n${block.body
+        .split(/\r?\n/)
+        .map((line) => `> ${line}`)
+        .join("\n")}`;
     default:
       return unreachable(block);
   }

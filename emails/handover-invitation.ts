@@ -2,10 +2,18 @@ import { composeEmail } from "./compose";
 import type { RenderedEmail } from "./layout";
 
 /** To a successor named by a steward (or DGA): apply to take the steward role over. */
-export function handoverInvitationEmail(d: { predecessorName: string; agencyNameTh: string; agencyNameEn: string; appUrl: string }): RenderedEmail {
+export function handoverInvitationEmail(d: {
+  predecessorName: string;
+  agencyNameTh: string;
+  agencyNameEn: string;
+  appUrl: string;
+}): RenderedEmail {
   const appUrl = d.appUrl.replace(/\/+$/, "");
   return composeEmail({
-    subject: { th: `ท่านได้รับการเสนอชื่อเป็นผู้ดูแลข้อมูลของ${d.agencyNameTh}`, en: `You were named the next data steward of ${d.agencyNameEn}` },
+    subject: {
+      th: `ท่านได้รับการเสนอชื่อเป็นผู้ดูแลข้อมูลของ${d.agencyNameTh}`,
+      en: `You were named the next data steward of ${d.agencyNameEn}`,
+    },
     blocks: [
       {
         kind: "text",
@@ -18,7 +26,11 @@ export function handoverInvitationEmail(d: { predecessorName: string; agencyName
         en: "Sign in with this address, accept the terms of use and apply to be the agency's steward. Once the executive approves, the role moves to you and the previous steward's publish keys stop at once.",
       },
       { kind: "button", th: "ยื่นคำขอ", en: "Apply", href: `${appUrl}/apply` },
-      { kind: "text", th: "หากท่านไม่ทราบเรื่องนี้ โปรดละเว้นอีเมลฉบับนี้", en: "If you know nothing of this, ignore this e-mail." },
+      {
+        kind: "text",
+        th: "หากท่านไม่ทราบเรื่องนี้ โปรดละเว้นอีเมลฉบับนี้",
+        en: "If you know nothing of this, ignore this e-mail.",
+      },
     ],
   });
 }

@@ -62,4 +62,3 @@ ${escapeHtml(FOOTER.th)}<br><span lang="en">${escapeHtml(FOOTER.en)}</span>
 </html>
 `;
 }
-

@@ -65,7 +65,10 @@ function outcomeMessage(outcome: MembershipOutcome, th: string, en: string): Mes
     case "cancelled":
       return {
         subject: { th: "ท่านสละสิทธิ์ผู้ดูแลข้อมูลแล้ว", en: "You gave up your data steward role" },
-        lead: { th: `ท่านได้สละสิทธิ์ผู้ดูแลข้อมูล (Data Steward) ของ ${th} แล้ว`, en: `You gave up your data steward role for ${en}.` },
+        lead: {
+          th: `ท่านได้สละสิทธิ์ผู้ดูแลข้อมูล (Data Steward) ของ ${th} แล้ว`,
+          en: `You gave up your data steward role for ${en}.`,
+        },
         keys: KEYS_STOPPED,
       };
     case "superseded":

@@ -20,14 +20,24 @@ export function signInCodeEmail(d: { code: string; link?: string; expiresInMinut
       ]
     : [];
   return composeEmail({
-    subject: signIn ? { th: "รหัสเข้าสู่ระบบ steward", en: "Your steward sign-in code" } : { th: "รหัสยืนยันอีเมลหน่วยงาน", en: "Your code to confirm this official e-mail" },
+    subject: signIn
+      ? { th: "รหัสเข้าสู่ระบบ steward", en: "Your steward sign-in code" }
+      : { th: "รหัสยืนยันอีเมลหน่วยงาน", en: "Your code to confirm this official e-mail" },
     blocks: [
       // No name: whoever asked for a code may not have signed in (CONTRACT: text from a request
       // without a session never appears in an e-mail).
       { kind: "text", th: "สวัสดี", en: "Hello," },
       signIn
-        ? { kind: "text", th: "ใช้รหัสนี้เพื่อเข้าสู่ระบบ steward ของ Data.go.th", en: "Use this code to sign in to steward for Data.go.th:" }
-        : { kind: "text", th: "ใช้รหัสนี้เพื่อยืนยันว่าอีเมลนี้เป็นของคุณ ในหน้าบัญชีของ steward", en: "Use this code on your steward account page to confirm that this address is yours:" },
+        ? {
+            kind: "text",
+            th: "ใช้รหัสนี้เพื่อเข้าสู่ระบบ steward ของ Data.go.th",
+            en: "Use this code to sign in to steward for Data.go.th:",
+          }
+        : {
+            kind: "text",
+            th: "ใช้รหัสนี้เพื่อยืนยันว่าอีเมลนี้เป็นของคุณ ในหน้าบัญชีของ steward",
+            en: "Use this code on your steward account page to confirm that this address is yours:",
+          },
       { kind: "code", code: d.code },
       ...linkBlocks,
       signIn
@@ -36,7 +46,11 @@ export function signInCodeEmail(d: { code: string; link?: string; expiresInMinut
             th: `รหัสและลิงก์นี้หมดอายุใน ${minutes} นาที และใช้ได้เพียงครั้งเดียว (ใช้อย่างใดอย่างหนึ่งแล้ว อีกอย่างจะใช้ไม่ได้)`,
             en: `The code and the link expire in ${minutes} ${minutes === 1 ? "minute" : "minutes"} and work once: using one ends both.`,
           }
-        : { kind: "text", th: `รหัสนี้หมดอายุใน ${minutes} นาที และใช้ได้เพียงครั้งเดียว`, en: `The code expires in ${minutes} ${minutes === 1 ? "minute" : "minutes"} and works once.` },
+        : {
+            kind: "text",
+            th: `รหัสนี้หมดอายุใน ${minutes} นาที และใช้ได้เพียงครั้งเดียว`,
+            en: `The code expires in ${minutes} ${minutes === 1 ? "minute" : "minutes"} and works once.`,
+          },
       {
         kind: "text",
         th: "อย่าบอกรหัสนี้แก่ผู้อื่น เจ้าหน้าที่ สพร. จะไม่ขอรหัสนี้จากคุณ",

@@ -38,8 +38,14 @@ const FORBIDDEN_PACKAGES = {
  * may import Hono itself (the HTTP side); services and below are plain functions.
  */
 const RULES = {
-  entry: { may: ["entry", "routes", "middleware", "views", "services", "workflow", "db", "text", "lib", "leaf", "emails"], hono: true },
-  routes: { may: ["routes", "middleware", "views", "services", "workflow", "db", "text", "lib", "leaf", "emails"], hono: true },
+  entry: {
+    may: ["entry", "routes", "middleware", "views", "services", "workflow", "db", "text", "lib", "leaf", "emails"],
+    hono: true,
+  },
+  routes: {
+    may: ["routes", "middleware", "views", "services", "workflow", "db", "text", "lib", "leaf", "emails"],
+    hono: true,
+  },
   middleware: { may: ["middleware", "services", "db", "text", "lib", "leaf"], hono: true },
   // Pages render what their route hands them: no service, no database.
   views: { may: ["views", "text", "lib", "leaf"], hono: true },
@@ -61,7 +67,8 @@ function* sourceFiles(dir) {
   }
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+["']([^"']+)["']|(?:^|\n)\s*import\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+["']([^"']+)["']|(?:^|\n)\s*import\s+["']([^"']+)["']|import\(\s*["']([^"']+)["']\s*\)/g;
 
 function resolveImport(file, spec) {
   const base = resolve(dirname(file), spec);
@@ -84,7 +91,8 @@ for (const file of [...sourceFiles(join(ROOT, "src")), ...sourceFiles(join(ROOT,
     const spec = match[1] ?? match[2] ?? match[3];
     const where = relative(ROOT, file);
     if (!spec.startsWith(".")) {
-      if ((spec === "hono" || spec.startsWith("hono/")) && !rule.hono) problems.push(`${where}: imports ${spec}, but ${from} must not depend on Hono`);
+      if ((spec === "hono" || spec.startsWith("hono/")) && !rule.hono)
+        problems.push(`${where}: imports ${spec}, but ${from} must not depend on Hono`);
       const forbidden = (FORBIDDEN_PACKAGES[from] ?? []).find((p) => spec === p || spec.startsWith(`${p}/`));
       if (forbidden) problems.push(`${where}: imports ${spec}; ${from} calls services, which query the database`);
       continue;
@@ -99,7 +107,10 @@ for (const file of [...sourceFiles(join(ROOT, "src")), ...sourceFiles(join(ROOT,
       continue;
     }
     const to = layerOf(target);
-    if (!rule.may.includes(to)) problems.push(`${where}: ${from} imports ${to} (${relative(ROOT, target)}); ${from} may import ${rule.may.join(", ")}`);
+    if (!rule.may.includes(to))
+      problems.push(
+        `${where}: ${from} imports ${to} (${relative(ROOT, target)}); ${from} may import ${rule.may.join(", ")}`,
+      );
   }
 }
 

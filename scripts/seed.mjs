@@ -18,7 +18,9 @@ VALUES (${q(a.id)}, ${q(a.nameTh)}, ${q(a.nameEn)}, ${q(a.ministryTh)}, ${q(a.mi
 ON CONFLICT(id) DO NOTHING;`,
   );
   for (const domain of a.domains) {
-    lines.push(`INSERT INTO agency_domains (domain, agency_id) VALUES (${q(domain)}, ${q(a.id)}) ON CONFLICT(domain) DO NOTHING;`);
+    lines.push(
+      `INSERT INTO agency_domains (domain, agency_id) VALUES (${q(domain)}, ${q(a.id)}) ON CONFLICT(domain) DO NOTHING;`,
+    );
   }
 }
 

@@ -40,10 +40,7 @@ export function createApp() {
   registerApi(app);
   registerPages(app);
 
-  app.get(
-    "/openapi.json",
-    openAPIRouteHandler(app, { documentation: openApiDocumentation }),
-  );
+  app.get("/openapi.json", openAPIRouteHandler(app, { documentation: openApiDocumentation }));
 
   app.notFound((c) => {
     const error = new AppError("not_found");

@@ -25,9 +25,7 @@ export interface OutgoingEmail {
   html: string;
 }
 
-export type SendResult =
-  | { ok: true; providerId: string | null }
-  | { ok: false; retryable: boolean; error: string };
+export type SendResult = { ok: true; providerId: string | null } | { ok: false; retryable: boolean; error: string };
 
 export interface Mailer {
   /** `local` mailers keep messages on the machine (read them at /dev/mail). */

@@ -58,7 +58,15 @@ export class AppError extends Error {
   /** RFC 9457 extension members (e.g. `attemptsLeft`), added to the problem's JSON. */
   readonly extensions?: Record<string, string | number | boolean>;
 
-  constructor(code: ErrorCode, detail?: string, options: { errors?: FieldError[]; headers?: Record<string, string>; extensions?: Record<string, string | number | boolean> } = {}) {
+  constructor(
+    code: ErrorCode,
+    detail?: string,
+    options: {
+      errors?: FieldError[];
+      headers?: Record<string, string>;
+      extensions?: Record<string, string | number | boolean>;
+    } = {},
+  ) {
     super(detail ?? bilingualLine(ERRORS[code].title));
     this.name = "AppError";
     this.code = code;

@@ -17,7 +17,13 @@ export function transitionApplied(table: "applications" | "memberships", id: str
  * `INSERT INTO table (...) SELECT ... WHERE <guard>`: inserts the row only when the guard holds.
  * `ignoreConflict` adds `ON CONFLICT DO NOTHING` (a unique index decides who wins).
  */
-export function insertWhere<T extends SQLiteTable>(db: Db, table: T, values: Partial<T["$inferInsert"]>, guard: SQL, options: { ignoreConflict?: boolean } = {}) {
+export function insertWhere<T extends SQLiteTable>(
+  db: Db,
+  table: T,
+  values: Partial<T["$inferInsert"]>,
+  guard: SQL,
+  options: { ignoreConflict?: boolean } = {},
+) {
   const columns = getTableColumns(table);
   const names: SQLChunk[] = [];
   const params: SQL[] = [];
@@ -37,7 +43,10 @@ export type Statement = BatchItem<"sqlite">;
 function toD1Statement(d1: D1Database, item: Statement): D1PreparedStatement {
   // drizzle's own batch cannot bind parameters of raw `db.run(sql)` items (its prepared form
   // has no statement), so every item is compiled to SQL here and bound directly.
-  const query = "toSQL" in item && typeof item.toSQL === "function" ? item.toSQL() : (item as unknown as { getQuery(): { sql: string; params: unknown[] } }).getQuery();
+  const query =
+    "toSQL" in item && typeof item.toSQL === "function"
+      ? item.toSQL()
+      : (item as unknown as { getQuery(): { sql: string; params: unknown[] } }).getQuery();
   return d1.prepare(query.sql).bind(...query.params);
 }
 

@@ -28,7 +28,8 @@ export const TEXT_MESSAGES = {
 export function textProblem(value: string, options: { multiLine: boolean }): string | null {
   if (LONE_SURROGATE.test(value)) return TEXT_MESSAGES.surrogate;
   const control = options.multiLine ? CONTROL_BUT_TAB_CR_LF : CONTROL;
-  if (control.test(value) || BIDI_CONTROLS.test(value) || (!options.multiLine && SEPARATORS.test(value))) return TEXT_MESSAGES.control;
+  if (control.test(value) || BIDI_CONTROLS.test(value) || (!options.multiLine && SEPARATORS.test(value)))
+    return TEXT_MESSAGES.control;
   return null;
 }
 
@@ -146,7 +147,12 @@ export const DomainName = v.pipe(
  * Checks one field with its schema: the clean value, or the messages of its problems. For the
  * places that check fields one by one (CSV rows, an agency patch) with the JSON API's rules.
  */
-export function checkField<S extends v.GenericSchema>(schema: S, value: unknown): { ok: true; value: v.InferOutput<S> } | { ok: false; message: string } {
+export function checkField<S extends v.GenericSchema>(
+  schema: S,
+  value: unknown,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; message: string } {
   const result = v.safeParse(schema, value);
-  return result.success ? { ok: true, value: result.output } : { ok: false, message: result.issues[0]?.message ?? TEXT_MESSAGES.required };
+  return result.success
+    ? { ok: true, value: result.output }
+    : { ok: false, message: result.issues[0]?.message ?? TEXT_MESSAGES.required };
 }

@@ -1,6 +1,22 @@
 import { randomBase62 } from "./crypto";
 
-export type IdPrefix = "usr" | "eml" | "oid" | "pky" | "hnd" | "ntc" | "agc" | "trm" | "app" | "mem" | "otk" | "ses" | "key" | "aud" | "msg" | "tx";
+export type IdPrefix =
+  | "usr"
+  | "eml"
+  | "oid"
+  | "pky"
+  | "hnd"
+  | "ntc"
+  | "agc"
+  | "trm"
+  | "app"
+  | "mem"
+  | "otk"
+  | "ses"
+  | "key"
+  | "aud"
+  | "msg"
+  | "tx";
 
 /** A prefixed random id, e.g. `app_3kT9...`: readable in logs, unguessable. */
 export function newId(prefix: IdPrefix): string {

@@ -17,12 +17,27 @@ export const MINISTRIES: readonly Ministry[] = [
   { code: "MOF", th: "กระทรวงการคลัง", en: "Ministry of Finance", abbrTh: "กค." },
   { code: "MFA", th: "กระทรวงการต่างประเทศ", en: "Ministry of Foreign Affairs", abbrTh: "กต." },
   { code: "MOTS", th: "กระทรวงการท่องเที่ยวและกีฬา", en: "Ministry of Tourism and Sports", abbrTh: "กก." },
-  { code: "MSDHS", th: "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์", en: "Ministry of Social Development and Human Security", abbrTh: "พม." },
-  { code: "MHESI", th: "กระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม", en: "Ministry of Higher Education, Science, Research and Innovation", abbrTh: "อว." },
+  {
+    code: "MSDHS",
+    th: "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์",
+    en: "Ministry of Social Development and Human Security",
+    abbrTh: "พม.",
+  },
+  {
+    code: "MHESI",
+    th: "กระทรวงการอุดมศึกษา วิทยาศาสตร์ วิจัยและนวัตกรรม",
+    en: "Ministry of Higher Education, Science, Research and Innovation",
+    abbrTh: "อว.",
+  },
   { code: "MOAC", th: "กระทรวงเกษตรและสหกรณ์", en: "Ministry of Agriculture and Cooperatives", abbrTh: "กษ." },
   { code: "MOT", th: "กระทรวงคมนาคม", en: "Ministry of Transport", abbrTh: "คค." },
   { code: "MDES", th: "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", en: "Ministry of Digital Economy and Society", abbrTh: "ดศ." },
-  { code: "MNRE", th: "กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม", en: "Ministry of Natural Resources and Environment", abbrTh: "ทส." },
+  {
+    code: "MNRE",
+    th: "กระทรวงทรัพยากรธรรมชาติและสิ่งแวดล้อม",
+    en: "Ministry of Natural Resources and Environment",
+    abbrTh: "ทส.",
+  },
   { code: "MOEN", th: "กระทรวงพลังงาน", en: "Ministry of Energy", abbrTh: "พน." },
   { code: "MOC", th: "กระทรวงพาณิชย์", en: "Ministry of Commerce", abbrTh: "พณ." },
   { code: "MOI", th: "กระทรวงมหาดไทย", en: "Ministry of Interior", abbrTh: "มท." },
@@ -32,7 +47,12 @@ export const MINISTRIES: readonly Ministry[] = [
   { code: "MOE", th: "กระทรวงศึกษาธิการ", en: "Ministry of Education", abbrTh: "ศธ." },
   { code: "MOPH", th: "กระทรวงสาธารณสุข", en: "Ministry of Public Health", abbrTh: "สธ." },
   { code: "MIND", th: "กระทรวงอุตสาหกรรม", en: "Ministry of Industry", abbrTh: "อก." },
-  { code: "INDEPENDENT", th: "หน่วยงานที่ไม่สังกัดกระทรวง (องค์กรอิสระ)", en: "Not under a ministry (independent organs)", abbrTh: null },
+  {
+    code: "INDEPENDENT",
+    th: "หน่วยงานที่ไม่สังกัดกระทรวง (องค์กรอิสระ)",
+    en: "Not under a ministry (independent organs)",
+    abbrTh: null,
+  },
 ];
 
 // Accepted spellings that differ from the public names above.
@@ -40,8 +60,8 @@ const ALIASES: Record<string, string> = {
   "ministry of the interior": "MOI",
   "ministry of defense": "MOD",
   "ministry of labor": "MOL",
-  "องค์กรอิสระ": "INDEPENDENT",
-  "independent": "INDEPENDENT",
+  องค์กรอิสระ: "INDEPENDENT",
+  independent: "INDEPENDENT",
 };
 
 const key = (s: string) => s.normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();

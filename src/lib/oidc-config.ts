@@ -43,6 +43,10 @@ export function readOidcProviders(env: Record<string, unknown>): OidcProvider[] 
   }
   return parsed.output.map((p) => {
     const secret = env[clientSecretName(p.id)];
-    return { ...p, scopes: [...new Set(["openid", ...p.scopes])], clientSecret: typeof secret === "string" && secret ? secret : null };
+    return {
+      ...p,
+      scopes: [...new Set(["openid", ...p.scopes])],
+      clientSecret: typeof secret === "string" && secret ? secret : null,
+    };
   });
 }

@@ -3,11 +3,30 @@
 // layer (src/text/) labels each of them, checked exhaustively against these lists.
 
 /** An application's stored statuses; `awaiting_approver` is shown as `awaiting_review`. */
-export const APPLICATION_STATUSES = ["awaiting_approver", "awaiting_executive", "awaiting_review", "returned", "approved", "active", "rejected", "expired", "withdrawn"] as const;
+export const APPLICATION_STATUSES = [
+  "awaiting_approver",
+  "awaiting_executive",
+  "awaiting_review",
+  "returned",
+  "approved",
+  "active",
+  "rejected",
+  "expired",
+  "withdrawn",
+] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 /** The statuses the API and the pages show. */
-export const PUBLIC_APPLICATION_STATUSES = ["awaiting_executive", "awaiting_review", "returned", "approved", "active", "rejected", "expired", "withdrawn"] as const;
+export const PUBLIC_APPLICATION_STATUSES = [
+  "awaiting_executive",
+  "awaiting_review",
+  "returned",
+  "approved",
+  "active",
+  "rejected",
+  "expired",
+  "withdrawn",
+] as const;
 export type PublicApplicationStatus = (typeof PUBLIC_APPLICATION_STATUSES)[number];
 
 export const APPLICATION_EVENTS = [

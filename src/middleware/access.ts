@@ -35,7 +35,9 @@ export function declaredOf(c: Context): Declared {
   let declared: Declared | undefined;
   for (const route of matchedRoutes(c)) declared ??= (route.handler as { [ACCESS]?: Declared })[ACCESS];
   const path = c.req.path;
-  const fallback: Declared = path.startsWith("/api/") ? { access: "session", page: false } : { access: "none", page: true };
+  const fallback: Declared = path.startsWith("/api/")
+    ? { access: "session", page: false }
+    : { access: "none", page: true };
   const result = declared ?? fallback;
   // Everything under /api/v1/admin/ is for administrators, whatever an operation says.
   return { ...result, access: path.startsWith("/api/v1/admin/") ? "admin" : result.access };
@@ -57,7 +59,8 @@ function requireSameOrigin(c: Context<AppEnv>): void {
  */
 function requireGatewaySecret(c: Context<AppEnv>): void {
   const expected = c.var.deps.config.gatewaySecret;
-  const given = c.req.header("x-steward-gateway-secret") ?? c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+  const given =
+    c.req.header("x-steward-gateway-secret") ?? c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
   if (!expected || !timingSafeEqual(given, expected)) throw new AppError("invalid_gateway_secret");
 }
 
@@ -90,7 +93,8 @@ export const accessControl = createMiddleware<AppEnv>(async (c, next) => {
       if (declared.page) throw new HTTPException(303, { res: c.redirect("/signin", 303) });
       throw new AppError("unauthenticated");
     }
-    if (access === "admin" && !session.user.isAdmin) throw new AppError("forbidden", "สำหรับผู้ดูแลระบบเท่านั้น / Administrators only.");
+    if (access === "admin" && !session.user.isAdmin)
+      throw new AppError("forbidden", "สำหรับผู้ดูแลระบบเท่านั้น / Administrators only.");
   }
   if (access === "gateway") requireGatewaySecret(c);
   if (UNSAFE.has(c.req.method)) {

@@ -39,7 +39,11 @@ export async function limitBody(c: Context<AppEnv>): Promise<void> {
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
-      await drain(reader, size, c.var.deps.config.environment === "development" ? Number.POSITIVE_INFINITY : MAX_DRAIN_BYTES);
+      await drain(
+        reader,
+        size,
+        c.var.deps.config.environment === "development" ? Number.POSITIVE_INFINITY : MAX_DRAIN_BYTES,
+      );
       throw tooLarge();
     }
     chunks.push(value);
@@ -53,7 +57,11 @@ export async function limitBody(c: Context<AppEnv>): Promise<void> {
   c.req.raw = new Request(c.req.raw, { body: whole });
 }
 
-async function drain(reader: ReadableStreamDefaultReader<Uint8Array>, alreadyRead: number, limit: number): Promise<void> {
+async function drain(
+  reader: ReadableStreamDefaultReader<Uint8Array>,
+  alreadyRead: number,
+  limit: number,
+): Promise<void> {
   let read = alreadyRead;
   try {
     while (read < limit) {

@@ -37,7 +37,13 @@ export function signInBindingCookieName(c: Context<AppEnv>): string {
 }
 
 export function setSignInBinding(c: Context<AppEnv>, binding: string, maxAgeSeconds: number): void {
-  setCookie(c, signInBindingCookieName(c), binding, { httpOnly: true, sameSite: "Lax", secure: c.var.deps.config.environment !== "development", path: "/", maxAge: maxAgeSeconds });
+  setCookie(c, signInBindingCookieName(c), binding, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: c.var.deps.config.environment !== "development",
+    path: "/",
+    maxAge: maxAgeSeconds,
+  });
 }
 
 export function signInBinding(c: Context<AppEnv>): string | null {

@@ -5,7 +5,11 @@ import { EmailAddress, multiLine, singleLine } from "../lib/fields";
 // routes/<area>/schemas.ts: validation and /openapi.json come from them alone.
 
 export const text = singleLine;
-export const phone = v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()-]{6,20}$/, "หมายเลขโทรศัพท์ไม่ถูกต้อง / a phone number"));
+export const phone = v.pipe(
+  v.string(),
+  v.trim(),
+  v.regex(/^\+?[0-9 ()-]{6,20}$/, "หมายเลขโทรศัพท์ไม่ถูกต้อง / a phone number"),
+);
 export const isoDate = v.pipe(v.string(), v.isoTimestamp());
 export const nullableIso = v.nullable(isoDate);
 export const EmailField = EmailAddress;

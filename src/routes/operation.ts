@@ -27,7 +27,9 @@ export function validate<S extends StandardSchemaV1, T extends keyof ValidationT
   const objectOnly: MiddlewareHandler = async (c, next) => {
     if ((await c.req.arrayBuffer()).byteLength > 0) {
       const body: unknown = await c.req.json().catch(() => {
-        throw new AppError("invalid_request", "ข้อมูลไม่ใช่ JSON ที่ถูกต้อง / The request body is not valid JSON.", { errors: [{ path: "$", message: "malformed JSON" }] });
+        throw new AppError("invalid_request", "ข้อมูลไม่ใช่ JSON ที่ถูกต้อง / The request body is not valid JSON.", {
+          errors: [{ path: "$", message: "malformed JSON" }],
+        });
       });
       if (typeof body !== "object" || body === null || Array.isArray(body)) {
         throw new AppError("invalid_request", "ข้อมูลต้องเป็นออบเจ็กต์ JSON / The request body must be a JSON object.", {
@@ -38,7 +40,9 @@ export function validate<S extends StandardSchemaV1, T extends keyof ValidationT
     return validated(c, next);
   };
   // hono-openapi finds a route's request schema through this property.
-  return Object.assign(objectOnly, { [uniqueSymbol]: (validated as unknown as Record<symbol, unknown>)[uniqueSymbol] }) as unknown as typeof validated;
+  return Object.assign(objectOnly, {
+    [uniqueSymbol]: (validated as unknown as Record<symbol, unknown>)[uniqueSymbol],
+  }) as unknown as typeof validated;
 }
 
 export const ProblemSchema = v.object({
@@ -71,11 +75,21 @@ export function describe(spec: {
 }) {
   const access = spec.security ?? "session";
   // The access checks' own answers, documented on every operation they guard.
-  const byAccess: ErrorCode[] = access === "gateway" ? ["invalid_gateway_secret"] : access === "admin" ? ["unauthenticated", "forbidden"] : access === "session" ? ["unauthenticated"] : [];
+  const byAccess: ErrorCode[] =
+    access === "gateway"
+      ? ["invalid_gateway_secret"]
+      : access === "admin"
+        ? ["unauthenticated", "forbidden"]
+        : access === "session"
+          ? ["unauthenticated"]
+          : [];
   const errors = [...new Set<ErrorCode>([...byAccess, ...(spec.errors ?? [])])];
   const responses: Record<string, unknown> = {};
   responses[String(spec.status ?? 200)] = spec.response
-    ? { description: spec.responseDescription ?? "OK", content: { "application/json": { schema: resolver(spec.response) } } }
+    ? {
+        description: spec.responseDescription ?? "OK",
+        content: { "application/json": { schema: resolver(spec.response) } },
+      }
     : { description: spec.responseDescription ?? "No content" };
   for (const code of errors) {
     const status = String(ERRORS[code].status);
@@ -83,7 +97,11 @@ export function describe(spec: {
     responses[status] = problem(existing ? `${existing.description}; ${code}` : code);
   }
   const security = access === "gateway" ? [{ gatewaySecret: [] }] : access === "none" ? [] : [{ sessionCookie: [] }];
-  const description = access === "admin" ? [spec.description, "Administrators only."].filter(Boolean).join(" ") : spec.description;
+  const description =
+    access === "admin" ? [spec.description, "Administrators only."].filter(Boolean).join(" ") : spec.description;
   const declared: Declared = { access, page: false, mediaType: spec.mediaType };
-  return Object.assign(describeRoute({ tags: spec.tags, summary: spec.summary, description, responses: responses as never, security }), { [ACCESS]: declared });
+  return Object.assign(
+    describeRoute({ tags: spec.tags, summary: spec.summary, description, responses: responses as never, security }),
+    { [ACCESS]: declared },
+  );
 }

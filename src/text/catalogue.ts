@@ -93,20 +93,38 @@ export const ROLES = {
 /** What each audit action means, as a short sentence for the audit trail. */
 export const AUDIT_ACTIONS = {
   "application.submitted": { th: "ยื่นคำขอเป็นผู้ดูแลข้อมูล", en: "Applied to be a data steward" },
-  "application.approver_confirmed": { th: "ยืนยันผู้อนุมัติและส่งคำขออนุมัติ", en: "Confirmed the approver and sent the approval request" },
-  "application.approvers_gone": { th: "ไม่มีผู้อนุมัติเหลืออยู่ คำขอรอ สพร. ยืนยันผู้อนุมัติ", en: "No approver left: the application waits for DGA to confirm one" },
-  "application.approvers_changed": { th: "ผู้อนุมัติของหน่วยงานเปลี่ยน ส่งลิงก์ใหม่ให้ผู้อนุมัติปัจจุบัน", en: "The agency's approvers changed: current approvers got new links" },
+  "application.approver_confirmed": {
+    th: "ยืนยันผู้อนุมัติและส่งคำขออนุมัติ",
+    en: "Confirmed the approver and sent the approval request",
+  },
+  "application.approvers_gone": {
+    th: "ไม่มีผู้อนุมัติเหลืออยู่ คำขอรอ สพร. ยืนยันผู้อนุมัติ",
+    en: "No approver left: the application waits for DGA to confirm one",
+  },
+  "application.approvers_changed": {
+    th: "ผู้อนุมัติของหน่วยงานเปลี่ยน ส่งลิงก์ใหม่ให้ผู้อนุมัติปัจจุบัน",
+    en: "The agency's approvers changed: current approvers got new links",
+  },
   "application.executive_approved": { th: "ผู้บริหารอนุมัติคำขอ", en: "The executive approved the application" },
-  "application.executive_endorsed": { th: "ผู้บริหารเห็นชอบ ส่งต่อให้ สพร. ตรวจสอบ", en: "The executive endorsed it for DGA review" },
+  "application.executive_endorsed": {
+    th: "ผู้บริหารเห็นชอบ ส่งต่อให้ สพร. ตรวจสอบ",
+    en: "The executive endorsed it for DGA review",
+  },
   "application.executive_rejected": { th: "ผู้บริหารไม่อนุมัติคำขอ", en: "The executive rejected the application" },
   "application.admin_approved": { th: "สพร. อนุมัติคำขอ", en: "DGA approved the application" },
   "application.admin_rejected": { th: "สพร. ไม่อนุมัติคำขอ", en: "DGA rejected the application" },
   "application.admin_returned": { th: "สพร. ส่งคำขอกลับให้แก้ไข", en: "DGA returned the application for changes" },
   "application.resubmitted": { th: "ส่งคำขออีกครั้ง", en: "Resubmitted the application" },
-  "application.resubmitted_for_approver": { th: "ส่งคำขออีกครั้ง รอ สพร. ยืนยันผู้อนุมัติ", en: "Resubmitted; DGA confirms the approver" },
+  "application.resubmitted_for_approver": {
+    th: "ส่งคำขออีกครั้ง รอ สพร. ยืนยันผู้อนุมัติ",
+    en: "Resubmitted; DGA confirms the approver",
+  },
   "application.withdrawn": { th: "ถอนคำขอ", en: "Withdrew the application" },
   "application.expired": { th: "คำขอหมดอายุ ไม่มีการตัดสินใจภายในกำหนด", en: "The application expired without a decision" },
-  "application.first_key_issued": { th: "ออกกุญแจเผยแพร่ครั้งแรก บทบาทเริ่มใช้งาน", en: "Issued the first publish key: the role is in use" },
+  "application.first_key_issued": {
+    th: "ออกกุญแจเผยแพร่ครั้งแรก บทบาทเริ่มใช้งาน",
+    en: "Issued the first publish key: the role is in use",
+  },
   "application.reminder_sent": { th: "ส่งอีเมลเตือนผู้อนุมัติ", en: "Reminded the approvers" },
   "application.fallback_sent": { th: "ส่งคำขอถึงผู้อนุมัติสำรอง", en: "Asked the fallback approver" },
   "membership.granted": { th: "ได้รับบทบาทผู้ดูแลข้อมูล", en: "Became a data steward" },
@@ -144,23 +162,38 @@ export const AUDIT_ACTIONS = {
 
 /** Messages the passkey and e-mail scripts show in their status line; keys are codes or events. */
 export const CLIENT_MESSAGES = {
-  registering: { th: "โปรดทำตามขั้นตอนบนอุปกรณ์ของท่านเพื่อสร้างพาสคีย์", en: "Follow your device's prompts to create the passkey." },
+  registering: {
+    th: "โปรดทำตามขั้นตอนบนอุปกรณ์ของท่านเพื่อสร้างพาสคีย์",
+    en: "Follow your device's prompts to create the passkey.",
+  },
   registered: { th: "ลงทะเบียนพาสคีย์แล้ว", en: "Passkey registered." },
   signing_in: { th: "โปรดยืนยันตัวตนด้วยพาสคีย์บนอุปกรณ์ของท่าน", en: "Confirm with your passkey on your device." },
   signed_in: { th: "เข้าสู่ระบบแล้ว กำลังพาไปยังหน้าถัดไป", en: "Signed in. Taking you onwards." },
   cancelled: { th: "ยกเลิกแล้วหรือหมดเวลา ลองอีกครั้งได้", en: "Cancelled or timed out. You can try again." },
   already_registered: { th: "อุปกรณ์นี้มีพาสคีย์ของบัญชีนี้อยู่แล้ว", en: "This device already holds a passkey for this account." },
-  security: { th: "เบราว์เซอร์ไม่อนุญาตให้ใช้พาสคีย์กับที่อยู่เว็บนี้", en: "The browser does not allow passkeys for this web address." },
-  network: { th: "เชื่อมต่อระบบไม่ได้ โปรดตรวจสอบอินเทอร์เน็ตแล้วลองอีกครั้ง", en: "Could not reach the service. Check your connection and try again." },
+  security: {
+    th: "เบราว์เซอร์ไม่อนุญาตให้ใช้พาสคีย์กับที่อยู่เว็บนี้",
+    en: "The browser does not allow passkeys for this web address.",
+  },
+  network: {
+    th: "เชื่อมต่อระบบไม่ได้ โปรดตรวจสอบอินเทอร์เน็ตแล้วลองอีกครั้ง",
+    en: "Could not reach the service. Check your connection and try again.",
+  },
   failed: { th: "ดำเนินการไม่สำเร็จ โปรดลองอีกครั้ง", en: "That did not work. Please try again." },
   passkey_verification_failed: { th: "ไม่สามารถยืนยันพาสคีย์ได้", en: "The passkey was not accepted." },
   account_disabled: { th: "บัญชีนี้ถูกระงับ โปรดติดต่อ สพร.", en: "This account is disabled. Please contact DGA." },
-  rate_limited: { th: "มีคำขอมากเกินไป โปรดรอสักครู่แล้วลองอีกครั้ง", en: "Too many requests. Please wait a little and try again." },
+  rate_limited: {
+    th: "มีคำขอมากเกินไป โปรดรอสักครู่แล้วลองอีกครั้ง",
+    en: "Too many requests. Please wait a little and try again.",
+  },
   too_many_attempts: { th: "พยายามหลายครั้งเกินไป โปรดขอรหัสใหม่", en: "Too many attempts. Please ask for a new code." },
   unauthenticated: { th: "เซสชันหมดอายุ โปรดเข้าสู่ระบบอีกครั้ง", en: "Your session has ended. Please sign in again." },
   invalid_code: { th: "รหัสไม่ถูกต้องหรือหมดอายุ", en: "Wrong or expired code." },
   email_domain_not_allowed: { th: "ไม่ใช่อีเมลของหน่วยงานรัฐ", en: "Not a government e-mail address." },
   sending_code: { th: "กำลังส่งรหัส", en: "Sending the code…" },
-  code_sent: { th: "ส่งรหัส 6 หลักไปที่อีเมลนั้นแล้ว กรอกรหัสด้านล่าง", en: "We sent a 6-digit code to that address. Enter it below." },
+  code_sent: {
+    th: "ส่งรหัส 6 หลักไปที่อีเมลนั้นแล้ว กรอกรหัสด้านล่าง",
+    en: "We sent a 6-digit code to that address. Enter it below.",
+  },
   email_added: { th: "เพิ่มอีเมลราชการแล้ว", en: "Official e-mail added." },
 } as const satisfies Record<string, Bilingual>;

@@ -15,7 +15,12 @@ import { grantsPublish, type MembershipStatus } from "./membership-machine";
 import { loadMembership, membershipTransitionStatements } from "./membership-commit";
 import type { ApplicationContext } from "./application-context";
 import { approvalRequestStatements, approversOf } from "./approval-links";
-import { applicationTransition, publicStatus, type ApplicationEvent, type ApplicationStatus } from "./application-machine";
+import {
+  applicationTransition,
+  publicStatus,
+  type ApplicationEvent,
+  type ApplicationStatus,
+} from "./application-machine";
 
 export type { ApplicationContext } from "./application-context";
 
@@ -49,12 +54,22 @@ export interface Committed {
  * The pending handover of this agency that names one of the applicant's verified addresses:
  * the successor is an account, whichever of its addresses the steward typed.
  */
-export async function pendingHandoverFor(db: Db, agencyId: string, successorEmails: string[]): Promise<Handover | null> {
+export async function pendingHandoverFor(
+  db: Db,
+  agencyId: string,
+  successorEmails: string[],
+): Promise<Handover | null> {
   if (successorEmails.length === 0) return null;
   const [row] = await db
     .select()
     .from(handovers)
-    .where(and(eq(handovers.agencyId, agencyId), inArray(handovers.successorEmail, successorEmails.slice(0, 90)), eq(handovers.status, "pending")))
+    .where(
+      and(
+        eq(handovers.agencyId, agencyId),
+        inArray(handovers.successorEmail, successorEmails.slice(0, 90)),
+        eq(handovers.status, "pending"),
+      ),
+    )
     .orderBy(handovers.createdAt)
     .limit(1);
   return row ?? null;
@@ -66,18 +81,39 @@ export async function pendingHandoverFor(db: Db, agencyId: string, successorEmai
  */
 async function handoverStatements(deps: Deps, ctx: ApplicationContext, guard: SQL, meta: RequestMeta | null) {
   const app = ctx.application;
-  const handover = await pendingHandoverFor(deps.db, app.agencyId, [...new Set([app.applicantEmail, ...ctx.applicantEmails])]);
+  const handover = await pendingHandoverFor(deps.db, app.agencyId, [
+    ...new Set([app.applicantEmail, ...ctx.applicantEmails]),
+  ]);
   if (!handover) return { statements: [] as Statement[], outboxIds: [] as string[] };
   const now = deps.clock.now();
   const predecessor = await loadMembership(deps, handover.membershipId);
   const superseded = grantsPublish(predecessor.membership.status as MembershipStatus)
-    ? await membershipTransitionStatements(deps, predecessor, "SUPERSEDED", { actor: "system", meta, reason: `handed over to ${app.applicantEmail}`, outerGuard: guard })
+    ? await membershipTransitionStatements(deps, predecessor, "SUPERSEDED", {
+        actor: "system",
+        meta,
+        reason: `handed over to ${app.applicantEmail}`,
+        outerGuard: guard,
+      })
     : { statements: [], outboxIds: [] };
   return {
     statements: [
       ...superseded.statements,
-      deps.db.update(handovers).set({ status: "completed", completedAt: now, successorApplicationId: app.id }).where(and(eq(handovers.id, handover.id), eq(handovers.status, "pending"), guard)),
-      auditStatement(deps.db, { actor: "system", action: "handover.completed", subject: `membership:${handover.membershipId}`, detail: { handoverId: handover.id, successorApplicationId: app.id, successorEmail: app.applicantEmail } }, now, meta, guard),
+      deps.db
+        .update(handovers)
+        .set({ status: "completed", completedAt: now, successorApplicationId: app.id })
+        .where(and(eq(handovers.id, handover.id), eq(handovers.status, "pending"), guard)),
+      auditStatement(
+        deps.db,
+        {
+          actor: "system",
+          action: "handover.completed",
+          subject: `membership:${handover.membershipId}`,
+          detail: { handoverId: handover.id, successorApplicationId: app.id, successorEmail: app.applicantEmail },
+        },
+        now,
+        meta,
+        guard,
+      ),
     ],
     outboxIds: superseded.outboxIds,
   };
@@ -95,13 +131,21 @@ export function agencyUnchanged(ctx: ApplicationContext): SQL {
  * Throws 409 `invalid_transition` when the event is not allowed in the current status, or when
  * it would send an approval request that nobody but the applicant could answer.
  */
-export async function applicationTransitionStatements(deps: Deps, ctx: ApplicationContext, event: ApplicationEvent, options: CommitOptions) {
+export async function applicationTransitionStatements(
+  deps: Deps,
+  ctx: ApplicationContext,
+  event: ApplicationEvent,
+  options: CommitOptions,
+) {
   const { db } = deps;
   const app = ctx.application;
   const from = app.status as ApplicationStatus;
   const transition = applicationTransition(from, event);
   if (!transition) {
-    throw new AppError("invalid_transition", `ทำไม่ได้ในสถานะปัจจุบันของคำขอ / Not possible while the application is ${publicStatus(from)}.`);
+    throw new AppError(
+      "invalid_transition",
+      `ทำไม่ได้ในสถานะปัจจุบันของคำขอ / Not possible while the application is ${publicStatus(from)}.`,
+    );
   }
   const now = deps.clock.now();
   const transitionId = newId("tx");
@@ -115,7 +159,8 @@ export async function applicationTransitionStatements(deps: Deps, ctx: Applicati
   const sendsLinks = transition.effects.some((e) => e.kind === "send_approval_request");
   if (sendsLinks) {
     const sent = { ...ctx, application: { ...app, ...patch } as Application };
-    if (approversOf(sent, { fallback: false }).length === 0) throw new AppError("invalid_transition", "ยังไม่มีผู้อนุมัติ / No approver on file.");
+    if (approversOf(sent, { fallback: false }).length === 0)
+      throw new AppError("invalid_transition", "ยังไม่มีผู้อนุมัติ / No approver on file.");
     patch.deadlineAt = now + ctx.agency.approvalTtlDays * DAY;
     patch.sentAt = now;
     patch.approvalRound = app.approvalRound + 1;
@@ -125,7 +170,16 @@ export async function applicationTransitionStatements(deps: Deps, ctx: Applicati
     db
       .update(applications)
       .set({ ...patch, status: transition.to, version: sql`${applications.version} + 1`, transitionId, updatedAt: now })
-      .where(and(eq(applications.id, app.id), eq(applications.status, from), eq(applications.version, app.version), options.casCondition, options.outerGuard, sendsLinks ? agencyUnchanged(ctx) : undefined))
+      .where(
+        and(
+          eq(applications.id, app.id),
+          eq(applications.status, from),
+          eq(applications.version, app.version),
+          options.casCondition,
+          options.outerGuard,
+          sendsLinks ? agencyUnchanged(ctx) : undefined,
+        ),
+      )
       .returning({ id: applications.id }),
   );
   statements.push(...(options.extra?.(guard, transitionId) ?? []));
@@ -137,12 +191,22 @@ export async function applicationTransitionStatements(deps: Deps, ctx: Applicati
           db
             .update(oneTimeTokens)
             .set({ revokedAt: now })
-            .where(and(eq(oneTimeTokens.applicationId, app.id), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), guard)),
+            .where(
+              and(
+                eq(oneTimeTokens.applicationId, app.id),
+                isNull(oneTimeTokens.usedAt),
+                isNull(oneTimeTokens.revokedAt),
+                guard,
+              ),
+            ),
         );
         break;
       case "send_approval_request": {
         const sent = { ...ctx, application: { ...app, ...patch } as Application };
-        const links = await approvalRequestStatements(deps, sent, approversOf(sent, { fallback: false }), guard, { reminder: false, expiresAt: patch.deadlineAt! });
+        const links = await approvalRequestStatements(deps, sent, approversOf(sent, { fallback: false }), guard, {
+          reminder: false,
+          expiresAt: patch.deadlineAt!,
+        });
         statements.push(...links.statements);
         outboxIds.push(...links.outboxIds);
         break;
@@ -150,9 +214,34 @@ export async function applicationTransitionStatements(deps: Deps, ctx: Applicati
       case "grant_membership": {
         membershipId = newId("mem");
         statements.push(
-          insertWhere(db, memberships, { id: membershipId, userId: app.userId, agencyId: app.agencyId, applicationId: app.id, role: app.role, status: "active", createdAt: now, updatedAt: now }, guard),
+          insertWhere(
+            db,
+            memberships,
+            {
+              id: membershipId,
+              userId: app.userId,
+              agencyId: app.agencyId,
+              applicationId: app.id,
+              role: app.role,
+              status: "active",
+              createdAt: now,
+              updatedAt: now,
+            },
+            guard,
+          ),
           rightsChangedStatement(db, app.userId, guard),
-          auditStatement(db, { actor: "system", action: "membership.granted", subject: `membership:${membershipId}`, detail: { applicationId: app.id, agencyId: app.agencyId, userId: app.userId, role: app.role } }, now, options.meta, guard),
+          auditStatement(
+            db,
+            {
+              actor: "system",
+              action: "membership.granted",
+              subject: `membership:${membershipId}`,
+              detail: { applicationId: app.id, agencyId: app.agencyId, userId: app.userId, role: app.role },
+            },
+            now,
+            options.meta,
+            guard,
+          ),
         );
         const handover = await handoverStatements(deps, ctx, guard, options.meta);
         statements.push(...handover.statements);
@@ -161,7 +250,10 @@ export async function applicationTransitionStatements(deps: Deps, ctx: Applicati
       }
       case "notify_applicant": {
         const decidedBy = patch.decidedBy ?? patch.executiveDecidedBy ?? null;
-        const message = queueEmail(db, { template: `application_${effect.outcome}`, to: [app.applicantEmail], email: applicationOutcomeEmail({
+        const message = queueEmail(db, {
+          template: `application_${effect.outcome}`,
+          to: [app.applicantEmail],
+          email: applicationOutcomeEmail({
             applicantName: displayName({ name: ctx.applicant.name, email: app.applicantEmail }),
             agencyNameTh: ctx.agency.nameTh,
             agencyNameEn: ctx.agency.nameEn,
@@ -171,7 +263,10 @@ export async function applicationTransitionStatements(deps: Deps, ctx: Applicati
             decidedBy,
             decidedAt: decidedBy ? now : null,
             appUrl: deps.config.appOrigin,
-          }), now, guard });
+          }),
+          now,
+          guard,
+        });
         statements.push(message.statement);
         outboxIds.push(message.id);
         break;
@@ -186,7 +281,12 @@ export async function applicationTransitionStatements(deps: Deps, ctx: Applicati
         actor: options.actor,
         action: `application.${event.toLowerCase() as Lowercase<ApplicationEvent>}`,
         subject: `application:${app.id}`,
-        detail: { from: publicStatus(from), to: publicStatus(transition.to), reason: options.reason ?? null, ...(membershipId ? { membershipId } : {}) },
+        detail: {
+          from: publicStatus(from),
+          to: publicStatus(transition.to),
+          reason: options.reason ?? null,
+          ...(membershipId ? { membershipId } : {}),
+        },
       },
       now,
       options.meta,
@@ -201,15 +301,22 @@ export async function applicationTransitionStatements(deps: Deps, ctx: Applicati
  * Applies one application transition as one atomic batch (see applicationTransitionStatements).
  * Throws 409 when the event is not allowed in the current status or a concurrent request won.
  */
-export async function commitApplicationTransition(deps: Deps, ctx: ApplicationContext, event: ApplicationEvent, options: CommitOptions): Promise<Committed> {
+export async function commitApplicationTransition(
+  deps: Deps,
+  ctx: ApplicationContext,
+  event: ApplicationEvent,
+  options: CommitOptions,
+): Promise<Committed> {
   const { db } = deps;
   const app = ctx.application;
   const { statements, outboxIds, membershipId } = await applicationTransitionStatements(deps, ctx, event, options);
   const [cas] = await runBatch(db, statements);
   if ((cas as unknown[]).length === 0) {
-    throw new AppError("conflict", "คำขอถูกเปลี่ยนแปลงระหว่างนี้ กรุณาโหลดใหม่ / The application changed meanwhile; reload and try again.");
+    throw new AppError(
+      "conflict",
+      "คำขอถูกเปลี่ยนแปลงระหว่างนี้ กรุณาโหลดใหม่ / The application changed meanwhile; reload and try again.",
+    );
   }
   const [updated] = await db.select().from(applications).where(eq(applications.id, app.id)).limit(1);
   return { application: updated!, outboxIds, membershipId };
 }
-

@@ -16,6 +16,9 @@ export interface ApplicationContext {
 
 /** Every verified address of a user, lower-case. */
 export async function verifiedEmailsOf(db: Db, userId: string): Promise<string[]> {
-  const rows = await db.select({ email: emailIdentities.email }).from(emailIdentities).where(eq(emailIdentities.userId, userId));
+  const rows = await db
+    .select({ email: emailIdentities.email })
+    .from(emailIdentities)
+    .where(eq(emailIdentities.userId, userId));
   return rows.map((r) => r.email);
 }

@@ -32,7 +32,11 @@ const TRANSITIONS = {
     ADMIN_RETURNED: "returned",
     WITHDRAWN: "withdrawn",
   },
-  returned: { RESUBMITTED: "awaiting_executive", RESUBMITTED_FOR_APPROVER: "awaiting_approver", WITHDRAWN: "withdrawn" },
+  returned: {
+    RESUBMITTED: "awaiting_executive",
+    RESUBMITTED_FOR_APPROVER: "awaiting_approver",
+    WITHDRAWN: "withdrawn",
+  },
   expired: { RESUBMITTED: "awaiting_executive", RESUBMITTED_FOR_APPROVER: "awaiting_approver" },
   approved: { FIRST_KEY_ISSUED: "active" },
   active: {},
@@ -47,7 +51,11 @@ function effectsOf(event: ApplicationEvent, from: ApplicationStatus): Applicatio
       return [{ kind: "close_approval_links" }, { kind: "send_approval_request" }];
     case "EXECUTIVE_APPROVED":
     case "ADMIN_APPROVED":
-      return [{ kind: "close_approval_links" }, { kind: "grant_membership" }, { kind: "notify_applicant", outcome: "approved" }];
+      return [
+        { kind: "close_approval_links" },
+        { kind: "grant_membership" },
+        { kind: "notify_applicant", outcome: "approved" },
+      ];
     case "EXECUTIVE_ENDORSED":
       return [{ kind: "close_approval_links" }, { kind: "notify_applicant", outcome: "in_review" }];
     case "EXECUTIVE_REJECTED":
@@ -93,7 +101,12 @@ export function resubmissionEvent(hasApprover: boolean): ApplicationEvent {
 
 /** Statuses in which an application is still open (at most one per user and agency). */
 export function isOpenApplication(status: ApplicationStatus): boolean {
-  return status === "awaiting_approver" || status === "awaiting_executive" || status === "awaiting_review" || status === "returned";
+  return (
+    status === "awaiting_approver" ||
+    status === "awaiting_executive" ||
+    status === "awaiting_review" ||
+    status === "returned"
+  );
 }
 
 /** Whether an executive's approval link can still be used in this status. */

@@ -25,16 +25,24 @@ export interface Approver {
 export function approversOf(ctx: ApplicationContext, options: { fallback: boolean }): Approver[] {
   const { application, agency, applicantEmails } = ctx;
   const list: Approver[] = [];
-  if (application.approverEmail) list.push({ email: application.approverEmail, name: application.approverName, role: "executive" });
+  if (application.approverEmail)
+    list.push({ email: application.approverEmail, name: application.approverName, role: "executive" });
   for (const email of JSON.parse(agency.delegateEmails) as string[]) list.push({ email, name: null, role: "delegate" });
-  if (options.fallback && agency.fallbackEmail) list.push({ email: agency.fallbackEmail, name: agency.fallbackName, role: "fallback" });
+  if (options.fallback && agency.fallbackEmail)
+    list.push({ email: agency.fallbackEmail, name: agency.fallbackName, role: "fallback" });
   // Compared by mailbox: a `+tag` address of the applicant is the applicant.
   const seen = new Set<string>(applicantEmails.map(mailboxOf));
   return list.filter((a) => !seen.has(mailboxOf(a.email)) && seen.add(mailboxOf(a.email)));
 }
 
 /** One approval link per approver (only its hash stored) and the e-mail that carries it. */
-export async function approvalRequestStatements(deps: Deps, ctx: ApplicationContext, approvers: Approver[], guard: SQL, options: { reminder: boolean; expiresAt: number }) {
+export async function approvalRequestStatements(
+  deps: Deps,
+  ctx: ApplicationContext,
+  approvers: Approver[],
+  guard: SQL,
+  options: { reminder: boolean; expiresAt: number },
+) {
   const now = deps.clock.now();
   const statements: Statement[] = [];
   const outboxIds: string[] = [];
@@ -44,11 +52,23 @@ export async function approvalRequestStatements(deps: Deps, ctx: ApplicationCont
       insertWhere(
         deps.db,
         oneTimeTokens,
-        { id: newId("otk"), purpose: "approval", tokenHash: await sha256Hex(secret), email: approver.email, applicationId: ctx.application.id, data: JSON.stringify({ role: approver.role }), expiresAt: options.expiresAt, createdAt: now },
+        {
+          id: newId("otk"),
+          purpose: "approval",
+          tokenHash: await sha256Hex(secret),
+          email: approver.email,
+          applicationId: ctx.application.id,
+          data: JSON.stringify({ role: approver.role }),
+          expiresAt: options.expiresAt,
+          createdAt: now,
+        },
         guard,
       ),
     );
-    const message = queueEmail(deps.db, { template: options.reminder ? "approval_reminder" : "approval_request", to: [approver.email], email: approvalRequestEmail({
+    const message = queueEmail(deps.db, {
+      template: options.reminder ? "approval_reminder" : "approval_request",
+      to: [approver.email],
+      email: approvalRequestEmail({
         approverName: approver.name,
         applicantName: displayName({ name: ctx.applicant.name, email: ctx.application.applicantEmail }),
         applicantEmail: ctx.application.applicantEmail,
@@ -60,7 +80,11 @@ export async function approvalRequestStatements(deps: Deps, ctx: ApplicationCont
         link: `${deps.config.appOrigin}/approvals/${secret}`,
         expiresAt: options.expiresAt,
         reminder: options.reminder,
-      }), now, guard, secretExpiresAt: options.expiresAt });
+      }),
+      now,
+      guard,
+      secretExpiresAt: options.expiresAt,
+    });
     statements.push(message.statement);
     outboxIds.push(message.id);
   }

@@ -20,7 +20,10 @@ import { approvalRequestStatements, approversOf } from "./approval-links";
  *   (APPROVERS_GONE), its links closed.
  * Reminders read the application's approvers when they are sent, so they follow the new list.
  */
-export async function approverChangeStatements(deps: Deps, input: { agency: Agency; applied: SQL; actor: string; meta: RequestMeta | null }) {
+export async function approverChangeStatements(
+  deps: Deps,
+  input: { agency: Agency; applied: SQL; actor: string; meta: RequestMeta | null },
+) {
   const { agency, applied } = input;
   const now = deps.clock.now();
   const waiting = await deps.db
@@ -32,14 +35,29 @@ export async function approverChangeStatements(deps: Deps, input: { agency: Agen
   const outboxIds: string[] = [];
   const changed: string[] = [];
   for (const { application, applicant } of waiting) {
-    const ctx: ApplicationContext = { application, agency, applicant, applicantEmails: await verifiedEmailsOf(deps.db, applicant.id) };
+    const ctx: ApplicationContext = {
+      application,
+      agency,
+      applicant,
+      applicantEmails: await verifiedEmailsOf(deps.db, applicant.id),
+    };
     const patch: Partial<Application> = application.approverNominated
       ? {}
-      : { approverName: agency.executiveName, approverPosition: agency.executivePosition, approverEmail: agency.executiveEmail };
+      : {
+          approverName: agency.executiveName,
+          approverPosition: agency.executivePosition,
+          approverEmail: agency.executiveEmail,
+        };
     const next: ApplicationContext = { ...ctx, application: { ...application, ...patch } };
     const approvers = approversOf(next, { fallback: await fallbackAsked(deps, application) });
     if (approvers.length === 0) {
-      const gone = await applicationTransitionStatements(deps, ctx, "APPROVERS_GONE", { actor: input.actor, meta: input.meta, reason: "approvers_changed", patch, outerGuard: applied });
+      const gone = await applicationTransitionStatements(deps, ctx, "APPROVERS_GONE", {
+        actor: input.actor,
+        meta: input.meta,
+        reason: "approvers_changed",
+        patch,
+        outerGuard: applied,
+      });
       statements.push(...gone.statements);
       outboxIds.push(...gone.outboxIds);
       changed.push(application.id);
@@ -54,18 +72,51 @@ export async function approverChangeStatements(deps: Deps, input: { agency: Agen
     changed.push(application.id);
     // Everything below holds only while the agency's update won and the application still waits.
     const still = sql`(${applied} AND EXISTS (SELECT 1 FROM applications WHERE id = ${application.id} AND status = 'awaiting_executive' AND version = ${application.version}))`;
-    if (approverChanged) statements.push(deps.db.update(applications).set({ ...patch, updatedAt: now }).where(and(eq(applications.id, application.id), still)));
+    if (approverChanged)
+      statements.push(
+        deps.db
+          .update(applications)
+          .set({ ...patch, updatedAt: now })
+          .where(and(eq(applications.id, application.id), still)),
+      );
     statements.push(
       deps.db
         .update(oneTimeTokens)
         .set({ revokedAt: now })
-        .where(and(eq(oneTimeTokens.applicationId, application.id), eq(oneTimeTokens.purpose, "approval"), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), notInArray(oneTimeTokens.email, keep), still)),
+        .where(
+          and(
+            eq(oneTimeTokens.applicationId, application.id),
+            eq(oneTimeTokens.purpose, "approval"),
+            isNull(oneTimeTokens.usedAt),
+            isNull(oneTimeTokens.revokedAt),
+            notInArray(oneTimeTokens.email, keep),
+            still,
+          ),
+        ),
     );
-    const links = await approvalRequestStatements(deps, next, fresh, still, { reminder: false, expiresAt: application.deadlineAt! });
+    const links = await approvalRequestStatements(deps, next, fresh, still, {
+      reminder: false,
+      expiresAt: application.deadlineAt!,
+    });
     statements.push(...links.statements);
     outboxIds.push(...links.outboxIds);
     statements.push(
-      auditStatement(deps.db, { actor: input.actor, action: "application.approvers_changed", subject: `application:${application.id}`, detail: { linksRevoked: revoked, linksSent: fresh.map((a) => a.email), approver: next.application.approverEmail } }, now, input.meta, still),
+      auditStatement(
+        deps.db,
+        {
+          actor: input.actor,
+          action: "application.approvers_changed",
+          subject: `application:${application.id}`,
+          detail: {
+            linksRevoked: revoked,
+            linksSent: fresh.map((a) => a.email),
+            approver: next.application.approverEmail,
+          },
+        },
+        now,
+        input.meta,
+        still,
+      ),
     );
   }
   return { statements, outboxIds, applications: changed };
@@ -76,7 +127,13 @@ async function fallbackAsked(deps: Deps, application: Application): Promise<bool
   const [notice] = await deps.db
     .select({ id: approvalNotices.id })
     .from(approvalNotices)
-    .where(and(eq(approvalNotices.applicationId, application.id), eq(approvalNotices.round, application.approvalRound), eq(approvalNotices.kind, "fallback")))
+    .where(
+      and(
+        eq(approvalNotices.applicationId, application.id),
+        eq(approvalNotices.round, application.approvalRound),
+        eq(approvalNotices.kind, "fallback"),
+      ),
+    )
     .limit(1);
   return notice !== undefined;
 }
@@ -86,6 +143,14 @@ async function liveLinkEmails(deps: Deps, applicationId: string): Promise<string
   const rows = await deps.db
     .selectDistinct({ email: oneTimeTokens.email })
     .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.applicationId, applicationId), eq(oneTimeTokens.purpose, "approval"), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), gt(oneTimeTokens.expiresAt, deps.clock.now())));
+    .where(
+      and(
+        eq(oneTimeTokens.applicationId, applicationId),
+        eq(oneTimeTokens.purpose, "approval"),
+        isNull(oneTimeTokens.usedAt),
+        isNull(oneTimeTokens.revokedAt),
+        gt(oneTimeTokens.expiresAt, deps.clock.now()),
+      ),
+    );
   return rows.map((r) => r.email);
 }

@@ -37,13 +37,19 @@ type LoadedMembership = Awaited<ReturnType<typeof loadMembership>>;
  * revoked, the steward told, the audit event. `outerGuard` makes the CAS itself depend on
  * another transition of the same batch (a handover completed by an application's approval).
  */
-export async function membershipTransitionStatements(deps: Deps, loaded: LoadedMembership, event: MembershipEvent, options: MembershipCommitOptions & { outerGuard?: SQL }) {
+export async function membershipTransitionStatements(
+  deps: Deps,
+  loaded: LoadedMembership,
+  event: MembershipEvent,
+  options: MembershipCommitOptions & { outerGuard?: SQL },
+) {
   const { db } = deps;
   const { membership, user, agency } = loaded;
   const id = membership.id;
   const from = membership.status as MembershipStatus;
   const transition = membershipTransition(from, event);
-  if (!transition) throw new AppError("invalid_transition", `ทำไม่ได้ในสถานะปัจจุบัน / Not possible while the membership is ${from}.`);
+  if (!transition)
+    throw new AppError("invalid_transition", `ทำไม่ได้ในสถานะปัจจุบัน / Not possible while the membership is ${from}.`);
   const now = deps.clock.now();
   const transitionId = newId("tx");
   const guard = transitionApplied("memberships", id, transitionId);
@@ -51,12 +57,24 @@ export async function membershipTransitionStatements(deps: Deps, loaded: LoadedM
     db
       .update(memberships)
       .set({ status: transition.to, version: sql`${memberships.version} + 1`, transitionId, updatedAt: now })
-      .where(and(eq(memberships.id, id), eq(memberships.status, from), eq(memberships.version, membership.version), options.outerGuard))
+      .where(
+        and(
+          eq(memberships.id, id),
+          eq(memberships.status, from),
+          eq(memberships.version, membership.version),
+          options.outerGuard,
+        ),
+      )
       .returning({ id: memberships.id }),
     rightsChangedStatement(db, membership.userId, guard),
     // A role that stops (other than by its own handover) takes its pending handover with it.
     ...(event !== "SUPERSEDED" && transition.to !== "active"
-      ? [db.update(handovers).set({ status: "cancelled", completedAt: now }).where(and(eq(handovers.membershipId, id), eq(handovers.status, "pending"), guard))]
+      ? [
+          db
+            .update(handovers)
+            .set({ status: "cancelled", completedAt: now })
+            .where(and(eq(handovers.membershipId, id), eq(handovers.status, "pending"), guard)),
+        ]
       : []),
     ...(options.extra?.(guard) ?? []),
   ];
@@ -67,16 +85,43 @@ export async function membershipTransitionStatements(deps: Deps, loaded: LoadedM
         db
           .update(apiKeys)
           .set({ revokedAt: now })
-          .where(and(eq(apiKeys.membershipId, id), isNull(apiKeys.revokedAt), like(apiKeys.scopes, '%"publish"%'), guard)),
+          .where(
+            and(eq(apiKeys.membershipId, id), isNull(apiKeys.revokedAt), like(apiKeys.scopes, '%"publish"%'), guard),
+          ),
       );
     } else if (user.email) {
-      const message = queueEmail(db, { template: `membership_${effect.outcome}`, to: [user.email], email: membershipChangedEmail({ stewardName: displayName(user), agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, outcome: effect.outcome, reason: options.reason, at: now, appUrl: deps.config.appOrigin }), now, guard });
+      const message = queueEmail(db, {
+        template: `membership_${effect.outcome}`,
+        to: [user.email],
+        email: membershipChangedEmail({
+          stewardName: displayName(user),
+          agencyNameTh: agency.nameTh,
+          agencyNameEn: agency.nameEn,
+          outcome: effect.outcome,
+          reason: options.reason,
+          at: now,
+          appUrl: deps.config.appOrigin,
+        }),
+        now,
+        guard,
+      });
       statements.push(message.statement);
       outboxIds.push(message.id);
     }
   }
   statements.push(
-    auditStatement(db, { actor: options.actor, action: `membership.${event.toLowerCase() as Lowercase<MembershipEvent>}`, subject: `membership:${id}`, detail: { from, to: transition.to, reason: options.reason, userId: user.id, agencyId: agency.id } }, now, options.meta, guard),
+    auditStatement(
+      db,
+      {
+        actor: options.actor,
+        action: `membership.${event.toLowerCase() as Lowercase<MembershipEvent>}`,
+        subject: `membership:${id}`,
+        detail: { from, to: transition.to, reason: options.reason, userId: user.id, agencyId: agency.id },
+      },
+      now,
+      options.meta,
+      guard,
+    ),
   );
   return { statements, outboxIds };
 }
@@ -85,10 +130,21 @@ export async function membershipTransitionStatements(deps: Deps, loaded: LoadedM
  * One membership transition, one batch. Keys stop verifying in the same commit as the status
  * change. Returns the membership as it is afterwards. Throws 404, 409 `invalid_transition` / `conflict`.
  */
-export async function commitMembershipTransition(deps: Deps, id: string, event: MembershipEvent, options: MembershipCommitOptions) {
-  const { statements, outboxIds } = await membershipTransitionStatements(deps, await loadMembership(deps, id), event, options);
+export async function commitMembershipTransition(
+  deps: Deps,
+  id: string,
+  event: MembershipEvent,
+  options: MembershipCommitOptions,
+) {
+  const { statements, outboxIds } = await membershipTransitionStatements(
+    deps,
+    await loadMembership(deps, id),
+    event,
+    options,
+  );
   const [cas] = await runBatch(deps.db, statements);
-  if ((cas as unknown[]).length === 0) throw new AppError("conflict", "บทบาทถูกเปลี่ยนแปลงระหว่างนี้ / The membership changed meanwhile.");
+  if ((cas as unknown[]).length === 0)
+    throw new AppError("conflict", "บทบาทถูกเปลี่ยนแปลงระหว่างนี้ / The membership changed meanwhile.");
   const [updated] = await deps.db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
   return { membership: updated!, outboxIds };
 }

@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { createAgency, signIn, unique } from "../helpers/fixtures";
 import { ADMIN_EMAIL, expectProblem, signInAdmin } from "../helpers/auth-db";
-import { AGENCIES, agencyBody, agencyCount, createAgencyViaApi, freshDomain, type AgencyJson } from "../helpers/agencies-api";
+import {
+  AGENCIES,
+  agencyBody,
+  agencyCount,
+  createAgencyViaApi,
+  freshDomain,
+  type AgencyJson,
+} from "../helpers/agencies-api";
 import { auditOf, snapshot } from "../helpers/db";
 
 let admin: Client;
@@ -41,25 +48,30 @@ describe("POST /api/v1/admin/agencies", () => {
       updatedAt: created.createdAt,
     });
     expect(await get(created.id)).toEqual(created);
-    const listed = (await (await new Client().fetch(`/api/v1/agencies?q=${created.domains[0]}`)).json()) as { agencies: { id: string }[] };
+    const listed = (await (await new Client().fetch(`/api/v1/agencies?q=${created.domains[0]}`)).json()) as {
+      agencies: { id: string }[];
+    };
     expect(listed.agencies.map((a) => a.id)).toEqual([created.id]);
   });
 
   it("stores every field: approvers on its own, another agency's and a shared government domain", async () => {
     const other = await createAgency();
     const domain = freshDomain();
-    const created = await createAgencyViaApi(admin, agencyBody({
-      ministry: "  ministry of PUBLIC health ",
-      domains: [domain, `data.${domain}`],
-      executive: { name: "นายแพทย์ ทดสอบ", position: "อธิบดี", email: `Chief@${domain.toUpperCase()}` },
-      delegateEmails: [`deputy@${other.domain}`, "someone@mail.go.th"],
-      fallback: { name: "รองอธิบดี", email: `fallback@data.${domain}` },
-      fallbackAfterDays: 30,
-      reminderDays: [10, 2],
-      approvalTtlDays: 60,
-      reviewRequired: true,
-      strongerApproval: true,
-    }));
+    const created = await createAgencyViaApi(
+      admin,
+      agencyBody({
+        ministry: "  ministry of PUBLIC health ",
+        domains: [domain, `data.${domain}`],
+        executive: { name: "นายแพทย์ ทดสอบ", position: "อธิบดี", email: `Chief@${domain.toUpperCase()}` },
+        delegateEmails: [`deputy@${other.domain}`, "someone@mail.go.th"],
+        fallback: { name: "รองอธิบดี", email: `fallback@data.${domain}` },
+        fallbackAfterDays: 30,
+        reminderDays: [10, 2],
+        approvalTtlDays: 60,
+        reviewRequired: true,
+        strongerApproval: true,
+      }),
+    );
     expect(await get(created.id)).toMatchObject({
       ministryTh: "กระทรวงสาธารณสุข",
       ministryEn: "Ministry of Public Health",
@@ -74,7 +86,9 @@ describe("POST /api/v1/admin/agencies", () => {
       strongerApproval: true,
     });
     // A ministry code is accepted too.
-    expect((await createAgencyViaApi(admin, agencyBody({ ministry: "mdes" }))).ministryEn).toBe("Ministry of Digital Economy and Society");
+    expect((await createAgencyViaApi(admin, agencyBody({ ministry: "mdes" }))).ministryEn).toBe(
+      "Ministry of Digital Economy and Society",
+    );
   });
 
   it("audits the creation with the administrator, the IP and the agency's fields", async () => {
@@ -82,7 +96,12 @@ describe("POST /api/v1/admin/agencies", () => {
     const [event, ...more] = await auditOf(`agency:${created.id}`);
     expect(more).toEqual([]);
     expect(event).toMatchObject({ actor: `admin:${ADMIN_EMAIL}`, action: "agency.created", ip: admin.ip });
-    expect(event!.detail.agency).toMatchObject({ nameTh: created.nameTh, domains: created.domains, ministryTh: "กระทรวงมหาดไทย", approvalTtlDays: 14 });
+    expect(event!.detail.agency).toMatchObject({
+      nameTh: created.nameTh,
+      domains: created.domains,
+      ministryTh: "กระทรวงมหาดไทย",
+      approvalTtlDays: 14,
+    });
   });
 
   it("400 invalid_request for each malformed field, naming it, and writes nothing", async () => {
@@ -111,7 +130,11 @@ describe("POST /api/v1/admin/agencies", () => {
       [{ strongerApproval: 1 }, "strongerApproval"],
     ];
     for (const [override, path] of cases) {
-      const problem = await expectProblem(await admin.json("POST", AGENCIES, agencyBody(override)), 400, "invalid_request");
+      const problem = await expectProblem(
+        await admin.json("POST", AGENCIES, agencyBody(override)),
+        400,
+        "invalid_request",
+      );
       expect(paths(problem), JSON.stringify(override)).toContain(path);
     }
     expect(await snapshot(["agencies", "agency_domains", "audit_events"])).toEqual(before);
@@ -120,19 +143,31 @@ describe("POST /api/v1/admin/agencies", () => {
   it("409 conflict for a domain of another agency or a Thai name in use; 422 for non-government approvers", async () => {
     const existing = await createAgencyViaApi(admin);
     const count = await agencyCount();
-    let problem = await expectProblem(await admin.json("POST", AGENCIES, agencyBody({ domains: [freshDomain(), existing.domains[0]!.toUpperCase()] })), 409, "conflict");
+    let problem = await expectProblem(
+      await admin.json("POST", AGENCIES, agencyBody({ domains: [freshDomain(), existing.domains[0]!.toUpperCase()] })),
+      409,
+      "conflict",
+    );
     expect(paths(problem)).toEqual(["domains.1"]);
-    problem = await expectProblem(await admin.json("POST", AGENCIES, agencyBody({ nameTh: existing.nameTh })), 409, "conflict");
+    problem = await expectProblem(
+      await admin.json("POST", AGENCIES, agencyBody({ nameTh: existing.nameTh })),
+      409,
+      "conflict",
+    );
     expect(paths(problem)).toEqual(["nameTh"]);
 
     const domain = freshDomain();
     problem = await expectProblem(
-      await admin.json("POST", AGENCIES, agencyBody({
-        domains: [domain],
-        executive: { name: "a", position: "b", email: "boss@gmail.com" },
-        delegateEmails: [`ok@${domain}`, "deputy@yahoo.co.th"],
-        fallback: { name: "c", email: `x@${unique("nowhere")}.go.th` },
-      })),
+      await admin.json(
+        "POST",
+        AGENCIES,
+        agencyBody({
+          domains: [domain],
+          executive: { name: "a", position: "b", email: "boss@gmail.com" },
+          delegateEmails: [`ok@${domain}`, "deputy@yahoo.co.th"],
+          fallback: { name: "c", email: `x@${unique("nowhere")}.go.th` },
+        }),
+      ),
       422,
       "email_domain_not_allowed",
     );
@@ -146,10 +181,23 @@ describe("PATCH /api/v1/admin/agencies/:id", () => {
     const created = await createAgencyViaApi(admin);
     const [oldDomain] = created.domains;
     const next = [freshDomain(), freshDomain()];
-    const res = await admin.json("PATCH", `${AGENCIES}/${created.id}`, { domains: next, reviewRequired: true, ministry: "MOF", reminderDays: [5] });
+    const res = await admin.json("PATCH", `${AGENCIES}/${created.id}`, {
+      domains: next,
+      reviewRequired: true,
+      ministry: "MOF",
+      reminderDays: [5],
+    });
     expect(res.status).toBe(200);
     const updated = await agencyOf(res);
-    expect(updated).toEqual({ ...created, domains: [...next].sort(), reviewRequired: true, ministryTh: "กระทรวงการคลัง", ministryEn: "Ministry of Finance", reminderDays: [5], updatedAt: expect.any(String) });
+    expect(updated).toEqual({
+      ...created,
+      domains: [...next].sort(),
+      reviewRequired: true,
+      ministryTh: "กระทรวงการคลัง",
+      ministryEn: "Ministry of Finance",
+      reminderDays: [5],
+      updatedAt: expect.any(String),
+    });
     expect(await get(created.id)).toEqual(updated);
     // The domain it gave up is free for another agency.
     await createAgencyViaApi(admin, agencyBody({ domains: [oldDomain] }));
@@ -173,9 +221,21 @@ describe("PATCH /api/v1/admin/agencies/:id", () => {
   it("sets and clears approvers", async () => {
     const created = await createAgencyViaApi(admin);
     const email = `chief@${created.domains[0]}`;
-    let updated = await agencyOf(await admin.json("PATCH", `${AGENCIES}/${created.id}`, { executive: { name: "ผู้บริหาร", position: "อธิบดี", email }, fallback: { name: "สำรอง", email: "backup@mail.go.th" }, fallbackAfterDays: 2 }));
-    expect(updated).toMatchObject({ executive: { name: "ผู้บริหาร", position: "อธิบดี", email }, fallback: { name: "สำรอง", email: "backup@mail.go.th" }, fallbackAfterDays: 2 });
-    updated = await agencyOf(await admin.json("PATCH", `${AGENCIES}/${created.id}`, { executive: null, fallback: null }));
+    let updated = await agencyOf(
+      await admin.json("PATCH", `${AGENCIES}/${created.id}`, {
+        executive: { name: "ผู้บริหาร", position: "อธิบดี", email },
+        fallback: { name: "สำรอง", email: "backup@mail.go.th" },
+        fallbackAfterDays: 2,
+      }),
+    );
+    expect(updated).toMatchObject({
+      executive: { name: "ผู้บริหาร", position: "อธิบดี", email },
+      fallback: { name: "สำรอง", email: "backup@mail.go.th" },
+      fallbackAfterDays: 2,
+    });
+    updated = await agencyOf(
+      await admin.json("PATCH", `${AGENCIES}/${created.id}`, { executive: null, fallback: null }),
+    );
     expect(updated).toMatchObject({ executive: null, fallback: null });
   });
 
@@ -183,21 +243,75 @@ describe("PATCH /api/v1/admin/agencies/:id", () => {
     const a = await createAgencyViaApi(admin, agencyBody({ domains: [freshDomain(), freshDomain()] }));
     const b = await createAgencyViaApi(admin);
     const before = await get(a.id);
-    expect(paths(await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { domains: ["bad domain"] }), 400, "invalid_request"))).toEqual(["domains.0"]);
-    expect(paths(await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { ministry: "x" }), 400, "invalid_request"))).toEqual(["ministry"]);
-    expect(paths(await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { approvalTtlDays: 0 }), 400, "invalid_request"))).toEqual(["approvalTtlDays"]);
-    expect(paths(await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { domains: [...a.domains, b.domains[0]] }), 409, "conflict"))).toEqual(["domains.2"]);
-    expect(paths(await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { nameTh: b.nameTh }), 409, "conflict"))).toEqual(["nameTh"]);
-    expect(paths(await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { delegateEmails: ["x@gmail.com"] }), 422, "email_domain_not_allowed"))).toEqual(["delegateEmails.0"]);
+    expect(
+      paths(
+        await expectProblem(
+          await admin.json("PATCH", `${AGENCIES}/${a.id}`, { domains: ["bad domain"] }),
+          400,
+          "invalid_request",
+        ),
+      ),
+    ).toEqual(["domains.0"]);
+    expect(
+      paths(
+        await expectProblem(
+          await admin.json("PATCH", `${AGENCIES}/${a.id}`, { ministry: "x" }),
+          400,
+          "invalid_request",
+        ),
+      ),
+    ).toEqual(["ministry"]);
+    expect(
+      paths(
+        await expectProblem(
+          await admin.json("PATCH", `${AGENCIES}/${a.id}`, { approvalTtlDays: 0 }),
+          400,
+          "invalid_request",
+        ),
+      ),
+    ).toEqual(["approvalTtlDays"]);
+    expect(
+      paths(
+        await expectProblem(
+          await admin.json("PATCH", `${AGENCIES}/${a.id}`, { domains: [...a.domains, b.domains[0]] }),
+          409,
+          "conflict",
+        ),
+      ),
+    ).toEqual(["domains.2"]);
+    expect(
+      paths(
+        await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { nameTh: b.nameTh }), 409, "conflict"),
+      ),
+    ).toEqual(["nameTh"]);
+    expect(
+      paths(
+        await expectProblem(
+          await admin.json("PATCH", `${AGENCIES}/${a.id}`, { delegateEmails: ["x@gmail.com"] }),
+          422,
+          "email_domain_not_allowed",
+        ),
+      ),
+    ).toEqual(["delegateEmails.0"]);
 
-    await admin.json("PATCH", `${AGENCIES}/${a.id}`, { executive: { name: "n", position: "p", email: `boss@${a.domains[1]}` } });
+    await admin.json("PATCH", `${AGENCIES}/${a.id}`, {
+      executive: { name: "n", position: "p", email: `boss@${a.domains[1]}` },
+    });
     const withExecutive = await get(a.id);
-    const problem = await expectProblem(await admin.json("PATCH", `${AGENCIES}/${a.id}`, { domains: [a.domains[0]] }), 422, "email_domain_not_allowed");
+    const problem = await expectProblem(
+      await admin.json("PATCH", `${AGENCIES}/${a.id}`, { domains: [a.domains[0]] }),
+      422,
+      "email_domain_not_allowed",
+    );
     expect(paths(problem)).toEqual(["executive.email"]);
     expect(await get(a.id)).toEqual(withExecutive);
     expect({ ...withExecutive, executive: null, updatedAt: before.updatedAt }).toEqual(before);
 
-    await expectProblem(await admin.json("PATCH", `${AGENCIES}/agc_missing`, { reviewRequired: true }), 404, "not_found");
+    await expectProblem(
+      await admin.json("PATCH", `${AGENCIES}/agc_missing`, { reviewRequired: true }),
+      404,
+      "not_found",
+    );
     await expectProblem(await admin.fetch(`${AGENCIES}/agc_missing`), 404, "not_found");
   });
 });
@@ -211,10 +325,22 @@ describe("only administrators", () => {
       const [status, code] = client === official ? [403, "forbidden"] : [401, "unauthenticated"];
       await expectProblem(await client.fetch(`${AGENCIES}/${agency.id}`), status, code);
       await expectProblem(await client.json("POST", AGENCIES, agencyBody()), status, code);
-      await expectProblem(await client.json("PATCH", `${AGENCIES}/${agency.id}`, { reviewRequired: true }), status, code);
+      await expectProblem(
+        await client.json("PATCH", `${AGENCIES}/${agency.id}`, { reviewRequired: true }),
+        status,
+        code,
+      );
       // Refused before the body is even read: an invalid body makes no difference.
       await expectProblem(await client.json("POST", AGENCIES, { nope: true }), status, code);
-      await expectProblem(await client.fetch(`${AGENCIES}/import`, { method: "POST", headers: { "Content-Type": "text/csv" }, body: "nameTh\n" }), status, code);
+      await expectProblem(
+        await client.fetch(`${AGENCIES}/import`, {
+          method: "POST",
+          headers: { "Content-Type": "text/csv" },
+          body: "nameTh\n",
+        }),
+        status,
+        code,
+      );
     }
     expect(await snapshot(["agencies", "agency_domains", "audit_events"])).toEqual(before);
   });
@@ -224,8 +350,20 @@ describe("only administrators", () => {
     const before = await snapshot(["agencies", "agency_domains", "audit_events"]);
     const evil = { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" };
     await expectProblem(await admin.json("POST", AGENCIES, agencyBody(), evil), 403, "cross_site_request");
-    await expectProblem(await admin.json("PATCH", `${AGENCIES}/${agency.id}`, { reviewRequired: true }, evil), 403, "cross_site_request");
-    await expectProblem(await admin.fetch(`${AGENCIES}/import`, { method: "POST", headers: { "Content-Type": "text/csv", ...evil }, body: "nameTh,nameEn,ministry,domains\n" }), 403, "cross_site_request");
+    await expectProblem(
+      await admin.json("PATCH", `${AGENCIES}/${agency.id}`, { reviewRequired: true }, evil),
+      403,
+      "cross_site_request",
+    );
+    await expectProblem(
+      await admin.fetch(`${AGENCIES}/import`, {
+        method: "POST",
+        headers: { "Content-Type": "text/csv", ...evil },
+        body: "nameTh,nameEn,ministry,domains\n",
+      }),
+      403,
+      "cross_site_request",
+    );
     expect(await snapshot(["agencies", "agency_domains", "audit_events"])).toEqual(before);
   });
 });

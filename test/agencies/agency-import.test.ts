@@ -2,7 +2,16 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { createAgency, signIn, unique } from "../helpers/fixtures";
 import { ADMIN_EMAIL, expectProblem, signInAdmin } from "../helpers/auth-db";
-import { AGENCIES, agencyCount, createAgencyViaApi, agencyBody, freshDomain, importCsv, importReport, type AgencyJson } from "../helpers/agencies-api";
+import {
+  AGENCIES,
+  agencyCount,
+  createAgencyViaApi,
+  agencyBody,
+  freshDomain,
+  importCsv,
+  importReport,
+  type AgencyJson,
+} from "../helpers/agencies-api";
 import { auditOf, snapshot } from "../helpers/db";
 
 let admin: Client;
@@ -13,11 +22,14 @@ beforeAll(async () => {
 const HEADER = "nameTh,nameEn,ministry,domains,executiveName,executivePosition,executiveEmail,reviewRequired";
 const csv = (...rows: string[]) => [HEADER, ...rows].join("\r\n") + "\r\n";
 /** A valid row on fresh names and domains. */
-const good = (domain = freshDomain()) => `กรมนำเข้า ${unique("n")},Imported Department ${unique("e")},MOI,${domain},,,,false`;
+const good = (domain = freshDomain()) =>
+  `กรมนำเข้า ${unique("n")},Imported Department ${unique("e")},MOI,${domain},,,,false`;
 
 /** The agency with this domain, through the public search and the admin API. */
 async function agencyWithDomain(domain: string): Promise<AgencyJson | null> {
-  const found = (await (await new Client().fetch(`/api/v1/agencies?q=${encodeURIComponent(domain)}`)).json()) as { agencies: { id: string; domains: string[] }[] };
+  const found = (await (await new Client().fetch(`/api/v1/agencies?q=${encodeURIComponent(domain)}`)).json()) as {
+    agencies: { id: string; domains: string[] }[];
+  };
   const match = found.agencies.find((a) => a.domains.includes(domain));
   if (!match) return null;
   return ((await (await admin.fetch(`${AGENCIES}/${match.id}`)).json()) as { agency: AgencyJson }).agency;
@@ -54,12 +66,28 @@ describe("POST /api/v1/admin/agencies/import: a clean file", () => {
       reviewRequired: true,
       approvalTtlDays: 14,
     });
-    expect(await agencyWithDomain(d4)).toMatchObject({ nameEn: "Second Department", ministryEn: "Ministry of Interior", domains: [d3, d4].sort(), executive: null, reviewRequired: false });
+    expect(await agencyWithDomain(d4)).toMatchObject({
+      nameEn: "Second Department",
+      ministryEn: "Ministry of Interior",
+      domains: [d3, d4].sort(),
+      executive: null,
+      reviewRequired: false,
+    });
 
     const [created] = await auditOf(`agency:${first!.id}`);
-    expect(created).toMatchObject({ actor: `admin:${ADMIN_EMAIL}`, action: "agency.created", ip: admin.ip, detail: { source: "csv", line: 2 } });
+    expect(created).toMatchObject({
+      actor: `admin:${ADMIN_EMAIL}`,
+      action: "agency.created",
+      ip: admin.ip,
+      detail: { source: "csv", line: 2 },
+    });
     const summary = (await auditOf("agencies")).at(-1)!;
-    expect(summary).toMatchObject({ actor: `admin:${ADMIN_EMAIL}`, action: "agency.imported", ip: admin.ip, detail: { imported: 3, skipped: 0 } });
+    expect(summary).toMatchObject({
+      actor: `admin:${ADMIN_EMAIL}`,
+      action: "agency.imported",
+      ip: admin.ip,
+      detail: { imported: 3, skipped: 0 },
+    });
     expect(summary.detail.agencies).toContain(first!.id);
   });
 
@@ -67,8 +95,13 @@ describe("POST /api/v1/admin/agencies/import: a clean file", () => {
     const domain = freshDomain();
     const body = `${HEADER}\n\n"กรมหลายบรรทัด ${unique()}","Multi\nLine Department",MOI,${domain},,,,\n${good()}\n`;
     const report = await importReport(await importCsv(admin, body), 422);
-    expect(report.rows.map((r) => [r.line, r.status])).toEqual([[3, "invalid"], [5, "skipped"]]);
-    expect(report.rows[0]!.errors).toEqual([{ field: "nameEn", message: expect.stringContaining("control characters") }]);
+    expect(report.rows.map((r) => [r.line, r.status])).toEqual([
+      [3, "invalid"],
+      [5, "skipped"],
+    ]);
+    expect(report.rows[0]!.errors).toEqual([
+      { field: "nameEn", message: expect.stringContaining("control characters") },
+    ]);
     expect(await agencyWithDomain(domain)).toBeNull();
   });
 
@@ -89,7 +122,11 @@ describe("a file with invalid rows", () => {
       const report = await importReport(await importCsv(admin, body, query), 422);
       expect(report.imported).toBe(0);
       expect(report.skipped).toBe(3);
-      expect(report.rows.map((r) => [r.line, r.status])).toEqual([[2, "skipped"], [3, "invalid"], [4, "skipped"]]);
+      expect(report.rows.map((r) => [r.line, r.status])).toEqual([
+        [2, "skipped"],
+        [3, "invalid"],
+        [4, "skipped"],
+      ]);
       expect(report.rows[1]!.errors).toEqual([{ field: "ministry", message: expect.any(String) }]);
     }
     expect(await snapshot(["agencies", "agency_domains", "audit_events"])).toEqual(before);
@@ -123,8 +160,20 @@ describe("a file with invalid rows", () => {
     const report = await importReport(await importCsv(admin, csv(...rows), "?skipInvalid=true"), 200);
     const fields = Object.fromEntries(report.rows.map((r) => [r.line, r.errors.map((e) => e.field)]));
     expect(fields).toEqual({
-      2: [], 3: ["nameTh"], 4: ["domains"], 5: ["domains"], 6: [], 7: ["domains"], 8: ["ministry"], 9: ["executiveEmail"],
-      10: ["nameTh"], 11: [], 12: ["nameTh"], 13: ["row"], 14: ["reviewRequired"], 15: [],
+      2: [],
+      3: ["nameTh"],
+      4: ["domains"],
+      5: ["domains"],
+      6: [],
+      7: ["domains"],
+      8: ["ministry"],
+      9: ["executiveEmail"],
+      10: ["nameTh"],
+      11: [],
+      12: ["nameTh"],
+      13: ["row"],
+      14: ["reviewRequired"],
+      15: [],
     });
     expect(report.rows.find((r) => r.line === 7)!.errors[0]!.message).toMatch(/line 6/);
     expect(report.rows.find((r) => r.line === 5)!.errors[0]!.message).toMatch(/duplicate/);
@@ -137,8 +186,14 @@ describe("a file with invalid rows", () => {
     for (const domain of [...okDomains, shared]) expect(await agencyWithDomain(domain)).not.toBeNull();
 
     // The same file again: every row is now a duplicate of the database.
-    const again = await importReport(await importCsv(admin, csv(good(okDomains[0]), `${dupName},Again,MOI,${freshDomain()},,,,`), "?skipInvalid=true"), 200);
-    expect(again.rows.map((r) => [r.status, r.errors.map((e) => e.field)])).toEqual([["invalid", ["domains"]], ["invalid", ["nameTh"]]]);
+    const again = await importReport(
+      await importCsv(admin, csv(good(okDomains[0]), `${dupName},Again,MOI,${freshDomain()},,,,`), "?skipInvalid=true"),
+      200,
+    );
+    expect(again.rows.map((r) => [r.status, r.errors.map((e) => e.field)])).toEqual([
+      ["invalid", ["domains"]],
+      ["invalid", ["nameTh"]],
+    ]);
     expect(again.imported).toBe(0);
     expect(await agencyCount()).toBe(before + 4);
   });
@@ -147,16 +202,29 @@ describe("a file with invalid rows", () => {
 describe("what is not a CSV import at all", () => {
   it("400 for a missing or unknown header, an unclosed quote or a bad query; 415 for another media type; 413 beyond 1000 rows or 64 KiB", async () => {
     const before = await snapshot(["agencies", "agency_domains", "audit_events"]);
-    const header = async (body: string, path = "header") => expect((await expectProblem(await importCsv(admin, body), 400, "invalid_request")).errors?.[0]?.path).toBe(path);
+    const header = async (body: string, path = "header") =>
+      expect((await expectProblem(await importCsv(admin, body), 400, "invalid_request")).errors?.[0]?.path).toBe(path);
     await header("");
     await header("nameTh,nameEn,domains\nก,A,a.go.th\n");
     await header(`${HEADER},colour\n`);
     await header(`${HEADER}\n"กรม,A,MOI,${freshDomain()},,,,\n`, "line 2");
     await expectProblem(await importCsv(admin, csv(good()), "?skipInvalid=maybe"), 400, "invalid_request");
-    await expectProblem(await admin.json("POST", `${AGENCIES}/import`, { csv: csv(good()) }), 415, "unsupported_media_type");
-    await expectProblem(await importCsv(admin, csv(...Array.from({ length: 1001 }, (_, i) => `ก${i},A${i},MOI,x${i}.go.th,,,,`))), 413, "payload_too_large");
+    await expectProblem(
+      await admin.json("POST", `${AGENCIES}/import`, { csv: csv(good()) }),
+      415,
+      "unsupported_media_type",
+    );
+    await expectProblem(
+      await importCsv(admin, csv(...Array.from({ length: 1001 }, (_, i) => `ก${i},A${i},MOI,x${i}.go.th,,,,`))),
+      413,
+      "payload_too_large",
+    );
     const row = `${"ก".repeat(100)},A,MOI,big.go.th,,,,\n`;
-    await expectProblem(await importCsv(admin, HEADER + "\n" + row.repeat(Math.ceil((65 * 1024) / row.length))), 413, "payload_too_large");
+    await expectProblem(
+      await importCsv(admin, HEADER + "\n" + row.repeat(Math.ceil((65 * 1024) / row.length))),
+      413,
+      "payload_too_large",
+    );
     expect(await snapshot(["agencies", "agency_domains", "audit_events"])).toEqual(before);
   });
 

@@ -22,7 +22,8 @@ describe("seed/agencies-sample.csv", () => {
     expect(rows.length).toBeLessThanOrEqual(20);
     const seedDomains = devSeedAgencies.flatMap((a: { domains: string[] }) => a.domains);
     expect(seedDomains).toEqual(["dga.or.th", "nso.go.th", "mdes.go.th", "bangkok.go.th"]);
-    for (const domain of seedDomains) expect(sample).not.toMatch(new RegExp(`[,;\\s]${domain.replaceAll(".", "\\.")}[,;\\s]`));
+    for (const domain of seedDomains)
+      expect(sample).not.toMatch(new RegExp(`[,;\\s]${domain.replaceAll(".", "\\.")}[,;\\s]`));
   });
 
   it("imports every row into a database with the dev seed's agencies, and not twice", async () => {
@@ -34,12 +35,21 @@ describe("seed/agencies-sample.csv", () => {
     expect(report.imported).toBe(report.rows.length);
     expect(await agencyCount()).toBe(before + report.imported);
 
-    const tmd = (await (await admin.fetch("/api/v1/agencies?q=tmd.go.th")).json()) as { agencies: { nameTh: string; domains: string[] }[] };
+    const tmd = (await (await admin.fetch("/api/v1/agencies?q=tmd.go.th")).json()) as {
+      agencies: { nameTh: string; domains: string[] }[];
+    };
     expect(tmd.agencies).toEqual([expect.objectContaining({ nameTh: "กรมอุตุนิยมวิทยา", domains: ["tmd.go.th"] })]);
 
     const again = await importReport(await importCsv(admin, sample), 422);
     expect(again.imported).toBe(0);
-    expect(again.rows.every((r) => r.status === "invalid" && r.errors.some((e) => e.field === "domains") && r.errors.some((e) => e.field === "nameTh"))).toBe(true);
+    expect(
+      again.rows.every(
+        (r) =>
+          r.status === "invalid" &&
+          r.errors.some((e) => e.field === "domains") &&
+          r.errors.some((e) => e.field === "nameTh"),
+      ),
+    ).toBe(true);
     expect(await agencyCount()).toBe(before + report.imported);
   });
 });

@@ -1,9 +1,26 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "../../src/errors";
 import { DAY } from "../../src/lib/clock";
-import { commitApplicationTransition, type ApplicationContext, type CommitOptions } from "../../src/workflow/application-commit";
-import { APPLICATION_EVENTS, APPLICATION_STATUSES, applicationTransition, type ApplicationEvent } from "../../src/workflow/application-machine";
-import { NOW, applicationIn, applicationRow, approvalTokenFor, membershipsOf, tokensOf, workflowDeps } from "../helpers/workflow-fixtures";
+import {
+  commitApplicationTransition,
+  type ApplicationContext,
+  type CommitOptions,
+} from "../../src/workflow/application-commit";
+import {
+  APPLICATION_EVENTS,
+  APPLICATION_STATUSES,
+  applicationTransition,
+  type ApplicationEvent,
+} from "../../src/workflow/application-machine";
+import {
+  NOW,
+  applicationIn,
+  applicationRow,
+  approvalTokenFor,
+  membershipsOf,
+  tokensOf,
+  workflowDeps,
+} from "../helpers/workflow-fixtures";
 import { auditOf, outboxTo, snapshot } from "../helpers/db";
 
 const deps = workflowDeps();
@@ -12,11 +29,17 @@ const commit = (ctx: ApplicationContext, event: ApplicationEvent, extra: Partial
   commitApplicationTransition(deps, ctx, event, { ...options, ...extra });
 
 const ILLEGAL = APPLICATION_STATUSES.flatMap((status) =>
-  APPLICATION_EVENTS.filter((event) => applicationTransition(status, event) === null).map((event) => ({ status, event })),
+  APPLICATION_EVENTS.filter((event) => applicationTransition(status, event) === null).map((event) => ({
+    status,
+    event,
+  })),
 );
 
 async function expectAppError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
 }
@@ -27,19 +50,26 @@ describe("illegal transitions write nothing", () => {
     for (const status of APPLICATION_STATUSES) expect(ILLEGAL.some((p) => p.status === status)).toBe(true);
   });
 
-  it.each(ILLEGAL)("$status + $event throws invalid_transition and leaves every table as it was", async ({ status, event }) => {
-    const ctx = await applicationIn(status);
-    await approvalTokenFor(ctx.application);
-    const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
-    await expectAppError(commit(ctx, event), "invalid_transition");
-    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
-  });
+  it.each(ILLEGAL)(
+    "$status + $event throws invalid_transition and leaves every table as it was",
+    async ({ status, event }) => {
+      const ctx = await applicationIn(status);
+      await approvalTokenFor(ctx.application);
+      const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
+      await expectAppError(commit(ctx, event), "invalid_transition");
+      expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(
+        before,
+      );
+    },
+  );
 
   it("confirming an approver without any approver address is refused and writes nothing", async () => {
     const ctx = await applicationIn("awaiting_approver", { approverEmail: null });
     const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
     await expectAppError(commit(ctx, "APPROVER_CONFIRMED"), "invalid_transition");
-    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
+    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(
+      before,
+    );
   });
 });
 
@@ -47,22 +77,46 @@ describe("legal transitions commit their effects in one step", () => {
   it("executive approval: approved, version+1, links closed, one membership, applicant told, audited once", async () => {
     const ctx = await applicationIn("awaiting_executive");
     const tokenId = await approvalTokenFor(ctx.application);
-    const committed = await commit(ctx, "EXECUTIVE_APPROVED", { patch: { executiveDecidedBy: ctx.agency.executiveEmail, executiveDecidedAt: NOW } });
+    const committed = await commit(ctx, "EXECUTIVE_APPROVED", {
+      patch: { executiveDecidedBy: ctx.agency.executiveEmail, executiveDecidedAt: NOW },
+    });
 
     const row = await applicationRow(ctx.application.id);
-    expect(row).toMatchObject({ status: "approved", version: 1, updatedAt: NOW, executiveDecidedBy: ctx.agency.executiveEmail });
+    expect(row).toMatchObject({
+      status: "approved",
+      version: 1,
+      updatedAt: NOW,
+      executiveDecidedBy: ctx.agency.executiveEmail,
+    });
     expect(row.transitionId).toMatch(/^tx_/);
     expect(committed.application).toEqual(row);
 
     const audit = await auditOf(`application:${ctx.application.id}`);
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor: options.actor, action: "application.executive_approved", at: NOW, ip: "192.0.2.1" });
-    expect(audit[0]!.detail).toMatchObject({ from: "awaiting_executive", to: "approved", membershipId: committed.membershipId });
+    expect(audit[0]).toMatchObject({
+      actor: options.actor,
+      action: "application.executive_approved",
+      at: NOW,
+      ip: "192.0.2.1",
+    });
+    expect(audit[0]!.detail).toMatchObject({
+      from: "awaiting_executive",
+      to: "approved",
+      membershipId: committed.membershipId,
+    });
 
     const granted = await membershipsOf(ctx.application.id);
     expect(granted).toHaveLength(1);
-    expect(granted[0]).toMatchObject({ id: committed.membershipId, userId: ctx.applicant.id, agencyId: ctx.agency.id, status: "active", role: "steward" });
-    expect(await auditOf(`membership:${committed.membershipId}`)).toMatchObject([{ action: "membership.granted", actor: "system" }]);
+    expect(granted[0]).toMatchObject({
+      id: committed.membershipId,
+      userId: ctx.applicant.id,
+      agencyId: ctx.agency.id,
+      status: "active",
+      role: "steward",
+    });
+    expect(await auditOf(`membership:${committed.membershipId}`)).toMatchObject([
+      { action: "membership.granted", actor: "system" },
+    ]);
 
     const mail = await outboxTo(ctx.application.applicantEmail);
     expect(mail).toHaveLength(1);
@@ -80,7 +134,9 @@ describe("legal transitions commit their effects in one step", () => {
     expect(await applicationRow(ctx.application.id)).toMatchObject({ status: "awaiting_review", version: 5 });
     expect(committed.membershipId).toBeNull();
     expect(await membershipsOf(ctx.application.id)).toHaveLength(0);
-    expect(await auditOf(`application:${ctx.application.id}`)).toMatchObject([{ action: "application.executive_endorsed" }]);
+    expect(await auditOf(`application:${ctx.application.id}`)).toMatchObject([
+      { action: "application.executive_endorsed" },
+    ]);
     expect(await outboxTo(ctx.application.applicantEmail)).toMatchObject([{ template: "application_in_review" }]);
     expect((await tokensOf(ctx.application.id)).every((t) => t.revokedAt === NOW)).toBe(true);
   });
@@ -95,7 +151,13 @@ describe("legal transitions commit their effects in one step", () => {
     const tokens = await tokensOf(ctx.application.id);
     expect(tokens).toHaveLength(2);
     expect(tokens.find((t) => t.id === oldToken)).toMatchObject({ revokedAt: NOW });
-    expect(tokens.find((t) => t.id !== oldToken)).toMatchObject({ purpose: "approval", email: ctx.agency.executiveEmail, revokedAt: null, usedAt: null, expiresAt: NOW + 14 * DAY });
+    expect(tokens.find((t) => t.id !== oldToken)).toMatchObject({
+      purpose: "approval",
+      email: ctx.agency.executiveEmail,
+      revokedAt: null,
+      usedAt: null,
+      expiresAt: NOW + 14 * DAY,
+    });
 
     const request = await outboxTo(ctx.agency.executiveEmail!);
     expect(request).toMatchObject([{ template: "approval_request" }]);
@@ -109,7 +171,11 @@ describe("legal transitions commit their effects in one step", () => {
     const ctx = await applicationIn("awaiting_approver", { approverEmail: null });
     const approver = `chief.${ctx.agency.id}@example.go.th`;
     await commit(ctx, "APPROVER_CONFIRMED", { patch: { approverEmail: approver, approverName: "ปลัด" } });
-    expect(await applicationRow(ctx.application.id)).toMatchObject({ status: "awaiting_executive", version: 1, approverEmail: approver });
+    expect(await applicationRow(ctx.application.id)).toMatchObject({
+      status: "awaiting_executive",
+      version: 1,
+      approverEmail: approver,
+    });
     expect(await tokensOf(ctx.application.id)).toMatchObject([{ email: approver, revokedAt: null }]);
     expect(await outboxTo(approver)).toMatchObject([{ template: "approval_request" }]);
   });
@@ -143,16 +209,26 @@ describe("compare-and-swap", () => {
     const ctx = await applicationIn("awaiting_executive", { version: 2 });
     await approvalTokenFor(ctx.application);
     const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
-    await expectAppError(commit({ ...ctx, application: { ...ctx.application, version: 1 } }, "EXECUTIVE_APPROVED"), "conflict");
-    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
+    await expectAppError(
+      commit({ ...ctx, application: { ...ctx.application, version: 1 } }, "EXECUTIVE_APPROVED"),
+      "conflict",
+    );
+    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(
+      before,
+    );
   });
 
   it("a stale status (changed meanwhile) throws conflict and writes nothing", async () => {
     const ctx = await applicationIn("withdrawn");
     await approvalTokenFor(ctx.application);
     const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
-    await expectAppError(commit({ ...ctx, application: { ...ctx.application, status: "awaiting_executive" } }, "EXECUTIVE_APPROVED"), "conflict");
-    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
+    await expectAppError(
+      commit({ ...ctx, application: { ...ctx.application, status: "awaiting_executive" } }, "EXECUTIVE_APPROVED"),
+      "conflict",
+    );
+    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(
+      before,
+    );
   });
 
   it("two concurrent commits of the same transition: exactly one wins, one audit event, one membership", async () => {

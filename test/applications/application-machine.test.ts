@@ -28,8 +28,17 @@ const EXPECTED: Record<ApplicationStatus, Partial<Record<ApplicationEvent, Appli
     WITHDRAWN: "withdrawn",
     APPROVERS_GONE: "awaiting_approver",
   },
-  awaiting_review: { ADMIN_APPROVED: "approved", ADMIN_REJECTED: "rejected", ADMIN_RETURNED: "returned", WITHDRAWN: "withdrawn" },
-  returned: { RESUBMITTED: "awaiting_executive", RESUBMITTED_FOR_APPROVER: "awaiting_approver", WITHDRAWN: "withdrawn" },
+  awaiting_review: {
+    ADMIN_APPROVED: "approved",
+    ADMIN_REJECTED: "rejected",
+    ADMIN_RETURNED: "returned",
+    WITHDRAWN: "withdrawn",
+  },
+  returned: {
+    RESUBMITTED: "awaiting_executive",
+    RESUBMITTED_FOR_APPROVER: "awaiting_approver",
+    WITHDRAWN: "withdrawn",
+  },
   expired: { RESUBMITTED: "awaiting_executive", RESUBMITTED_FOR_APPROVER: "awaiting_approver" },
   approved: { FIRST_KEY_ISSUED: "active" },
   active: {},
@@ -37,17 +46,21 @@ const EXPECTED: Record<ApplicationStatus, Partial<Record<ApplicationEvent, Appli
   withdrawn: {},
 };
 
-const PAIRS = APPLICATION_STATUSES.flatMap((status) => APPLICATION_EVENTS.map((event) => ({ status, event, to: EXPECTED[status][event] ?? null })));
+const PAIRS = APPLICATION_STATUSES.flatMap((status) =>
+  APPLICATION_EVENTS.map((event) => ({ status, event, to: EXPECTED[status][event] ?? null })),
+);
 const LEGAL = PAIRS.filter((p) => p.to !== null);
 
 const kinds = (effects: ApplicationEffect[]) => effects.map((e) => e.kind);
-const outcome = (effects: ApplicationEffect[]) => effects.flatMap((e) => (e.kind === "notify_applicant" ? [e.outcome] : []));
+const outcome = (effects: ApplicationEffect[]) =>
+  effects.flatMap((e) => (e.kind === "notify_applicant" ? [e.outcome] : []));
 
 describe("application transition table", () => {
   it("covers every status and event, and the expected table only names known ones", () => {
     expect(PAIRS).toHaveLength(APPLICATION_STATUSES.length * APPLICATION_EVENTS.length);
     expect(Object.keys(EXPECTED).sort()).toEqual([...APPLICATION_STATUSES].sort());
-    for (const row of Object.values(EXPECTED)) for (const event of Object.keys(row)) expect(APPLICATION_EVENTS).toContain(event);
+    for (const row of Object.values(EXPECTED))
+      for (const event of Object.keys(row)) expect(APPLICATION_EVENTS).toContain(event);
     expect(LEGAL).toHaveLength(18);
   });
 
@@ -70,17 +83,20 @@ describe("application transition table", () => {
 });
 
 describe("application transition effects", () => {
-  it.each(LEGAL)("$status + $event closes approval links first whenever it leaves awaiting_executive or sends a new link", ({ status, event }) => {
-    const effects = kinds(applicationTransition(status, event)!.effects);
-    // A new link replaces any older one, so sending implies closing first.
-    if (status === "awaiting_executive" || effects.includes("send_approval_request")) {
-      expect(effects.indexOf("close_approval_links")).toBe(0);
-    } else if (effects.includes("close_approval_links")) {
-      // Elsewhere closing is a safety net: after a decision, or when a resubmission's earlier
-      // round must not be decided any more.
-      expect(["ADMIN_APPROVED", "ADMIN_REJECTED", "RESUBMITTED_FOR_APPROVER"]).toContain(event);
-    }
-  });
+  it.each(LEGAL)(
+    "$status + $event closes approval links first whenever it leaves awaiting_executive or sends a new link",
+    ({ status, event }) => {
+      const effects = kinds(applicationTransition(status, event)!.effects);
+      // A new link replaces any older one, so sending implies closing first.
+      if (status === "awaiting_executive" || effects.includes("send_approval_request")) {
+        expect(effects.indexOf("close_approval_links")).toBe(0);
+      } else if (effects.includes("close_approval_links")) {
+        // Elsewhere closing is a safety net: after a decision, or when a resubmission's earlier
+        // round must not be decided any more.
+        expect(["ADMIN_APPROVED", "ADMIN_REJECTED", "RESUBMITTED_FOR_APPROVER"]).toContain(event);
+      }
+    },
+  );
 
   it.each(LEGAL)("$status + $event grants a membership exactly on an approval", ({ status, event }) => {
     const effects = kinds(applicationTransition(status, event)!.effects);
@@ -88,10 +104,13 @@ describe("application transition effects", () => {
     expect(effects.filter((k) => k === "grant_membership")).toHaveLength(grants ? 1 : 0);
   });
 
-  it.each(LEGAL)("$status + $event sends an approval request exactly when it reaches awaiting_executive", ({ status, event, to }) => {
-    const effects = kinds(applicationTransition(status, event)!.effects);
-    expect(effects.includes("send_approval_request")).toBe(to === "awaiting_executive");
-  });
+  it.each(LEGAL)(
+    "$status + $event sends an approval request exactly when it reaches awaiting_executive",
+    ({ status, event, to }) => {
+      const effects = kinds(applicationTransition(status, event)!.effects);
+      expect(effects.includes("send_approval_request")).toBe(to === "awaiting_executive");
+    },
+  );
 
   const NOTIFIED: Partial<Record<ApplicationEvent, string>> = {
     EXECUTIVE_APPROVED: "approved",
@@ -137,7 +156,10 @@ describe("application status helpers", () => {
   });
 
   it("an application whose approvers all left waits for administrators, its links closed", () => {
-    expect(applicationTransition("awaiting_executive", "APPROVERS_GONE")).toMatchObject({ to: "awaiting_approver", effects: [{ kind: "close_approval_links" }] });
+    expect(applicationTransition("awaiting_executive", "APPROVERS_GONE")).toMatchObject({
+      to: "awaiting_approver",
+      effects: [{ kind: "close_approval_links" }],
+    });
   });
 
   it.each(APPLICATION_STATUSES)("%s accepts an executive decision only while awaiting the executive", (status) => {
@@ -145,7 +167,9 @@ describe("application status helpers", () => {
   });
 
   it.each(APPLICATION_STATUSES)("%s is open only before a decision (the one-open-application rule)", (status) => {
-    expect(isOpenApplication(status)).toBe(["awaiting_approver", "awaiting_executive", "awaiting_review", "returned"].includes(status));
+    expect(isOpenApplication(status)).toBe(
+      ["awaiting_approver", "awaiting_executive", "awaiting_review", "returned"].includes(status),
+    );
   });
 
   it("awaiting_approver is shown as awaiting_review; every other status as itself", () => {

@@ -15,10 +15,19 @@ async function pendingApplication() {
 /** What the decision left behind in the database for one application. */
 async function traces(applicationId: string, applicantEmail: string) {
   await settleOutbox();
-  const [app] = await rows("SELECT status, version, decided_at, decided_by FROM applications WHERE id = ?", applicationId);
+  const [app] = await rows(
+    "SELECT status, version, decided_at, decided_by FROM applications WHERE id = ?",
+    applicationId,
+  );
   const memberships = await rows("SELECT id, status FROM memberships WHERE application_id = ?", applicationId);
-  const audit = await rows("SELECT action FROM audit_events WHERE subject = ? ORDER BY rowid", `application:${applicationId}`);
-  const tokens = await rows("SELECT used_at, used_by, data FROM one_time_tokens WHERE application_id = ? AND used_at IS NOT NULL", applicationId);
+  const audit = await rows(
+    "SELECT action FROM audit_events WHERE subject = ? ORDER BY rowid",
+    `application:${applicationId}`,
+  );
+  const tokens = await rows(
+    "SELECT used_at, used_by, data FROM one_time_tokens WHERE application_id = ? AND used_at IS NOT NULL",
+    applicationId,
+  );
   const outcomes = (await outboxTo(applicantEmail)).filter((m) => String(m.template).startsWith("application_"));
   return { app: app!, memberships, actions: audit.map((a) => a.action), tokens, outcomes };
 }
@@ -43,7 +52,10 @@ describe("concurrent decisions on one approval link", () => {
     expect(t.actions).toEqual(["application.submitted", "application.executive_approved"]);
     expect(t.tokens).toHaveLength(1);
     expect(t.outcomes.map((m) => m.template)).toEqual(["application_approved"]);
-    const grants = await rows("SELECT id FROM audit_events WHERE action = 'membership.granted' AND subject = ?", `membership:${t.memberships[0]!.id}`);
+    const grants = await rows(
+      "SELECT id FROM audit_events WHERE action = 'membership.granted' AND subject = ?",
+      `membership:${t.memberships[0]!.id}`,
+    );
     expect(grants).toHaveLength(1);
   });
 
@@ -59,10 +71,15 @@ describe("concurrent decisions on one approval link", () => {
     const won = winners[0]!;
     expect(t.app.status).toBe(won === "approve" ? "approved" : "rejected");
     expect(t.memberships).toHaveLength(won === "approve" ? 1 : 0);
-    expect(t.actions).toEqual(["application.submitted", won === "approve" ? "application.executive_approved" : "application.executive_rejected"]);
+    expect(t.actions).toEqual([
+      "application.submitted",
+      won === "approve" ? "application.executive_approved" : "application.executive_rejected",
+    ]);
     expect(t.tokens).toHaveLength(1);
     expect(JSON.parse(String(t.tokens[0]!.data))).toEqual({ decision: won });
-    expect(t.outcomes.map((m) => m.template)).toEqual([won === "approve" ? "application_approved" : "application_rejected"]);
+    expect(t.outcomes.map((m) => m.template)).toEqual([
+      won === "approve" ? "application_approved" : "application_rejected",
+    ]);
     expect((await getApplication(who.client, application.id)).status).toBe(t.app.status);
 
     const again = await new Client().fetch(link);
@@ -72,7 +89,10 @@ describe("concurrent decisions on one approval link", () => {
 
   it("a withdrawal racing the executive's approval: exactly one of them takes effect", async () => {
     const { who, application, link } = await pendingApplication();
-    const [approve, withdraw] = await Promise.all([decide(link, "approve"), who.client.json("POST", `/api/v1/applications/${application.id}/withdraw`)]);
+    const [approve, withdraw] = await Promise.all([
+      decide(link, "approve"),
+      who.client.json("POST", `/api/v1/applications/${application.id}/withdraw`),
+    ]);
     expect([approve.status, withdraw.status].filter((s) => s === 200)).toHaveLength(1);
     expect(approve.status === 200 ? withdraw.status : approve.status).toBe(409);
     const t = await traces(application.id, who.email);

@@ -12,7 +12,14 @@ describe("agency approval policies", () => {
     const agency = await createAgency({ executive: false });
     const who = await applicant(agency);
     const nominee = { name: "นายทดสอบ ผู้อำนวยการ", position: "ผู้อำนวยการ", email: `dir.${unique("n")}@${agency.domain}` };
-    const refused = await who.client.json("POST", "/api/v1/applications", { agencyId: agency.id, role: "steward", position: "นักวิชาการ", phone: "021234567", reason: "r", approver: { ...nominee, email: "boss@gmail.com" } });
+    const refused = await who.client.json("POST", "/api/v1/applications", {
+      agencyId: agency.id,
+      role: "steward",
+      position: "นักวิชาการ",
+      phone: "021234567",
+      reason: "r",
+      approver: { ...nominee, email: "boss@gmail.com" },
+    });
     expect(refused.status).toBe(422);
     const app = await submit(who, agency.id, { approver: nominee });
     expect(app.status).toBe("awaiting_review");
@@ -21,7 +28,10 @@ describe("agency approval policies", () => {
     const admin = await signInAdmin();
     const confirmed = await admin.json("POST", `/api/v1/admin/applications/${app.id}/approver`, nominee);
     expect(confirmed.status).toBe(200);
-    expect(((await confirmed.json()) as { application: { status: string; approver: { email: string; nominated: boolean } } }).application).toMatchObject({ status: "awaiting_executive", approver: { email: nominee.email } });
+    expect(
+      ((await confirmed.json()) as { application: { status: string; approver: { email: string; nominated: boolean } } })
+        .application,
+    ).toMatchObject({ status: "awaiting_executive", approver: { email: nominee.email } });
     expect((await decide(await approvalLink(nominee.email), "approve")).status).toBe(200);
     expect((await getApplication(who.client, app.id)).status).toBe("approved");
   });
@@ -29,14 +39,24 @@ describe("agency approval policies", () => {
   it("refuses a nomination when the agency's executive is on file", async () => {
     const agency = await createAgency();
     const who = await applicant(agency);
-    const res = await who.client.json("POST", "/api/v1/applications", { agencyId: agency.id, role: "steward", position: "p", phone: "021234567", reason: "r", approver: { name: "x", position: "y", email: `z@${agency.domain}` } });
+    const res = await who.client.json("POST", "/api/v1/applications", {
+      agencyId: agency.id,
+      role: "steward",
+      position: "p",
+      phone: "021234567",
+      reason: "r",
+      approver: { name: "x", position: "y", email: `z@${agency.domain}` },
+    });
     expect(res.status).toBe(400);
   });
 
   it("the approval page names everyone who may decide, and the decision records the deputy who decided", async () => {
     const agency = await createAgency();
     const deputy = `deputy.${unique("d")}@${agency.domain}`;
-    await db.update(agencies).set({ delegateEmails: JSON.stringify([deputy]) }).where(eq(agencies.id, agency.id));
+    await db
+      .update(agencies)
+      .set({ delegateEmails: JSON.stringify([deputy]) })
+      .where(eq(agencies.id, agency.id));
     const who = await applicant(agency);
     const app = await submit(who, agency.id);
     const page = await (await new Client().fetch(await approvalLink(agency.executiveEmail!))).text();
@@ -68,7 +88,11 @@ describe("agency approval policies", () => {
       expect((await getApplication(who.client, app.id)).status).toBe("awaiting_executive");
       const code = codeIn(await lastMailTo(agency.executiveEmail!));
 
-      const wrong = await executive.form(link, { decision: "approve", reason: "เห็นชอบ", code: code === "000000" ? "111111" : "000000" });
+      const wrong = await executive.form(link, {
+        decision: "approve",
+        reason: "เห็นชอบ",
+        code: code === "000000" ? "111111" : "000000",
+      });
       expect(wrong.status).toBe(400);
       expect((await getApplication(who.client, app.id)).status).toBe("awaiting_executive");
       // A code confirms only the decision it was mailed for: posted with another, it is refused.
@@ -88,7 +112,8 @@ describe("agency approval policies", () => {
       await executive.form(link, { decision: "reject" });
       const code = codeIn(await lastMailTo(agency.executiveEmail!));
       const wrong = code === "000000" ? "111111" : "000000";
-      for (let i = 0; i < 5; i++) expect((await executive.form(link, { decision: "reject", code: wrong })).status).toBe(400);
+      for (let i = 0; i < 5; i++)
+        expect((await executive.form(link, { decision: "reject", code: wrong })).status).toBe(400);
       expect((await executive.form(link, { decision: "reject", code })).status).toBe(429);
       expect((await getApplication(who.client, app.id)).status).toBe("awaiting_executive");
     });

@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterEach(() => setDevClockOffset(0));
 
-const patchAgency = (id: string, body: Record<string, unknown>) => admin.json("PATCH", `/api/v1/admin/agencies/${id}`, body);
+const patchAgency = (id: string, body: Record<string, unknown>) =>
+  admin.json("PATCH", `/api/v1/admin/agencies/${id}`, body);
 const approvalMails = async (to: string) => (await mailTo(to)).filter((m) => m.text.includes("/approvals/"));
 
 async function waiting(agency: AgencyFixture) {
@@ -34,7 +35,9 @@ describe("a new executive", () => {
     const agency = await createAgency();
     const { who, app, oldLink } = await waiting(agency);
     const successor = `new-director-${unique()}@${agency.domain}`;
-    const res = await patchAgency(agency.id, { executive: { name: "ผู้อำนวยการคนใหม่", position: "ผู้อำนวยการ", email: successor } });
+    const res = await patchAgency(agency.id, {
+      executive: { name: "ผู้อำนวยการคนใหม่", position: "ผู้อำนวยการ", email: successor },
+    });
     expect(res.status, await res.clone().text()).toBe(200);
 
     expect((await new Client().fetch(oldLink)).status).toBe(409);
@@ -47,20 +50,30 @@ describe("a new executive", () => {
     const page = await (await new Client().fetch(fresh)).text();
     expect(page).toContain(successor);
     expect(page).not.toContain(agency.executiveEmail!);
-    expect(((await getApplication(who.client, app.id)) as unknown as { approver: { email: string } }).approver).toMatchObject({ email: successor });
+    expect(
+      ((await getApplication(who.client, app.id)) as unknown as { approver: { email: string } }).approver,
+    ).toMatchObject({ email: successor });
     expect((await decide(fresh, "approve")).status).toBe(200);
     expect((await getApplication(who.client, app.id)).status).toBe("approved");
 
-    const [audit] = await rows("SELECT actor, detail FROM audit_events WHERE action = 'application.approvers_changed' AND subject = ?", `application:${app.id}`);
+    const [audit] = await rows(
+      "SELECT actor, detail FROM audit_events WHERE action = 'application.approvers_changed' AND subject = ?",
+      `application:${app.id}`,
+    );
     expect(audit!.actor).toBe("admin:admin@dga.or.th");
-    expect(JSON.parse(audit!.detail as string)).toMatchObject({ linksRevoked: [agency.executiveEmail], linksSent: [successor] });
+    expect(JSON.parse(audit!.detail as string)).toMatchObject({
+      linksRevoked: [agency.executiveEmail],
+      linksSent: [successor],
+    });
   });
 
   it("the day-3 reminder goes to the new executive, not the old one", async () => {
     const agency = await createAgency();
     await waiting(agency);
     const successor = `new-director-${unique()}@${agency.domain}`;
-    expect((await patchAgency(agency.id, { executive: { name: "ใหม่", position: "ผู้อำนวยการ", email: successor } })).status).toBe(200);
+    expect(
+      (await patchAgency(agency.id, { executive: { name: "ใหม่", position: "ผู้อำนวยการ", email: successor } })).status,
+    ).toBe(200);
     const oldBefore = (await approvalMails(agency.executiveEmail!)).length;
     setDevClockOffset(3 * DAY + 60_000);
     expect((await new Client().json("POST", "/dev/cron")).status).toBe(200);
@@ -74,7 +87,10 @@ describe("deputies and fallback", () => {
   it("a removed deputy's link dies; an added deputy gets one; the executive's link lives on", async () => {
     const agency = await createAgency();
     const removed = `old-deputy-${unique()}@${agency.domain}`;
-    await db.update(agencies).set({ delegateEmails: JSON.stringify([removed]) }).where(eq(agencies.id, agency.id));
+    await db
+      .update(agencies)
+      .set({ delegateEmails: JSON.stringify([removed]) })
+      .where(eq(agencies.id, agency.id));
     const { who, app, oldLink } = await waiting(agency);
     const removedLink = await approvalLink(removed);
     const added = `new-deputy-${unique()}@${agency.domain}`;

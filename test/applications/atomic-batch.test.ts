@@ -16,39 +16,123 @@ function approvalStatements(app: Application, casVersion: number, transitionId =
     db
       .update(applications)
       .set({ status: "approved", version: sql`${applications.version} + 1`, transitionId, updatedAt: NOW + 1 })
-      .where(and(eq(applications.id, app.id), eq(applications.status, app.status), eq(applications.version, casVersion)))
+      .where(
+        and(eq(applications.id, app.id), eq(applications.status, app.status), eq(applications.version, casVersion)),
+      )
       .returning({ id: applications.id }),
-    insertWhere(db, memberships, { id: membershipId, userId: app.userId, agencyId: app.agencyId, applicationId: app.id, role: "steward", status: "active", createdAt: NOW, updatedAt: NOW }, guard),
-    insertWhere(db, auditEvents, { id: newId("aud"), at: NOW, actor: "test", action: "application.executive_approved", subject: `application:${app.id}`, detail: "{}" }, guard),
-    insertWhere(db, outbox, { id: newId("msg"), template: "application_approved", to: JSON.stringify([app.applicantEmail]), subject: "s", text: "t", html: "h", status: "pending", nextAttemptAt: NOW, createdAt: NOW }, guard),
+    insertWhere(
+      db,
+      memberships,
+      {
+        id: membershipId,
+        userId: app.userId,
+        agencyId: app.agencyId,
+        applicationId: app.id,
+        role: "steward",
+        status: "active",
+        createdAt: NOW,
+        updatedAt: NOW,
+      },
+      guard,
+    ),
+    insertWhere(
+      db,
+      auditEvents,
+      {
+        id: newId("aud"),
+        at: NOW,
+        actor: "test",
+        action: "application.executive_approved",
+        subject: `application:${app.id}`,
+        detail: "{}",
+      },
+      guard,
+    ),
+    insertWhere(
+      db,
+      outbox,
+      {
+        id: newId("msg"),
+        template: "application_approved",
+        to: JSON.stringify([app.applicantEmail]),
+        subject: "s",
+        text: "t",
+        html: "h",
+        status: "pending",
+        nextAttemptAt: NOW,
+        createdAt: NOW,
+      },
+      guard,
+    ),
   ];
   return { statements, guard, membershipId };
 }
 
-const outboxOf = (address: string) => db.select().from(outbox).where(eq(outbox.to, JSON.stringify([address])));
+const outboxOf = (address: string) =>
+  db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.to, JSON.stringify([address])));
 
 // Last statements that each fail inside SQLite, after every earlier statement succeeded.
 // Drizzle's builders are thenables: they are returned wrapped, or `await` would run them.
-const FAILING_LAST: { name: string; error: RegExp; statement: (app: Application, guard: SQL) => Promise<{ last: Statement }> }[] = [
+const FAILING_LAST: {
+  name: string;
+  error: RegExp;
+  statement: (app: Application, guard: SQL) => Promise<{ last: Statement }>;
+}[] = [
   {
     name: "a duplicate primary key",
     error: /UNIQUE constraint failed: audit_events\.id/,
     statement: async (app) => {
       const id = newId("aud");
       await db.insert(auditEvents).values({ id, at: NOW, actor: "test", action: "seed", subject: `seed:${app.id}` });
-      return { last: db.insert(auditEvents).values({ id, at: NOW, actor: "test", action: "duplicate", subject: `application:${app.id}` }) };
+      return {
+        last: db
+          .insert(auditEvents)
+          .values({ id, at: NOW, actor: "test", action: "duplicate", subject: `application:${app.id}` }),
+      };
     },
   },
   {
     name: "a NOT NULL violation",
     error: /NOT NULL constraint failed: memberships\.created_at/,
     // insertWhere takes partial values: leaving out created_at makes SQLite refuse the row.
-    statement: async (app, guard) => ({ last: insertWhere(db, memberships, { id: newId("mem"), userId: app.userId, agencyId: app.agencyId, role: "steward", status: "active", updatedAt: NOW }, guard) }),
+    statement: async (app, guard) => ({
+      last: insertWhere(
+        db,
+        memberships,
+        {
+          id: newId("mem"),
+          userId: app.userId,
+          agencyId: app.agencyId,
+          role: "steward",
+          status: "active",
+          updatedAt: NOW,
+        },
+        guard,
+      ),
+    }),
   },
   {
     name: "a foreign key violation",
     error: /FOREIGN KEY constraint failed/,
-    statement: async (app, guard) => ({ last: insertWhere(db, memberships, { id: newId("mem"), userId: "usr_missing", agencyId: app.agencyId, role: "steward", status: "active", createdAt: NOW, updatedAt: NOW }, guard) }),
+    statement: async (app, guard) => ({
+      last: insertWhere(
+        db,
+        memberships,
+        {
+          id: newId("mem"),
+          userId: "usr_missing",
+          agencyId: app.agencyId,
+          role: "steward",
+          status: "active",
+          createdAt: NOW,
+          updatedAt: NOW,
+        },
+        guard,
+      ),
+    }),
   },
 ];
 
@@ -65,20 +149,29 @@ describe("runBatch is all or nothing", () => {
     expect(await outboxOf(ctx.application.applicantEmail)).toHaveLength(1);
   });
 
-  it.each(FAILING_LAST)("a batch that fails at its last statement ($name) leaves no partial rows", async ({ statement, error }) => {
-    const ctx = await applicationIn("awaiting_executive");
-    const { statements, guard } = approvalStatements(ctx.application, 0);
-    statements.push((await statement(ctx.application, guard)).last);
-    const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
+  it.each(FAILING_LAST)(
+    "a batch that fails at its last statement ($name) leaves no partial rows",
+    async ({ statement, error }) => {
+      const ctx = await applicationIn("awaiting_executive");
+      const { statements, guard } = approvalStatements(ctx.application, 0);
+      statements.push((await statement(ctx.application, guard)).last);
+      const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
 
-    await expect(runBatch(db, statements)).rejects.toThrow(error);
+      await expect(runBatch(db, statements)).rejects.toThrow(error);
 
-    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
-    expect(await applicationRow(ctx.application.id)).toMatchObject({ status: "awaiting_executive", version: 0, transitionId: null });
-    expect(await membershipsOf(ctx.application.id)).toHaveLength(0);
-    expect(await auditOf(`application:${ctx.application.id}`)).toHaveLength(0);
-    expect(await outboxOf(ctx.application.applicantEmail)).toHaveLength(0);
-  });
+      expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(
+        before,
+      );
+      expect(await applicationRow(ctx.application.id)).toMatchObject({
+        status: "awaiting_executive",
+        version: 0,
+        transitionId: null,
+      });
+      expect(await membershipsOf(ctx.application.id)).toHaveLength(0);
+      expect(await auditOf(`application:${ctx.application.id}`)).toHaveLength(0);
+      expect(await outboxOf(ctx.application.applicantEmail)).toHaveLength(0);
+    },
+  );
 
   it("a batch that failed can be retried and then commits once", async () => {
     const ctx = await applicationIn("awaiting_executive");
@@ -99,7 +192,9 @@ describe("guarded side rows", () => {
     const [cas, ...rest] = await runBatch(db, approvalStatements(ctx.application, 2).statements);
     expect(cas).toEqual([]);
     for (const rows of rest) expect(rows).toEqual([]);
-    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
+    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(
+      before,
+    );
   });
 
   it("a row stamped by an earlier transition does not open the guard of a new one", async () => {
@@ -113,7 +208,9 @@ describe("guarded side rows", () => {
     const before = await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"]);
     const [cas] = await runBatch(db, approvalStatements(ctx.application, 0).statements);
     expect(cas).toEqual([]);
-    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(before);
+    expect(await snapshot(["applications", "audit_events", "outbox", "memberships", "one_time_tokens"])).toEqual(
+      before,
+    );
     expect(await applicationRow(ctx.application.id)).toEqual(stamped);
   });
 
@@ -122,7 +219,9 @@ describe("guarded side rows", () => {
     const transitionId = newId("tx");
     await runBatch(db, approvalStatements(ctx.application, 0, transitionId).statements);
     const holds = async (id: string) => {
-      const rows = await db.all<{ ok: number }>(sql`SELECT ${transitionApplied("applications", ctx.application.id, id)} AS ok`);
+      const rows = await db.all<{ ok: number }>(
+        sql`SELECT ${transitionApplied("applications", ctx.application.id, id)} AS ok`,
+      );
       return rows[0]!.ok === 1;
     };
     expect(await holds(transitionId)).toBe(true);

@@ -37,7 +37,11 @@ describe("the executive's approval link", () => {
   it("is the one link of the approval e-mail, <origin>/approvals/<token>", async () => {
     const { agency, link } = await pending();
     const mail = await lastMailTo(agency.executiveEmail!);
-    const links = new Set([...`${mail.text}\n${mail.html}`.matchAll(/https?:\/\/[^\s"'<>]+/g)].map((m) => m[0]).filter((u) => u.includes("/approvals/")));
+    const links = new Set(
+      [...`${mail.text}\n${mail.html}`.matchAll(/https?:\/\/[^\s"'<>]+/g)]
+        .map((m) => m[0])
+        .filter((u) => u.includes("/approvals/")),
+    );
     expect([...links]).toEqual([`${ORIGIN}${link}`]);
     expect(link).toMatch(/^\/approvals\/[A-Za-z0-9]{22,}$/);
   });
@@ -51,7 +55,8 @@ describe("the executive's approval link", () => {
     await new Client().fetch(link);
     expect(await snapshot()).toEqual(before);
 
-    for (const text of [who.name, who.email, ...agencyNames(agency), reason, "ผู้ดูแลข้อมูล", "Data Steward"]) expect(page).toContain(text);
+    for (const text of [who.name, who.email, ...agencyNames(agency), reason, "ผู้ดูแลข้อมูล", "Data Steward"])
+      expect(page).toContain(text);
     expect(forms(page)).toHaveLength(1);
     expect(forms(page)[0]).toMatch(/method="post"/i);
     const action = /action="([^"]*)"/.exec(forms(page)[0]!)?.[1];
@@ -74,7 +79,11 @@ describe("the executive's approval link", () => {
     expect(told.map((m) => m.template)).toEqual(["application_approved"]);
 
     const before = await snapshot();
-    for (const res of [await decide(link, "approve"), await decide(link, "reject", "changed my mind"), await new Client().fetch(link)]) {
+    for (const res of [
+      await decide(link, "approve"),
+      await decide(link, "reject", "changed my mind"),
+      await new Client().fetch(link),
+    ]) {
       const page = await expectLinkPage(res, 409);
       expect(page).toMatch(/already decided/i);
       expect(page).toContain(agency.executiveEmail!);
@@ -157,14 +166,20 @@ describe("the executive's approval link", () => {
 describe("the approval form's origin check", () => {
   it("accepts a real browser's post from a no-referrer page: Origin: null with Sec-Fetch-Site: same-origin", async () => {
     const { who, application, link } = await pending();
-    await expectLinkPage(await decide(link, "approve", undefined, { Origin: "null", "Sec-Fetch-Site": "same-origin" }), 200);
+    await expectLinkPage(
+      await decide(link, "approve", undefined, { Origin: "null", "Sec-Fetch-Site": "same-origin" }),
+      200,
+    );
     expect((await getApplication(who.client, application.id)).status).toBe("approved");
   });
 
   it("refuses Origin: null alone and a cross-site post, changing nothing", async () => {
     const { who, application, link } = await pending();
     const before = await snapshot();
-    const refused = [await decide(link, "approve", undefined, { Origin: "null" }), await decide(link, "approve", undefined, { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" })];
+    const refused = [
+      await decide(link, "approve", undefined, { Origin: "null" }),
+      await decide(link, "approve", undefined, { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" }),
+    ];
     expect(await snapshot()).toEqual(before);
     expect((await getApplication(who.client, application.id)).status).toBe("awaiting_executive");
     for (const res of refused) {
@@ -182,7 +197,21 @@ describe("every page under /approvals/ is HTML with Cache-Control: no-store and 
       ["over 64 KiB", await decide(link, "approve", "x".repeat(70 * 1024)), 413],
       ["/approvals/a/b", await new Client().fetch("/approvals/a/b"), 404],
     ];
-    const seen = pages.map(([what, res]) => ({ what, status: res.status, type: res.headers.get("content-type")?.split(";")[0], cache: res.headers.get("cache-control"), referrer: res.headers.get("referrer-policy") }));
-    expect(seen).toEqual(pages.map(([what, , status]) => ({ what, status, type: "text/html", cache: expect.stringMatching(/no-store/), referrer: expect.stringMatching(/^(no-referrer|same-origin)$/) })));
+    const seen = pages.map(([what, res]) => ({
+      what,
+      status: res.status,
+      type: res.headers.get("content-type")?.split(";")[0],
+      cache: res.headers.get("cache-control"),
+      referrer: res.headers.get("referrer-policy"),
+    }));
+    expect(seen).toEqual(
+      pages.map(([what, , status]) => ({
+        what,
+        status,
+        type: "text/html",
+        cache: expect.stringMatching(/no-store/),
+        referrer: expect.stringMatching(/^(no-referrer|same-origin)$/),
+      })),
+    );
   });
 });

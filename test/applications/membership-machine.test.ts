@@ -19,11 +19,14 @@ const EXPECTED: Record<MembershipStatus, Partial<Record<MembershipEvent, Members
   superseded: {},
 };
 
-const PAIRS = MEMBERSHIP_STATUSES.flatMap((status) => MEMBERSHIP_EVENTS.map((event) => ({ status, event, to: EXPECTED[status][event] ?? null })));
+const PAIRS = MEMBERSHIP_STATUSES.flatMap((status) =>
+  MEMBERSHIP_EVENTS.map((event) => ({ status, event, to: EXPECTED[status][event] ?? null })),
+);
 const LEGAL = PAIRS.filter((p) => p.to !== null);
 
 const kinds = (effects: MembershipEffect[]) => effects.map((e) => e.kind);
-const outcomes = (effects: MembershipEffect[]) => effects.flatMap((e) => (e.kind === "notify_steward" ? [e.outcome] : []));
+const outcomes = (effects: MembershipEffect[]) =>
+  effects.flatMap((e) => (e.kind === "notify_steward" ? [e.outcome] : []));
 
 describe("membership transition table", () => {
   it("covers every status and event", () => {
@@ -56,9 +59,12 @@ describe("membership transition effects", () => {
     expect(effects.includes("revoke_publish_keys")).toBe(to === "revoked" || to === "superseded");
   });
 
-  it.each(LEGAL)("$status + $event tells the steward exactly once, with the event as the outcome", ({ status, event }) => {
-    expect(outcomes(membershipTransition(status, event)!.effects)).toEqual([event.toLowerCase()]);
-  });
+  it.each(LEGAL)(
+    "$status + $event tells the steward exactly once, with the event as the outcome",
+    ({ status, event }) => {
+      expect(outcomes(membershipTransition(status, event)!.effects)).toEqual([event.toLowerCase()]);
+    },
+  );
 
   it("suspending keeps the keys (they verify as DISABLED until resumed)", () => {
     expect(kinds(membershipTransition("active", "SUSPENDED")!.effects)).not.toContain("revoke_publish_keys");

@@ -2,7 +2,17 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { decide } from "../helpers/flow-approval";
-import { checkInvariants, footprint, linkAnswer, newestLink, runCronPastDeadline, setupRun, transition, type AppModel, type AppReal } from "../helpers/model-application";
+import {
+  checkInvariants,
+  footprint,
+  linkAnswer,
+  newestLink,
+  runCronPastDeadline,
+  setupRun,
+  transition,
+  type AppModel,
+  type AppReal,
+} from "../helpers/model-application";
 import { signInAdmin } from "../helpers/auth-db";
 
 /**
@@ -15,7 +25,13 @@ type Cmd = fc.AsyncCommand<AppModel, AppReal>;
 /** A link page: HTML, never cached, with the predicted status. */
 async function expectLinkPage(res: Response, status: number): Promise<void> {
   const body = await res.text();
-  expect(res.status, body.replace(/<style[\s\S]*?<\/style>|<[^>]+>/g, " ").replace(/\s+/g, " ").slice(0, 200)).toBe(status);
+  expect(
+    res.status,
+    body
+      .replace(/<style[\s\S]*?<\/style>|<[^>]+>/g, " ")
+      .replace(/\s+/g, " ")
+      .slice(0, 200),
+  ).toBe(status);
   expect(res.headers.get("content-type")).toMatch(/^text\/html/);
   expect(res.headers.get("cache-control")).toContain("no-store");
 }
@@ -62,11 +78,16 @@ class ExecutiveDecide implements Cmd {
 
 /** A mail scanner or preview following a link: the newest one, or (pick >= 0) any earlier one. */
 class Scanner implements Cmd {
-  constructor(readonly method: "GET" | "HEAD", readonly pick = -1) {}
+  constructor(
+    readonly method: "GET" | "HEAD",
+    readonly pick = -1,
+  ) {}
   check = (m: Readonly<AppModel>) => this.pick < 0 || m.round > 1;
   async run(m: AppModel, r: AppReal) {
     const i = this.pick < 0 ? m.round - 1 : this.pick % (m.round - 1);
-    await unchanged(r, async () => expectLinkPage(await new Client().fetch(r.links[i]!, { method: this.method }), linkAnswer(m, i)));
+    await unchanged(r, async () =>
+      expectLinkPage(await new Client().fetch(r.links[i]!, { method: this.method }), linkAnswer(m, i)),
+    );
     await checkInvariants(m, r);
   }
   toString = () => `Scanner${this.method === "GET" ? "Get" : "Head"}${this.pick < 0 ? "" : `(old ${this.pick})`}`;
@@ -74,7 +95,10 @@ class Scanner implements Cmd {
 
 /** Posts a decision on a link that is used or dead (an older round's, or the newest once closed). */
 class ReplayPost implements Cmd {
-  constructor(readonly pick: number, readonly decision: "approve" | "reject") {}
+  constructor(
+    readonly pick: number,
+    readonly decision: "approve" | "reject",
+  ) {}
   dead = (m: Readonly<AppModel>) => m.used.map((_, i) => i).filter((i) => linkAnswer(m, i) !== 200);
   check = (m: Readonly<AppModel>) => this.dead(m).length > 0;
   async run(m: AppModel, r: AppReal) {
@@ -118,7 +142,11 @@ class Expire implements Cmd {
   toString = () => "Expire";
 }
 
-const REVIEW = { approve: ["approved", "approved"], reject: ["rejected", "rejected"], return: ["returned", "returned"] } as const;
+const REVIEW = {
+  approve: ["approved", "approved"],
+  reject: ["rejected", "rejected"],
+  return: ["returned", "returned"],
+} as const;
 
 class AdminReview implements Cmd {
   constructor(readonly decision: keyof typeof REVIEW) {}
@@ -141,7 +169,8 @@ class AdminReview implements Cmd {
 class Resubmit implements Cmd {
   check = () => true;
   async run(m: AppModel, r: AppReal) {
-    const request = () => r.who.client.json("POST", `/api/v1/applications/${r.applicationId}/resubmit`, { reason: "ยื่นใหม่ / resubmitted" });
+    const request = () =>
+      r.who.client.json("POST", `/api/v1/applications/${r.applicationId}/resubmit`, { reason: "ยื่นใหม่ / resubmitted" });
     if (m.status === "returned" || m.status === "expired") {
       transition(m, "awaiting_executive");
       m.round++;
@@ -167,7 +196,9 @@ const commands = [
   fc.constant(new ExecutiveDecide("approve")),
   fc.constant(new ExecutiveDecide("approve")),
   fc.constantFrom("GET" as const, "HEAD" as const).map((method) => new Scanner(method)),
-  fc.tuple(fc.constantFrom("GET" as const, "HEAD" as const), fc.nat(7)).map(([method, pick]) => new Scanner(method, pick)),
+  fc
+    .tuple(fc.constantFrom("GET" as const, "HEAD" as const), fc.nat(7))
+    .map(([method, pick]) => new Scanner(method, pick)),
   fc.tuple(fc.nat(7), decision).map(([pick, d]) => new ReplayPost(pick, d)),
   fc.constant(new Withdraw()),
   fc.constant(new Expire()),
@@ -183,9 +214,48 @@ const commands = [
 const approve = new ExecutiveDecide("approve");
 const reject = new ExecutiveDecide("reject");
 const examples: [boolean, Cmd[]][] = [
-  [true, [approve, new Scanner("GET"), new AdminReview("return"), new Resubmit(), new ReplayPost(0, "approve"), new Scanner("HEAD", 0), approve, new AdminReview("approve"), new Withdraw(), new Resubmit()]],
-  [false, [new Expire(), new Withdraw(), new Scanner("GET"), new Resubmit(), new ReplayPost(0, "reject"), reject, new ReplayPost(1, "approve"), new Resubmit(), new Withdraw()]],
-  [true, [new Expire(), new Resubmit(), approve, new AdminReview("return"), new Withdraw(), new Resubmit(), new Expire(), new Scanner("GET", 1)]],
+  [
+    true,
+    [
+      approve,
+      new Scanner("GET"),
+      new AdminReview("return"),
+      new Resubmit(),
+      new ReplayPost(0, "approve"),
+      new Scanner("HEAD", 0),
+      approve,
+      new AdminReview("approve"),
+      new Withdraw(),
+      new Resubmit(),
+    ],
+  ],
+  [
+    false,
+    [
+      new Expire(),
+      new Withdraw(),
+      new Scanner("GET"),
+      new Resubmit(),
+      new ReplayPost(0, "reject"),
+      reject,
+      new ReplayPost(1, "approve"),
+      new Resubmit(),
+      new Withdraw(),
+    ],
+  ],
+  [
+    true,
+    [
+      new Expire(),
+      new Resubmit(),
+      approve,
+      new AdminReview("return"),
+      new Withdraw(),
+      new Resubmit(),
+      new Expire(),
+      new Scanner("GET", 1),
+    ],
+  ],
   [true, [approve, new AdminReview("reject"), new AdminReview("approve"), new Resubmit(), approve, new Withdraw()]],
   [false, [new Withdraw(), approve, new Expire(), new Resubmit(), new AdminReview("approve"), new Withdraw()]],
 ];
@@ -194,9 +264,13 @@ describe("application workflow through HTTP (model-based)", () => {
   it("matches the model and keeps its invariants under random command sequences", async () => {
     const admin = await signInAdmin();
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(true, true, false), fc.commands(commands, { maxCommands: 12, size: "max" }), async (review, cmds) => {
-        await fc.asyncModelRun(() => setupRun(review, admin), cmds);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(true, true, false),
+        fc.commands(commands, { maxCommands: 12, size: "max" }),
+        async (review, cmds) => {
+          await fc.asyncModelRun(() => setupRun(review, admin), cmds);
+        },
+      ),
       // Requests through `exports` slow down as a file makes more of them (workers-sdk#15446):
       // keep the runs few, and let fast-check report its best counterexample before the timeout.
       { numRuns: 25, examples, interruptAfterTimeLimit: 75_000 },

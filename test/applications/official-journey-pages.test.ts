@@ -20,20 +20,34 @@ beforeAll(async () => {
 });
 
 // A rights change gives the session a new id; the replaced row only lingers for requests in flight.
-const LIVE_SESSIONS = "SELECT count(*) AS n FROM sessions WHERE user_id = ? AND revoked_at IS NULL AND replaced_by IS NULL";
+const LIVE_SESSIONS =
+  "SELECT count(*) AS n FROM sessions WHERE user_id = ? AND revoked_at IS NULL AND replaced_by IS NULL";
 const secretOf = (page: Page) => /id="new-secret"[^>]*value="([^"]+)"/.exec(page.html)?.[1];
-const keyIdsOf = (page: Page, what: "rotate" | "delete") => [...page.html.matchAll(new RegExp(`action="/keys/(key_[A-Za-z0-9_]+)/${what}"`, "g"))].map((m) => m[1]!);
+const keyIdsOf = (page: Page, what: "rotate" | "delete") =>
+  [...page.html.matchAll(new RegExp(`action="/keys/(key_[A-Za-z0-9_]+)/${what}"`, "g"))].map((m) => m[1]!);
 
 describe("pages without a session", () => {
   it("send the browser to /signin with 303, and change nothing", async () => {
     const stranger = new Client();
-    for (const path of ["/applications", "/applications/app_none", "/apply", "/terms", "/keys", "/roles", "/account", "/admin"]) {
+    for (const path of [
+      "/applications",
+      "/applications/app_none",
+      "/apply",
+      "/terms",
+      "/keys",
+      "/roles",
+      "/account",
+      "/admin",
+    ]) {
       redirected(await stranger.fetch(path), "/signin");
     }
     const before = await rows("SELECT count(*) AS n FROM terms_acceptances");
     redirected(await stranger.form("/terms/accept", { version: terms, accept: "yes" }), "/signin");
     redirected(await stranger.form("/keys", { name: "x", scope: "read" }), "/signin");
-    redirected(await stranger.form("/apply", { agencyId: agency.id, position: "p", phone: "02 123 4567", reason: "r" }), "/signin");
+    redirected(
+      await stranger.form("/apply", { agencyId: agency.id, position: "p", phone: "02 123 4567", reason: "r" }),
+      "/signin",
+    );
     expect(await rows("SELECT count(*) AS n FROM terms_acceptances")).toEqual(before);
     expect(await rows("SELECT count(*) AS n FROM api_keys")).toEqual([{ n: 0 }]);
     expect(await rows("SELECT count(*) AS n FROM applications")).toEqual([{ n: 0 }]);
@@ -59,7 +73,10 @@ describe("an official's journey through the pages", () => {
     expect(text.indexOf("เข้าสู่ระบบ")).toBeGreaterThan(-1);
     expect(text.indexOf("เข้าสู่ระบบ")).toBeLessThan(text.indexOf("Sign in"));
 
-    const codePath = redirected(await signin.submit(browser, "/signin", { email: address, name: "สมหญิง ทดสอบ" }), `/signin/code?email=${encodeURIComponent(address)}`);
+    const codePath = redirected(
+      await signin.submit(browser, "/signin", { email: address, name: "สมหญิง ทดสอบ" }),
+      `/signin/code?email=${encodeURIComponent(address)}`,
+    );
     expect(browser.cookies.has(SESSION_COOKIE)).toBe(false);
     const codePage = await open(browser, codePath);
     expect(codePage.form("/signin/code").defaults.email).toBe(address);
@@ -90,12 +107,28 @@ describe("an official's journey through the pages", () => {
     const apply = await open(browser, "/apply");
     expect(apply.form("/apply").choices.get("agencyId")).toContain(agency.id);
     expect(apply.html).toContain(`หน่วยงานทดสอบ ${agency.id}`);
-    const fields = { agencyId: agency.id, position: "นักวิชาการคอมพิวเตอร์", phone: "02 555 0101", reason: "ดูแลชุดข้อมูลของกรม / steward our datasets" };
+    const fields = {
+      agencyId: agency.id,
+      position: "นักวิชาการคอมพิวเตอร์",
+      phone: "02 555 0101",
+      reason: "ดูแลชุดข้อมูลของกรม / steward our datasets",
+    };
     const location = redirected(await apply.submit(browser, "/apply", fields), /^\/applications\/app_[A-Za-z0-9_]+$/);
     applicationId = location.split("/").pop()!;
 
-    const [row] = await rows("SELECT user_id, agency_id, status, position, phone, reason, approver_email FROM applications WHERE id = ?", applicationId);
-    expect(row).toMatchObject({ user_id: userId, agency_id: agency.id, status: "awaiting_executive", position: fields.position, phone: fields.phone, reason: fields.reason, approver_email: agency.executiveEmail });
+    const [row] = await rows(
+      "SELECT user_id, agency_id, status, position, phone, reason, approver_email FROM applications WHERE id = ?",
+      applicationId,
+    );
+    expect(row).toMatchObject({
+      user_id: userId,
+      agency_id: agency.id,
+      status: "awaiting_executive",
+      position: fields.position,
+      phone: fields.phone,
+      reason: fields.reason,
+      approver_email: agency.executiveEmail,
+    });
     const page = await open(browser, location);
     const text = textOf(page.html);
     expect(text).toContain("รอผู้บริหารอนุมัติ");
@@ -116,7 +149,9 @@ describe("an official's journey through the pages", () => {
     const done = await asPage(link, await approval.submit(executive, null, { decision: "approve", reason: "เห็นชอบ" }));
     expect(done.html).toContain("อนุมัติ");
     expect((await getApplication(browser, applicationId)).status).toBe("approved");
-    expect(await rows("SELECT status FROM memberships WHERE application_id = ?", applicationId)).toEqual([{ status: "active" }]);
+    expect(await rows("SELECT status FROM memberships WHERE application_id = ?", applicationId)).toEqual([
+      { status: "active" },
+    ]);
     // The link is spent: opening it again shows it closed.
     expect((await executive.fetch(link)).status).toBe(409);
     const page = await open(browser, `/applications/${applicationId}`);
@@ -127,7 +162,10 @@ describe("an official's journey through the pages", () => {
   it("creates a publish key: the secret is shown once, not cached, and verifies VALID", async () => {
     const keys = await open(browser, "/keys");
     expect(keys.form("/keys").choices.get("scope")).toContain("publish");
-    const created = await asPage("/keys", await keys.submit(browser, "/keys", { name: "เผยแพร่ชุดข้อมูล", scope: "publish" }));
+    const created = await asPage(
+      "/keys",
+      await keys.submit(browser, "/keys", { name: "เผยแพร่ชุดข้อมูล", scope: "publish" }),
+    );
     expect(created.headers.get("cache-control")).toContain("no-store");
     publishSecret = secretOf(created) ?? "";
     expect(publishSecret).toMatch(/^stw_dev_[0-9A-Za-z]{36}$/);
@@ -170,7 +208,9 @@ describe("an official's journey through the pages", () => {
     expect((await verify(newSecret)).body.code).toBe("VALID");
     redirected(await (await open(browser, "/keys")).submit(browser, `/keys/${newKeyId}/delete`), "/keys");
     expect((await verify(newSecret)).body.code).toBe("REVOKED");
-    expect(await rows("SELECT count(*) AS n FROM api_keys WHERE user_id = ? AND revoked_at IS NULL", userId)).toEqual([{ n: 0 }]);
+    expect(await rows("SELECT count(*) AS n FROM api_keys WHERE user_id = ? AND revoked_at IS NULL", userId)).toEqual([
+      { n: 0 },
+    ]);
     expect(keyIdsOf(await open(browser, "/keys"), "delete")).toEqual([]);
   });
 

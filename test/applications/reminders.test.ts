@@ -16,14 +16,25 @@ async function setup() {
   const agency = await createAgency();
   const deputy = `deputy.${unique("d")}@${agency.domain}`;
   const fallback = `permsec.${unique("f")}@${agency.domain}`;
-  await db.update(agencies).set({ delegateEmails: JSON.stringify([deputy]), fallbackEmail: fallback, fallbackName: "ปลัด", fallbackAfterDays: 5, reminderDays: "[3,7]", approvalTtlDays: 14 }).where(eq(agencies.id, agency.id));
+  await db
+    .update(agencies)
+    .set({
+      delegateEmails: JSON.stringify([deputy]),
+      fallbackEmail: fallback,
+      fallbackName: "ปลัด",
+      fallbackAfterDays: 5,
+      reminderDays: "[3,7]",
+      approvalTtlDays: 14,
+    })
+    .where(eq(agencies.id, agency.id));
   const who = await applicant(agency);
   const app = await submit(who, agency.id);
   const [row] = await rows("SELECT sent_at, approval_round FROM applications WHERE id = ?", app.id);
   return { agency, deputy, fallback, who, app, sentAt: row!.sent_at as number };
 }
 
-const templatesTo = async (address: string) => (await mailTo(address)).map((m) => m.subject.startsWith("เตือน") ? "reminder" : "request");
+const templatesTo = async (address: string) =>
+  (await mailTo(address)).map((m) => (m.subject.startsWith("เตือน") ? "reminder" : "request"));
 
 describe("scheduled reminders, fallback approver and expiry (fixed clock)", () => {
   it("sends the executive and the deputies one link each when the application is sent", async () => {
@@ -43,7 +54,9 @@ describe("scheduled reminders, fallback approver and expiry (fixed clock)", () =
     await Promise.all([runScheduledWork(at(day3 + 40_000)), runScheduledWork(at(day3 + 40_000))]);
     expect(await templatesTo(agency.executiveEmail!)).toEqual(["reminder", "request"]);
     expect(await templatesTo(deputy)).toEqual(["reminder", "request"]);
-    expect(await rows("SELECT day FROM approval_notices WHERE application_id = ? AND kind = 'reminder'", app.id)).toEqual([{ day: 3 }]);
+    expect(
+      await rows("SELECT day FROM approval_notices WHERE application_id = ? AND kind = 'reminder'", app.id),
+    ).toEqual([{ day: 3 }]);
     expect((await mailTo(who.email)).filter((m) => m.subject.includes("ความคืบหน้า"))).toHaveLength(1);
     // The reminder holds a working link that names the applicant.
     const [reminder] = await mailTo(agency.executiveEmail!);
@@ -68,7 +81,9 @@ describe("scheduled reminders, fallback approver and expiry (fixed clock)", () =
     const outcome = (await mailTo(who.email)).find((m) => m.subject.includes("อนุมัติ"));
     expect(outcome?.text).toContain(fallback);
     // Every other link of the application died with the decision.
-    expect((await new Client().fetch(linkIn((await mailTo(agency.executiveEmail!))[0]!, "/approvals"))).status).toBe(409);
+    expect((await new Client().fetch(linkIn((await mailTo(agency.executiveEmail!))[0]!, "/approvals"))).status).toBe(
+      409,
+    );
   });
 
   it("expires on day 14, tells the applicant, kills the links, and the applicant may resubmit", async () => {
@@ -78,9 +93,16 @@ describe("scheduled reminders, fallback approver and expiry (fixed clock)", () =
     await runScheduledWork(at(sentAt + 14 * DAY + MINUTE));
     await runScheduledWork(at(sentAt + 14 * DAY + 2 * MINUTE));
     expect((await rows("SELECT status FROM applications WHERE id = ?", app.id))[0]!.status).toBe("expired");
-    expect(await rows("SELECT id FROM audit_events WHERE action = 'application.expired' AND subject = ?", `application:${app.id}`)).toHaveLength(1);
+    expect(
+      await rows(
+        "SELECT id FROM audit_events WHERE action = 'application.expired' AND subject = ?",
+        `application:${app.id}`,
+      ),
+    ).toHaveLength(1);
     expect((await mailTo(who.email)).filter((m) => m.subject.includes("หมดอายุ"))).toHaveLength(1);
-    expect((await new Client().fetch(linkIn((await mailTo(agency.executiveEmail!))[0]!, "/approvals"))).status).toBe(410);
+    expect((await new Client().fetch(linkIn((await mailTo(agency.executiveEmail!))[0]!, "/approvals"))).status).toBe(
+      410,
+    );
 
     const again = await who.client.json("POST", `/api/v1/applications/${app.id}/resubmit`, { reason: "ขอยื่นใหม่" });
     expect(again.status, await again.clone().text()).toBe(200);

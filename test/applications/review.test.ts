@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client, lastMailTo } from "../helpers/client";
 import { applicationBody, createAgency, signIn, unique } from "../helpers/fixtures";
-import { applicant, approvalLink, decide, getApplication, me, submit, type ApplicationJson } from "../helpers/flow-approval";
+import {
+  applicant,
+  approvalLink,
+  decide,
+  getApplication,
+  me,
+  submit,
+  type ApplicationJson,
+} from "../helpers/flow-approval";
 import { signInAdmin } from "../helpers/auth-db";
 
 let admin: Client;
@@ -27,8 +35,10 @@ async function endorsed() {
   return { agency, who, application, link };
 }
 
-const review = (id: string, action: string, body: unknown = {}) => admin.json("POST", `/api/v1/admin/applications/${id}/${action}`, body);
-const applicationOf = async (res: Response) => ((await res.json()) as { application: ApplicationJson & { decisionReason: string | null } }).application;
+const review = (id: string, action: string, body: unknown = {}) =>
+  admin.json("POST", `/api/v1/admin/applications/${id}/${action}`, body);
+const applicationOf = async (res: Response) =>
+  ((await res.json()) as { application: ApplicationJson & { decisionReason: string | null } }).application;
 
 describe("administrator review after the executive's endorsement", () => {
   it("lists all applications newest first, filters by status, and refuses an unknown status", async () => {
@@ -58,7 +68,9 @@ describe("administrator review after the executive's endorsement", () => {
     const approved = await applicationOf(res);
     expect(approved.status).toBe("approved");
     expect(approved.decidedBy).toBe("admin@dga.or.th");
-    expect((await me(who.client)).roles).toEqual([expect.objectContaining({ agencyId: agency.id, role: "steward", status: "active" })]);
+    expect((await me(who.client)).roles).toEqual([
+      expect.objectContaining({ agencyId: agency.id, role: "steward", status: "active" }),
+    ]);
     await problem(await review(application.id, "approve"), 409, "invalid_transition");
   });
 
@@ -79,7 +91,9 @@ describe("administrator review after the executive's endorsement", () => {
     expect((await applicationOf(await review(application.id, "return", { reason }))).status).toBe("returned");
     expect((await lastMailTo(who.email)).text).toContain(reason);
 
-    const res = await who.client.json("POST", `/api/v1/applications/${application.id}/resubmit`, { reason: "แนบหนังสือแล้ว / letter attached" });
+    const res = await who.client.json("POST", `/api/v1/applications/${application.id}/resubmit`, {
+      reason: "แนบหนังสือแล้ว / letter attached",
+    });
     expect(res.status).toBe(200);
     expect((await applicationOf(res)).status).toBe("awaiting_executive");
     const fresh = await approvalLink(agency.executiveEmail!);
@@ -97,23 +111,39 @@ describe("administrator review after the executive's endorsement", () => {
     const agency = await createAgency({ reviewRequired: true });
     const who = await applicant(agency);
     const waiting = await submit(who, agency.id);
-    for (const action of ["approve", "reject", "return"]) await problem(await review(waiting.id, action, { reason: "x" }), 409, "invalid_transition");
+    for (const action of ["approve", "reject", "return"])
+      await problem(await review(waiting.id, action, { reason: "x" }), 409, "invalid_transition");
 
     const noExecutive = await createAgency({ executive: false, reviewRequired: true });
     const unconfirmed = await submit(await applicant(noExecutive), noExecutive.id);
     expect(unconfirmed.status).toBe("awaiting_review");
-    for (const action of ["approve", "reject", "return"]) await problem(await review(unconfirmed.id, action, { reason: "x" }), 409, "invalid_transition");
+    for (const action of ["approve", "reject", "return"])
+      await problem(await review(unconfirmed.id, action, { reason: "x" }), 409, "invalid_transition");
 
     const { application } = await endorsed();
     expect((await review(application.id, "reject")).status).toBe(200);
-    for (const action of ["approve", "reject", "return"]) await problem(await review(application.id, action, { reason: "x" }), 409, "invalid_transition");
+    for (const action of ["approve", "reject", "return"])
+      await problem(await review(application.id, action, { reason: "x" }), 409, "invalid_transition");
   });
 
   it("non-administrators get 403 forbidden, without a session 401", async () => {
     const { who, application } = await endorsed();
     await problem(await who.client.fetch("/api/v1/admin/applications"), 403, "forbidden");
-    for (const action of ["approve", "reject", "return"]) await problem(await who.client.json("POST", `/api/v1/admin/applications/${application.id}/${action}`, { reason: "x" }), 403, "forbidden");
-    await problem(await who.client.json("POST", `/api/v1/admin/applications/${application.id}/approver`, { name: "a", position: "b", email: `boss@${unique()}.go.th` }), 403, "forbidden");
+    for (const action of ["approve", "reject", "return"])
+      await problem(
+        await who.client.json("POST", `/api/v1/admin/applications/${application.id}/${action}`, { reason: "x" }),
+        403,
+        "forbidden",
+      );
+    await problem(
+      await who.client.json("POST", `/api/v1/admin/applications/${application.id}/approver`, {
+        name: "a",
+        position: "b",
+        email: `boss@${unique()}.go.th`,
+      }),
+      403,
+      "forbidden",
+    );
     await problem(await new Client().fetch("/api/v1/admin/applications"), 401, "unauthenticated");
     expect((await getApplication(who.client, application.id)).status).toBe("awaiting_review");
   });
@@ -126,15 +156,35 @@ describe("an agency without an executive on file", () => {
     const application = await submit(who, agency.id);
     expect(application.status).toBe("awaiting_review");
 
-    await problem(await admin.json("POST", `/api/v1/admin/applications/${application.id}/approver`, { name: "Boss", position: "Director", email: "boss@gmail.com" }), 422, "email_domain_not_allowed");
+    await problem(
+      await admin.json("POST", `/api/v1/admin/applications/${application.id}/approver`, {
+        name: "Boss",
+        position: "Director",
+        email: "boss@gmail.com",
+      }),
+      422,
+      "email_domain_not_allowed",
+    );
     const approverEmail = `chief-${unique()}@${agency.domain}`;
-    const res = await admin.json("POST", `/api/v1/admin/applications/${application.id}/approver`, { name: "นายผู้บริหาร", position: "อธิบดี", email: approverEmail });
+    const res = await admin.json("POST", `/api/v1/admin/applications/${application.id}/approver`, {
+      name: "นายผู้บริหาร",
+      position: "อธิบดี",
+      email: approverEmail,
+    });
     expect(res.status).toBe(200);
     expect((await applicationOf(res)).status).toBe("awaiting_executive");
     const link = await approvalLink(approverEmail);
     expect((await decide(link, "approve")).status).toBe(200);
     expect((await getApplication(who.client, application.id)).status).toBe("approved");
-    await problem(await admin.json("POST", `/api/v1/admin/applications/${application.id}/approver`, { name: "x", position: "y", email: approverEmail }), 409, "invalid_transition");
+    await problem(
+      await admin.json("POST", `/api/v1/admin/applications/${application.id}/approver`, {
+        name: "x",
+        position: "y",
+        email: approverEmail,
+      }),
+      409,
+      "invalid_transition",
+    );
   });
 });
 
@@ -143,14 +193,26 @@ describe("submitting and withdrawing", () => {
     const agency = await createAgency();
     const who = await applicant(agency);
     await submit(who, agency.id);
-    await problem(await who.client.json("POST", "/api/v1/applications", applicationBody(agency.id)), 409, "application_exists");
+    await problem(
+      await who.client.json("POST", "/api/v1/applications", applicationBody(agency.id)),
+      409,
+      "application_exists",
+    );
 
     const noTerms = await signIn(`${unique("u")}@${agency.domain}`);
-    await problem(await noTerms.json("POST", "/api/v1/applications", applicationBody(agency.id)), 409, "terms_not_accepted");
+    await problem(
+      await noTerms.json("POST", "/api/v1/applications", applicationBody(agency.id)),
+      409,
+      "terms_not_accepted",
+    );
 
     const other = await createAgency();
     const outsider = await applicant(other);
-    await problem(await outsider.client.json("POST", "/api/v1/applications", applicationBody(agency.id)), 422, "email_domain_mismatch");
+    await problem(
+      await outsider.client.json("POST", "/api/v1/applications", applicationBody(agency.id)),
+      422,
+      "email_domain_mismatch",
+    );
 
     const shared = await applicant(null, { email: `${unique("u")}@mail.go.th` });
     const app = await submit(shared, agency.id);
@@ -167,7 +229,11 @@ describe("submitting and withdrawing", () => {
     expect(res.status).toBe(200);
     expect((await applicationOf(res)).status).toBe("withdrawn");
     expect((await decide(link, "approve")).status).toBe(409);
-    await problem(await who.client.json("POST", `/api/v1/applications/${application.id}/withdraw`), 409, "invalid_transition");
+    await problem(
+      await who.client.json("POST", `/api/v1/applications/${application.id}/withdraw`),
+      409,
+      "invalid_transition",
+    );
     expect((await submit(who, agency.id)).status).toBe("awaiting_executive");
   });
 
@@ -177,7 +243,11 @@ describe("submitting and withdrawing", () => {
     const application = await submit(who, agency.id);
     const stranger = await applicant(agency);
     await problem(await stranger.client.fetch(`/api/v1/applications/${application.id}`), 404, "not_found");
-    await problem(await stranger.client.json("POST", `/api/v1/applications/${application.id}/withdraw`), 404, "not_found");
+    await problem(
+      await stranger.client.json("POST", `/api/v1/applications/${application.id}/withdraw`),
+      404,
+      "not_found",
+    );
     expect((await admin.fetch(`/api/v1/applications/${application.id}`)).status).toBe(200);
     expect((await getApplication(who.client, application.id)).status).toBe("awaiting_executive");
   });

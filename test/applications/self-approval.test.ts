@@ -25,7 +25,11 @@ async function addAddress(who: Client, email: string): Promise<void> {
   expect(res.status, await res.clone().text()).toBe(200);
 }
 
-const withDeputies = async (agencyId: string, deputies: string[]) => db.update(agencies).set({ delegateEmails: JSON.stringify(deputies) }).where(eq(agencies.id, agencyId));
+const withDeputies = async (agencyId: string, deputies: string[]) =>
+  db
+    .update(agencies)
+    .set({ delegateEmails: JSON.stringify(deputies) })
+    .where(eq(agencies.id, agencyId));
 
 describe("nominating oneself", () => {
   it("is 422 approver_is_applicant, by the application's address or another verified one, and writes nothing", async () => {
@@ -35,7 +39,10 @@ describe("nominating oneself", () => {
     await addAddress(who.client, other);
     for (const email of [who.email, other, who.email.toUpperCase()]) {
       const before = await snapshot();
-      const res = await who.client.json("POST", "/api/v1/applications", { ...applicationBody(agency.id), approver: { name: "ตัวเอง", position: "ผู้อำนวยการ", email } });
+      const res = await who.client.json("POST", "/api/v1/applications", {
+        ...applicationBody(agency.id),
+        approver: { name: "ตัวเอง", position: "ผู้อำนวยการ", email },
+      });
       const problem = await expectProblem(res, 422, "approver_is_applicant");
       expect(problem.errors).toEqual([{ path: "approver.email", message: expect.any(String) }]);
       expect(await snapshot()).toEqual(before);
@@ -46,7 +53,10 @@ describe("nominating oneself", () => {
     const agency = await createAgency({ executive: false });
     const who = await applicant(agency);
     const [local, domain] = who.email.split("@");
-    const res = await who.client.json("POST", "/api/v1/applications", { ...applicationBody(agency.id), approver: { name: "ตัวเอง", position: "ผู้อำนวยการ", email: `${local}+boss@${domain}` } });
+    const res = await who.client.json("POST", "/api/v1/applications", {
+      ...applicationBody(agency.id),
+      approver: { name: "ตัวเอง", position: "ผู้อำนวยการ", email: `${local}+boss@${domain}` },
+    });
     await expectProblem(res, 422, "approver_is_applicant");
   });
 
@@ -54,7 +64,11 @@ describe("nominating oneself", () => {
     const agency = await createAgency({ executive: false });
     const who = await applicant(agency);
     const app = await submit(who, agency.id);
-    const res = await admin.json("POST", `/api/v1/admin/applications/${app.id}/approver`, { name: "ผู้ขอ", position: "ผู้อำนวยการ", email: who.email });
+    const res = await admin.json("POST", `/api/v1/admin/applications/${app.id}/approver`, {
+      name: "ผู้ขอ",
+      position: "ผู้อำนวยการ",
+      email: who.email,
+    });
     await expectProblem(res, 422, "approver_is_applicant");
     expect((await getApplication(who.client, app.id)).status).toBe("awaiting_review");
   });
@@ -82,7 +96,15 @@ describe("the executive or a deputy applying", () => {
     expect((await mailTo(agency.executiveEmail!)).filter((m) => m.text.includes("/approvals/"))).toEqual([]);
     // An administrator confirms someone else, who then decides.
     const boss = `boss-${unique()}@${agency.domain}`;
-    expect((await admin.json("POST", `/api/v1/admin/applications/${app.id}/approver`, { name: "ปลัด", position: "ปลัดกระทรวง", email: boss })).status).toBe(200);
+    expect(
+      (
+        await admin.json("POST", `/api/v1/admin/applications/${app.id}/approver`, {
+          name: "ปลัด",
+          position: "ปลัดกระทรวง",
+          email: boss,
+        })
+      ).status,
+    ).toBe(200);
     expect((await decide(await approvalLink(boss), "approve")).status).toBe(200);
     expect((await getApplication(executive.client, app.id)).status).toBe("approved");
   });
@@ -117,7 +139,10 @@ describe("the executive or a deputy applying", () => {
 });
 
 describe("an administrator's own application", () => {
-  async function adminApplicant(options: { reviewRequired?: boolean; executive?: boolean }): Promise<{ agency: Awaited<ReturnType<typeof createAgency>>; who: Applicant }> {
+  async function adminApplicant(options: {
+    reviewRequired?: boolean;
+    executive?: boolean;
+  }): Promise<{ agency: Awaited<ReturnType<typeof createAgency>>; who: Applicant }> {
     const agency = await createAgency(options);
     const shared = `${unique("adm")}@mail.go.th`;
     await addAddress(admin, shared);
@@ -130,16 +155,34 @@ describe("an administrator's own application", () => {
     const app = await submit(who, agency.id);
     expect((await decide(await approvalLink(agency.executiveEmail!), "approve")).status).toBe(200);
     expect((await getApplication(admin, app.id)).status).toBe("awaiting_review");
-    for (const [action, body] of [["approve", {}], ["reject", { reason: "ไม่ผ่าน" }], ["return", { reason: "แก้ไข" }]] as const) {
+    for (const [action, body] of [
+      ["approve", {}],
+      ["reject", { reason: "ไม่ผ่าน" }],
+      ["return", { reason: "แก้ไข" }],
+    ] as const) {
       const before = await snapshot();
-      await expectProblem(await admin.json("POST", `/api/v1/admin/applications/${app.id}/${action}`, body), 403, "own_application");
+      await expectProblem(
+        await admin.json("POST", `/api/v1/admin/applications/${app.id}/${action}`, body),
+        403,
+        "own_application",
+      );
       expect(await snapshot()).toEqual(before);
     }
   });
 
   it("confirming the approver of one's own application answers 403 own_application", async () => {
     const { agency, who } = await adminApplicant({ executive: false });
-    const app = await submit(who, agency.id, { approver: { name: "ผอ.", position: "ผู้อำนวยการ", email: `boss-${unique()}@${agency.domain}` } });
-    await expectProblem(await admin.json("POST", `/api/v1/admin/applications/${app.id}/approver`, { name: "ผอ.", position: "ผู้อำนวยการ", email: `boss-${unique()}@${agency.domain}` }), 403, "own_application");
+    const app = await submit(who, agency.id, {
+      approver: { name: "ผอ.", position: "ผู้อำนวยการ", email: `boss-${unique()}@${agency.domain}` },
+    });
+    await expectProblem(
+      await admin.json("POST", `/api/v1/admin/applications/${app.id}/approver`, {
+        name: "ผอ.",
+        position: "ผู้อำนวยการ",
+        email: `boss-${unique()}@${agency.domain}`,
+      }),
+      403,
+      "own_application",
+    );
   });
 });

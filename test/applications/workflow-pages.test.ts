@@ -17,12 +17,16 @@ beforeAll(async () => {
 const fields = { position: "นักวิเคราะห์ข้อมูล", phone: "02 111 2222", reason: "เผยแพร่ชุดข้อมูลของหน่วยงาน" };
 const one = async (sql: string, ...params: unknown[]) => (await rows(sql, ...params))[0]!;
 const statusOf = async (id: string) => (await one("SELECT status FROM applications WHERE id = ?", id)).status;
-const audited = (action: string, subject: string) => rows("SELECT actor, detail FROM audit_events WHERE action = ? AND subject = ?", action, subject);
+const audited = (action: string, subject: string) =>
+  rows("SELECT actor, detail FROM audit_events WHERE action = ? AND subject = ?", action, subject);
 
 /** Applies through the /apply form; returns the new application's id. */
 async function applyByPage(who: Applicant, agencyId: string, extra: Record<string, string> = {}): Promise<string> {
   const page = await open(who.client, "/apply");
-  const location = redirected(await page.submit(who.client, "/apply", { agencyId, ...fields, ...extra }), /^\/applications\/app_[A-Za-z0-9_]+$/);
+  const location = redirected(
+    await page.submit(who.client, "/apply", { agencyId, ...fields, ...extra }),
+    /^\/applications\/app_[A-Za-z0-9_]+$/,
+  );
   return location.split("/").pop()!;
 }
 
@@ -58,20 +62,40 @@ describe("the applicant's forms", () => {
     // Some but not all of the approver's fields: the page refuses and nothing is created.
     const apply = await open(who.client, "/apply");
     expect(apply.html).toContain("no executive on file");
-    await asPage("/apply", await apply.submit(who.client, "/apply", { agencyId: agency.id, ...fields, approverName: "นาย ผู้อนุมัติ" }), 400);
+    await asPage(
+      "/apply",
+      await apply.submit(who.client, "/apply", { agencyId: agency.id, ...fields, approverName: "นาย ผู้อนุมัติ" }),
+      400,
+    );
     expect(await rows("SELECT id FROM applications WHERE agency_id = ?", agency.id)).toEqual([]);
 
-    const id = await applyByPage(who, agency.id, { approverName: "นาย ผู้อนุมัติ", approverPosition: "ผู้อำนวยการกอง", approverEmail: nominee });
-    expect(await one("SELECT status, approver_email, approver_nominated FROM applications WHERE id = ?", id)).toEqual({ status: "awaiting_approver", approver_email: nominee, approver_nominated: 1 });
+    const id = await applyByPage(who, agency.id, {
+      approverName: "นาย ผู้อนุมัติ",
+      approverPosition: "ผู้อำนวยการกอง",
+      approverEmail: nominee,
+    });
+    expect(await one("SELECT status, approver_email, approver_nominated FROM applications WHERE id = ?", id)).toEqual({
+      status: "awaiting_approver",
+      approver_email: nominee,
+      approver_nominated: 1,
+    });
     expect((await getApplication(who.client, id)).status).toBe("awaiting_review");
-    expect(textOf((await open(who.client, `/applications/${id}`)).html)).toContain("Nominated, waiting for DGA to confirm");
+    expect(textOf((await open(who.client, `/applications/${id}`)).html)).toContain(
+      "Nominated, waiting for DGA to confirm",
+    );
     expect(await outboxTo(nominee)).toEqual([]);
 
     const adminPage = await open(admin, "/admin?status=awaiting_review");
     const form = adminPage.form(`/admin/applications/${id}/approver`);
     expect(form.defaults).toMatchObject({ name: "นาย ผู้อนุมัติ", position: "ผู้อำนวยการกอง", email: nominee });
-    redirected(await adminPage.submit(admin, `/admin/applications/${id}/approver`, { position: "ผู้อำนวยการสำนัก" }), "/admin?done=approver");
-    expect(await one("SELECT status, approver_position FROM applications WHERE id = ?", id)).toEqual({ status: "awaiting_executive", approver_position: "ผู้อำนวยการสำนัก" });
+    redirected(
+      await adminPage.submit(admin, `/admin/applications/${id}/approver`, { position: "ผู้อำนวยการสำนัก" }),
+      "/admin?done=approver",
+    );
+    expect(await one("SELECT status, approver_position FROM applications WHERE id = ?", id)).toEqual({
+      status: "awaiting_executive",
+      approver_position: "ผู้อำนวยการสำนัก",
+    });
     expect(await audited("application.approver_confirmed", `application:${id}`)).toHaveLength(1);
     expect(await outboxTo(nominee)).toHaveLength(1);
     const approval = await open(admin, await approvalLink(nominee));
@@ -91,27 +115,46 @@ describe("DGA's review on the admin page", () => {
 
     let page = await open(admin, "/admin?status=awaiting_review");
     const before = await snapshot();
-    const refused = await asPage("/admin", await page.submit(admin, `/admin/applications/${id}/return`, { reason: "  " }), 400);
+    const refused = await asPage(
+      "/admin",
+      await page.submit(admin, `/admin/applications/${id}/return`, { reason: "  " }),
+      400,
+    );
     expect(refused.html).toContain("A returned application needs a reason.");
     expect(refused.has(`/admin/applications/${id}/return`)).toBe(true);
     expect(await snapshot()).toEqual(before);
 
     const reason = "กรุณาระบุตำแหน่งให้ตรงกับคำสั่งแต่งตั้ง";
-    redirected(await page.submit(admin, `/admin/applications/${id}/return`, { reason }), "/admin?status=awaiting_review&done=reviewed");
-    expect(await one("SELECT status, decision_reason FROM applications WHERE id = ?", id)).toEqual({ status: "returned", decision_reason: reason });
+    redirected(
+      await page.submit(admin, `/admin/applications/${id}/return`, { reason }),
+      "/admin?status=awaiting_review&done=reviewed",
+    );
+    expect(await one("SELECT status, decision_reason FROM applications WHERE id = ?", id)).toEqual({
+      status: "returned",
+      decision_reason: reason,
+    });
     expect(await audited("application.admin_returned", `application:${id}`)).toHaveLength(1);
 
     const mine = await open(who.client, `/applications/${id}`);
     expect(textOf(mine.html)).toContain(reason);
     expect(mine.form(`/applications/${id}/resubmit`).defaults).toEqual(fields);
-    redirected(await mine.submit(who.client, `/applications/${id}/resubmit`, { position: "หัวหน้ากลุ่มงานข้อมูล" }), `/applications/${id}?done=resubmitted`);
-    expect(await one("SELECT status, position FROM applications WHERE id = ?", id)).toEqual({ status: "awaiting_executive", position: "หัวหน้ากลุ่มงานข้อมูล" });
+    redirected(
+      await mine.submit(who.client, `/applications/${id}/resubmit`, { position: "หัวหน้ากลุ่มงานข้อมูล" }),
+      `/applications/${id}?done=resubmitted`,
+    );
+    expect(await one("SELECT status, position FROM applications WHERE id = ?", id)).toEqual({
+      status: "awaiting_executive",
+      position: "หัวหน้ากลุ่มงานข้อมูล",
+    });
     expect(await approvalLink(agency.executiveEmail!)).not.toBe(oldLink);
     expect((await admin.fetch(oldLink)).status).not.toBe(200);
 
     await executiveDecides(agency.executiveEmail!, "approve");
     page = await open(admin, "/admin?status=awaiting_review");
-    redirected(await page.submit(admin, `/admin/applications/${id}/approve`), "/admin?status=awaiting_review&done=reviewed");
+    redirected(
+      await page.submit(admin, `/admin/applications/${id}/approve`),
+      "/admin?status=awaiting_review&done=reviewed",
+    );
     expect(await statusOf(id)).toBe("approved");
     expect(await rows("SELECT status FROM memberships WHERE application_id = ?", id)).toEqual([{ status: "active" }]);
 
@@ -119,8 +162,14 @@ describe("DGA's review on the admin page", () => {
     const otherId = await applyByPage(other, agency.id);
     await executiveDecides(agency.executiveEmail!, "approve");
     page = await open(admin, "/admin?status=awaiting_review");
-    redirected(await page.submit(admin, `/admin/applications/${otherId}/reject`, { reason: "ซ้ำกับผู้ดูแลเดิม" }), "/admin?status=awaiting_review&done=reviewed");
-    expect(await one("SELECT status, decision_reason FROM applications WHERE id = ?", otherId)).toEqual({ status: "rejected", decision_reason: "ซ้ำกับผู้ดูแลเดิม" });
+    redirected(
+      await page.submit(admin, `/admin/applications/${otherId}/reject`, { reason: "ซ้ำกับผู้ดูแลเดิม" }),
+      "/admin?status=awaiting_review&done=reviewed",
+    );
+    expect(await one("SELECT status, decision_reason FROM applications WHERE id = ?", otherId)).toEqual({
+      status: "rejected",
+      decision_reason: "ซ้ำกับผู้ดูแลเดิม",
+    });
     expect(await rows("SELECT id FROM memberships WHERE application_id = ?", otherId)).toEqual([]);
     expect((await getApplication(other.client, otherId)).status).toBe("rejected");
   });
@@ -147,8 +196,13 @@ describe("the steward's roles page", () => {
     expect(textOf(page.html)).toContain(`หน่วยงานทดสอบ ${s.agency.id}`);
 
     const successor = `next.${unique()}@${s.agency.domain}`;
-    redirected(await page.submit(s.client, `/roles/${mid}/handover`, { successorEmail: successor }), "/roles?done=handover");
-    expect(await rows("SELECT status, successor_email, agency_id FROM handovers WHERE membership_id = ?", mid)).toEqual([{ status: "pending", successor_email: successor, agency_id: s.agency.id }]);
+    redirected(
+      await page.submit(s.client, `/roles/${mid}/handover`, { successorEmail: successor }),
+      "/roles?done=handover",
+    );
+    expect(await rows("SELECT status, successor_email, agency_id FROM handovers WHERE membership_id = ?", mid)).toEqual(
+      [{ status: "pending", successor_email: successor, agency_id: s.agency.id }],
+    );
     expect(await outboxTo(successor)).toHaveLength(1);
     page = await open(s.client, "/roles?done=handover");
     expect(textOf(page.html)).toContain(`Handover pending to ${successor}`);
@@ -162,7 +216,10 @@ describe("the steward's roles page", () => {
     expect(await one("SELECT status FROM memberships WHERE id = ?", mid)).toEqual({ status: "active" });
     expect((await verify(s.secret)).body.code).toBe("VALID");
 
-    redirected(await page.submit(s.client, `/roles/${mid}/cancel`, { reason: "ย้ายไปหน่วยงานอื่น", confirm: "yes" }), "/roles?done=cancelled");
+    redirected(
+      await page.submit(s.client, `/roles/${mid}/cancel`, { reason: "ย้ายไปหน่วยงานอื่น", confirm: "yes" }),
+      "/roles?done=cancelled",
+    );
     expect(await one("SELECT status FROM memberships WHERE id = ?", mid)).toEqual({ status: "revoked" });
     expect((await verify(s.secret)).body.code).toBe("REVOKED");
     expect(await audited("membership.cancelled", `membership:${mid}`)).toHaveLength(1);
@@ -199,9 +256,19 @@ describe("administrator tools on /admin", () => {
   it("publish terms with a future effective date: stored, audited, not yet current", async () => {
     const page = await open(admin, "/admin");
     const version = unique("v");
-    const form = { version, titleTh: "ข้อตกลงฉบับใหม่", titleEn: "New terms", bodyTh: "เนื้อหา", bodyEn: "Text", effectiveAt: "2099-01-01T09:00" };
+    const form = {
+      version,
+      titleTh: "ข้อตกลงฉบับใหม่",
+      titleEn: "New terms",
+      bodyTh: "เนื้อหา",
+      bodyEn: "Text",
+      effectiveAt: "2099-01-01T09:00",
+    };
     redirected(await page.submit(admin, "/admin/terms", form), "/admin?done=terms#terms");
-    expect(await one("SELECT title_en, effective_at FROM terms_versions WHERE version = ?", version)).toEqual({ title_en: "New terms", effective_at: Date.parse("2099-01-01T02:00:00Z") });
+    expect(await one("SELECT title_en, effective_at FROM terms_versions WHERE version = ?", version)).toEqual({
+      title_en: "New terms",
+      effective_at: Date.parse("2099-01-01T02:00:00Z"),
+    });
     expect(await audited("terms.published", `terms:${version}`)).toHaveLength(1);
     const again = await asPage("/admin", await page.submit(admin, "/admin/terms", form), 409);
     expect(again.form("/admin/terms").defaults.titleTh).toBe("ข้อตกลงฉบับใหม่");
@@ -213,10 +280,17 @@ describe("administrator tools on /admin", () => {
     const s = await stewardWithKey();
     const page = await open(admin, "/admin");
     // No reason: refused at the form.
-    await asPage("/admin", await page.submit(admin, "/admin/users", { userId: s.userId, action: "suspend", reason: "" }), 400);
+    await asPage(
+      "/admin",
+      await page.submit(admin, "/admin/users", { userId: s.userId, action: "suspend", reason: "" }),
+      400,
+    );
     expect(await one("SELECT status FROM users WHERE id = ?", s.userId)).toEqual({ status: "active" });
 
-    redirected(await page.submit(admin, "/admin/users", { userId: s.userId, action: "suspend", reason: "บัญชีถูกใช้ผิดวัตถุประสงค์" }), "/admin?done=suspended#user-tools");
+    redirected(
+      await page.submit(admin, "/admin/users", { userId: s.userId, action: "suspend", reason: "บัญชีถูกใช้ผิดวัตถุประสงค์" }),
+      "/admin?done=suspended#user-tools",
+    );
     expect(await one("SELECT status FROM users WHERE id = ?", s.userId)).toEqual({ status: "suspended" });
     expect((await s.client.fetch("/api/v1/me")).status).toBe(401);
     expect((await verify(s.secret)).body).toMatchObject({ code: "DISABLED", reason: "account_suspended" });
@@ -224,7 +298,10 @@ describe("administrator tools on /admin", () => {
     expect(suspended).toMatchObject({ actor: `admin:${ADMIN_EMAIL}` });
     expect(JSON.parse(String(suspended!.detail))).toEqual({ reason: "บัญชีถูกใช้ผิดวัตถุประสงค์" });
 
-    redirected(await page.submit(admin, "/admin/users", { userId: s.userId, action: "reactivate", reason: "ตรวจสอบแล้ว" }), "/admin?done=reactivated#user-tools");
+    redirected(
+      await page.submit(admin, "/admin/users", { userId: s.userId, action: "reactivate", reason: "ตรวจสอบแล้ว" }),
+      "/admin?done=reactivated#user-tools",
+    );
     expect(await one("SELECT status FROM users WHERE id = ?", s.userId)).toEqual({ status: "active" });
     expect((await verify(s.secret)).body.code).toBe("VALID");
     expect(await audited("user.reactivated", `user:${s.userId}`)).toHaveLength(1);
@@ -238,6 +315,17 @@ describe("administrator tools on /admin", () => {
     const res = await who.client.form("/admin/users", { userId: String(me!.id), action: "suspend", reason: "x" });
     expect(res.status).toBe(403);
     expect(await one("SELECT status FROM users WHERE id = ?", me!.id)).toEqual({ status: "active" });
-    expect((await who.client.form("/admin/terms", { version: unique("v"), titleTh: "a", titleEn: "a", bodyTh: "a", bodyEn: "a", effectiveAt: "" })).status).toBe(403);
+    expect(
+      (
+        await who.client.form("/admin/terms", {
+          version: unique("v"),
+          titleTh: "a",
+          titleEn: "a",
+          bodyTh: "a",
+          bodyEn: "a",
+          effectiveAt: "",
+        })
+      ).status,
+    ).toBe(403);
   });
 });

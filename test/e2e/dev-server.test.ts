@@ -5,7 +5,11 @@ import { origin } from "./browser";
 // Issue 7.15, against `wrangler dev` itself: after a chunked body over 64 KiB was refused with
 // 413, the next request on the same keep-alive connection used to hang for about 300 s.
 
-function request(agent: http.Agent, options: http.RequestOptions, body?: string): Promise<{ status: number; text: string }> {
+function request(
+  agent: http.Agent,
+  options: http.RequestOptions,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   const url = new URL(origin!);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: url.hostname, port: url.port, agent, ...options }, (res) => {
@@ -25,7 +29,15 @@ describe.skipIf(!origin)("the development server", () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
       const big = JSON.stringify({ email: "x@dga.or.th", name: "a".repeat(75 * 1024) });
-      const refused = await request(agent, { method: "POST", path: "/api/v1/auth/email/start", headers: { "Content-Type": "application/json", Origin: origin!, "Transfer-Encoding": "chunked" } }, big);
+      const refused = await request(
+        agent,
+        {
+          method: "POST",
+          path: "/api/v1/auth/email/start",
+          headers: { "Content-Type": "application/json", Origin: origin!, "Transfer-Encoding": "chunked" },
+        },
+        big,
+      );
       expect(refused.status).toBe(413);
       const next = await request(agent, { method: "GET", path: "/api/v1/agencies" });
       expect(next.status).toBe(200);

@@ -17,7 +17,10 @@ declare module "vitest" {
 }
 
 function wrangler(args: string[], persist: string): void {
-  const result = spawnSync("npx", ["wrangler", ...args, "--local", "--persist-to", persist], { stdio: "pipe", env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" } });
+  const result = spawnSync("npx", ["wrangler", ...args, "--local", "--persist-to", persist], {
+    stdio: "pipe",
+    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" },
+  });
   if (result.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed: ${result.stderr.toString()}`);
 }
 
@@ -50,7 +53,19 @@ export default async function setup(project: TestProject) {
   wrangler(["d1", "execute", "DB", "--file", join(persist, "seed.sql")], persist);
   const child = spawn(
     "npx",
-    ["wrangler", "dev", "--port", String(E2E_PORT), "--persist-to", persist, "--var", `APP_ORIGIN:${E2E_ORIGIN}`, "--var", "RP_ID:localhost", "--show-interactive-dev-session=false"],
+    [
+      "wrangler",
+      "dev",
+      "--port",
+      String(E2E_PORT),
+      "--persist-to",
+      persist,
+      "--var",
+      `APP_ORIGIN:${E2E_ORIGIN}`,
+      "--var",
+      "RP_ID:localhost",
+      "--show-interactive-dev-session=false",
+    ],
     { detached: true, stdio: "ignore", env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" } },
   );
   try {

@@ -3,11 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launch, newContext, origin, signInByEmail, uniqueEmail } from "./browser";
 
 /** Chromium's DevTools virtual authenticator: a platform authenticator with user verification. */
-async function virtualAuthenticator(page: Page, options: { isUserVerified?: boolean } = {}): Promise<{ cdp: CDPSession; authenticatorId: string }> {
+async function virtualAuthenticator(
+  page: Page,
+  options: { isUserVerified?: boolean } = {},
+): Promise<{ cdp: CDPSession; authenticatorId: string }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("WebAuthn.enable", { enableUI: false });
   const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: { protocol: "ctap2", transport: "internal", hasResidentKey: true, hasUserVerification: true, isUserVerified: options.isUserVerified ?? true, automaticPresenceSimulation: true },
+    options: {
+      protocol: "ctap2",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: options.isUserVerified ?? true,
+      automaticPresenceSimulation: true,
+    },
   });
   return { cdp, authenticatorId };
 }
@@ -20,7 +30,10 @@ async function me(page: Page) {
 async function registerPasskey(page: Page, name: string) {
   await page.goto(`${origin}/account`);
   await page.fill("[data-passkey-name]", name);
-  await Promise.all([page.waitForURL(`${origin}/account`, { waitUntil: "load" }), page.click("[data-passkey-register]")]);
+  await Promise.all([
+    page.waitForURL(`${origin}/account`, { waitUntil: "load" }),
+    page.click("[data-passkey-register]"),
+  ]);
   await page.waitForSelector(`text=${name}`);
 }
 
@@ -35,7 +48,10 @@ async function signOut(page: Page) {
 /** Clicks "sign in with a passkey" and returns the answer of the verify request. */
 async function clickPasskeySignIn(page: Page) {
   await page.goto(`${origin}/signin`);
-  const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/api/v1/auth/passkey/verify")), page.click("[data-passkey-signin]")]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith("/api/v1/auth/passkey/verify")),
+    page.click("[data-passkey-signin]"),
+  ]);
   return response;
 }
 
@@ -84,7 +100,10 @@ describe.skipIf(!origin)("passkeys in real Chromium with a virtual authenticator
     expect((await clickPasskeySignIn(page)).status()).toBe(200);
     await page.unroute("**/api/v1/auth/passkey/verify");
     await signOut(page);
-    const replay = await page.request.post("/api/v1/auth/passkey/verify", { data: JSON.parse(captured!), headers: { Origin: origin! } });
+    const replay = await page.request.post("/api/v1/auth/passkey/verify", {
+      data: JSON.parse(captured!),
+      headers: { Origin: origin! },
+    });
     expect(replay.status()).toBe(400);
     expect(((await replay.json()) as { code: string }).code).toBe("passkey_verification_failed");
     expect((await me(page)).status).toBe(401);
@@ -125,18 +144,25 @@ describe.skipIf(!origin)("passkeys in real Chromium with a virtual authenticator
     await virtualAuthenticator(other, { isUserVerified: false });
     await other.goto(`${origin}/signin`);
     await other.click("[data-passkey-signin]");
-    await other.waitForFunction(() => (document.querySelector("[data-passkey-status]")?.textContent ?? "").trim().length > 0);
+    await other.waitForFunction(
+      () => (document.querySelector("[data-passkey-status]")?.textContent ?? "").trim().length > 0,
+    );
     expect((await me(other)).status).toBe(401);
   });
   it("signs in through conditional UI (passkey autofill) on the sign-in page", async () => {
     await signOut(page);
-    const { credentials } = await authenticator.cdp.send("WebAuthn.getCredentials", { authenticatorId: authenticator.authenticatorId });
+    const { credentials } = await authenticator.cdp.send("WebAuthn.getCredentials", {
+      authenticatorId: authenticator.authenticatorId,
+    });
     expect(credentials).toHaveLength(1);
     // The same passkey in a browser that offers conditional UI: opening the page is enough.
     const autofill = await newContext(browser);
     const other = await autofill.newPage();
     const second = await virtualAuthenticator(other);
-    await second.cdp.send("WebAuthn.addCredential", { authenticatorId: second.authenticatorId, credential: credentials[0]! });
+    await second.cdp.send("WebAuthn.addCredential", {
+      authenticatorId: second.authenticatorId,
+      credential: credentials[0]!,
+    });
     const verified = other.waitForResponse((r) => r.url().endsWith("/api/v1/auth/passkey/verify"));
     await other.goto(`${origin}/signin`);
     expect((await verified).status()).toBe(200);

@@ -29,7 +29,12 @@ export interface AgencyJson {
 export interface ImportReport {
   imported: number;
   skipped: number;
-  rows: { line: number; status: "imported" | "invalid" | "skipped"; nameTh: string; errors: { field: string; message: string }[] }[];
+  rows: {
+    line: number;
+    status: "imported" | "invalid" | "skipped";
+    nameTh: string;
+    errors: { field: string; message: string }[];
+  }[];
 }
 
 /** A fresh domain under go.th, unique within the test file. */
@@ -39,10 +44,19 @@ export const freshDomain = () => `${unique("d")}.go.th`;
 export function agencyBody(overrides: Record<string, unknown> = {}) {
   const domain = freshDomain();
   const tag = unique("n");
-  return { nameTh: `กรมทดสอบ ${tag}`, nameEn: `Test Department ${tag}`, ministry: "กระทรวงมหาดไทย", domains: [domain], ...overrides };
+  return {
+    nameTh: `กรมทดสอบ ${tag}`,
+    nameEn: `Test Department ${tag}`,
+    ministry: "กระทรวงมหาดไทย",
+    domains: [domain],
+    ...overrides,
+  };
 }
 
-export async function createAgencyViaApi(admin: Client, body: Record<string, unknown> = agencyBody()): Promise<AgencyJson> {
+export async function createAgencyViaApi(
+  admin: Client,
+  body: Record<string, unknown> = agencyBody(),
+): Promise<AgencyJson> {
   const res = await admin.json("POST", AGENCIES, body);
   const text = await res.text();
   expect(res.status, text).toBe(201);
@@ -50,7 +64,11 @@ export async function createAgencyViaApi(admin: Client, body: Record<string, unk
 }
 
 export function importCsv(client: Client, csv: string, query = ""): Promise<Response> {
-  return client.fetch(`${AGENCIES}/import${query}`, { method: "POST", headers: { "Content-Type": "text/csv; charset=utf-8" }, body: csv });
+  return client.fetch(`${AGENCIES}/import${query}`, {
+    method: "POST",
+    headers: { "Content-Type": "text/csv; charset=utf-8" },
+    body: csv,
+  });
 }
 
 export async function importReport(res: Response, status: number): Promise<ImportReport> {
@@ -78,11 +96,19 @@ export async function ensureDevSeedAgencies(): Promise<void> {
   const now = Date.now();
   const seed = [
     { id: "agc_nso", nameTh: "สำนักงานสถิติแห่งชาติ", nameEn: "National Statistical Office", domain: "nso.go.th" },
-    { id: "agc_mdes", nameTh: "สำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม", nameEn: "Office of the Permanent Secretary, MDES", domain: "mdes.go.th" },
+    {
+      id: "agc_mdes",
+      nameTh: "สำนักงานปลัดกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม",
+      nameEn: "Office of the Permanent Secretary, MDES",
+      domain: "mdes.go.th",
+    },
     { id: "agc_bma", nameTh: "กรุงเทพมหานคร", nameEn: "Bangkok Metropolitan Administration", domain: "bangkok.go.th" },
   ];
   for (const a of seed) {
-    await db.insert(agencies).values({ id: a.id, nameTh: a.nameTh, nameEn: a.nameEn, createdAt: now, updatedAt: now }).onConflictDoNothing();
+    await db
+      .insert(agencies)
+      .values({ id: a.id, nameTh: a.nameTh, nameEn: a.nameEn, createdAt: now, updatedAt: now })
+      .onConflictDoNothing();
     await db.insert(agencyDomains).values({ domain: a.domain, agencyId: a.id }).onConflictDoNothing();
   }
 }

@@ -23,7 +23,16 @@ export async function ensureAdminDomain(): Promise<void> {
   const now = Date.now();
   await db
     .insert(agencies)
-    .values({ id: "agc_dga", nameTh: "สำนักงานพัฒนารัฐบาลดิจิทัล", nameEn: "DGA", executiveEmail: "ceo@dga.or.th", executiveName: "ผู้อำนวยการ", executivePosition: "ผู้อำนวยการ", createdAt: now, updatedAt: now })
+    .values({
+      id: "agc_dga",
+      nameTh: "สำนักงานพัฒนารัฐบาลดิจิทัล",
+      nameEn: "DGA",
+      executiveEmail: "ceo@dga.or.th",
+      executiveName: "ผู้อำนวยการ",
+      executivePosition: "ผู้อำนวยการ",
+      createdAt: now,
+      updatedAt: now,
+    })
     .onConflictDoNothing();
   await db.insert(agencyDomains).values({ domain: "dga.or.th", agencyId: "agc_dga" }).onConflictDoNothing();
 }

@@ -6,7 +6,11 @@ export type Row = Record<string, unknown>;
 
 /** The rows of one SQL query. */
 export async function rows(sql: string, ...params: unknown[]): Promise<Row[]> {
-  return (await env.DB.prepare(sql).bind(...params).all<Row>()).results;
+  return (
+    await env.DB.prepare(sql)
+      .bind(...params)
+      .all<Row>()
+  ).results;
 }
 
 export async function countRows(table: string): Promise<number> {
@@ -74,11 +78,20 @@ export interface AuditRow {
 
 /** The audit events about a subject (of one action, if given), oldest first, `detail` parsed. */
 export async function auditOf(subject: string, action?: string): Promise<AuditRow[]> {
-  const found = await rows(`SELECT * FROM audit_events WHERE subject = ?${action ? " AND action = ?" : ""} ORDER BY at, rowid`, ...(action ? [subject, action] : [subject]));
-  return found.map((r) => ({ ...(r as unknown as AuditRow), detail: JSON.parse(r.detail as string) as Record<string, unknown> }));
+  const found = await rows(
+    `SELECT * FROM audit_events WHERE subject = ?${action ? " AND action = ?" : ""} ORDER BY at, rowid`,
+    ...(action ? [subject, action] : [subject]),
+  );
+  return found.map((r) => ({
+    ...(r as unknown as AuditRow),
+    detail: JSON.parse(r.detail as string) as Record<string, unknown>,
+  }));
 }
 
 /** Outbox rows with this recipient among theirs, oldest first. */
 export function outboxTo(address: string): Promise<Row[]> {
-  return rows('SELECT * FROM outbox WHERE EXISTS (SELECT 1 FROM json_each(outbox."to") WHERE lower(value) = lower(?)) ORDER BY rowid', address);
+  return rows(
+    'SELECT * FROM outbox WHERE EXISTS (SELECT 1 FROM json_each(outbox."to") WHERE lower(value) = lower(?)) ORDER BY rowid',
+    address,
+  );
 }

@@ -18,7 +18,9 @@ export interface AgencyFixture {
   executiveEmail: string | null;
 }
 
-export async function createAgency(options: { reviewRequired?: boolean; executive?: boolean; ttlDays?: number } = {}): Promise<AgencyFixture> {
+export async function createAgency(
+  options: { reviewRequired?: boolean; executive?: boolean; ttlDays?: number } = {},
+): Promise<AgencyFixture> {
   const id = unique("agc_");
   const domain = `${unique("a")}.go.th`;
   const executiveEmail = options.executive === false ? null : `director@${domain}`;
@@ -44,7 +46,16 @@ export async function ensureTerms(version = "test-1"): Promise<string> {
   const bodyEn = "Test terms";
   await db
     .insert(termsVersions)
-    .values({ version, titleTh: "ข้อตกลง", titleEn: "Terms", bodyTh, bodyEn, sha256: await termsSha256(bodyTh, bodyEn), effectiveAt: 0, createdAt: 0 })
+    .values({
+      version,
+      titleTh: "ข้อตกลง",
+      titleEn: "Terms",
+      bodyTh,
+      bodyEn,
+      sha256: await termsSha256(bodyTh, bodyEn),
+      effectiveAt: 0,
+      createdAt: 0,
+    })
     .onConflictDoNothing();
   return version;
 }

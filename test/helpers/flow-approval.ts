@@ -9,7 +9,10 @@ export interface Applicant {
 }
 
 /** A signed-in user who accepted the current terms; by default an address of the agency's domain. */
-export async function applicant(agency: AgencyFixture | null, options: { email?: string; name?: string } = {}): Promise<Applicant> {
+export async function applicant(
+  agency: AgencyFixture | null,
+  options: { email?: string; name?: string } = {},
+): Promise<Applicant> {
   const email = options.email ?? `${unique("u")}@${agency!.domain}`;
   const name = options.name ?? `ผู้ขอ ${unique("n")}`;
   const client = await signIn(email, name);
@@ -28,7 +31,11 @@ export interface ApplicationJson {
 }
 
 /** Submits a steward application (201 expected) and returns it. */
-export async function submit(who: Applicant, agencyId: string, overrides: Record<string, unknown> = {}): Promise<ApplicationJson> {
+export async function submit(
+  who: Applicant,
+  agencyId: string,
+  overrides: Record<string, unknown> = {},
+): Promise<ApplicationJson> {
   const res = await who.client.json("POST", "/api/v1/applications", { ...applicationBody(agencyId), ...overrides });
   expect(res.status, await res.clone().text()).toBe(201);
   return ((await res.json()) as { application: ApplicationJson }).application;
@@ -40,7 +47,12 @@ export async function approvalLink(approverEmail: string): Promise<string> {
 }
 
 /** The executive's decision, posted like the page's form (no session, same-origin). */
-export function decide(path: string, decision: string, reason?: string, headers: Record<string, string> = {}): Promise<Response> {
+export function decide(
+  path: string,
+  decision: string,
+  reason?: string,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return new Client().form(path, reason === undefined ? { decision } : { decision, reason }, headers);
 }
 
@@ -62,7 +74,9 @@ export async function me(who: Client): Promise<Me> {
 }
 
 /** A steward: applied to an agency without review and approved by its executive. */
-export async function steward(agency: AgencyFixture): Promise<Applicant & { applicationId: string; membershipId: string; userId: string }> {
+export async function steward(
+  agency: AgencyFixture,
+): Promise<Applicant & { applicationId: string; membershipId: string; userId: string }> {
   const who = await applicant(agency);
   const app = await submit(who, agency.id);
   const res = await decide(await approvalLink(agency.executiveEmail!), "approve");
@@ -74,12 +88,19 @@ export async function steward(agency: AgencyFixture): Promise<Applicant & { appl
 }
 
 /** Asks the gateway endpoint about a key, as a gateway does: no cookies, no Origin. */
-export async function verify(key: string, secret: string | null = "dev-gateway-secret"): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await workerFetch(new Request(`${ORIGIN}/api/v1/keys/verify`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(secret === null ? {} : { Authorization: `Bearer ${secret}` }) },
-    body: JSON.stringify({ key }),
-  }));
+export async function verify(
+  key: string,
+  secret: string | null = "dev-gateway-secret",
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const res = await workerFetch(
+    new Request(`${ORIGIN}/api/v1/keys/verify`, {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        ...(secret === null ? {} : { Authorization: `Bearer ${secret}` }),
+      },
+      body: JSON.stringify({ key }),
+    }),
+  );
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
-

@@ -26,7 +26,8 @@ export class Browser extends Client {
 }
 
 export const startEmail = (client: Client, email: string) => client.json("POST", "/api/v1/auth/email/start", { email });
-export const verifyEmail = (client: Client, email: string, code: string) => client.json("POST", "/api/v1/auth/email/verify", { email, code });
+export const verifyEmail = (client: Client, email: string, code: string) =>
+  client.json("POST", "/api/v1/auth/email/verify", { email, code });
 
 /** Signs `client` in by e-mail code (a new start, so at most 3 per address per 10 minutes). */
 export async function signInWith<C extends Client>(client: C, email: string): Promise<C> {
@@ -43,7 +44,9 @@ export function withCookie(value: string): Client {
   return client;
 }
 
-export async function userOf(client: Client): Promise<{ id: string; email: string | null; name: string; status: string }> {
+export async function userOf(
+  client: Client,
+): Promise<{ id: string; email: string | null; name: string; status: string }> {
   const res = await client.fetch("/api/v1/me");
   expect(res.status).toBe(200);
   return ((await res.json()) as { user: { id: string; email: string | null; name: string; status: string } }).user;
@@ -60,11 +63,17 @@ export function alignClock(windowMs: number): number {
 }
 
 /** Registers a new software passkey for the signed-in client over HTTP (options, then verify). */
-export async function registerPasskey(client: Client, name = "Soft key"): Promise<{ authenticator: SoftAuthenticator; passkey: { id: string; name: string } }> {
+export async function registerPasskey(
+  client: Client,
+  name = "Soft key",
+): Promise<{ authenticator: SoftAuthenticator; passkey: { id: string; name: string } }> {
   const options = await client.json("POST", "/api/v1/passkeys/registration/options");
   expect(options.status, await options.clone().text()).toBe(200);
   const authenticator = await SoftAuthenticator.create();
-  const res = await client.json("POST", "/api/v1/passkeys/registration/verify", { response: await authenticator.register((await options.json()) as { challenge: string }), name });
+  const res = await client.json("POST", "/api/v1/passkeys/registration/verify", {
+    response: await authenticator.register((await options.json()) as { challenge: string }),
+    name,
+  });
   expect(res.status, await res.clone().text()).toBe(201);
   return { authenticator, passkey: ((await res.json()) as { passkey: { id: string; name: string } }).passkey };
 }
@@ -73,5 +82,7 @@ export async function registerPasskey(client: Client, name = "Soft key"): Promis
 export async function passkeySignIn(client: Client, authenticator: SoftAuthenticator): Promise<Response> {
   const options = await client.json("POST", "/api/v1/auth/passkey/options");
   expect(options.status, await options.clone().text()).toBe(200);
-  return client.json("POST", "/api/v1/auth/passkey/verify", { response: await authenticator.assert((await options.json()) as { challenge: string }) });
+  return client.json("POST", "/api/v1/auth/passkey/verify", {
+    response: await authenticator.assert((await options.json()) as { challenge: string }),
+  });
 }

@@ -20,17 +20,22 @@ export class SoftAuthenticator {
   ) {}
 
   static async create(): Promise<SoftAuthenticator> {
-    const keys = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, ["sign", "verify"])) as CryptoKeyPair;
+    const keys = (await crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, true, [
+      "sign",
+      "verify",
+    ])) as CryptoKeyPair;
     const jwk = (await crypto.subtle.exportKey("jwk", keys.publicKey)) as JsonWebKey;
-    const cose = concat(isoCBOR.encode(
-      new Map<number, number | Uint8Array>([
-        [1, 2], // kty: EC2
-        [3, -7], // alg: ES256
-        [-1, 1], // crv: P-256
-        [-2, isoBase64URL.toBuffer(jwk.x!)],
-        [-3, isoBase64URL.toBuffer(jwk.y!)],
-      ]),
-    ));
+    const cose = concat(
+      isoCBOR.encode(
+        new Map<number, number | Uint8Array>([
+          [1, 2], // kty: EC2
+          [3, -7], // alg: ES256
+          [-1, 1], // crv: P-256
+          [-2, isoBase64URL.toBuffer(jwk.x!)],
+          [-3, isoBase64URL.toBuffer(jwk.y!)],
+        ]),
+      ),
+    );
     return new SoftAuthenticator(isoBase64URL.fromBuffer(crypto.getRandomValues(new Uint8Array(32))), keys, cose);
   }
 
@@ -47,12 +52,24 @@ export class SoftAuthenticator {
       credId,
       this.cosePublicKey,
     );
-    const attestationObject = concat(isoCBOR.encode(new Map<string, unknown>([["fmt", "none"], ["attStmt", new Map()], ["authData", authData]]) as never));
+    const attestationObject = concat(
+      isoCBOR.encode(
+        new Map<string, unknown>([
+          ["fmt", "none"],
+          ["attStmt", new Map()],
+          ["authData", authData],
+        ]) as never,
+      ),
+    );
     return {
       id: this.credentialId,
       rawId: this.credentialId,
       type: "public-key" as const,
-      response: { clientDataJSON: isoBase64URL.fromBuffer(clientDataJSON), attestationObject: isoBase64URL.fromBuffer(attestationObject), transports: ["internal"] },
+      response: {
+        clientDataJSON: isoBase64URL.fromBuffer(clientDataJSON),
+        attestationObject: isoBase64URL.fromBuffer(attestationObject),
+        transports: ["internal"],
+      },
       clientExtensionResults: {},
       authenticatorAttachment: "platform",
     };
@@ -64,7 +81,9 @@ export class SoftAuthenticator {
     const clientDataJSON = clientData("webauthn.get", options.challenge, origin);
     const authData = concat(await rpIdHash(), new Uint8Array([0x05]), u32(this.counter)); // UP | UV
     const signed = concat(authData, new Uint8Array(await crypto.subtle.digest("SHA-256", clientDataJSON)));
-    const raw = new Uint8Array(await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, this.keys.privateKey, signed));
+    const raw = new Uint8Array(
+      await crypto.subtle.sign({ name: "ECDSA", hash: "SHA-256" }, this.keys.privateKey, signed),
+    );
     return {
       id: this.credentialId,
       rawId: this.credentialId,

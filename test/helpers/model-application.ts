@@ -13,7 +13,8 @@ import { outboxTo, settleOutbox } from "./db";
  * The model of one steward application, as the contract describes it, for the model-based
  * test in test/model: what each request must answer and what it must leave behind.
  */
-export type Status = "awaiting_executive" | "awaiting_review" | "returned" | "approved" | "rejected" | "expired" | "withdrawn";
+export type Status =
+  "awaiting_executive" | "awaiting_review" | "returned" | "approved" | "rejected" | "expired" | "withdrawn";
 export type Outcome = "approved" | "rejected" | "in_review" | "returned" | "expired";
 
 export const TERMINAL: readonly Status[] = ["approved", "rejected", "withdrawn"];
@@ -70,8 +71,23 @@ export async function setupRun(review: boolean, admin: Client): Promise<{ model:
   const app = await submit(who, agency.id);
   expect(app.status).toBe("awaiting_executive");
   await settleOutbox();
-  const real: AppReal = { applicationId: app.id, who, executiveEmail: agency.executiveEmail!, admin, links: [await newestLink(agency.executiveEmail!)], lastStatus: "awaiting_executive" };
-  const model: AppModel = { review, status: "awaiting_executive", round: 1, used: [false], transitions: 0, executiveDecisions: 0, mails: {} };
+  const real: AppReal = {
+    applicationId: app.id,
+    who,
+    executiveEmail: agency.executiveEmail!,
+    admin,
+    links: [await newestLink(agency.executiveEmail!)],
+    lastStatus: "awaiting_executive",
+  };
+  const model: AppModel = {
+    review,
+    status: "awaiting_executive",
+    round: 1,
+    used: [false],
+    transitions: 0,
+    executiveDecisions: 0,
+    mails: {},
+  };
   await checkInvariants(model, real);
   return { model, real };
 }
@@ -97,8 +113,15 @@ export async function footprint(r: AppReal, global = true) {
     ["SELECT * FROM applications WHERE id = ?", id],
     ["SELECT * FROM one_time_tokens WHERE application_id = ? ORDER BY rowid", id],
     ["SELECT * FROM memberships WHERE application_id = ?", id],
-    [`SELECT (SELECT count(*) FROM audit_events WHERE subject = ?) AS audit, (SELECT count(*) FROM outbox WHERE ${TO} OR ${TO}) AS mails`, `application:${id}`, r.who.email, r.executiveEmail],
-    ["SELECT (SELECT count(*) FROM audit_events) AS audit, (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM memberships) AS memberships"],
+    [
+      `SELECT (SELECT count(*) FROM audit_events WHERE subject = ?) AS audit, (SELECT count(*) FROM outbox WHERE ${TO} OR ${TO}) AS mails`,
+      `application:${id}`,
+      r.who.email,
+      r.executiveEmail,
+    ],
+    [
+      "SELECT (SELECT count(*) FROM audit_events) AS audit, (SELECT count(*) FROM outbox) AS outbox, (SELECT count(*) FROM memberships) AS memberships",
+    ],
   );
   return { application, tokens, memberships, counts, ...(global ? { totals } : {}) };
 }
@@ -110,7 +133,10 @@ export async function runCronPastDeadline(r: AppReal): Promise<void> {
   // One run expires at most 50 applications; earlier runs of the file may have left some.
   for (let i = 0; i < 10; i++) {
     await runScheduledWork({ ...buildDeps(env), clock: fixedClock(at) });
-    const [left] = await query(["SELECT count(*) AS n FROM applications WHERE status = 'awaiting_executive' AND deadline_at <= ?", at]);
+    const [left] = await query([
+      "SELECT count(*) AS n FROM applications WHERE status = 'awaiting_executive' AND deadline_at <= ?",
+      at,
+    ]);
     if (left![0]!.n === 0) break;
   }
 }
@@ -122,7 +148,10 @@ export async function checkInvariants(m: Readonly<AppModel>, r: AppReal): Promis
   const subject = `application:${id}`;
   const [apps, tokens, audited, toApplicant, toExecutive, members] = await query(
     ["SELECT status, approval_round FROM applications WHERE id = ?", id],
-    ["SELECT token_hash, used_at, revoked_at FROM one_time_tokens WHERE application_id = ? AND purpose = 'approval' ORDER BY rowid", id],
+    [
+      "SELECT token_hash, used_at, revoked_at FROM one_time_tokens WHERE application_id = ? AND purpose = 'approval' ORDER BY rowid",
+      id,
+    ],
     ["SELECT action FROM audit_events WHERE subject = ? AND action LIKE 'application.%' ORDER BY rowid", subject],
     [`SELECT template FROM outbox WHERE ${TO} AND template LIKE 'application\\_%' ESCAPE '\\'`, r.who.email],
     [`SELECT template FROM outbox WHERE ${TO} ORDER BY rowid`, r.executiveEmail],
@@ -137,8 +166,14 @@ export async function checkInvariants(m: Readonly<AppModel>, r: AppReal): Promis
 
   // One link per round; at most one decision per link, on exactly the links the model used.
   const hashes = await Promise.all(r.links.map((path) => sha256Hex(path.slice("/approvals/".length))));
-  expect(tokens!.map((t) => t.token_hash), "one link per round").toEqual(hashes);
-  expect(tokens!.map((t) => t.used_at !== null), "used links").toEqual(m.used);
+  expect(
+    tokens!.map((t) => t.token_hash),
+    "one link per round",
+  ).toEqual(hashes);
+  expect(
+    tokens!.map((t) => t.used_at !== null),
+    "used links",
+  ).toEqual(m.used);
   // Links die as soon as the application leaves awaiting_executive; only the newest lives.
   const live = tokens!.filter((t) => t.used_at === null && t.revoked_at === null).map((t) => t.token_hash);
   expect(live, "live links").toEqual(m.status === "awaiting_executive" ? [hashes.at(-1)] : []);
@@ -159,7 +194,10 @@ export async function checkInvariants(m: Readonly<AppModel>, r: AppReal): Promis
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
   }
   expect(outcomes, "e-mails to the applicant").toEqual(m.mails);
-  expect(toExecutive!.map((row) => row.template), "e-mails to the executive").toEqual(Array.from({ length: m.round }, () => "approval_request"));
+  expect(
+    toExecutive!.map((row) => row.template),
+    "e-mails to the executive",
+  ).toEqual(Array.from({ length: m.round }, () => "approval_request"));
 
   // A membership exactly when approved.
   expect(members![0]!.n, "memberships").toBe(m.status === "approved" ? 1 : 0);

@@ -10,7 +10,10 @@ import { open, redirected } from "./pages-forms";
  */
 export async function signInByPage(client: Client, email: string, name = ""): Promise<string> {
   const signin = await open(client, "/signin");
-  const codePath = redirected(await signin.submit(client, "/signin", { email, name }), `/signin/code?email=${encodeURIComponent(email)}`);
+  const codePath = redirected(
+    await signin.submit(client, "/signin", { email, name }),
+    `/signin/code?email=${encodeURIComponent(email)}`,
+  );
   const codePage = await open(client, codePath);
   const landing = redirected(await codePage.submit(client, "/signin/code", { code: codeIn(await lastMailTo(email)) }));
   expect(client.cookies.get(SESSION_COOKIE)).toBeTruthy();

@@ -25,7 +25,8 @@ export const decodeHtml = (s: string) => s.replace(/&(?:quot|#39|lt|gt|amp);/g, 
 function attrsOf(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
   const inner = tag.replace(/^<[a-z]+/i, "").replace(/\/?>$/, "");
-  for (const m of inner.matchAll(/([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?/g)) out[m[1]!.toLowerCase()] = decodeHtml(m[2] ?? "");
+  for (const m of inner.matchAll(/([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:="([^"]*)")?/g))
+    out[m[1]!.toLowerCase()] = decodeHtml(m[2] ?? "");
   return out;
 }
 
@@ -36,7 +37,13 @@ function choice(form: PageForm, name: string, value: string) {
 
 function parseForm(open: string, body: string): PageForm {
   const a = attrsOf(open);
-  const form: PageForm = { action: a.action ?? null, method: (a.method ?? "get").toLowerCase(), defaults: {}, free: new Set(), choices: new Map() };
+  const form: PageForm = {
+    action: a.action ?? null,
+    method: (a.method ?? "get").toLowerCase(),
+    defaults: {},
+    free: new Set(),
+    choices: new Map(),
+  };
   for (const [tag] of body.matchAll(/<input\b[^>]*>/g)) {
     const f = attrsOf(tag);
     const type = (f.type ?? "text").toLowerCase();
@@ -87,7 +94,12 @@ export class Page {
   /** The POST form whose action is this path (null: the form that posts back to the page). */
   form(action: string | null): PageForm {
     const forms = formsOf(this.html).filter((f) => f.method === "post" && f.action === action);
-    expect(forms.length, `a POST form to ${action ?? "(this page)"} on ${this.path}; forms: ${formsOf(this.html).map((f) => f.action).join(", ")}`).toBeGreaterThan(0);
+    expect(
+      forms.length,
+      `a POST form to ${action ?? "(this page)"} on ${this.path}; forms: ${formsOf(this.html)
+        .map((f) => f.action)
+        .join(", ")}`,
+    ).toBeGreaterThan(0);
     return forms[0]!;
   }
 
@@ -100,7 +112,8 @@ export class Page {
     const form = this.form(action);
     for (const [name, value] of Object.entries(values)) {
       const allowed = form.choices.get(name);
-      if (allowed && !form.free.has(name)) expect([...allowed], `value of ${name} in the form to ${action}`).toContain(value);
+      if (allowed && !form.free.has(name))
+        expect([...allowed], `value of ${name} in the form to ${action}`).toContain(value);
       else expect(form.free.has(name) || name in form.defaults, `field ${name} in the form to ${action}`).toBe(true);
     }
     return client.form(form.action ?? this.path, { ...form.defaults, ...values });

@@ -1,6 +1,15 @@
 import { env } from "cloudflare:test";
 import { asc, eq } from "drizzle-orm";
-import { agencies, applications, auditEvents, memberships, oneTimeTokens, outbox, users, type Application } from "../../src/db/schema";
+import {
+  agencies,
+  applications,
+  auditEvents,
+  memberships,
+  oneTimeTokens,
+  outbox,
+  users,
+  type Application,
+} from "../../src/db/schema";
 import { fixedClock } from "../../src/lib/clock";
 import { buildDeps } from "../../src/middleware/deps";
 import type { Deps } from "../../src/deps";
@@ -68,11 +77,12 @@ export async function approvalTokenFor(application: Application): Promise<string
   return id;
 }
 
-
 export async function applicationRow(id: string) {
   const [row] = await db.select().from(applications).where(eq(applications.id, id));
   return row!;
 }
 
-export const membershipsOf = (applicationId: string) => db.select().from(memberships).where(eq(memberships.applicationId, applicationId));
-export const tokensOf = (applicationId: string) => db.select().from(oneTimeTokens).where(eq(oneTimeTokens.applicationId, applicationId));
+export const membershipsOf = (applicationId: string) =>
+  db.select().from(memberships).where(eq(memberships.applicationId, applicationId));
+export const tokensOf = (applicationId: string) =>
+  db.select().from(oneTimeTokens).where(eq(oneTimeTokens.applicationId, applicationId));

@@ -10,7 +10,8 @@ import { rows, auditOf } from "../helpers/db";
 /** The account page's sessions and sign-in methods, used through its forms. */
 
 const WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36";
-const IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1";
+const IPHONE =
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Version/17.0 Mobile/15E148 Safari/604.1";
 const ANDROID = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Firefox/125.0";
 
 /** The same account signed in from three browsers, each through the sign-in pages. */
@@ -24,9 +25,14 @@ async function threeBrowsers() {
   return { email, laptop, phone, tablet, userId: String(user!.id) };
 }
 
-const sessionOf = async (userId: string, ua: string) => String((await rows("SELECT id FROM sessions WHERE user_id = ? AND user_agent = ?", userId, ua))[0]!.id);
-const liveSessions = async (userId: string) => (await rows("SELECT user_agent FROM sessions WHERE user_id = ? AND revoked_at IS NULL ORDER BY user_agent", userId)).map((r) => r.user_agent);
-const endForms = (page: Page) => [...page.html.matchAll(/action="\/account\/sessions\/(ses_[A-Za-z0-9_]+)\/end"/g)].map((m) => m[1]!);
+const sessionOf = async (userId: string, ua: string) =>
+  String((await rows("SELECT id FROM sessions WHERE user_id = ? AND user_agent = ?", userId, ua))[0]!.id);
+const liveSessions = async (userId: string) =>
+  (
+    await rows("SELECT user_agent FROM sessions WHERE user_id = ? AND revoked_at IS NULL ORDER BY user_agent", userId)
+  ).map((r) => r.user_agent);
+const endForms = (page: Page) =>
+  [...page.html.matchAll(/action="\/account\/sessions\/(ses_[A-Za-z0-9_]+)\/end"/g)].map((m) => m[1]!);
 const status = async (b: Browser) => (await b.fetch("/api/v1/me")).status;
 
 describe("the account page", () => {
@@ -42,10 +48,18 @@ describe("the account page", () => {
     // One "end" form for each other session, none for this one; their ids are the sessions' ids.
     expect(endForms(page).sort()).toEqual([await sessionOf(userId, IPHONE), await sessionOf(userId, ANDROID)].sort());
     expect(page.has("/account/sessions/revoke-others")).toBe(true);
-    const api = (await (await laptop.fetch("/api/v1/sessions")).json()) as { sessions: { id: string; current: boolean }[] };
-    expect(api.sessions.filter((s) => !s.current).map((s) => s.id).sort()).toEqual(endForms(page).sort());
+    const api = (await (await laptop.fetch("/api/v1/sessions")).json()) as {
+      sessions: { id: string; current: boolean }[];
+    };
+    expect(
+      api.sessions
+        .filter((s) => !s.current)
+        .map((s) => s.id)
+        .sort(),
+    ).toEqual(endForms(page).sort());
     // The cookie values never appear on the page.
-    for (const b of [laptop, phone, tablet]) expect(page.html).not.toContain(b.cookies.get("steward_session")!.split(".")[1]);
+    for (const b of [laptop, phone, tablet])
+      expect(page.html).not.toContain(b.cookies.get("steward_session")!.split(".")[1]);
 
     // Ways to sign in: the verified e-mail; no linked OpenID account yet, but links to add one.
     expect(page.html).toContain(`<strong class="mono">${email}</strong>`);
@@ -107,7 +121,9 @@ describe("ending sessions from the account page", () => {
     expect(await status(phone)).toBe(401);
     expect(await status(tablet)).toBe(200);
     expect(await status(laptop)).toBe(200);
-    expect((await auditOf(`user:${userId}`, "session.ended")).map((e) => e.detail)).toEqual([{ sessionId: phoneSession }]);
+    expect((await auditOf(`user:${userId}`, "session.ended")).map((e) => e.detail)).toEqual([
+      { sessionId: phoneSession },
+    ]);
     const after = await open(laptop, "/account");
     expect(endForms(after)).toEqual([await sessionOf(userId, ANDROID)]);
 

@@ -3,7 +3,15 @@ import { SESSION_COOKIE, expectProblem, signInAdmin } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo } from "../helpers/client";
 import { ensureTerms } from "../helpers/fixtures";
 import { verify as verifyKey } from "../helpers/flow-approval";
-import { address, passkeySignIn, registerPasskey, signInWith, startEmail, userOf, verifyEmail } from "../helpers/identity-auth";
+import {
+  address,
+  passkeySignIn,
+  registerPasskey,
+  signInWith,
+  startEmail,
+  userOf,
+  verifyEmail,
+} from "../helpers/identity-auth";
 import { auditOf } from "../helpers/db";
 
 let admin: Client;
@@ -12,9 +20,12 @@ beforeAll(async () => {
 });
 
 const ADMIN_ACTOR = "admin:admin@dga.or.th";
-const suspend = (client: Client, id: string, reason = "ทดสอบการระงับ / suspension test") => client.json("POST", `/api/v1/admin/users/${id}/suspend`, { reason });
-const reactivate = (client: Client, id: string, reason = "ตรวจสอบแล้ว / checked") => client.json("POST", `/api/v1/admin/users/${id}/reactivate`, { reason });
-const removePasskeys = (client: Client, id: string, reason = "ทำอุปกรณ์หาย / lost device") => client.json("POST", `/api/v1/admin/users/${id}/passkeys/remove`, { reason });
+const suspend = (client: Client, id: string, reason = "ทดสอบการระงับ / suspension test") =>
+  client.json("POST", `/api/v1/admin/users/${id}/suspend`, { reason });
+const reactivate = (client: Client, id: string, reason = "ตรวจสอบแล้ว / checked") =>
+  client.json("POST", `/api/v1/admin/users/${id}/reactivate`, { reason });
+const removePasskeys = (client: Client, id: string, reason = "ทำอุปกรณ์หาย / lost device") =>
+  client.json("POST", `/api/v1/admin/users/${id}/passkeys/remove`, { reason });
 const live = async (client: Client) => (await client.fetch("/api/v1/me")).status === 200;
 
 /** A signed-in user who accepted the terms and holds a read key. */
@@ -46,7 +57,11 @@ describe("only administrators", () => {
     await expectProblem(await suspend(admin, "usr_nobody"), 404, "not_found");
     await expectProblem(await removePasskeys(admin, "usr_nobody"), 404, "not_found");
     const target = await userWithKey();
-    await expectProblem(await admin.json("POST", `/api/v1/admin/users/${target.id}/suspend`, {}), 400, "invalid_request");
+    await expectProblem(
+      await admin.json("POST", `/api/v1/admin/users/${target.id}/suspend`, {}),
+      400,
+      "invalid_request",
+    );
     expect(await live(target.client)).toBe(true);
   });
 });
@@ -61,7 +76,10 @@ describe("suspending and reactivating an account", () => {
 
     const res = await suspend(admin, target.id, "บัญชีถูกใช้ผิด / misuse");
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { user: { id: string; status: string } }).user).toMatchObject({ id: target.id, status: "suspended" });
+    expect(((await res.json()) as { user: { id: string; status: string } }).user).toMatchObject({
+      id: target.id,
+      status: "suspended",
+    });
     await expectProblem(await target.client.fetch("/api/v1/me"), 401, "unauthenticated");
     expect(await live(second)).toBe(false);
     expect(await keyCode(target.secret)).toBe("DISABLED");
@@ -81,7 +99,10 @@ describe("suspending and reactivating an account", () => {
     expect((await verifyEmail(pending, target.email, code)).status).toBe(200);
     expect(await live(pending)).toBe(true);
     expect(await auditOf(`user:${target.id}`, "user.reactivated")).toEqual([
-      expect.objectContaining({ actor: ADMIN_ACTOR, detail: expect.objectContaining({ reason: "ยืนยันตัวตนแล้ว / identity confirmed", was: "suspended" }) }),
+      expect.objectContaining({
+        actor: ADMIN_ACTOR,
+        detail: expect.objectContaining({ reason: "ยืนยันตัวตนแล้ว / identity confirmed", was: "suspended" }),
+      }),
     ]);
   });
 
@@ -111,7 +132,9 @@ describe("removing a user's passkeys (recovery)", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ removed: 2 });
     expect(await (await client.fetch("/api/v1/passkeys")).json()).toEqual({ passkeys: [] });
-    expect(((await (await bystander.fetch("/api/v1/passkeys")).json()) as { passkeys: unknown[] }).passkeys).toHaveLength(1);
+    expect(
+      ((await (await bystander.fetch("/api/v1/passkeys")).json()) as { passkeys: unknown[] }).passkeys,
+    ).toHaveLength(1);
     await expectProblem(await passkeySignIn(new Client(), first.authenticator), 400, "passkey_verification_failed");
     expect(await auditOf(`user:${id}`, "passkeys.removed_by_admin")).toEqual([
       expect.objectContaining({ actor: ADMIN_ACTOR, detail: { reason: "ทำโทรศัพท์หาย / lost phone" } }),

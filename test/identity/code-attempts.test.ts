@@ -27,10 +27,15 @@ async function answer(res: Response): Promise<Answer> {
 }
 
 /** Answers that compared the code: a wrong code told its tries left, or a success. */
-const compared = (answers: Answer[]) => answers.filter((a) => a.status === 200 || (a.code === "invalid_code" && a.attemptsLeft !== undefined));
+const compared = (answers: Answer[]) =>
+  answers.filter((a) => a.status === 200 || (a.code === "invalid_code" && a.attemptsLeft !== undefined));
 
 async function attemptsOf(email: string, purpose: string): Promise<number> {
-  const row = await env.DB.prepare("SELECT attempts FROM one_time_tokens WHERE email = ? AND purpose = ? ORDER BY created_at DESC, rowid DESC LIMIT 1").bind(email, purpose).first<{ attempts: number }>();
+  const row = await env.DB.prepare(
+    "SELECT attempts FROM one_time_tokens WHERE email = ? AND purpose = ? ORDER BY created_at DESC, rowid DESC LIMIT 1",
+  )
+    .bind(email, purpose)
+    .first<{ attempts: number }>();
   return row!.attempts;
 }
 
@@ -65,8 +70,16 @@ describe("parallel guesses of an e-mail sign-in code", () => {
     const email = address();
     await startEmail(new Client(), email);
     const code = codeIn(await lastMailTo(email));
-    expect(await guessSignIn(email, wrongCode(code))).toMatchObject({ status: 400, code: "invalid_code", attemptsLeft: 4 });
-    expect(await guessSignIn(email, wrongCode(code))).toMatchObject({ status: 400, code: "invalid_code", attemptsLeft: 3 });
+    expect(await guessSignIn(email, wrongCode(code))).toMatchObject({
+      status: 400,
+      code: "invalid_code",
+      attemptsLeft: 4,
+    });
+    expect(await guessSignIn(email, wrongCode(code))).toMatchObject({
+      status: 400,
+      code: "invalid_code",
+      attemptsLeft: 3,
+    });
   });
 
   it("the fifth, last compared try may be the right code", async () => {
@@ -86,7 +99,11 @@ describe("parallel guesses of the other codes", () => {
     const added = address();
     expect((await user.json("POST", "/api/v1/me/emails", { email: added })).status).toBe(202);
     const code = codeIn(await lastMailTo(added));
-    const answers = await Promise.all(Array.from({ length: 16 }, () => user.json("POST", "/api/v1/me/emails/verify", { email: added, code: wrongCode(code) }).then(answer)));
+    const answers = await Promise.all(
+      Array.from({ length: 16 }, () =>
+        user.json("POST", "/api/v1/me/emails/verify", { email: added, code: wrongCode(code) }).then(answer),
+      ),
+    );
     expect(compared(answers)).toHaveLength(5);
     expect(answers.filter((a) => a.code === "too_many_attempts")).toHaveLength(11);
     expect(await attemptsOf(added, "email_verify")).toBe(5);
@@ -101,7 +118,11 @@ describe("parallel guesses of the other codes", () => {
     const link = linkIn(await lastMailTo(agency.executiveEmail!), "/approvals");
     expect((await new Client().form(link, { decision: "approve" })).status).toBe(200);
     const code = codeIn(await lastMailTo(agency.executiveEmail!));
-    const statuses = await Promise.all(Array.from({ length: 16 }, () => new Client().form(link, { decision: "approve", code: wrongCode(code) }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 16 }, () =>
+        new Client().form(link, { decision: "approve", code: wrongCode(code) }).then((r) => r.status),
+      ),
+    );
     expect(statuses.filter((s) => s === 400)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(11);
     expect(await attemptsOf(agency.executiveEmail!, "approval_confirm")).toBe(5);
@@ -112,22 +133,27 @@ describe("parallel guesses of the other codes", () => {
 describe("property: whatever the interleaving, a code is compared at most 5 times", () => {
   it("holds for any sequence of parallel bursts of right and wrong guesses", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.array(fc.boolean(), { minLength: 1, maxLength: 9 }), { minLength: 1, maxLength: 4 }), async (bursts) => {
-        const email = address();
-        await startEmail(new Client(), email);
-        const code = codeIn(await lastMailTo(email));
-        const answers: Answer[] = [];
-        for (const burst of bursts) {
-          answers.push(...(await Promise.all(burst.map((right) => guessSignIn(email, right ? code : wrongCode(code))))));
-        }
-        const wrongCompared = answers.filter((a) => a.code === "invalid_code" && a.attemptsLeft !== undefined);
-        const successes = answers.filter((a) => a.status === 200);
-        expect(wrongCompared.length + successes.length).toBeLessThanOrEqual(5);
-        expect(successes.length).toBeLessThanOrEqual(1);
-        expect(await attemptsOf(email, "email_sign_in")).toBeLessThanOrEqual(5);
-        // Every other answer refused without comparing (or found the code used by the winner).
-        for (const a of answers) expect([200, 400, 429]).toContain(a.status);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.array(fc.boolean(), { minLength: 1, maxLength: 9 }), { minLength: 1, maxLength: 4 }),
+        async (bursts) => {
+          const email = address();
+          await startEmail(new Client(), email);
+          const code = codeIn(await lastMailTo(email));
+          const answers: Answer[] = [];
+          for (const burst of bursts) {
+            answers.push(
+              ...(await Promise.all(burst.map((right) => guessSignIn(email, right ? code : wrongCode(code))))),
+            );
+          }
+          const wrongCompared = answers.filter((a) => a.code === "invalid_code" && a.attemptsLeft !== undefined);
+          const successes = answers.filter((a) => a.status === 200);
+          expect(wrongCompared.length + successes.length).toBeLessThanOrEqual(5);
+          expect(successes.length).toBeLessThanOrEqual(1);
+          expect(await attemptsOf(email, "email_sign_in")).toBeLessThanOrEqual(5);
+          // Every other answer refused without comparing (or found the code used by the winner).
+          for (const a of answers) expect([200, 400, 429]).toContain(a.status);
+        },
+      ),
       { numRuns: 12 },
     );
   });

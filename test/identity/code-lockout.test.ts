@@ -5,7 +5,18 @@ import { setDevClockOffset } from "../../src/lib/dev-clock";
 import { ADMIN_EMAIL, SESSION_COOKIE, ensureAdminDomain, expectProblem, signInAdmin } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo, linkIn } from "../helpers/client";
 import { unique } from "../helpers/fixtures";
-import { HOUR, MINUTE, address, passkeySignIn, registerPasskey, signInWith, startEmail, userOf, verifyEmail, wrongCode } from "../helpers/identity-auth";
+import {
+  HOUR,
+  MINUTE,
+  address,
+  passkeySignIn,
+  registerPasskey,
+  signInWith,
+  startEmail,
+  userOf,
+  verifyEmail,
+  wrongCode,
+} from "../helpers/identity-auth";
 import { throughProvider } from "../helpers/oidc";
 
 // Rules (issue 7.2, 7.3, 7.8; NIST SP 800-63B 5.2.2): consecutive failures are counted per
@@ -89,10 +100,14 @@ describe("no targeted lockout", { timeout: 60_000 }, () => {
     // The owner signs in through OpenID, adds an official address, registers a passkey.
     const owner = new Client();
     const sub = unique("sub");
-    await owner.fetch(await throughProvider((await owner.fetch("/auth/oidc/dga-digital-id")).headers.get("location")!, { login: sub }));
+    await owner.fetch(
+      await throughProvider((await owner.fetch("/auth/oidc/dga-digital-id")).headers.get("location")!, { login: sub }),
+    );
     const email = address();
     expect((await owner.json("POST", "/api/v1/me/emails", { email })).status).toBe(202);
-    expect((await owner.json("POST", "/api/v1/me/emails/verify", { email, code: codeIn(await lastMailTo(email)) })).status).toBe(200);
+    expect(
+      (await owner.json("POST", "/api/v1/me/emails/verify", { email, code: codeIn(await lastMailTo(email)) })).status,
+    ).toBe(200);
     const { authenticator } = await registerPasskey(owner);
     const ownerId = (await userOf(owner)).id;
 
@@ -107,7 +122,11 @@ describe("no targeted lockout", { timeout: 60_000 }, () => {
         // At any time: passkey, OpenID, and the link of a fresh e-mail all work.
         expect((await passkeySignIn(new Client(), authenticator)).status).toBe(200);
         const oidc = new Client();
-        await oidc.fetch(await throughProvider((await oidc.fetch("/auth/oidc/dga-digital-id")).headers.get("location")!, { login: sub }));
+        await oidc.fetch(
+          await throughProvider((await oidc.fetch("/auth/oidc/dga-digital-id")).headers.get("location")!, {
+            login: sub,
+          }),
+        );
         expect((await userOf(oidc)).id).toBe(ownerId);
         const mailbox = new Client();
         expect((await startEmail(mailbox, email)).status).toBe(202);
@@ -150,7 +169,11 @@ describe("no enumeration through status", { timeout: 60_000 }, () => {
 
   const shape = async (res: Response) => {
     const body = (await res.json()) as Record<string, unknown>;
-    return { status: res.status, retryAfter: res.headers.has("retry-after"), body: { ...body, detail: typeof body.detail, retryAfter: typeof body.retryAfter } };
+    return {
+      status: res.status,
+      retryAfter: res.headers.has("retry-after"),
+      body: { ...body, detail: typeof body.detail, retryAfter: typeof body.retryAfter },
+    };
   };
 
   it("a wrong code answers the same for an active, a suspended and an unknown address", async () => {
@@ -185,7 +208,11 @@ describe("no enumeration through status", { timeout: 60_000 }, () => {
     advance(HOUR);
     const email = addresses[0]!;
     await startEmail(new Client(), email);
-    await expectProblem(await verifyEmail(new Client(), email, codeIn(await lastMailTo(email))), 403, "account_disabled");
+    await expectProblem(
+      await verifyEmail(new Client(), email, codeIn(await lastMailTo(email))),
+      403,
+      "account_disabled",
+    );
   });
 });
 

@@ -27,7 +27,8 @@ describe("adding an official address", () => {
     for (let i = 0; i < 3; i++) {
       expect((await b.json("POST", "/api/v1/me/emails", { email: target })).status).toBe(202);
       const codeB = codeIn(await lastMailTo(target));
-      for (let j = 0; j < 5; j++) await b.json("POST", "/api/v1/me/emails/verify", { email: target, code: wrongCode(codeB) });
+      for (let j = 0; j < 5; j++)
+        await b.json("POST", "/api/v1/me/emails/verify", { email: target, code: wrongCode(codeB) });
     }
     // A's code lives on and is not held up by B's failures.
     const res = await a.json("POST", "/api/v1/me/emails/verify", { email: target, code: codeA });
@@ -71,36 +72,56 @@ describe("a decision code confirms only its own decision", () => {
     const approveCode = codeIn(await lastMailTo(agency.executiveEmail!));
     // The approver's confirm page posts "reject"; the newest code (an approve) does not confirm it.
     expect((await new Client().form(link, { decision: "reject", code: approveCode })).status).toBe(400);
-    expect(((await (await client.fetch(`/api/v1/applications/${application.id}`)).json()) as { application: { status: string } }).application.status).toBe("awaiting_executive");
+    expect(
+      (
+        (await (await client.fetch(`/api/v1/applications/${application.id}`)).json()) as {
+          application: { status: string };
+        }
+      ).application.status,
+    ).toBe("awaiting_executive");
     // The approver's own code still works, for the decision it was mailed for.
     expect((await new Client().form(link, { decision: "reject", code: rejectCode })).status).toBe(200);
-    expect(((await (await client.fetch(`/api/v1/applications/${application.id}`)).json()) as { application: { status: string } }).application.status).toBe("rejected");
+    expect(
+      (
+        (await (await client.fetch(`/api/v1/applications/${application.id}`)).json()) as {
+          application: { status: string };
+        }
+      ).application.status,
+    ).toBe("rejected");
   });
 });
 
 describe("budgets that cannot be multiplied", () => {
-  it("accounts made from +tag variants of one address share one budget for guessing another address's code", { timeout: 60_000 }, async () => {
-    const base = unique("att");
-    const target = `${unique("victim")}@mail.go.th`;
-    let compared = 0;
-    for (let k = 0; k < 6; k++) {
-      advance(10 * MINUTE); // past the shared start limit (3 per 10 minutes)
-      const attacker = await signInWith(new Client(), `${base}+${k}@mail.go.th`);
-      expect((await attacker.json("POST", "/api/v1/me/emails", { email: target })).status).toBe(202);
-      for (let i = 0; i < 5; i++) {
-        const res = await attacker.json("POST", "/api/v1/me/emails/verify", { email: target, code: "000000" });
-        if (res.status === 400) compared++;
+  it(
+    "accounts made from +tag variants of one address share one budget for guessing another address's code",
+    { timeout: 60_000 },
+    async () => {
+      const base = unique("att");
+      const target = `${unique("victim")}@mail.go.th`;
+      let compared = 0;
+      for (let k = 0; k < 6; k++) {
+        advance(10 * MINUTE); // past the shared start limit (3 per 10 minutes)
+        const attacker = await signInWith(new Client(), `${base}+${k}@mail.go.th`);
+        expect((await attacker.json("POST", "/api/v1/me/emails", { email: target })).status).toBe(202);
+        for (let i = 0; i < 5; i++) {
+          const res = await attacker.json("POST", "/api/v1/me/emails/verify", { email: target, code: "000000" });
+          if (res.status === 400) compared++;
+        }
       }
-    }
-    // Without one shared budget six accounts would compare 30 times; with it, the free tries and one per ended wait.
-    expect(compared).toBeLessThanOrEqual(FREE_FAILURES + 2);
-  });
+      // Without one shared budget six accounts would compare 30 times; with it, the free tries and one per ended wait.
+      expect(compared).toBeLessThanOrEqual(FREE_FAILURES + 2);
+    },
+  );
 
   it("several live sign-in codes spend the address's budget per comparison", async () => {
     const email = address();
     for (let i = 0; i < 3; i++) await startEmail(new Client(), email);
     for (let i = 0; i < 5; i++) await verifyEmail(new Client(), email, "000000");
-    const [row] = (await env.DB.prepare("SELECT failures FROM code_failures WHERE key = ?").bind(`email_sign_in:${email}`).all<{ failures: number }>()).results;
+    const [row] = (
+      await env.DB.prepare("SELECT failures FROM code_failures WHERE key = ?")
+        .bind(`email_sign_in:${email}`)
+        .all<{ failures: number }>()
+    ).results;
     expect(row!.failures).toBe(15);
   });
 });
@@ -116,8 +137,13 @@ describe("the end of a wait", () => {
     for (let round = 0; round < 4; round++) {
       advance(10 * MINUTE + waitAfterFailures(FREE_FAILURES + round + 1));
       await startEmail(new Client(), email);
-      const answers = await Promise.all(Array.from({ length: 20 }, () => verifyEmail(new Client(), email, "000000").then((r) => r.status)));
-      expect(answers.filter((s) => s === 400), `round ${round}`).toHaveLength(1);
+      const answers = await Promise.all(
+        Array.from({ length: 20 }, () => verifyEmail(new Client(), email, "000000").then((r) => r.status)),
+      );
+      expect(
+        answers.filter((s) => s === 400),
+        `round ${round}`,
+      ).toHaveLength(1);
       expect(answers.filter((s) => s === 429)).toHaveLength(19);
     }
   });

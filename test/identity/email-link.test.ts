@@ -7,7 +7,9 @@ import { countRows, snapshot } from "../helpers/db";
 const LINK_TABLES = ["one_time_tokens", "sessions", "users", "email_identities", "audit_events"];
 
 /** Starts a sign-in for a fresh address and returns the e-mailed link's path. */
-async function emailedLink(name = "ลิงก์ ทดสอบ"): Promise<{ email: string; link: string; code: string; starter: Client }> {
+async function emailedLink(
+  name = "ลิงก์ ทดสอบ",
+): Promise<{ email: string; link: string; code: string; starter: Client }> {
   const email = `${unique("l")}@mail.go.th`;
   const starter = new Client();
   const res = await starter.json("POST", "/api/v1/auth/email/start", { email, name });
@@ -73,7 +75,10 @@ describe("posting the sign-in link's form", () => {
 
     const me = await client.fetch("/api/v1/me");
     expect(me.status).toBe(200);
-    expect(((await me.json()) as { user: { email: string; name: string } }).user).toMatchObject({ email, name: "ลิงก์ ผู้ใช้ใหม่" });
+    expect(((await me.json()) as { user: { email: string; name: string } }).user).toMatchObject({
+      email,
+      name: "ลิงก์ ผู้ใช้ใหม่",
+    });
   });
 
   it("a second POST answers 409 HTML and opens no session", async () => {
@@ -117,7 +122,11 @@ describe("an unknown link", () => {
   it("answers 404 HTML to GET, HEAD and POST and changes nothing", async () => {
     const path = `/auth/email/${"x".repeat(20)}${unique("Z")}`;
     const before = await snapshot(LINK_TABLES);
-    for (const res of [await new Client().fetch(path), await new Client().fetch(path, { method: "HEAD" }), await new Client().form(path, {})]) {
+    for (const res of [
+      await new Client().fetch(path),
+      await new Client().fetch(path, { method: "HEAD" }),
+      await new Client().form(path, {}),
+    ]) {
       expect(res.status).toBe(404);
       expectSecretPageHeaders(res);
       expect(res.headers.has("set-cookie")).toBe(false);

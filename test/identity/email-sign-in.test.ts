@@ -6,8 +6,10 @@ import { ADMIN_EMAIL, SESSION_COOKIE, ensureAdminDomain, expectProblem } from ".
 import { snapshot } from "../helpers/db";
 
 const MINUTE = 60_000;
-const start = (client: Client, email: string, name?: string) => client.json("POST", "/api/v1/auth/email/start", { email, ...(name ? { name } : {}) });
-const verify = (client: Client, email: string, code: string) => client.json("POST", "/api/v1/auth/email/verify", { email, code });
+const start = (client: Client, email: string, name?: string) =>
+  client.json("POST", "/api/v1/auth/email/start", { email, ...(name ? { name } : {}) });
+const verify = (client: Client, email: string, code: string) =>
+  client.json("POST", "/api/v1/auth/email/verify", { email, code });
 const address = () => `${unique("u")}@mail.go.th`;
 /** A code that is certainly not `code`. */
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");

@@ -44,7 +44,8 @@ async function profile(client: Client): Promise<Profile> {
 }
 
 const addEmail = (client: Client, email: string) => client.json("POST", "/api/v1/me/emails", { email });
-const confirmEmail = (client: Client, email: string, code: string) => client.json("POST", "/api/v1/me/emails/verify", { email, code });
+const confirmEmail = (client: Client, email: string, code: string) =>
+  client.json("POST", "/api/v1/me/emails/verify", { email, code });
 const oidcIdentity = (p: Profile) => p.identities.find((i) => i.type === "oidc")!;
 
 describe("an account made through OpenID Connect", () => {
@@ -52,12 +53,22 @@ describe("an account made through OpenID Connect", () => {
     const { client, login } = await oidcUser();
     const me = await profile(client);
     expect(me.user.email).toBeNull();
-    expect(me.identities).toEqual([expect.objectContaining({ type: "oidc", provider: "dga-digital-id", issuer: ISSUER, subject: login })]);
+    expect(me.identities).toEqual([
+      expect.objectContaining({ type: "oidc", provider: "dga-digital-id", issuer: ISSUER, subject: login }),
+    ]);
 
     const agency = await createAgency();
-    await expectProblem(await client.json("POST", "/api/v1/applications", applicationBody(agency.id)), 409, "terms_not_accepted");
+    await expectProblem(
+      await client.json("POST", "/api/v1/applications", applicationBody(agency.id)),
+      409,
+      "terms_not_accepted",
+    );
     expect((await client.json("POST", "/api/v1/terms/accept", { version: await ensureTerms() })).status).toBe(200);
-    await expectProblem(await client.json("POST", "/api/v1/applications", applicationBody(agency.id)), 422, "email_domain_mismatch");
+    await expectProblem(
+      await client.json("POST", "/api/v1/applications", applicationBody(agency.id)),
+      422,
+      "email_domain_mismatch",
+    );
 
     const official = `${unique("o")}@${agency.domain}`;
     const started = await addEmail(client, official);
@@ -77,7 +88,9 @@ describe("an account made through OpenID Connect", () => {
 
     const applied = await client.json("POST", "/api/v1/applications", applicationBody(agency.id));
     expect(applied.status, await applied.clone().text()).toBe(201);
-    expect(((await applied.json()) as { application: { applicant: { email: string } } }).application.applicant.email).toBe(official);
+    expect(
+      ((await applied.json()) as { application: { applicant: { email: string } } }).application.applicant.email,
+    ).toBe(official);
   });
 
   it("the verified address then signs in to the same account by e-mail code", async () => {
@@ -121,7 +134,11 @@ describe("unlinking an identity", () => {
     const { client, login } = await oidcUser();
     const me = await profile(client);
     const oidc = oidcIdentity(me);
-    await expectProblem(await client.fetch(`/api/v1/me/identities/${oidc.id}`, { method: "DELETE" }), 409, "last_sign_in_method");
+    await expectProblem(
+      await client.fetch(`/api/v1/me/identities/${oidc.id}`, { method: "DELETE" }),
+      409,
+      "last_sign_in_method",
+    );
     expect((await profile(client)).identities).toHaveLength(1);
 
     const email = address();
@@ -141,16 +158,30 @@ describe("unlinking an identity", () => {
     const { passkey } = await registerPasskey(client);
     const oidc = oidcIdentity(await profile(client));
     expect((await client.fetch(`/api/v1/me/identities/${oidc.id}`, { method: "DELETE" })).status).toBe(204);
-    await expectProblem(await client.fetch(`/api/v1/passkeys/${passkey.id}`, { method: "DELETE" }), 409, "last_sign_in_method");
-    expect(((await (await client.fetch("/api/v1/passkeys")).json()) as { passkeys: unknown[] }).passkeys).toHaveLength(1);
+    await expectProblem(
+      await client.fetch(`/api/v1/passkeys/${passkey.id}`, { method: "DELETE" }),
+      409,
+      "last_sign_in_method",
+    );
+    expect(((await (await client.fetch("/api/v1/passkeys")).json()) as { passkeys: unknown[] }).passkeys).toHaveLength(
+      1,
+    );
   });
 
   it("another user's identity or an unknown id is 404", async () => {
     const { client: victim } = await oidcUser();
     const victimIdentity = oidcIdentity(await profile(victim));
     const attacker = await signInWith(new Client(), address());
-    await expectProblem(await attacker.fetch(`/api/v1/me/identities/${victimIdentity.id}`, { method: "DELETE" }), 404, "not_found");
-    await expectProblem(await attacker.fetch("/api/v1/me/identities/oid_unknown", { method: "DELETE" }), 404, "not_found");
+    await expectProblem(
+      await attacker.fetch(`/api/v1/me/identities/${victimIdentity.id}`, { method: "DELETE" }),
+      404,
+      "not_found",
+    );
+    await expectProblem(
+      await attacker.fetch("/api/v1/me/identities/oid_unknown", { method: "DELETE" }),
+      404,
+      "not_found",
+    );
     expect((await profile(victim)).identities).toHaveLength(1);
   });
 });
@@ -172,7 +203,9 @@ describe("linking an OpenID identity to a signed-in account", () => {
       ]),
     );
     expect(after.identities).toHaveLength(2);
-    expect(await auditOf(`user:${before.user.id}`, "identity.linked")).toEqual([expect.objectContaining({ detail: expect.objectContaining({ sub: "bob-sub" }) })]);
+    expect(await auditOf(`user:${before.user.id}`, "identity.linked")).toEqual([
+      expect.objectContaining({ detail: expect.objectContaining({ sub: "bob-sub" }) }),
+    ]);
 
     const elsewhere = new Client();
     expect((await viaProvider(elsewhere, "bob-sub")).status).toBe(302);

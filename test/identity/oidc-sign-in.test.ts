@@ -6,7 +6,8 @@ import { throughProvider } from "../helpers/oidc";
 /** The loopback provider's issuer, as the worker is configured with it. */
 const ISSUER = (JSON.parse(String(env.OIDC_PROVIDERS)) as { issuer: string }[])[0]!.issuer;
 
-const count = async (table: string) => ((await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())?.n ?? 0);
+const count = async (table: string) =>
+  (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())?.n ?? 0;
 
 async function start(client: Client, provider = "dga-digital-id", query = "") {
   const res = await client.fetch(`/auth/oidc/${provider}${query}`);
@@ -16,7 +17,13 @@ async function start(client: Client, provider = "dga-digital-id", query = "") {
 
 async function me(client: Client) {
   const res = await client.fetch("/api/v1/me");
-  return { status: res.status, body: (await res.json()) as { user: { id: string; name: string; email: string | null }; identities: { type: string; issuer: string; subject: string }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      user: { id: string; name: string; email: string | null };
+      identities: { type: string; issuer: string; subject: string }[];
+    },
+  };
 }
 
 describe("OpenID Connect sign-in against a real provider", () => {
@@ -48,7 +55,9 @@ describe("OpenID Connect sign-in against a real provider", () => {
     expect(profile.status).toBe(200);
     expect(profile.body.user.name).toBe("อลิซ ทดสอบ");
     expect(profile.body.user.email).toBeNull();
-    expect(profile.body.identities).toEqual([expect.objectContaining({ type: "oidc", issuer: ISSUER, subject: "alice-sub" })]);
+    expect(profile.body.identities).toEqual([
+      expect.objectContaining({ type: "oidc", issuer: ISSUER, subject: "alice-sub" }),
+    ]);
 
     const second = new Client();
     await second.fetch(await throughProvider(await start(second)));
@@ -75,7 +84,9 @@ describe("OpenID Connect sign-in against a real provider", () => {
   it("ignores a returnTo that leaves the site", async () => {
     for (const evil of ["//evil.example/x", "https://evil.example/", "/\\evil.example"]) {
       const client = new Client();
-      const res = await client.fetch(await throughProvider(await start(client, "dga-digital-id", `?returnTo=${encodeURIComponent(evil)}`)));
+      const res = await client.fetch(
+        await throughProvider(await start(client, "dga-digital-id", `?returnTo=${encodeURIComponent(evil)}`)),
+      );
       expect(res.headers.get("location")).toBe("/");
     }
   });
@@ -100,7 +111,9 @@ describe("OpenID Connect sign-in against a real provider", () => {
 
     it("a wrong nonce in the ID token", async () => {
       const client = new Client();
-      const callback = await throughProvider(await start(client), { tamper: (url) => url.searchParams.set("nonce", "not-the-nonce") });
+      const callback = await throughProvider(await start(client), {
+        tamper: (url) => url.searchParams.set("nonce", "not-the-nonce"),
+      });
       await refused(client, callback, 400);
     });
 

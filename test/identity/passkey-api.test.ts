@@ -19,7 +19,8 @@ interface ChallengeRow {
   created_at: number;
 }
 
-const challengeRow = (challenge: string) => env.DB.prepare("SELECT * FROM webauthn_challenges WHERE challenge = ?").bind(challenge).first<ChallengeRow>();
+const challengeRow = (challenge: string) =>
+  env.DB.prepare("SELECT * FROM webauthn_challenges WHERE challenge = ?").bind(challenge).first<ChallengeRow>();
 
 async function json<T>(res: Response, status = 200): Promise<T> {
   const text = await res.text();
@@ -35,7 +36,13 @@ describe("registration options", () => {
     const client = await signInWith(new Client(), email);
     const res = await client.json("POST", "/api/v1/passkeys/registration/options");
     expect(res.headers.get("content-type")).toMatch(/^application\/json/);
-    const options = await json<{ challenge: string; rp: { id: string }; user: { name: string }; authenticatorSelection: Record<string, unknown>; excludeCredentials?: { id: string }[] }>(res);
+    const options = await json<{
+      challenge: string;
+      rp: { id: string };
+      user: { name: string };
+      authenticatorSelection: Record<string, unknown>;
+      excludeCredentials?: { id: string }[];
+    }>(res);
     expect(options.authenticatorSelection).toMatchObject({ residentKey: "required", userVerification: "required" });
     expect(options.rp.id).toBe("localhost");
     expect(options.user.name).toBe(email);
@@ -48,7 +55,9 @@ describe("registration options", () => {
   it("excludes the credentials the user already has", async () => {
     const client = await signInWith(new Client(), address());
     const { authenticator } = await registerPasskey(client);
-    const options = await json<{ excludeCredentials: { id: string }[] }>(await client.json("POST", "/api/v1/passkeys/registration/options"));
+    const options = await json<{ excludeCredentials: { id: string }[] }>(
+      await client.json("POST", "/api/v1/passkeys/registration/options"),
+    );
     expect(options.excludeCredentials.map((c) => c.id)).toEqual([authenticator.credentialId]);
   });
 
@@ -63,7 +72,12 @@ describe("registration options", () => {
 describe("sign-in options", () => {
   it("asks for user verification, names no credentials, and stores a fresh 5-minute challenge", async () => {
     const client = new Client();
-    const first = await json<{ challenge: string; rpId: string; userVerification: string; allowCredentials?: unknown[] }>(await client.json("POST", "/api/v1/auth/passkey/options"));
+    const first = await json<{
+      challenge: string;
+      rpId: string;
+      userVerification: string;
+      allowCredentials?: unknown[];
+    }>(await client.json("POST", "/api/v1/auth/passkey/options"));
     expect(first.userVerification).toBe("required");
     expect(first.rpId).toBe("localhost");
     expect(first.allowCredentials ?? []).toEqual([]);
@@ -83,8 +97,12 @@ describe("the whole ceremony over HTTP (software authenticator)", () => {
     const { authenticator, passkey } = await registerPasskey(owner, "  แล็ปท็อป  ");
     expect(passkey).toMatchObject({ name: "แล็ปท็อป", lastUsedAt: null });
     expect(passkey.id).not.toBe(authenticator.credentialId);
-    const listed = await json<{ passkeys: { id: string; name: string; createdAt: string; lastUsedAt: string | null }[] }>(await owner.fetch("/api/v1/passkeys"));
-    expect(listed.passkeys).toEqual([{ id: passkey.id, name: "แล็ปท็อป", createdAt: expect.any(String), lastUsedAt: null }]);
+    const listed = await json<{
+      passkeys: { id: string; name: string; createdAt: string; lastUsedAt: string | null }[];
+    }>(await owner.fetch("/api/v1/passkeys"));
+    expect(listed.passkeys).toEqual([
+      { id: passkey.id, name: "แล็ปท็อป", createdAt: expect.any(String), lastUsedAt: null },
+    ]);
 
     const browser = new Client();
     const res = await passkeySignIn(browser, authenticator);
@@ -103,7 +121,11 @@ describe("the whole ceremony over HTTP (software authenticator)", () => {
     expect((await new Client().json("POST", "/api/v1/auth/passkey/verify", { response: assertion })).status).toBe(200);
     expect((await challengeRow(options.challenge))!.used_at).not.toBeNull();
     const replay = new Client();
-    await expectProblem(await replay.json("POST", "/api/v1/auth/passkey/verify", { response: assertion }), 400, "passkey_verification_failed");
+    await expectProblem(
+      await replay.json("POST", "/api/v1/auth/passkey/verify", { response: assertion }),
+      400,
+      "passkey_verification_failed",
+    );
     expect(replay.cookies.has(SESSION_COOKIE)).toBe(false);
   });
 
@@ -112,7 +134,11 @@ describe("the whole ceremony over HTTP (software authenticator)", () => {
     const client = new Client();
     const options = await json<{ challenge: string }>(await client.json("POST", "/api/v1/auth/passkey/options"));
     setDevClockOffset(5 * MINUTE + 1000);
-    await expectProblem(await client.json("POST", "/api/v1/auth/passkey/verify", { response: await authenticator.assert(options) }), 400, "passkey_verification_failed");
+    await expectProblem(
+      await client.json("POST", "/api/v1/auth/passkey/verify", { response: await authenticator.assert(options) }),
+      400,
+      "passkey_verification_failed",
+    );
     expect(client.cookies.has(SESSION_COOKIE)).toBe(false);
   });
 
@@ -120,18 +146,36 @@ describe("the whole ceremony over HTTP (software authenticator)", () => {
     const { authenticator } = await registerPasskey(await signInWith(new Client(), address()));
     const client = new Client();
     const options = await json<{ challenge: string }>(await client.json("POST", "/api/v1/auth/passkey/options"));
-    await expectProblem(await client.json("POST", "/api/v1/auth/passkey/verify", { response: await authenticator.assert(options, "https://evil.example") }), 400, "passkey_verification_failed");
+    await expectProblem(
+      await client.json("POST", "/api/v1/auth/passkey/verify", {
+        response: await authenticator.assert(options, "https://evil.example"),
+      }),
+      400,
+      "passkey_verification_failed",
+    );
   });
 
   it("refuses registering the same credential twice, and a replayed registration", async () => {
     const client = await signInWith(new Client(), address());
-    const options = await json<{ challenge: string }>(await client.json("POST", "/api/v1/passkeys/registration/options"));
+    const options = await json<{ challenge: string }>(
+      await client.json("POST", "/api/v1/passkeys/registration/options"),
+    );
     const authenticator = await SoftAuthenticator.create();
     const response = await authenticator.register(options);
     expect((await client.json("POST", "/api/v1/passkeys/registration/verify", { response })).status).toBe(201);
-    await expectProblem(await client.json("POST", "/api/v1/passkeys/registration/verify", { response }), 400, "passkey_verification_failed");
+    await expectProblem(
+      await client.json("POST", "/api/v1/passkeys/registration/verify", { response }),
+      400,
+      "passkey_verification_failed",
+    );
     const again = await json<{ challenge: string }>(await client.json("POST", "/api/v1/passkeys/registration/options"));
-    await expectProblem(await client.json("POST", "/api/v1/passkeys/registration/verify", { response: await authenticator.register(again) }), 400, "passkey_verification_failed");
+    await expectProblem(
+      await client.json("POST", "/api/v1/passkeys/registration/verify", {
+        response: await authenticator.register(again),
+      }),
+      400,
+      "passkey_verification_failed",
+    );
     expect((await json<{ passkeys: unknown[] }>(await client.fetch("/api/v1/passkeys"))).passkeys).toHaveLength(1);
   });
 });
@@ -139,10 +183,18 @@ describe("the whole ceremony over HTTP (software authenticator)", () => {
 describe("bad input to passkey sign-in", () => {
   it("garbage is 400 invalid_request", async () => {
     const client = new Client();
-    for (const body of [{}, { response: "nope" }, { response: { id: "a b", rawId: "x", type: "public-key", response: {} } }]) {
+    for (const body of [
+      {},
+      { response: "nope" },
+      { response: { id: "a b", rawId: "x", type: "public-key", response: {} } },
+    ]) {
       await expectProblem(await client.json("POST", "/api/v1/auth/passkey/verify", body), 400, "invalid_request");
     }
-    const res = await client.fetch("/api/v1/auth/passkey/verify", { method: "POST", headers: { "Content-Type": "application/json" }, body: "{not json" });
+    const res = await client.fetch("/api/v1/auth/passkey/verify", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: "{not json",
+    });
     await expectProblem(res, 400, "invalid_request");
   });
 
@@ -150,7 +202,11 @@ describe("bad input to passkey sign-in", () => {
     const client = new Client();
     const options = await json<{ challenge: string }>(await client.json("POST", "/api/v1/auth/passkey/options"));
     const stranger = await SoftAuthenticator.create();
-    await expectProblem(await client.json("POST", "/api/v1/auth/passkey/verify", { response: await stranger.assert(options) }), 400, "passkey_verification_failed");
+    await expectProblem(
+      await client.json("POST", "/api/v1/auth/passkey/verify", { response: await stranger.assert(options) }),
+      400,
+      "passkey_verification_failed",
+    );
     expect(client.cookies.has(SESSION_COOKIE)).toBe(false);
   });
 });
@@ -203,11 +259,24 @@ describe("a cloned authenticator racing itself", () => {
       },
     });
     const deps = { ...buildDeps(env), db: createDb(racing) };
-    await expect(signInWithPasskey(deps, assertion as unknown as AuthenticationResponseJSON, { ip: "10.9.9.9", userAgent: "race" }, null)).rejects.toMatchObject({ code: "passkey_verification_failed" });
+    await expect(
+      signInWithPasskey(
+        deps,
+        assertion as unknown as AuthenticationResponseJSON,
+        { ip: "10.9.9.9", userAgent: "race" },
+        null,
+      ),
+    ).rejects.toMatchObject({ code: "passkey_verification_failed" });
 
-    const sessions = await env.DB.prepare("SELECT count(*) AS n FROM sessions WHERE user_id = ? AND revoked_at IS NULL").bind(ownerId).first<{ n: number }>();
+    const sessions = await env.DB.prepare("SELECT count(*) AS n FROM sessions WHERE user_id = ? AND revoked_at IS NULL")
+      .bind(ownerId)
+      .first<{ n: number }>();
     expect.soft(sessions!.n).toBe(1); // only the owner's e-mail session
-    const signIns = await env.DB.prepare("SELECT count(*) AS n FROM audit_events WHERE action = 'user.signed_in' AND subject = ? AND detail LIKE '%\"passkey\"%'").bind(`user:${ownerId}`).first<{ n: number }>();
+    const signIns = await env.DB.prepare(
+      "SELECT count(*) AS n FROM audit_events WHERE action = 'user.signed_in' AND subject = ? AND detail LIKE '%\"passkey\"%'",
+    )
+      .bind(`user:${ownerId}`)
+      .first<{ n: number }>();
     expect.soft(signIns!.n).toBe(0);
   });
 });

@@ -21,12 +21,26 @@ function depsAt(origin = recorded.origin, now = NOW): Deps {
 }
 
 async function newUser(): Promise<User> {
-  const user: User = { id: unique("usr_"), email: `${unique("p")}@mail.go.th`, name: "พาสคีย์ ทดสอบ", status: "active", isAdmin: false, rightsVersion: 0, createdAt: NOW, updatedAt: NOW };
+  const user: User = {
+    id: unique("usr_"),
+    email: `${unique("p")}@mail.go.th`,
+    name: "พาสคีย์ ทดสอบ",
+    status: "active",
+    isAdmin: false,
+    rightsVersion: 0,
+    createdAt: NOW,
+    updatedAt: NOW,
+  };
   await db.insert(users).values(user);
   return user;
 }
 
-async function challenge(value: string, purpose: "registration" | "authentication", userId: string | null, expiresAt = NOW + 5 * 60_000) {
+async function challenge(
+  value: string,
+  purpose: "registration" | "authentication",
+  userId: string | null,
+  expiresAt = NOW + 5 * 60_000,
+) {
   await db.delete(webauthnChallenges).where(eq(webauthnChallenges.challenge, value));
   await db.insert(webauthnChallenges).values({ challenge: value, purpose, userId, expiresAt, createdAt: NOW });
 }
@@ -39,7 +53,8 @@ async function registered(fixture: { challenge: string; response: unknown } = re
   return { user, passkey };
 }
 
-const signIn = (fixture: { response: unknown }, deps = depsAt()) => signInWithPasskey(deps, fixture.response as AuthenticationResponseJSON, meta, null);
+const signIn = (fixture: { response: unknown }, deps = depsAt()) =>
+  signInWithPasskey(deps, fixture.response as AuthenticationResponseJSON, meta, null);
 
 describe("passkey registration (recorded authenticator responses)", () => {
   it("registers a discoverable, user-verified credential", async () => {
@@ -52,33 +67,51 @@ describe("passkey registration (recorded authenticator responses)", () => {
   it("refuses a response made for another origin", async () => {
     const user = await newUser();
     await challenge(recorded.registration.challenge, "registration", user.id);
-    await expect(registerPasskey(depsAt("http://localhost:8787"), user, recorded.registration.response as RegistrationResponseJSON, null, meta)).rejects.toMatchObject({ code: "passkey_verification_failed" });
+    await expect(
+      registerPasskey(
+        depsAt("http://localhost:8787"),
+        user,
+        recorded.registration.response as RegistrationResponseJSON,
+        null,
+        meta,
+      ),
+    ).rejects.toMatchObject({ code: "passkey_verification_failed" });
   });
 
   it("refuses a reused challenge, an expired one, and another user's", async () => {
     const { user } = await registered();
     await db.delete(passkeys).where(eq(passkeys.userId, user.id));
-    await expect(registerPasskey(depsAt(), user, recorded.registration.response as RegistrationResponseJSON, null, meta)).rejects.toMatchObject({ code: "passkey_verification_failed" });
+    await expect(
+      registerPasskey(depsAt(), user, recorded.registration.response as RegistrationResponseJSON, null, meta),
+    ).rejects.toMatchObject({ code: "passkey_verification_failed" });
 
     await challenge(recorded.registration.challenge, "registration", user.id, NOW - 1);
-    await expect(registerPasskey(depsAt(), user, recorded.registration.response as RegistrationResponseJSON, null, meta)).rejects.toMatchObject({ code: "passkey_verification_failed" });
+    await expect(
+      registerPasskey(depsAt(), user, recorded.registration.response as RegistrationResponseJSON, null, meta),
+    ).rejects.toMatchObject({ code: "passkey_verification_failed" });
 
     const other = await newUser();
     await challenge(recorded.registration.challenge, "registration", other.id);
-    await expect(registerPasskey(depsAt(), user, recorded.registration.response as RegistrationResponseJSON, null, meta)).rejects.toMatchObject({ code: "passkey_verification_failed" });
+    await expect(
+      registerPasskey(depsAt(), user, recorded.registration.response as RegistrationResponseJSON, null, meta),
+    ).rejects.toMatchObject({ code: "passkey_verification_failed" });
   });
 
   it("refuses a credential made without user verification", async () => {
     const user = await newUser();
     await challenge(recorded.registrationNoUv.challenge, "registration", user.id);
-    await expect(registerPasskey(depsAt(), user, recorded.registrationNoUv.response as RegistrationResponseJSON, null, meta)).rejects.toMatchObject({ code: "passkey_verification_failed" });
+    await expect(
+      registerPasskey(depsAt(), user, recorded.registrationNoUv.response as RegistrationResponseJSON, null, meta),
+    ).rejects.toMatchObject({ code: "passkey_verification_failed" });
     expect(await db.select().from(passkeys).where(eq(passkeys.userId, user.id))).toHaveLength(0);
   });
 
   it("refuses the same credential twice", async () => {
     const { user } = await registered();
     await challenge(recorded.registration.challenge, "registration", user.id);
-    await expect(registerPasskey(depsAt(), user, recorded.registration.response as RegistrationResponseJSON, null, meta)).rejects.toMatchObject({ code: "passkey_verification_failed" });
+    await expect(
+      registerPasskey(depsAt(), user, recorded.registration.response as RegistrationResponseJSON, null, meta),
+    ).rejects.toMatchObject({ code: "passkey_verification_failed" });
   });
 });
 
@@ -118,7 +151,9 @@ describe("passkey sign-in (recorded authenticator responses)", () => {
   it("refuses another origin, and the refusal locks nothing: the owner signs in right after", async () => {
     await registered();
     await challenge(recorded.assertion1.challenge, "authentication", null);
-    await expect(signIn(recorded.assertion1, depsAt("https://evil.example"))).rejects.toMatchObject({ code: "passkey_verification_failed" });
+    await expect(signIn(recorded.assertion1, depsAt("https://evil.example"))).rejects.toMatchObject({
+      code: "passkey_verification_failed",
+    });
     await challenge(recorded.assertion1.challenge, "authentication", null);
     await expect(signIn(recorded.assertion1)).resolves.toMatchObject({ sessionToken: expect.any(String) });
   });
@@ -128,10 +163,26 @@ describe("passkey sign-in (recorded authenticator responses)", () => {
     const reg = recorded.registrationNoUv.response;
     // Registered as an old, already-trusted credential so that only the assertion's UV flag is at stake.
     const { verifyRegistrationResponse } = await import("@simplewebauthn/server");
-    const info = await verifyRegistrationResponse({ response: reg as RegistrationResponseJSON, expectedChallenge: recorded.registrationNoUv.challenge, expectedOrigin: recorded.origin, expectedRPID: "localhost", requireUserVerification: false });
+    const info = await verifyRegistrationResponse({
+      response: reg as RegistrationResponseJSON,
+      expectedChallenge: recorded.registrationNoUv.challenge,
+      expectedOrigin: recorded.origin,
+      expectedRPID: "localhost",
+      requireUserVerification: false,
+    });
     const { isoBase64URL } = await import("@simplewebauthn/server/helpers");
     await db.delete(passkeys).where(eq(passkeys.credentialId, reg.id));
-    await db.insert(passkeys).values({ id: unique("pky_"), userId: user.id, credentialId: reg.id, publicKey: isoBase64URL.fromBuffer(info.registrationInfo!.credential.publicKey), counter: 0, name: "no UV", createdAt: NOW });
+    await db
+      .insert(passkeys)
+      .values({
+        id: unique("pky_"),
+        userId: user.id,
+        credentialId: reg.id,
+        publicKey: isoBase64URL.fromBuffer(info.registrationInfo!.credential.publicKey),
+        counter: 0,
+        name: "no UV",
+        createdAt: NOW,
+      });
     await challenge(recorded.assertionNoUv.challenge, "authentication", null);
     await expect(signIn(recorded.assertionNoUv)).rejects.toMatchObject({ code: "passkey_verification_failed" });
   });

@@ -3,7 +3,19 @@ import { setDevClockOffset } from "../../src/lib/dev-clock";
 import { SESSION_COOKIE, expectProblem } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo } from "../helpers/client";
 import { unique } from "../helpers/fixtures";
-import { Browser, DAY, MINUTE, address, passkeySignIn, registerPasskey, signInWith, startEmail, userOf, verifyEmail, withCookie } from "../helpers/identity-auth";
+import {
+  Browser,
+  DAY,
+  MINUTE,
+  address,
+  passkeySignIn,
+  registerPasskey,
+  signInWith,
+  startEmail,
+  userOf,
+  verifyEmail,
+  withCookie,
+} from "../helpers/identity-auth";
 import { throughProvider } from "../helpers/oidc";
 import { auditOf } from "../helpers/db";
 
@@ -90,7 +102,10 @@ describe("listing sessions", () => {
 
     const oidc = new Browser("Kiosk/1.0");
     const login = unique("sub-");
-    const viaProvider = async () => oidc.fetch(await throughProvider((await oidc.fetch("/auth/oidc/dga-digital-id")).headers.get("location")!, { login }));
+    const viaProvider = async () =>
+      oidc.fetch(
+        await throughProvider((await oidc.fetch("/auth/oidc/dga-digital-id")).headers.get("location")!, { login }),
+      );
     expect((await viaProvider()).status).toBe(302);
     const firstCookie = oidc.cookies.get(SESSION_COOKIE)!;
     expect((await viaProvider()).status).toBe(302);
@@ -114,7 +129,11 @@ describe("ending sessions", () => {
     const [event] = await auditOf(`user:${userId}`, "session.ended");
     expect(event).toMatchObject({ detail: { sessionId: phoneSession.id }, ip: laptop.ip });
     // Ending it again: it is gone.
-    await expectProblem(await laptop.fetch(`/api/v1/sessions/${phoneSession.id}`, { method: "DELETE" }), 404, "not_found");
+    await expectProblem(
+      await laptop.fetch(`/api/v1/sessions/${phoneSession.id}`, { method: "DELETE" }),
+      404,
+      "not_found",
+    );
     expect(await auditOf(`user:${userId}`, "session.ended")).toHaveLength(1);
   });
 
@@ -131,8 +150,16 @@ describe("ending sessions", () => {
     const victimSession = (await list(victim))[0]!;
     const attacker = await signInWith(new Browser(), address());
     const attackerId = (await userOf(attacker)).id;
-    await expectProblem(await attacker.fetch(`/api/v1/sessions/${victimSession.id}`, { method: "DELETE" }), 404, "not_found");
-    await expectProblem(await attacker.fetch(`/api/v1/sessions/ses_doesnotexist`, { method: "DELETE" }), 404, "not_found");
+    await expectProblem(
+      await attacker.fetch(`/api/v1/sessions/${victimSession.id}`, { method: "DELETE" }),
+      404,
+      "not_found",
+    );
+    await expectProblem(
+      await attacker.fetch(`/api/v1/sessions/ses_doesnotexist`, { method: "DELETE" }),
+      404,
+      "not_found",
+    );
     expect(await live(victim)).toBe(true);
     expect(await auditOf(`user:${attackerId}`, "session.ended")).toEqual([]);
   });
@@ -140,7 +167,10 @@ describe("ending sessions", () => {
   it("refuses a cross-site DELETE (the session survives)", async () => {
     const { laptop, phone } = await twoBrowsers();
     const target = (await list(phone)).find((s) => s.current)!;
-    const res = await laptop.fetch(`/api/v1/sessions/${target.id}`, { method: "DELETE", headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" } });
+    const res = await laptop.fetch(`/api/v1/sessions/${target.id}`, {
+      method: "DELETE",
+      headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+    });
     await expectProblem(res, 403, "cross_site_request");
     expect(await live(phone)).toBe(true);
   });

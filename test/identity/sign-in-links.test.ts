@@ -8,7 +8,8 @@ import { rows } from "../helpers/db";
 // A stranger who knows an address can ask for codes, but cannot kill the owner's link or code,
 // nor choose the name the owner's new account gets (issue 7.3, 7.7, break-it findings).
 
-const start = (client: Client, email: string, name?: string) => client.json("POST", "/api/v1/auth/email/start", name === undefined ? { email } : { email, name });
+const start = (client: Client, email: string, name?: string) =>
+  client.json("POST", "/api/v1/auth/email/start", name === undefined ? { email } : { email, name });
 
 describe("a stranger's new code", () => {
   it("does not kill the link or the code the owner already has; using one ends them all", async () => {
@@ -47,7 +48,9 @@ describe("the name of a new account", () => {
     const linkOwner = address();
     await start(new Client(), linkOwner, "URGENT");
     const clicked = new Client();
-    expect((await clicked.fetch(linkIn(await lastMailTo(linkOwner), "/auth/email"), { method: "POST" })).status).toBe(303);
+    expect((await clicked.fetch(linkIn(await lastMailTo(linkOwner), "/auth/email"), { method: "POST" })).status).toBe(
+      303,
+    );
     expect((await userOf(clicked)).name).toBe("");
   });
 
@@ -55,14 +58,24 @@ describe("the name of a new account", () => {
     const email = address();
     await start(new Client(), email);
     const owner = new Client();
-    expect((await owner.json("POST", "/api/v1/auth/email/verify", { email, code: codeIn(await lastMailTo(email)), name: "สมหญิง ตั้งใจ" })).status).toBe(200);
+    expect(
+      (
+        await owner.json("POST", "/api/v1/auth/email/verify", {
+          email,
+          code: codeIn(await lastMailTo(email)),
+          name: "สมหญิง ตั้งใจ",
+        })
+      ).status,
+    ).toBe(200);
     expect((await userOf(owner)).name).toBe("สมหญิง ตั้งใจ");
     const renamed = await owner.json("PATCH", "/api/v1/me", { name: "สมหญิง ตั้งใจดี" });
     expect(renamed.status).toBe(200);
     expect(((await renamed.json()) as { user: { name: string } }).user.name).toBe("สมหญิง ตั้งใจดี");
     await expectProblem(await owner.json("PATCH", "/api/v1/me", { name: "x\r\ny" }), 400, "invalid_request");
     const user = await userOf(owner);
-    expect(await rows("SELECT action FROM audit_events WHERE subject = ? AND action = 'user.renamed'", `user:${user.id}`)).toHaveLength(1);
+    expect(
+      await rows("SELECT action FROM audit_events WHERE subject = ? AND action = 'user.renamed'", `user:${user.id}`),
+    ).toHaveLength(1);
     const page = await owner.form("/account/name", { name: "ชื่อใหม่ จากหน้าบัญชี" });
     expect(page.status).toBe(303);
     expect((await userOf(owner)).name).toBe("ชื่อใหม่ จากหน้าบัญชี");

@@ -72,7 +72,14 @@ describe("API keys over HTTP", () => {
     expect((await getApplication(s.client, s.applicationId)).status).toBe("active");
 
     const { body } = await verify(secret);
-    expect(body).toMatchObject({ valid: true, code: "VALID", keyId: key.id, userId: s.userId, agencyId: agency.id, scopes: ["read", "publish"] });
+    expect(body).toMatchObject({
+      valid: true,
+      code: "VALID",
+      keyId: key.id,
+      userId: s.userId,
+      agencyId: agency.id,
+      scopes: ["read", "publish"],
+    });
   });
 
   it("verify: malformed and wrong-checksum keys are 200 NOT_FOUND; a wrong or missing gateway secret is 401", async () => {
@@ -85,7 +92,10 @@ describe("API keys over HTTP", () => {
     const last = secret.at(-1)!;
     const typo = secret.slice(0, -1) + (last === "A" ? "B" : "A");
     expect(await verify(typo)).toEqual({ status: 200, body: { valid: false, code: "NOT_FOUND" } });
-    expect(await verify(generateApiKey("dev").secret)).toEqual({ status: 200, body: { valid: false, code: "NOT_FOUND" } });
+    expect(await verify(generateApiKey("dev").secret)).toEqual({
+      status: 200,
+      body: { valid: false, code: "NOT_FOUND" },
+    });
     expect((await verify(secret, "wrong-secret")).status).toBe(401);
     expect((await verify(secret, null)).status).toBe(401);
   });
@@ -113,7 +123,9 @@ describe("API keys over HTTP", () => {
     const read = await createKey(s.client, ["read"]);
     const noReason = await admin.json("POST", `/api/v1/admin/memberships/${s.membershipId}/revoke`, {});
     expect(noReason.status).toBe(400);
-    const forbidden = await s.client.json("POST", `/api/v1/admin/memberships/${s.membershipId}/revoke`, { reason: "x" });
+    const forbidden = await s.client.json("POST", `/api/v1/admin/memberships/${s.membershipId}/revoke`, {
+      reason: "x",
+    });
     expect(forbidden.status).toBe(403);
     expect(await code(publish.secret)).toBe("VALID");
 
@@ -134,9 +146,13 @@ describe("API keys over HTTP", () => {
     const s = await steward(await createAgency());
     const publish = await createKey(s.client, ["read", "publish"]);
     const other = await applicant(await createAgency());
-    expect((await other.client.json("POST", `/api/v1/memberships/${s.membershipId}/cancel`, { reason: "not mine" })).status).toBe(404);
+    expect(
+      (await other.client.json("POST", `/api/v1/memberships/${s.membershipId}/cancel`, { reason: "not mine" })).status,
+    ).toBe(404);
     expect(await code(publish.secret)).toBe("VALID");
-    const res = await s.client.json("POST", `/api/v1/memberships/${s.membershipId}/cancel`, { reason: "เกษียณ / retiring" });
+    const res = await s.client.json("POST", `/api/v1/memberships/${s.membershipId}/cancel`, {
+      reason: "เกษียณ / retiring",
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { membership: { status: string } }).membership.status).toBe("revoked");
     expect(["REVOKED", "DISABLED"]).toContain(await code(publish.secret));
@@ -192,7 +208,10 @@ describe("rotation with a grace period, on a fixed clock", () => {
     const graceful = await createApiKey(deps, user, { name: "grace", scopes: ["read"] }, meta);
     await rotateApiKey(deps, user, graceful.key.id, 3600, meta);
     for (const id of [old.key.id, graceful.key.id]) {
-      const error = await rotateApiKey(deps, user, id, 60, meta).then(() => null, (e: unknown) => e);
+      const error = await rotateApiKey(deps, user, id, 60, meta).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(AppError);
       expect((error as AppError).status).toBe(409);
     }

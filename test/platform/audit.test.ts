@@ -39,16 +39,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(cell), (cell = "");
+    else if (ch === ",") (row.push(cell), (cell = ""));
     else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(cell), rows.push(row), (row = []), (cell = ""), i++;
+      (row.push(cell), rows.push(row), (row = []), (cell = ""), i++);
     } else cell += ch;
   }
-  if (cell !== "" || row.length > 0) row.push(cell), rows.push(row);
+  if (cell !== "" || row.length > 0) (row.push(cell), rows.push(row));
   return rows;
 }
 
@@ -59,11 +59,19 @@ describe("the audit log", () => {
     const { user } = await me(who.client);
     const again = await signIn(who.email, who.name);
     const history = await historyOf(`user:${user.id}`);
-    expect(history.map((e) => e.action)).toEqual(["user.signed_up", "user.signed_in", "terms.accepted", "user.signed_in"]);
+    expect(history.map((e) => e.action)).toEqual([
+      "user.signed_up",
+      "user.signed_in",
+      "terms.accepted",
+      "user.signed_in",
+    ]);
     for (const e of history) expect(e.actor).toBe(who.email);
     expect(history.slice(0, 3).map((e) => e.ip)).toEqual([who.client.ip, who.client.ip, who.client.ip]);
     expect(history[3]!.ip).toBe(again.ip);
-    expect(history[2]!.detail).toMatchObject({ version: expect.any(String), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(history[2]!.detail).toMatchObject({
+      version: expect.any(String),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it("records every application and membership transition and every key action, admin actions with actor, IP and reason", async () => {
@@ -73,16 +81,25 @@ describe("the audit log", () => {
     const executive = `executive:${agency.executiveEmail}`;
     expect((await decide(await approvalLink(agency.executiveEmail!), "approve")).status).toBe(200);
     const returnReason = `ขาดหนังสือมอบหมาย missing-letter-${unique()}`;
-    expect((await admin.json("POST", `/api/v1/admin/applications/${app.id}/return`, { reason: returnReason })).status).toBe(200);
+    expect(
+      (await admin.json("POST", `/api/v1/admin/applications/${app.id}/return`, { reason: returnReason })).status,
+    ).toBe(200);
     expect((await who.client.json("POST", `/api/v1/applications/${app.id}/resubmit`, {})).status).toBe(200);
     expect((await decide(await approvalLink(agency.executiveEmail!), "approve")).status).toBe(200);
     expect((await admin.json("POST", `/api/v1/admin/applications/${app.id}/approve`, {})).status).toBe(200);
-    const created = (await (await who.client.json("POST", "/api/v1/keys", { name: "publish", scopes: ["read", "publish"] })).json()) as { key: { id: string } };
-    expect((await who.client.json("POST", `/api/v1/keys/${created.key.id}/rotate`, { graceSeconds: 60 })).status).toBe(201);
+    const created = (await (
+      await who.client.json("POST", "/api/v1/keys", { name: "publish", scopes: ["read", "publish"] })
+    ).json()) as { key: { id: string } };
+    expect((await who.client.json("POST", `/api/v1/keys/${created.key.id}/rotate`, { graceSeconds: 60 })).status).toBe(
+      201,
+    );
     expect((await who.client.fetch(`/api/v1/keys/${created.key.id}`, { method: "DELETE" })).status).toBe(204);
     const [role] = (await me(who.client)).roles;
     const revokeReason = `สิ้นสุดการมอบหมาย end-of-assignment-${unique()}`;
-    expect((await admin.json("POST", `/api/v1/admin/memberships/${role!.membershipId}/revoke`, { reason: revokeReason })).status).toBe(200);
+    expect(
+      (await admin.json("POST", `/api/v1/admin/memberships/${role!.membershipId}/revoke`, { reason: revokeReason }))
+        .status,
+    ).toBe(200);
 
     const appHistory = await historyOf(`application:${app.id}`);
     expect(appHistory.map((e) => [e.action, e.actor])).toEqual([
@@ -117,7 +134,15 @@ describe("the audit log", () => {
     const agency = await createAgency({ executive: false });
     const first = await submit(await applicant(agency), agency.id);
     const approver = `chief-${unique()}@${agency.domain}`;
-    expect((await admin.json("POST", `/api/v1/admin/applications/${first.id}/approver`, { name: "หัวหน้า", position: "อธิบดี", email: approver })).status).toBe(200);
+    expect(
+      (
+        await admin.json("POST", `/api/v1/admin/applications/${first.id}/approver`, {
+          name: "หัวหน้า",
+          position: "อธิบดี",
+          email: approver,
+        })
+      ).status,
+    ).toBe(200);
     expect((await decide(await approvalLink(approver), "reject", "ไม่ใช่เจ้าหน้าที่")).status).toBe(200);
     const confirmed = await historyOf(`application:${first.id}`);
     expect(confirmed.map((e) => [e.action, e.actor])).toEqual([
@@ -132,7 +157,10 @@ describe("the audit log", () => {
     const who = await applicant(other);
     const second = await submit(who, other.id);
     expect((await who.client.json("POST", `/api/v1/applications/${second.id}/withdraw`)).status).toBe(200);
-    expect((await historyOf(`application:${second.id}`)).map((e) => e.action)).toEqual(["application.submitted", "application.withdrawn"]);
+    expect((await historyOf(`application:${second.id}`)).map((e) => e.action)).toEqual([
+      "application.submitted",
+      "application.withdrawn",
+    ]);
   });
 
   it("lists events newest first and only for administrators", async () => {
@@ -162,8 +190,16 @@ describe("the audit log as CSV", () => {
     const dash = await signIn(dashActor);
     await signIn(plusActor);
     const atIp = "@SUM(1+1)*cmd|' /C calc'!A0";
-    expect((await dash.json("POST", "/api/v1/terms/accept", { version: await ensureTerms() }, { "cf-connecting-ip": atIp })).status).toBe(200);
-    const returnedRes = await admin.json("POST", `/api/v1/admin/applications/${app.id}/return`, { reason: formula }, { "cf-connecting-ip": formula });
+    expect(
+      (await dash.json("POST", "/api/v1/terms/accept", { version: await ensureTerms() }, { "cf-connecting-ip": atIp }))
+        .status,
+    ).toBe(200);
+    const returnedRes = await admin.json(
+      "POST",
+      `/api/v1/admin/applications/${app.id}/return`,
+      { reason: formula },
+      { "cf-connecting-ip": formula },
+    );
     expect(returnedRes.status).toBe(200);
 
     const res = await admin.fetch("/api/v1/admin/audit?format=csv&limit=10000");
@@ -179,10 +215,17 @@ describe("the audit log as CSV", () => {
     const actors = table.map((r) => r[column("actor")]!);
     expect(actors.some((a) => a !== dashActor && a.endsWith(dashActor))).toBe(true);
     expect(actors.some((a) => a !== plusActor && a.endsWith(plusActor))).toBe(true);
-    const returned = table.find((r) => r[column("action")] === "application.admin_returned" && r[column("subject")] === `application:${app.id}`);
+    const returned = table.find(
+      (r) => r[column("action")] === "application.admin_returned" && r[column("subject")] === `application:${app.id}`,
+    );
     expect(returned, "the return with a spoofed IP is audited").toBeDefined();
-    const termsRow = table.find((r) => r[column("action")] === "terms.accepted" && r[column("actor")]!.endsWith(dashActor));
-    const neutralised = [[returned![column("ip")], formula], [termsRow?.[column("ip")], atIp]];
+    const termsRow = table.find(
+      (r) => r[column("action")] === "terms.accepted" && r[column("actor")]!.endsWith(dashActor),
+    );
+    const neutralised = [
+      [returned![column("ip")], formula],
+      [termsRow?.[column("ip")], atIp],
+    ];
     for (const [cell, original] of neutralised) {
       expect(cell).not.toBe(original);
       expect(cell?.endsWith(original!)).toBe(true);

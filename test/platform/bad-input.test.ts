@@ -20,7 +20,10 @@ const GATEWAY = { Authorization: "Bearer dev-gateway-secret" };
 
 function send(op: Operation, body: string, url = urlOf(op)): Promise<Response> {
   const client = op.access === "admin" ? admin : op.access === "session" ? official_ : new Client();
-  const headers: Record<string, string> = { "Content-Type": "application/json", ...(op.access === "gateway" ? GATEWAY : {}) };
+  const headers: Record<string, string> = {
+    "Content-Type": "application/json",
+    ...(op.access === "gateway" ? GATEWAY : {}),
+  };
   return client.fetch(url, { method: op.method, headers, body });
 }
 
@@ -32,10 +35,19 @@ async function refused(res: Response, path?: string) {
   if (path) expect(problem.errors!.map((e) => e.path).some((p) => p.startsWith(path))).toBe(true);
 }
 
-const GENERIC: Record<string, string> = { malformed: '{"oops": ', "an array": "[]", null: "null", "a string": '"text"' };
+const GENERIC: Record<string, string> = {
+  malformed: '{"oops": ',
+  "an array": "[]",
+  null: "null",
+  "a string": '"text"',
+};
 const cases = OPERATIONS.filter((op) => op.body !== undefined).flatMap((op) => [
   ...Object.entries(GENERIC).map(([label, body]) => ({ name: `${op.method} ${op.path}: ${label}`, op, body })),
-  ...Object.entries(op.invalid ?? {}).map(([label, body]) => ({ name: `${op.method} ${op.path}: ${label}`, op, body: JSON.stringify(body) })),
+  ...Object.entries(op.invalid ?? {}).map(([label, body]) => ({
+    name: `${op.method} ${op.path}: ${label}`,
+    op,
+    body: JSON.stringify(body),
+  })),
 ]);
 
 describe("bad input is a problem+json 400 that writes nothing", () => {
@@ -58,7 +70,8 @@ describe("bad input is a problem+json 400 that writes nothing", () => {
     for (const op of OPERATIONS.filter((o) => o.invalid)) {
       const res = await send(op, JSON.stringify(op.body));
       expect(res.status, `${op.method} ${op.path}`).toBeLessThan(500);
-      if (res.status === 400) expect(((await res.json()) as { code: string }).code, `${op.method} ${op.path}`).not.toBe("invalid_request");
+      if (res.status === 400)
+        expect(((await res.json()) as { code: string }).code, `${op.method} ${op.path}`).not.toBe("invalid_request");
     }
     expect(official_.cookies.has(SESSION_COOKIE)).toBe(true);
   });

@@ -25,7 +25,14 @@ function counted(total: number, chunk = 4096) {
 }
 
 const post = (path: string, body: ReadableStream<Uint8Array>) =>
-  workerFetch(new Request(`${ORIGIN}${path}`, { method: "POST", headers: { "Content-Type": "application/json", Origin: ORIGIN }, body, duplex: "half" } as RequestInit));
+  workerFetch(
+    new Request(`${ORIGIN}${path}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: ORIGIN },
+      body,
+      duplex: "half",
+    } as RequestInit),
+  );
 
 describe("an oversized chunked body", () => {
   it("is answered 413 only after it was read to its end", async () => {
@@ -37,8 +44,21 @@ describe("an oversized chunked body", () => {
 
   it("outside development, stops reading a body past 8 MiB, and still answers 413", async () => {
     const { stream, stats } = counted(64 * 1024 * 1024, 64 * 1024);
-    const request = new Request(`${ORIGIN}/api/v1/auth/email/start`, { method: "POST", headers: { "Content-Type": "application/json", Origin: ORIGIN }, body: stream, duplex: "half" } as RequestInit);
-    await expectProblem(await worker.fetch(request, { ...env, ENVIRONMENT: "production", APP_ORIGIN: ORIGIN } as never, createExecutionContext()), 413, "payload_too_large");
+    const request = new Request(`${ORIGIN}/api/v1/auth/email/start`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Origin: ORIGIN },
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
+    await expectProblem(
+      await worker.fetch(
+        request,
+        { ...env, ENVIRONMENT: "production", APP_ORIGIN: ORIGIN } as never,
+        createExecutionContext(),
+      ),
+      413,
+      "payload_too_large",
+    );
     expect(stats.sent).toBeLessThan(9 * 1024 * 1024);
   });
 
@@ -50,7 +70,9 @@ describe("an oversized chunked body", () => {
 
   it("a chunked body within the limit reaches the operation whole", async () => {
     const json = new TextEncoder().encode(JSON.stringify({ email: "chunked@gmail.com" }));
-    const stream = new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(json.slice(0, 5)), c.enqueue(json.slice(5)), c.close()) });
+    const stream = new ReadableStream<Uint8Array>({
+      start: (c) => (c.enqueue(json.slice(0, 5)), c.enqueue(json.slice(5)), c.close()),
+    });
     await expectProblem(await post("/api/v1/auth/email/start", stream), 422, "email_domain_not_allowed");
   });
 });

@@ -81,12 +81,21 @@ const membership = (over: Partial<Parameters<typeof membershipChangedEmail>[0]> 
     ...over,
   });
 
-const APPLICATION_OUTCOMES: ApplicationOutcome[] = ["approved", "rejected", "in_review", "returned", "expired", "withdrawn"];
+const APPLICATION_OUTCOMES: ApplicationOutcome[] = [
+  "approved",
+  "rejected",
+  "in_review",
+  "returned",
+  "expired",
+  "withdrawn",
+];
 const MEMBERSHIP_OUTCOMES: MembershipOutcome[] = ["revoked", "cancelled", "superseded", "suspended", "resumed"];
 
 describe("layout", () => {
   it("escapes every HTML-special character", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+    );
   });
 
   it("is a Thai, mobile-friendly page with Thai fonts and an escaped title", () => {
@@ -158,7 +167,15 @@ describe("approval request e-mail", () => {
   it("says who asks for what, with the link and the deadline in both versions", () => {
     const email = approval();
     expectLink(email, LINK);
-    for (const part of ["สมหญิง รักข้อมูล", "somying@example.go.th", "นักวิเคราะห์นโยบายและแผน", "กรมตัวอย่าง", "Department of Examples", "ผู้ดูแลข้อมูล (Data Steward)", "ดูแลชุดข้อมูลของกรม"]) {
+    for (const part of [
+      "สมหญิง รักข้อมูล",
+      "somying@example.go.th",
+      "นักวิเคราะห์นโยบายและแผน",
+      "กรมตัวอย่าง",
+      "Department of Examples",
+      "ผู้ดูแลข้อมูล (Data Steward)",
+      "ดูแลชุดข้อมูลของกรม",
+    ]) {
       expect(email.text).toContain(part);
       expect(email.html).toContain(escapeHtml(part));
     }
@@ -168,7 +185,14 @@ describe("approval request e-mail", () => {
   });
 
   it("escapes hostile applicant values in HTML", () => {
-    for (const field of ["applicantName", "applicantEmail", "position", "reason", "agencyNameTh", "approverName"] as const) {
+    for (const field of [
+      "applicantName",
+      "applicantEmail",
+      "position",
+      "reason",
+      "agencyNameTh",
+      "approverName",
+    ] as const) {
       expectHostileEscaped(approval({ [field]: HOSTILE }));
     }
   });
@@ -188,7 +212,12 @@ describe("application outcome e-mail", () => {
   });
 
   it("names who decided, when and why", () => {
-    const email = outcome({ outcome: "rejected", reason: "ไม่ใช่บุคลากรของหน่วยงาน", decidedBy: "admin@dga.or.th", decidedAt: AT });
+    const email = outcome({
+      outcome: "rejected",
+      reason: "ไม่ใช่บุคลากรของหน่วยงาน",
+      decidedBy: "admin@dga.or.th",
+      decidedAt: AT,
+    });
     for (const part of ["ไม่ใช่บุคลากรของหน่วยงาน", "admin@dga.or.th", formatDateTh(AT), formatDateEn(AT)]) {
       expect(email.text).toContain(part);
       expect(email.html).toContain(escapeHtml(part));

@@ -26,17 +26,30 @@ function resendDeps() {
 /** A queued message (status pending), as a transition's batch writes it. */
 async function queued(now = T0) {
   const to = `${unique("r")}@mail.go.th`;
-  const message = queueEmail(db, { template: "test_message", to: [to], email: { subject: `ทดสอบ / Test ${to}`, text: "สวัสดี / Hello", html: "<p>สวัสดี / Hello</p>" }, now });
+  const message = queueEmail(db, {
+    template: "test_message",
+    to: [to],
+    email: { subject: `ทดสอบ / Test ${to}`, text: "สวัสดี / Hello", html: "<p>สวัสดี / Hello</p>" },
+    now,
+  });
   await message.statement;
   return { id: message.id, to };
 }
 
 async function outboxRow(id: string) {
   const [row] = await rows("SELECT * FROM outbox WHERE id = ?", id);
-  return row as { status: string; attempts: number; next_attempt_at: number; last_error: string | null; provider_id: string | null; sent_at: number | null };
+  return row as {
+    status: string;
+    attempts: number;
+    next_attempt_at: number;
+    last_error: string | null;
+    provider_id: string | null;
+    sent_at: number | null;
+  };
 }
 
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
 function resendAnswers(...answers: (() => Response)[]) {
   let i = 0;
@@ -46,7 +59,8 @@ function resendAnswers(...answers: (() => Response)[]) {
   });
 }
 
-const callsFor = (spy: ReturnType<typeof resendAnswers>, id: string) => spy.mock.calls.filter(([, init]) => new Headers(init?.headers).get("Idempotency-Key") === id).length;
+const callsFor = (spy: ReturnType<typeof resendAnswers>, id: string) =>
+  spy.mock.calls.filter(([, init]) => new Headers(init?.headers).get("Idempotency-Key") === id).length;
 
 const requestOf = (spy: ReturnType<typeof resendAnswers>, n = 0) => {
   const [url, init] = spy.mock.calls[n]!;
@@ -66,9 +80,20 @@ describe("delivery through Resend", () => {
     expect(init.method).toBe("POST");
     expect(headers.get("Idempotency-Key")).toBe(message.id);
     expect(headers.get("Authorization")).toBe("Bearer re_test");
-    expect(JSON.parse(String(init.body))).toMatchObject({ to: [message.to], subject: `ทดสอบ / Test ${message.to}`, text: "สวัสดี / Hello", from: deps.config.mailFrom });
+    expect(JSON.parse(String(init.body))).toMatchObject({
+      to: [message.to],
+      subject: `ทดสอบ / Test ${message.to}`,
+      text: "สวัสดี / Hello",
+      from: deps.config.mailFrom,
+    });
 
-    expect(await outboxRow(message.id)).toMatchObject({ status: "sent", provider_id: "49a3999c-0ce1-4ea6-ab68-afcd6dc2e794", attempts: 1, sent_at: T0, last_error: null });
+    expect(await outboxRow(message.id)).toMatchObject({
+      status: "sent",
+      provider_id: "49a3999c-0ce1-4ea6-ab68-afcd6dc2e794",
+      attempts: 1,
+      sent_at: T0,
+      last_error: null,
+    });
     await deliverOutbox(deps, [message.id]);
     expect(spy).toHaveBeenCalledTimes(1);
   });
@@ -77,7 +102,12 @@ describe("delivery through Resend", () => {
     const { deps, clock } = resendDeps();
     const message = await queued();
     const spy = resendAnswers(
-      () => json(429, { name: "rate_limit_exceeded", message: "Too many requests. You can only make 2 requests per second.", statusCode: 429 }),
+      () =>
+        json(429, {
+          name: "rate_limit_exceeded",
+          message: "Too many requests. You can only make 2 requests per second.",
+          statusCode: 429,
+        }),
       () => json(200, { id: "retry-ok" }),
     );
     await deliverOutbox(deps, [message.id]);
@@ -97,7 +127,9 @@ describe("delivery through Resend", () => {
   it("500: stays pending for a retry", async () => {
     const { deps } = resendDeps();
     const message = await queued();
-    resendAnswers(() => json(500, { name: "internal_server_error", message: "An unexpected error occurred.", statusCode: 500 }));
+    resendAnswers(() =>
+      json(500, { name: "internal_server_error", message: "An unexpected error occurred.", statusCode: 500 }),
+    );
     await deliverOutbox(deps, [message.id]);
     const after = await outboxRow(message.id);
     expect(after).toMatchObject({ status: "pending", attempts: 1 });
@@ -107,7 +139,13 @@ describe("delivery through Resend", () => {
   it("422 validation_error: failed, not retried, the error recorded", async () => {
     const { deps, clock } = resendDeps();
     const message = await queued();
-    const spy = resendAnswers(() => json(422, { name: "validation_error", message: "Invalid `to` field. The email address needs to follow the `email@example.com` format.", statusCode: 422 }));
+    const spy = resendAnswers(() =>
+      json(422, {
+        name: "validation_error",
+        message: "Invalid `to` field. The email address needs to follow the `email@example.com` format.",
+        statusCode: 422,
+      }),
+    );
     await deliverOutbox(deps, [message.id]);
     const after = await outboxRow(message.id);
     expect(after.status).toBe("failed");
@@ -159,7 +197,11 @@ describe("without RESEND_API_KEY", () => {
     const agency = await createAgency();
     const email = `${unique("u")}@${agency.domain}`;
     const ctx = createExecutionContext();
-    const request = new Request(`${ORIGIN}/api/v1/auth/email/start`, { method: "POST", headers: { Origin: ORIGIN, "Content-Type": "application/json", "cf-connecting-ip": "10.9.9.9" }, body: JSON.stringify({ email }) });
+    const request = new Request(`${ORIGIN}/api/v1/auth/email/start`, {
+      method: "POST",
+      headers: { Origin: ORIGIN, "Content-Type": "application/json", "cf-connecting-ip": "10.9.9.9" },
+      body: JSON.stringify({ email }),
+    });
     expect((await worker.fetch(request, { ...env, RESEND_API_KEY: "re_worker" }, ctx)).status).toBe(202);
     await waitOnExecutionContext(ctx);
     const [sent] = await mailTo(email);
@@ -170,7 +212,11 @@ describe("without RESEND_API_KEY", () => {
 
   it("/dev/* answers 404 in any environment but development", async () => {
     for (const ENVIRONMENT of ["production", "test", "staging"]) {
-      for (const [method, path] of [["GET", "/dev/mail"], ["POST", "/dev/clock"], ["POST", "/dev/cron"]] as const) {
+      for (const [method, path] of [
+        ["GET", "/dev/mail"],
+        ["POST", "/dev/clock"],
+        ["POST", "/dev/cron"],
+      ] as const) {
         const ctx = createExecutionContext();
         const request = new Request(`${ORIGIN}${path}`, {
           method,

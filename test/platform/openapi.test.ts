@@ -4,13 +4,33 @@ import { OPERATIONS } from "../helpers/route-catalogue";
 
 // /openapi.json documents the whole JSON API of CONTRACT.md (the HTML pages are not part of it).
 
-type Schema = { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; required?: string[]; items?: Schema; enum?: unknown[]; anyOf?: Schema[] };
-interface Operation { requestBody?: { content?: Record<string, { schema?: Schema }> }; responses?: Record<string, unknown> }
-interface Doc { openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Schema> } }
+type Schema = {
+  $ref?: string;
+  type?: string | string[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  enum?: unknown[];
+  anyOf?: Schema[];
+};
+interface Operation {
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+  responses?: Record<string, unknown>;
+}
+interface Doc {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+}
 
 // The operations come from the route catalogue (test/helpers/route-catalogue.ts), which
 // test/platform/route-checks.test.ts holds equal to the document's paths.
-const served: [string, string, string[]?][] = OPERATIONS.map((op) => [op.method.toLowerCase(), op.path, op.body ? Object.keys(op.body) : undefined]);
+const served: [string, string, string[]?][] = OPERATIONS.map((op) => [
+  op.method.toLowerCase(),
+  op.path,
+  op.body ? Object.keys(op.body) : undefined,
+]);
 let doc: Doc;
 
 function resolve(schema: Schema | undefined): Schema | undefined {
@@ -42,14 +62,19 @@ describe("GET /openapi.json", () => {
   });
 
   it("documents every operation of the catalogue", () => {
-    const missing = served.filter(([method, path]) => !doc.paths[path]?.[method]).map(([m, p]) => `${m.toUpperCase()} ${p}`);
+    const missing = served
+      .filter(([method, path]) => !doc.paths[path]?.[method])
+      .map(([m, p]) => `${m.toUpperCase()} ${p}`);
     expect(missing).toEqual([]);
   });
 
   it("answers every documented operation with a documented success response", () => {
     for (const [method, path] of served) {
       const codes = Object.keys(doc.paths[path]?.[method]?.responses ?? {});
-      expect(codes.some((c) => /^2\d\d$/.test(c)), `${method} ${path}`).toBe(true);
+      expect(
+        codes.some((c) => /^2\d\d$/.test(c)),
+        `${method} ${path}`,
+      ).toBe(true);
     }
   });
 
@@ -68,7 +93,9 @@ describe("GET /openapi.json", () => {
 
   it("marks required fields and closed value sets", () => {
     expect(bodySchema("post", "/api/v1/auth/email/start")?.required).toEqual(["email"]);
-    expect(bodySchema("post", "/api/v1/auth/email/verify")?.required).toEqual(expect.arrayContaining(["email", "code"]));
+    expect(bodySchema("post", "/api/v1/auth/email/verify")?.required).toEqual(
+      expect.arrayContaining(["email", "code"]),
+    );
     const application = bodySchema("post", "/api/v1/applications")!;
     expect(application.required).toEqual(expect.arrayContaining(["agencyId", "role", "position", "phone", "reason"]));
     expect(resolve(application.properties!.role)?.enum).toEqual(["steward"]);

@@ -25,12 +25,28 @@ function post(path: string, init: { cookie?: string; headers?: Record<string, st
   return workerFetch(new Request(`${ORIGIN}${path}`, { method: "POST", headers, body: init.body, redirect: "manual" }));
 }
 
-const FORM_PAGES = ["/signin", "/signin/code", "/approvals/abc", "/apply", "/keys", "/terms/accept", "/admin/agencies/new", "/admin/agencies/import", "/admin/users", "/account/name"];
+const FORM_PAGES = [
+  "/signin",
+  "/signin/code",
+  "/approvals/abc",
+  "/apply",
+  "/keys",
+  "/terms/accept",
+  "/admin/agencies/new",
+  "/admin/agencies/import",
+  "/admin/users",
+  "/account/name",
+];
 
 describe("a malformed multipart form", () => {
   it.each(FORM_PAGES)("%s answers 400 HTML, never 500", async (path) => {
-    const cookie = path.startsWith("/admin") ? admin.cookies.get(SESSION_COOKIE) : official_.cookies.get(SESSION_COOKIE);
-    for (const [contentType, body] of [["multipart/form-data", "zzz"], ["multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nv"]]) {
+    const cookie = path.startsWith("/admin")
+      ? admin.cookies.get(SESSION_COOKIE)
+      : official_.cookies.get(SESSION_COOKIE);
+    for (const [contentType, body] of [
+      ["multipart/form-data", "zzz"],
+      ["multipart/form-data; boundary=x", '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nv'],
+    ]) {
       const res = await post(path, { cookie, headers: { Origin: ORIGIN, "Content-Type": contentType! }, body });
       expect(res.status, `${path} ${contentType}`).toBe(400);
       expect(res.headers.get("content-type")).toContain("text/html");
@@ -40,18 +56,28 @@ describe("a malformed multipart form", () => {
 
 describe("the order of checks on pages", () => {
   const big = `reason=${"x".repeat(70 * 1024)}`;
-  it.each(["/apply", "/keys", "/terms/accept", "/admin/agencies/new", "/admin/users"])("%s without a session: the sign-in page first, before the origin or the body", async (path) => {
-    const before = await snapshot();
-    for (const headers of [{ Origin: "https://evil.example" }, { Origin: ORIGIN }]) {
-      const res = await post(path, { headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" }, body: big });
-      expect(res.status).toBe(303);
-      expect(res.headers.get("location")).toBe("/signin");
-    }
-    expect(await snapshot()).toEqual(before);
-  });
+  it.each(["/apply", "/keys", "/terms/accept", "/admin/agencies/new", "/admin/users"])(
+    "%s without a session: the sign-in page first, before the origin or the body",
+    async (path) => {
+      const before = await snapshot();
+      for (const headers of [{ Origin: "https://evil.example" }, { Origin: ORIGIN }]) {
+        const res = await post(path, {
+          headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+          body: big,
+        });
+        expect(res.status).toBe(303);
+        expect(res.headers.get("location")).toBe("/signin");
+      }
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it("an administrators' page refuses a signed-in official with 403 before the body", async () => {
-    const res = await post("/admin/agencies/new", { cookie: official_.cookies.get(SESSION_COOKIE), headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" }, body: `nameTh=${"x".repeat(70 * 1024)}` });
+    const res = await post("/admin/agencies/new", {
+      cookie: official_.cookies.get(SESSION_COOKIE),
+      headers: { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" },
+      body: `nameTh=${"x".repeat(70 * 1024)}`,
+    });
     expect(res.status).toBe(403);
     expect(res.headers.get("content-type")).toContain("text/html");
   });
@@ -66,7 +92,11 @@ describe("form fields follow the API's rules", () => {
     const created = await official_.json("POST", "/api/v1/keys", { name: "rotate me", scopes: ["read"] });
     const { key } = (await created.json()) as { key: { id: string } };
     expect((await official_.form(`/keys/${key.id}/rotate`, { graceSeconds: "abc" })).status).toBe(400);
-    expect((await official_.fetch("/api/v1/keys").then((r) => r.json()) as { keys: { id: string; status: string }[] }).keys.find((k) => k.id === key.id)?.status).toBe("active");
+    expect(
+      (
+        (await official_.fetch("/api/v1/keys").then((r) => r.json())) as { keys: { id: string; status: string }[] }
+      ).keys.find((k) => k.id === key.id)?.status,
+    ).toBe("active");
   });
 
   it("the administrators' user form refuses an id with a control character", async () => {
@@ -82,24 +112,48 @@ describe("form fields follow the API's rules", () => {
     const link = linkIn(await lastMailTo(agency.executiveEmail!), "/approvals");
     await new Client().form(link, { decision: "approve" });
     const code = codeIn(await lastMailTo(agency.executiveEmail!));
-    for (const bad of ["ab\u0001", "12345", "1234567", ""]) expect((await new Client().form(link, { decision: "approve", code: bad })).status).toBe(400);
-    const [row] = await rows("SELECT attempts FROM one_time_tokens WHERE purpose = 'approval_confirm' AND email = ? ORDER BY created_at DESC LIMIT 1", agency.executiveEmail);
+    for (const bad of ["ab\u0001", "12345", "1234567", ""])
+      expect((await new Client().form(link, { decision: "approve", code: bad })).status).toBe(400);
+    const [row] = await rows(
+      "SELECT attempts FROM one_time_tokens WHERE purpose = 'approval_confirm' AND email = ? ORDER BY created_at DESC LIMIT 1",
+      agency.executiveEmail,
+    );
     expect(row!.attempts).toBe(0);
     expect((await new Client().form(link, { decision: "approve", code: wrongCode(code) })).status).toBe(400);
     expect((await new Client().form(link, { decision: "approve", code })).status).toBe(200);
   });
 
   it("a passkey response with a control character in its attachment or an extension name is 400 with the path", async () => {
-    const response = { id: "abc", rawId: "abc", type: "public-key", response: { clientDataJSON: "", authenticatorData: "", signature: "" } };
-    let problem = await expectProblem(await new Client().json("POST", "/api/v1/auth/passkey/verify", { response: { ...response, authenticatorAttachment: "\u0000" } }), 400, "invalid_request");
+    const response = {
+      id: "abc",
+      rawId: "abc",
+      type: "public-key",
+      response: { clientDataJSON: "", authenticatorData: "", signature: "" },
+    };
+    let problem = await expectProblem(
+      await new Client().json("POST", "/api/v1/auth/passkey/verify", {
+        response: { ...response, authenticatorAttachment: "\u0000" },
+      }),
+      400,
+      "invalid_request",
+    );
     expect(problem.errors?.map((e) => e.path)).toContain("response.authenticatorAttachment");
-    problem = await expectProblem(await new Client().json("POST", "/api/v1/auth/passkey/verify", { response: { ...response, clientExtensionResults: { "a\u0007b": true } } }), 400, "invalid_request");
+    problem = await expectProblem(
+      await new Client().json("POST", "/api/v1/auth/passkey/verify", {
+        response: { ...response, clientExtensionResults: { "a\u0007b": true } },
+      }),
+      400,
+      "invalid_request",
+    );
     expect(problem.errors?.[0]?.path).toMatch(/^response\.clientExtensionResults/);
   });
 
   it("a CSV cell ending in a tab and a carriage return is refused, as the JSON API refuses it", async () => {
     const header = "nameTh,nameEn,ministry,domains,executiveName,executivePosition,executiveEmail,reviewRequired";
-    const report = await importReport(await importCsv(admin, `${header}\r\n"กรมแท็บ\t\r",Dept,MOI,${freshDomain()},,,,false\r\n`), 422);
+    const report = await importReport(
+      await importCsv(admin, `${header}\r\n"กรมแท็บ\t\r",Dept,MOI,${freshDomain()},,,,false\r\n`),
+      422,
+    );
     expect(report.rows[0]!.errors.map((e) => e.field)).toEqual(["nameTh"]);
   });
 
@@ -139,7 +193,13 @@ describe("form fields follow the API's rules", () => {
       ["invalid", "executiveName,executivePosition,executiveEmail"],
       ["invalid", "domains"],
     ]);
-    const page = await admin.form("/admin/agencies/new", { nameTh: "กรมหน้า", nameEn: "Page", ministry: "MOI", domains: `${freshDomain()}\u000B`, delegateEmails: `d@${freshDomain()}\u000C` });
+    const page = await admin.form("/admin/agencies/new", {
+      nameTh: "กรมหน้า",
+      nameEn: "Page",
+      ministry: "MOI",
+      domains: `${freshDomain()}\u000B`,
+      delegateEmails: `d@${freshDomain()}\u000C`,
+    });
     expect(page.status).toBe(400);
   });
 });

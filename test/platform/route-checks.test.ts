@@ -19,11 +19,22 @@ beforeAll(async () => {
 const GATEWAY_SECRET = "dev-gateway-secret";
 
 /** A request with exactly these headers (no helper-added Origin). */
-function send(op: Operation, init: { cookie?: string; headers?: Record<string, string>; body?: BodyInit | null } = {}): Promise<Response> {
+function send(
+  op: Operation,
+  init: { cookie?: string; headers?: Record<string, string>; body?: BodyInit | null } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { "cf-connecting-ip": "10.8.8.8", ...init.headers };
   if (init.cookie) headers.Cookie = `${SESSION_COOKIE}=${init.cookie}`;
   const body = op.method === "GET" ? undefined : init.body;
-  return workerFetch(new Request(`${ORIGIN}${urlOf(op)}`, { method: op.method, headers, body, redirect: "manual", ...(body instanceof ReadableStream ? { duplex: "half" } : {}) } as RequestInit));
+  return workerFetch(
+    new Request(`${ORIGIN}${urlOf(op)}`, {
+      method: op.method,
+      headers,
+      body,
+      redirect: "manual",
+      ...(body instanceof ReadableStream ? { duplex: "half" } : {}),
+    } as RequestInit),
+  );
 }
 
 const sameSite = { Origin: ORIGIN };
@@ -63,7 +74,11 @@ function chunked(text: string): ReadableStream<Uint8Array> {
 describe.each(OPERATIONS.map((op) => ({ ...op, name: `${op.method} ${op.path}` })))("$name", (op) => {
   it("answers with the security headers, whatever the outcome", async () => {
     const caller = allowed(op);
-    const res = await send(op, { cookie: caller.cookie, headers: { ...caller.headers, ...sameSite, ...(op.body ? { "Content-Type": "application/json" } : {}) }, body: op.body ? JSON.stringify(op.body) : null });
+    const res = await send(op, {
+      cookie: caller.cookie,
+      headers: { ...caller.headers, ...sameSite, ...(op.body ? { "Content-Type": "application/json" } : {}) },
+      body: op.body ? JSON.stringify(op.body) : null,
+    });
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
     expect(res.headers.get("referrer-policy")).toBe("no-referrer");
@@ -71,29 +86,73 @@ describe.each(OPERATIONS.map((op) => ({ ...op, name: `${op.method} ${op.path}` }
 
   if (op.access === "session" || op.access === "admin") {
     it("anonymous: 401 before anything else (cross-site, malformed body)", async () => {
-      await refusedWithoutWrites(() => send(op, { headers: { "Content-Type": "application/json" }, body: MALFORMED }), 401, "unauthenticated");
-      await refusedWithoutWrites(() => send(op, { headers: { "Content-Type": "text/plain" }, body: OVERSIZED }), 401, "unauthenticated");
+      await refusedWithoutWrites(
+        () => send(op, { headers: { "Content-Type": "application/json" }, body: MALFORMED }),
+        401,
+        "unauthenticated",
+      );
+      await refusedWithoutWrites(
+        () => send(op, { headers: { "Content-Type": "text/plain" }, body: OVERSIZED }),
+        401,
+        "unauthenticated",
+      );
     });
   }
 
   if (op.access === "admin") {
     it("a signed-in non-administrator: 403 before the body is looked at", async () => {
-      await refusedWithoutWrites(() => send(op, { cookie: cookieOf(official_), headers: { ...sameSite, "Content-Type": "application/json" }, body: MALFORMED }), 403, "forbidden");
+      await refusedWithoutWrites(
+        () =>
+          send(op, {
+            cookie: cookieOf(official_),
+            headers: { ...sameSite, "Content-Type": "application/json" },
+            body: MALFORMED,
+          }),
+        403,
+        "forbidden",
+      );
     });
   }
 
   if (op.access === "gateway") {
     it("without the gateway secret: 401 before the body is looked at", async () => {
-      await refusedWithoutWrites(() => send(op, { headers: { "Content-Type": "application/json" }, body: MALFORMED }), 401, "invalid_gateway_secret");
-      await refusedWithoutWrites(() => send(op, { headers: { Authorization: "Bearer wrong", "Content-Type": "application/json" }, body: MALFORMED }), 401, "invalid_gateway_secret");
+      await refusedWithoutWrites(
+        () => send(op, { headers: { "Content-Type": "application/json" }, body: MALFORMED }),
+        401,
+        "invalid_gateway_secret",
+      );
+      await refusedWithoutWrites(
+        () =>
+          send(op, { headers: { Authorization: "Bearer wrong", "Content-Type": "application/json" }, body: MALFORMED }),
+        401,
+        "invalid_gateway_secret",
+      );
     });
   }
 
   if (isUnsafe(op) && op.access !== "gateway") {
     it("a cross-site request of an allowed caller: 403 cross_site_request, before the body", async () => {
       const caller = allowed(op);
-      await refusedWithoutWrites(() => send(op, { cookie: caller.cookie, headers: { ...caller.headers, "Content-Type": "application/json" }, body: MALFORMED }), 403, "cross_site_request");
-      await refusedWithoutWrites(() => send(op, { cookie: caller.cookie, headers: { ...caller.headers, Origin: "null", "Content-Type": "application/json" }, body: MALFORMED }), 403, "cross_site_request");
+      await refusedWithoutWrites(
+        () =>
+          send(op, {
+            cookie: caller.cookie,
+            headers: { ...caller.headers, "Content-Type": "application/json" },
+            body: MALFORMED,
+          }),
+        403,
+        "cross_site_request",
+      );
+      await refusedWithoutWrites(
+        () =>
+          send(op, {
+            cookie: caller.cookie,
+            headers: { ...caller.headers, Origin: "null", "Content-Type": "application/json" },
+            body: MALFORMED,
+          }),
+        403,
+        "cross_site_request",
+      );
     });
   }
 
@@ -101,16 +160,37 @@ describe.each(OPERATIONS.map((op) => ({ ...op, name: `${op.method} ${op.path}` }
     it("a body over 64 KiB: 413, declared or chunked", async () => {
       const caller = allowed(op);
       const headers = { ...caller.headers, ...sameSite, "Content-Type": op.contentType ?? "application/json" };
-      await refusedWithoutWrites(() => send(op, { cookie: caller.cookie, headers, body: OVERSIZED }), 413, "payload_too_large");
-      await refusedWithoutWrites(() => send(op, { cookie: caller.cookie, headers, body: chunked(OVERSIZED) }), 413, "payload_too_large");
+      await refusedWithoutWrites(
+        () => send(op, { cookie: caller.cookie, headers, body: OVERSIZED }),
+        413,
+        "payload_too_large",
+      );
+      await refusedWithoutWrites(
+        () => send(op, { cookie: caller.cookie, headers, body: chunked(OVERSIZED) }),
+        413,
+        "payload_too_large",
+      );
     });
   }
 
   if (isUnsafe(op) && !takesJson(op) && !op.contentType) {
     it("an operation without a body refuses a body of another type with 415, and changes nothing", async () => {
       const caller = allowed(op);
-      for (const [contentType, body] of [["text/xml", "<xml/>"], ["text/plain", "x"], ["application/x-www-form-urlencoded", "a=b"]] as const) {
-        await refusedWithoutWrites(() => send(op, { cookie: caller.cookie, headers: { ...caller.headers, ...sameSite, "Content-Type": contentType }, body }), 415, "unsupported_media_type");
+      for (const [contentType, body] of [
+        ["text/xml", "<xml/>"],
+        ["text/plain", "x"],
+        ["application/x-www-form-urlencoded", "a=b"],
+      ] as const) {
+        await refusedWithoutWrites(
+          () =>
+            send(op, {
+              cookie: caller.cookie,
+              headers: { ...caller.headers, ...sameSite, "Content-Type": contentType },
+              body,
+            }),
+          415,
+          "unsupported_media_type",
+        );
       }
     });
   }
@@ -119,39 +199,82 @@ describe.each(OPERATIONS.map((op) => ({ ...op, name: `${op.method} ${op.path}` }
     it("a JSON operation refuses any other Content-Type with 415, and malformed JSON with 400", async () => {
       const caller = allowed(op);
       const json = JSON.stringify(op.body);
-      for (const contentType of ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/problem+json", "application/jsonx", null]) {
-        const headers: Record<string, string> = { ...caller.headers, ...sameSite, ...(contentType ? { "Content-Type": contentType } : {}) };
-        await refusedWithoutWrites(() => send(op, { cookie: caller.cookie, headers, body: json }), 415, "unsupported_media_type");
+      for (const contentType of [
+        "text/plain",
+        "application/x-www-form-urlencoded",
+        "multipart/form-data; boundary=x",
+        "application/problem+json",
+        "application/jsonx",
+        null,
+      ]) {
+        const headers: Record<string, string> = {
+          ...caller.headers,
+          ...sameSite,
+          ...(contentType ? { "Content-Type": contentType } : {}),
+        };
+        await refusedWithoutWrites(
+          () => send(op, { cookie: caller.cookie, headers, body: json }),
+          415,
+          "unsupported_media_type",
+        );
       }
-      await refusedWithoutWrites(() => send(op, { cookie: caller.cookie, headers: { ...caller.headers, ...sameSite, "Content-Type": "application/json; charset=utf-8" }, body: MALFORMED }), 400, "invalid_request");
-      await refusedWithoutWrites(() => send(op, { cookie: caller.cookie, headers: { ...caller.headers, ...sameSite, "Content-Type": "application/json" }, body: "[]" }), 400, "invalid_request");
+      await refusedWithoutWrites(
+        () =>
+          send(op, {
+            cookie: caller.cookie,
+            headers: { ...caller.headers, ...sameSite, "Content-Type": "application/json; charset=utf-8" },
+            body: MALFORMED,
+          }),
+        400,
+        "invalid_request",
+      );
+      await refusedWithoutWrites(
+        () =>
+          send(op, {
+            cookie: caller.cookie,
+            headers: { ...caller.headers, ...sameSite, "Content-Type": "application/json" },
+            body: "[]",
+          }),
+        400,
+        "invalid_request",
+      );
     });
   }
 });
 
 describe("the route catalogue", () => {
   it("lists every operation /openapi.json documents, and only those", async () => {
-    const doc = (await (await new Client().fetch("/openapi.json")).json()) as { paths: Record<string, Record<string, unknown>> };
-    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+    const doc = (await (await new Client().fetch("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = Object.entries(doc.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`))
+      .sort();
     const listed = OPERATIONS.map((op) => `${op.method} ${op.path}`).sort();
     expect(listed).toEqual(documented);
   });
 
   it("declares in /openapi.json the access each operation enforces", async () => {
-    const doc = (await (await new Client().fetch("/openapi.json")).json()) as { paths: Record<string, Record<string, { security?: Record<string, unknown>[]; description?: string }>> };
+    const doc = (await (await new Client().fetch("/openapi.json")).json()) as {
+      paths: Record<string, Record<string, { security?: Record<string, unknown>[]; description?: string }>>;
+    };
     for (const op of OPERATIONS) {
       const documented = doc.paths[op.path]![op.method.toLowerCase()]!;
       const schemes = (documented.security ?? []).flatMap((s) => Object.keys(s));
       const expected = op.access === "none" ? [] : op.access === "gateway" ? ["gatewaySecret"] : ["sessionCookie"];
       expect(schemes, `${op.method} ${op.path}`).toEqual(expected);
-      if (op.access === "admin") expect(documented.description, `${op.method} ${op.path}`).toContain("Administrators only");
+      if (op.access === "admin")
+        expect(documented.description, `${op.method} ${op.path}`).toContain("Administrators only");
     }
   });
 });
 
 describe("a JSON operation without a body", () => {
   it("takes a request with no body and no Content-Type (all its fields optional)", async () => {
-    const res = await send({ method: "POST", path: "/api/v1/sessions/revoke-others", access: "session" }, { cookie: cookieOf(official_), headers: sameSite });
+    const res = await send(
+      { method: "POST", path: "/api/v1/sessions/revoke-others", access: "session" },
+      { cookie: cookieOf(official_), headers: sameSite },
+    );
     expect(res.status).toBe(204);
   });
 });

@@ -15,10 +15,18 @@ let official_: Client;
 let admin: Client;
 
 /** A request straight to the worker, with exactly these headers (no helper-added Origin). */
-function raw(path: string, init: { method: string; headers?: Record<string, string>; body?: string; cookie?: string }): Promise<Response> {
+function raw(
+  path: string,
+  init: { method: string; headers?: Record<string, string>; body?: string; cookie?: string },
+): Promise<Response> {
   const headers: Record<string, string> = { "cf-connecting-ip": "10.9.9.9", ...init.headers };
   if (init.cookie) headers.Cookie = `${SESSION_COOKIE}=${init.cookie}`;
-  const request = new Request(`${ORIGIN}${path}`, { method: init.method, headers, body: init.body, redirect: "manual" });
+  const request = new Request(`${ORIGIN}${path}`, {
+    method: init.method,
+    headers,
+    body: init.body,
+    redirect: "manual",
+  });
   return workerFetch(request);
 }
 
@@ -59,26 +67,48 @@ describe("state-changing API routes", () => {
   });
 
   it("refuse origins that only look like the app's", async () => {
-    for (const origin of ["https://localhost:8787", "http://localhost:8788", "http://localhost", "http://localhost:8787.evil.example", "http://localhost:8787/"]) {
-      await expectProblem(await send(named.find((op) => op.path === "/api/v1/keys")!, { Origin: origin }), 403, "cross_site_request");
+    for (const origin of [
+      "https://localhost:8787",
+      "http://localhost:8788",
+      "http://localhost",
+      "http://localhost:8787.evil.example",
+      "http://localhost:8787/",
+    ]) {
+      await expectProblem(
+        await send(
+          named.find((op) => op.path === "/api/v1/keys")!,
+          { Origin: origin },
+        ),
+        403,
+        "cross_site_request",
+      );
     }
   });
 
-  it.each(named.filter((op) => op.path !== "/api/v1/auth/logout"))("accept $name with Sec-Fetch-Site: same-origin and Origin: null", async (op) => {
-    // (Sign-out is checked below: it would end the session the other operations use.)
-    const res = await send(op, { "Sec-Fetch-Site": "same-origin", Origin: "null" });
-    expect(res.status).toBeLessThan(500);
-    if (res.status === 403) expect(((await res.json()) as { code: string }).code).not.toBe("cross_site_request");
-  });
+  it.each(named.filter((op) => op.path !== "/api/v1/auth/logout"))(
+    "accept $name with Sec-Fetch-Site: same-origin and Origin: null",
+    async (op) => {
+      // (Sign-out is checked below: it would end the session the other operations use.)
+      const res = await send(op, { "Sec-Fetch-Site": "same-origin", Origin: "null" });
+      expect(res.status).toBeLessThan(500);
+      if (res.status === 403) expect(((await res.json()) as { code: string }).code).not.toBe("cross_site_request");
+    },
+  );
 
   it("a same-origin change does take effect (JSON and logout)", async () => {
     const email = `${unique("s")}@mail.go.th`;
     const same = { "Sec-Fetch-Site": "same-origin", Origin: "null" };
     expect((await new Client().json("POST", "/api/v1/auth/email/start", { email }, same)).status).toBe(202);
-    expect((await official_.json("POST", "/api/v1/terms/accept", { version: await ensureTerms() }, same)).status).toBe(200);
-    expect((await official_.json("POST", "/api/v1/keys", { name: "same", scopes: ["read"] }, { Origin: ORIGIN })).status).toBe(201);
+    expect((await official_.json("POST", "/api/v1/terms/accept", { version: await ensureTerms() }, same)).status).toBe(
+      200,
+    );
+    expect(
+      (await official_.json("POST", "/api/v1/keys", { name: "same", scopes: ["read"] }, { Origin: ORIGIN })).status,
+    ).toBe(201);
     const user = await signIn(`${unique("s")}@mail.go.th`);
-    expect((await user.json("POST", "/api/v1/auth/logout", undefined, { Origin: "https://evil.example" })).status).toBe(403);
+    expect((await user.json("POST", "/api/v1/auth/logout", undefined, { Origin: "https://evil.example" })).status).toBe(
+      403,
+    );
     expect((await user.fetch("/api/v1/me")).status).toBe(200);
     expect((await user.json("POST", "/api/v1/auth/logout", undefined, same)).status).toBe(204);
     expect((await user.fetch("/api/v1/me")).status).toBe(401);
@@ -88,13 +118,30 @@ describe("state-changing API routes", () => {
 describe("POST /api/v1/keys/verify (the gateway) is exempt, and needs the gateway secret", () => {
   const body = JSON.stringify({ key: "stw_dev_nothing" });
   it.each([["https://evil.example"], ["null"], [""]])("Origin %j with the secret: 200", async (origin) => {
-    const res = await raw("/api/v1/keys/verify", { method: "POST", body, headers: { "Content-Type": "application/json", Authorization: "Bearer dev-gateway-secret", ...(origin ? { Origin: origin } : {}) } });
+    const res = await raw("/api/v1/keys/verify", {
+      method: "POST",
+      body,
+      headers: {
+        "Content-Type": "application/json",
+        Authorization: "Bearer dev-gateway-secret",
+        ...(origin ? { Origin: origin } : {}),
+      },
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ valid: false, code: "NOT_FOUND" });
   });
 
-  it.each([["no Authorization", {}], ["a wrong secret", { Authorization: "Bearer dev-gateway-secreT" }], ["a session instead", { Origin: ORIGIN }]])("%s: 401", async (_label, headers) => {
-    const res = await raw("/api/v1/keys/verify", { method: "POST", body, headers: { "Content-Type": "application/json", ...headers }, cookie: admin.cookies.get(SESSION_COOKIE) });
+  it.each([
+    ["no Authorization", {}],
+    ["a wrong secret", { Authorization: "Bearer dev-gateway-secreT" }],
+    ["a session instead", { Origin: ORIGIN }],
+  ])("%s: 401", async (_label, headers) => {
+    const res = await raw("/api/v1/keys/verify", {
+      method: "POST",
+      body,
+      headers: { "Content-Type": "application/json", ...headers },
+      cookie: admin.cookies.get(SESSION_COOKIE),
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
   });
@@ -107,7 +154,12 @@ describe("HTML forms", () => {
     const applied = await client.json("POST", "/api/v1/applications", applicationBody(agency.id));
     const { application } = (await applied.json()) as { application: { id: string } };
     const link = linkIn(await lastMailTo(agency.executiveEmail!), "/approvals");
-    const status = async () => ((await (await client.fetch(`/api/v1/applications/${application.id}`)).json()) as { application: { status: string } }).application.status;
+    const status = async () =>
+      (
+        (await (await client.fetch(`/api/v1/applications/${application.id}`)).json()) as {
+          application: { status: string };
+        }
+      ).application.status;
 
     const before = await snapshot();
     const evil = await new Client().form(link, { decision: "approve" }, { Origin: "https://evil.example" });
@@ -118,7 +170,11 @@ describe("HTML forms", () => {
     expect(await snapshot()).toEqual(before);
     expect(await status()).toBe("awaiting_executive");
 
-    const ok = await new Client().form(link, { decision: "approve" }, { Origin: "null", "Sec-Fetch-Site": "same-origin" });
+    const ok = await new Client().form(
+      link,
+      { decision: "approve" },
+      { Origin: "null", "Sec-Fetch-Site": "same-origin" },
+    );
     expect(ok.status).toBe(200);
     expect(await status()).not.toBe("awaiting_executive");
   });

@@ -32,6 +32,11 @@ describe("the Cron Trigger's handler and POST /dev/cron", () => {
   it("POST /dev/cron runs the same work and names it", async () => {
     const res = await new Client().json("POST", "/dev/cron");
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { ran: string[] }).ran).toEqual(["expire_applications", "approval_notices", "deliver_outbox", "erase_secret_bodies"]);
+    expect(((await res.json()) as { ran: string[] }).ran).toEqual([
+      "expire_applications",
+      "approval_notices",
+      "deliver_outbox",
+      "erase_secret_bodies",
+    ]);
   });
 });

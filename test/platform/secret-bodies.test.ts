@@ -15,8 +15,14 @@ import { rows } from "../helpers/db";
 
 const T0 = Date.UTC(2026, 10, 1, 3, 0, 0);
 const sent: string[] = [];
-const acceptingMailer: Mailer = { kind: "resend", send: async (message) => (sent.push(message.id), { ok: true, providerId: `re_${message.id}` }) } as Mailer;
-const failingMailer: Mailer = { kind: "resend", send: async () => ({ ok: false, retryable: true, error: "503 from Resend" }) } as Mailer;
+const acceptingMailer: Mailer = {
+  kind: "resend",
+  send: async (message) => (sent.push(message.id), { ok: true, providerId: `re_${message.id}` }),
+} as Mailer;
+const failingMailer: Mailer = {
+  kind: "resend",
+  send: async () => ({ ok: false, retryable: true, error: "503 from Resend" }),
+} as Mailer;
 
 function depsIn(environment: "production" | "development", mail: Mailer) {
   const base = buildDeps(env);
@@ -25,7 +31,8 @@ function depsIn(environment: "production" | "development", mail: Mailer) {
   return { deps, clock };
 }
 
-const row = async (id: string) => (await rows("SELECT template, \"to\", subject, text, html, status, body_erased_at FROM outbox WHERE id = ?", id))[0]!;
+const row = async (id: string) =>
+  (await rows('SELECT template, "to", subject, text, html, status, body_erased_at FROM outbox WHERE id = ?', id))[0]!;
 
 describe("secret-bearing bodies outside development", () => {
   it("a sign-in code's body is erased when it is delivered; recipient, subject and template stay", async () => {
@@ -35,7 +42,12 @@ describe("secret-bearing bodies outside development", () => {
     expect((await row(outboxIds[0]!)).text).toMatch(/\b\d{6}\b/);
     await deliverOutbox(deps, outboxIds);
     const after = await row(outboxIds[0]!);
-    expect(after).toMatchObject({ template: "sign_in_code", to: JSON.stringify([email]), status: "sent", body_erased_at: T0 });
+    expect(after).toMatchObject({
+      template: "sign_in_code",
+      to: JSON.stringify([email]),
+      status: "sent",
+      body_erased_at: T0,
+    });
     expect(after.subject).toContain("sign-in code");
     expect(after.text).not.toMatch(/\b\d{6}\b/);
     expect(after.html).not.toContain("/auth/email/");
@@ -43,7 +55,11 @@ describe("secret-bearing bodies outside development", () => {
 
   it("an undelivered code's body is erased once the code is dead, and the message is given up", async () => {
     const { deps, clock } = depsIn("production", failingMailer);
-    const { outboxIds } = await startEmailSignIn(deps, { email: `${unique("f")}@mail.go.th` }, { ip: "10.7.7.8", userAgent: null });
+    const { outboxIds } = await startEmailSignIn(
+      deps,
+      { email: `${unique("f")}@mail.go.th` },
+      { ip: "10.7.7.8", userAgent: null },
+    );
     await deliverOutbox(deps, outboxIds);
     expect(await eraseSecretBodies(deps)).toBe(0);
     expect((await row(outboxIds[0]!)).status).toBe("pending");
@@ -56,7 +72,12 @@ describe("secret-bearing bodies outside development", () => {
 
   it("a message without a secret keeps its body", async () => {
     const { deps } = depsIn("production", acceptingMailer);
-    const message = queueEmail(db, { template: "handover_invitation", to: [`${unique("k")}@mail.go.th`], email: { subject: "เชิญ / Invitation", text: "ข้อความ / text", html: "<p>ข้อความ</p>" }, now: T0 });
+    const message = queueEmail(db, {
+      template: "handover_invitation",
+      to: [`${unique("k")}@mail.go.th`],
+      email: { subject: "เชิญ / Invitation", text: "ข้อความ / text", html: "<p>ข้อความ</p>" },
+      now: T0,
+    });
     await message.statement;
     await deliverOutbox(deps, [message.id]);
     await eraseSecretBodies(deps);
@@ -65,7 +86,11 @@ describe("secret-bearing bodies outside development", () => {
 
   it("development keeps every body for /dev/mail", async () => {
     const { deps, clock } = depsIn("development", acceptingMailer);
-    const { outboxIds } = await startEmailSignIn(deps, { email: `${unique("d")}@mail.go.th` }, { ip: "10.7.7.9", userAgent: null });
+    const { outboxIds } = await startEmailSignIn(
+      deps,
+      { email: `${unique("d")}@mail.go.th` },
+      { ip: "10.7.7.9", userAgent: null },
+    );
     await deliverOutbox(deps, outboxIds);
     clock.advance(60 * MINUTE);
     expect(await eraseSecretBodies(deps)).toBe(0);

@@ -40,7 +40,8 @@ describe("security headers of the pages", () => {
       expect(res.status, path).toBe(200);
       expect(res.headers.get("content-type")).toMatch(/^text\/(css|javascript)/);
     }
-    for (const path of ["/assets/constructor", "/assets/__proto__", "/assets/nope.js"]) expect((await new Client().fetch(path)).status, path).toBe(404);
+    for (const path of ["/assets/constructor", "/assets/__proto__", "/assets/nope.js"])
+      expect((await new Client().fetch(path)).status, path).toBe(404);
   });
 
   it("sends HSTS outside development", async () => {

@@ -46,43 +46,101 @@ describe("JSON bodies", () => {
     ["application position", () => officialClient, "POST", "/api/v1/applications", {}, "position"],
     ["application reason", () => officialClient, "POST", "/api/v1/applications", {}, "reason"],
     ["key name", () => officialClient, "POST", "/api/v1/keys", { scopes: ["read"] }, "name"],
-    ["terms title", () => admin, "POST", "/api/v1/admin/terms", { version: "hyg-1", titleEn: "t", bodyTh: "b", bodyEn: "b" }, "titleTh"],
-    ["terms body", () => admin, "POST", "/api/v1/admin/terms", { version: "hyg-2", titleTh: "t", titleEn: "t", bodyEn: "b" }, "bodyTh"],
+    [
+      "terms title",
+      () => admin,
+      "POST",
+      "/api/v1/admin/terms",
+      { version: "hyg-1", titleEn: "t", bodyTh: "b", bodyEn: "b" },
+      "titleTh",
+    ],
+    [
+      "terms body",
+      () => admin,
+      "POST",
+      "/api/v1/admin/terms",
+      { version: "hyg-2", titleTh: "t", titleEn: "t", bodyEn: "b" },
+      "bodyTh",
+    ],
     ["agency name", () => admin, "POST", AGENCIES, {}, "nameTh"],
     ["revocation reason", () => admin, "POST", "/api/v1/admin/memberships/mem_x/revoke", {}, "reason"],
   ];
   const base = (path: string, extra: Record<string, unknown>) =>
-    path === "/api/v1/applications" ? { ...applicationBody(agencyId), ...extra } : path === AGENCIES ? { ...agencyBody(), ...extra } : extra;
+    path === "/api/v1/applications"
+      ? { ...applicationBody(agencyId), ...extra }
+      : path === AGENCIES
+        ? { ...agencyBody(), ...extra }
+        : extra;
 
-  it.each(cases)("%s: a lone surrogate, NUL, ESC and a bidi override are 400 with the field's path, and nothing is written", async (_, who, method, path, extra, field) => {
-    for (const bad of [`a${LONE_SURROGATE}b`, `a${NUL}b`, `a${ESC}[31mb`, `a${BIDI}b`]) {
-      await refused(who(), method, path, bodyWith(base(path, extra), field, bad), field);
-    }
-  });
+  it.each(cases)(
+    "%s: a lone surrogate, NUL, ESC and a bidi override are 400 with the field's path, and nothing is written",
+    async (_, who, method, path, extra, field) => {
+      for (const bad of [`a${LONE_SURROGATE}b`, `a${NUL}b`, `a${ESC}[31mb`, `a${BIDI}b`]) {
+        await refused(who(), method, path, bodyWith(base(path, extra), field, bad), field);
+      }
+    },
+  );
 
   it("a one-line field refuses CR and LF; a multi-line field takes tab, CR and LF", async () => {
-    await refused(officialClient, "POST", "/api/v1/applications", bodyWith(applicationBody(agencyId), "position", "a\\r\\nb"), "position");
-    const ok = await officialClient.fetch("/api/v1/applications", { method: "POST", headers: { "Content-Type": "application/json" }, body: bodyWith(applicationBody(agencyId), "reason", "บรรทัดแรก\\r\\n\\tบรรทัดสอง") });
+    await refused(
+      officialClient,
+      "POST",
+      "/api/v1/applications",
+      bodyWith(applicationBody(agencyId), "position", "a\\r\\nb"),
+      "position",
+    );
+    const ok = await officialClient.fetch("/api/v1/applications", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: bodyWith(applicationBody(agencyId), "reason", "บรรทัดแรก\\r\\n\\tบรรทัดสอง"),
+    });
     expect(ok.status, await ok.clone().text()).toBe(201);
-    expect(((await ok.json()) as { application: { reason: string } }).application.reason).toBe("บรรทัดแรก\r\n\tบรรทัดสอง");
+    expect(((await ok.json()) as { application: { reason: string } }).application.reason).toBe(
+      "บรรทัดแรก\r\n\tบรรทัดสอง",
+    );
   });
 
   it("an approver address with two @ is refused by the JSON API, the form and the CSV import alike", async () => {
     const twoAts = "someone@evil.example@dga.or.th";
-    await refused(admin, "POST", AGENCIES, JSON.stringify(agencyBody({ executive: { name: "ผอ.", position: "ผู้อำนวยการ", email: twoAts } })), "executive.email");
-    const form = await admin.form("/admin/agencies/new", { nameTh: `กรม ${unique()}`, nameEn: "Dept", ministry: "MOI", domains: freshDomain(), executiveName: "ผอ.", executivePosition: "ผู้อำนวยการ", executiveEmail: twoAts });
+    await refused(
+      admin,
+      "POST",
+      AGENCIES,
+      JSON.stringify(agencyBody({ executive: { name: "ผอ.", position: "ผู้อำนวยการ", email: twoAts } })),
+      "executive.email",
+    );
+    const form = await admin.form("/admin/agencies/new", {
+      nameTh: `กรม ${unique()}`,
+      nameEn: "Dept",
+      ministry: "MOI",
+      domains: freshDomain(),
+      executiveName: "ผอ.",
+      executivePosition: "ผู้อำนวยการ",
+      executiveEmail: twoAts,
+    });
     expect(form.status).toBe(400);
     expect(await form.text()).toContain("อีเมลไม่ถูกต้อง");
     const header = "nameTh,nameEn,ministry,domains,executiveName,executivePosition,executiveEmail,reviewRequired";
-    const report = await importReport(await importCsv(admin, `${header}\r\nกรม ${unique()},Dept,MOI,${freshDomain()},ผอ.,ผู้อำนวยการ,${twoAts},false\r\n`), 422);
+    const report = await importReport(
+      await importCsv(
+        admin,
+        `${header}\r\nกรม ${unique()},Dept,MOI,${freshDomain()},ผอ.,ผู้อำนวยการ,${twoAts},false\r\n`,
+      ),
+      422,
+    );
     expect(report.rows[0]!.errors).toEqual([{ field: "executiveEmail", message: expect.any(String) }]);
   });
 
   it("a CSV cell with NUL is a per-row error, and nothing is stored", async () => {
     const header = "nameTh,nameEn,ministry,domains,executiveName,executivePosition,executiveEmail,reviewRequired";
     const name = `กรม\u0000${unique()}`;
-    const report = await importReport(await importCsv(admin, `${header}\r\n${name},Dept,MOI,${freshDomain()},,,,false\r\n`), 422);
-    expect(report.rows[0]!.errors).toEqual([{ field: "nameTh", message: expect.stringContaining("control characters") }]);
+    const report = await importReport(
+      await importCsv(admin, `${header}\r\n${name},Dept,MOI,${freshDomain()},,,,false\r\n`),
+      422,
+    );
+    expect(report.rows[0]!.errors).toEqual([
+      { field: "nameTh", message: expect.stringContaining("control characters") },
+    ]);
     expect(await rows("SELECT id FROM agencies WHERE name_th = ?", name)).toEqual([]);
   });
 });
@@ -96,7 +154,12 @@ describe("HTML forms share the rules", () => {
   });
 
   it("the apply form refuses a NUL in the reason", async () => {
-    const res = await officialClient.form("/apply", { agencyId, position: "นักวิเคราะห์", phone: "02 123 4567", reason: "เหตุผล\u0000" });
+    const res = await officialClient.form("/apply", {
+      agencyId,
+      position: "นักวิเคราะห์",
+      phone: "02 123 4567",
+      reason: "เหตุผล\u0000",
+    });
     expect(res.status).toBe(400);
   });
 
@@ -115,7 +178,13 @@ describe("HTML forms share the rules", () => {
 describe("e-mail content from requests without a session", () => {
   it("a sign-up name with CR/LF is refused: 400 at name, no e-mail, no row", async () => {
     const email = `${unique("inj")}@mail.go.th`;
-    await refused(new Client(), "POST", "/api/v1/auth/email/start", bodyWith({ email }, "name", "x\\r\\n\\r\\nACCOUNT LOCKED. Re-verify at https://evil.example"), "name");
+    await refused(
+      new Client(),
+      "POST",
+      "/api/v1/auth/email/start",
+      bodyWith({ email }, "name", "x\\r\\n\\r\\nACCOUNT LOCKED. Re-verify at https://evil.example"),
+      "name",
+    );
     expect(await mailTo(email)).toEqual([]);
   });
 
@@ -123,7 +192,9 @@ describe("e-mail content from requests without a session", () => {
     const email = `${unique("acct")}@mail.go.th`;
     const victim = new Client();
     await victim.json("POST", "/api/v1/auth/email/start", { email, name: "เจ้าของ บัญชี" });
-    expect((await victim.json("POST", "/api/v1/auth/email/verify", { email, code: codeIn(await lastMailTo(email)) })).status).toBe(200);
+    expect(
+      (await victim.json("POST", "/api/v1/auth/email/verify", { email, code: codeIn(await lastMailTo(email)) })).status,
+    ).toBe(200);
     const lure = "ACCOUNT LOCKED Re-verify at evil dot example";
     expect((await new Client().json("POST", "/api/v1/auth/email/start", { email, name: lure })).status).toBe(202);
     const mail = await lastMailTo(email);
@@ -137,8 +208,13 @@ describe("e-mail content from requests without a session", () => {
     const client = new Client();
     await client.json("POST", "/api/v1/auth/email/start", { email, name: "สมหญิง ตั้งใจ" });
     expect(await rows("SELECT id FROM email_identities WHERE email = ?", email)).toEqual([]);
-    expect((await client.json("POST", "/api/v1/auth/email/verify", { email, code: codeIn(await lastMailTo(email)) })).status).toBe(200);
-    const [user] = await rows("SELECT u.name FROM users u JOIN email_identities e ON e.user_id = u.id WHERE e.email = ?", email);
+    expect(
+      (await client.json("POST", "/api/v1/auth/email/verify", { email, code: codeIn(await lastMailTo(email)) })).status,
+    ).toBe(200);
+    const [user] = await rows(
+      "SELECT u.name FROM users u JOIN email_identities e ON e.user_id = u.id WHERE e.email = ?",
+      email,
+    );
     expect(user!.name).toBe("สมหญิง ตั้งใจ");
   });
 });

@@ -22,7 +22,12 @@ const ACCOUNTS: Record<string, Record<string, string>> = {
 
 function configuration(redirectUris: string[]): Configuration {
   return {
-    clients: OIDC_CLIENTS.map((c) => ({ ...c, redirect_uris: redirectUris, grant_types: ["authorization_code"], response_types: ["code"] })),
+    clients: OIDC_CLIENTS.map((c) => ({
+      ...c,
+      redirect_uris: redirectUris,
+      grant_types: ["authorization_code"],
+      response_types: ["code"],
+    })),
     pkce: { required: () => true },
     claims: { openid: ["sub"], profile: ["name", "given_name", "family_name"], email: ["email"] },
     features: { devInteractions: { enabled: false } },
@@ -52,13 +57,23 @@ export async function startOidcProvider(port: number, redirectUris: string[]): P
       const details = await provider.interactionDetails(req, res);
       const hint = String(details.params.login_hint ?? "alice-sub");
       if (hint === "cancel") {
-        await provider.interactionFinished(req, res, { error: "access_denied", error_description: "The user cancelled" }, { mergeWithLastSubmission: false });
+        await provider.interactionFinished(
+          req,
+          res,
+          { error: "access_denied", error_description: "The user cancelled" },
+          { mergeWithLastSubmission: false },
+        );
         return;
       }
       const grant = new provider.Grant({ accountId: hint, clientId: String(details.params.client_id) });
       grant.addOIDCScope(String(details.params.scope));
       const grantId = await grant.save();
-      await provider.interactionFinished(req, res, { login: { accountId: hint }, consent: { grantId } }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { login: { accountId: hint }, consent: { grantId } },
+        { mergeWithLastSubmission: false },
+      );
     } catch (error) {
       res.statusCode = 500;
       res.end(String(error));

@@ -25,13 +25,20 @@ describe("publishing a new version of the terms", () => {
     const res = await admin.json("POST", "/api/v1/admin/terms", body(version, "2099-01-01T00:00:00Z"));
     expect(res.status).toBe(201);
     const terms = (await res.json()) as { version: string; sha256: string };
-    const expected = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`ข้อ 1 ฉบับ ${version}\n\nClause 1, version ${version}`));
+    const expected = await crypto.subtle.digest(
+      "SHA-256",
+      new TextEncoder().encode(`ข้อ 1 ฉบับ ${version}\n\nClause 1, version ${version}`),
+    );
     expect(terms.sha256).toBe([...new Uint8Array(expected)].map((b) => b.toString(16).padStart(2, "0")).join(""));
     expect((await admin.json("POST", "/api/v1/admin/terms", body(version, "2099-01-01T00:00:00Z"))).status).toBe(409);
     const agency = await createAgency();
     const official = await applicant(agency);
-    expect((await official.client.json("POST", "/api/v1/admin/terms", body(unique("v"), "2099-01-01T00:00:00Z"))).status).toBe(403);
-    expect(await rows("SELECT id FROM audit_events WHERE action = 'terms.published' AND subject = ?", `terms:${version}`)).toHaveLength(1);
+    expect(
+      (await official.client.json("POST", "/api/v1/admin/terms", body(unique("v"), "2099-01-01T00:00:00Z"))).status,
+    ).toBe(403);
+    expect(
+      await rows("SELECT id FROM audit_events WHERE action = 'terms.published' AND subject = ?", `terms:${version}`),
+    ).toHaveLength(1);
   });
 
   it("takes effect at effectiveAt: then applying needs the new acceptance and publish keys verify DISABLED until it", async () => {
@@ -40,7 +47,9 @@ describe("publishing a new version of the terms", () => {
     const holder = await steward(agency);
     const created = await holder.client.json("POST", "/api/v1/keys", { name: "publish", scopes: ["read", "publish"] });
     const { secret } = (await created.json()) as { secret: string };
-    const read = (await (await holder.client.json("POST", "/api/v1/keys", { name: "read", scopes: ["read"] })).json()) as { secret: string };
+    const read = (await (
+      await holder.client.json("POST", "/api/v1/keys", { name: "read", scopes: ["read"] })
+    ).json()) as { secret: string };
     const elsewhere = await createAgency();
     const newcomer = await applicant(elsewhere);
 
@@ -58,7 +67,9 @@ describe("publishing a new version of the terms", () => {
     const refused = await newcomer.client.json("POST", "/api/v1/applications", applicationBody(elsewhere.id));
     expect(refused.status).toBe(409);
     expect(((await refused.json()) as { code: string }).code).toBe("terms_not_accepted");
-    const me = (await (await holder.client.fetch("/api/v1/me")).json()) as { terms: { currentVersion: string; acceptedVersion: string } };
+    const me = (await (await holder.client.fetch("/api/v1/me")).json()) as {
+      terms: { currentVersion: string; acceptedVersion: string };
+    };
     expect(me.terms.currentVersion).toBe(version);
     expect(me.terms.acceptedVersion).not.toBe(version);
 

@@ -31,7 +31,9 @@ export const agencyDomains = sqliteTable(
   "agency_domains",
   {
     domain: text("domain").primaryKey(),
-    agencyId: text("agency_id").notNull().references(() => agencies.id),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
   },
   (t) => [index("agency_domains_agency").on(t.agencyId)],
 );

@@ -7,7 +7,9 @@ export const users = sqliteTable("users", {
   id: text("id").primaryKey(),
   email: text("email"),
   name: text("name").notNull().default(""),
-  status: text("status", { enum: ["active", "suspended", "deleted"] }).notNull().default("active"),
+  status: text("status", { enum: ["active", "suspended", "deleted"] })
+    .notNull()
+    .default("active"),
   isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
   /** Bumped whenever the user's rights change; a session of an older version gets a new id. */
   rightsVersion: integer("rights_version").notNull().default(0),
@@ -20,7 +22,9 @@ export const emailIdentities = sqliteTable(
   "email_identities",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     email: text("email").notNull(),
     verifiedAt: integer("verified_at").notNull(),
     createdAt: integer("created_at").notNull(),
@@ -33,7 +37,9 @@ export const sessions = sqliteTable(
   {
     id: text("id").primaryKey(),
     secretHash: text("secret_hash").notNull(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     rightsVersion: integer("rights_version").notNull().default(0),
     /** Set when the session was given a new id after a change of rights. */
     replacedBy: text("replaced_by"),
@@ -52,7 +58,9 @@ export const oidcIdentities = sqliteTable(
   "oidc_identities",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     providerId: text("provider_id").notNull(),
     issuer: text("issuer").notNull(),
     subject: text("subject").notNull(),
@@ -86,7 +94,9 @@ export const passkeys = sqliteTable(
   "passkeys",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     credentialId: text("credential_id").notNull(),
     publicKey: text("public_key").notNull(),
     counter: integer("counter").notNull().default(0),

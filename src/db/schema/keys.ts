@@ -9,7 +9,9 @@ export const apiKeys = sqliteTable(
   "api_keys",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
     membershipId: text("membership_id").references(() => memberships.id),
     agencyId: text("agency_id").references(() => agencies.id),
     name: text("name").notNull(),

@@ -18,8 +18,12 @@ export const termsAcceptances = sqliteTable(
   "terms_acceptances",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
-    version: text("version").notNull().references(() => termsVersions.version),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    version: text("version")
+      .notNull()
+      .references(() => termsVersions.version),
     sha256: text("sha256").notNull(),
     acceptedAt: integer("accepted_at").notNull(),
     ip: text("ip"),

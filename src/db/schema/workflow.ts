@@ -11,8 +11,12 @@ export const applications = sqliteTable(
   "applications",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
-    agencyId: text("agency_id").notNull().references(() => agencies.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
     role: text("role", { enum: ["steward"] }).notNull(),
     status: text("status").notNull(),
     version: integer("version").notNull().default(0),
@@ -53,8 +57,12 @@ export const memberships = sqliteTable(
   "memberships",
   {
     id: text("id").primaryKey(),
-    userId: text("user_id").notNull().references(() => users.id),
-    agencyId: text("agency_id").notNull().references(() => agencies.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
     applicationId: text("application_id").references(() => applications.id),
     role: text("role", { enum: ["steward"] }).notNull(),
     status: text("status").notNull(),
@@ -102,7 +110,9 @@ export const approvalNotices = sqliteTable(
   "approval_notices",
   {
     id: text("id").primaryKey(),
-    applicationId: text("application_id").notNull().references(() => applications.id),
+    applicationId: text("application_id")
+      .notNull()
+      .references(() => applications.id),
     round: integer("round").notNull(),
     kind: text("kind", { enum: ["reminder", "fallback"] }).notNull(),
     day: integer("day").notNull(),
@@ -116,8 +126,12 @@ export const handovers = sqliteTable(
   "handovers",
   {
     id: text("id").primaryKey(),
-    membershipId: text("membership_id").notNull().references(() => memberships.id),
-    agencyId: text("agency_id").notNull().references(() => agencies.id),
+    membershipId: text("membership_id")
+      .notNull()
+      .references(() => memberships.id),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
     successorEmail: text("successor_email").notNull(),
     status: text("status", { enum: ["pending", "completed", "cancelled"] }).notNull(),
     requestedBy: text("requested_by").notNull(),
@@ -127,7 +141,9 @@ export const handovers = sqliteTable(
   },
   (t) => [
     // One pending handover per membership: of concurrent requests, one wins.
-    uniqueIndex("handovers_one_pending").on(t.membershipId).where(sql`status = 'pending'`),
+    uniqueIndex("handovers_one_pending")
+      .on(t.membershipId)
+      .where(sql`status = 'pending'`),
     index("handovers_successor").on(t.successorEmail, t.agencyId),
   ],
 );

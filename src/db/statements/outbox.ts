@@ -17,7 +17,17 @@ export interface MessageContent {
  * body that carries a code or link: outside development it is erased once sent or once that
  * secret is dead (see eraseSecretBodies).
  */
-export function queueEmail(db: Db, message: { template: string; to: string[]; email: MessageContent; now: number; guard?: SQL; secretExpiresAt?: number }) {
+export function queueEmail(
+  db: Db,
+  message: {
+    template: string;
+    to: string[];
+    email: MessageContent;
+    now: number;
+    guard?: SQL;
+    secretExpiresAt?: number;
+  },
+) {
   const { template, to, email, now, guard } = message;
   const values = {
     id: newId("msg"),
@@ -34,4 +44,3 @@ export function queueEmail(db: Db, message: { template: string; to: string[]; em
   const statement = guard ? insertWhere(db, outbox, values, guard) : db.insert(outbox).values(values);
   return { id: values.id, statement };
 }
-

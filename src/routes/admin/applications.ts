@@ -12,10 +12,20 @@ export const adminApplicationRoutes = new Hono<AdminEnv>();
 
 adminApplicationRoutes.get(
   "/",
-  describe({ security: "admin", tags: ["Administration"], summary: "All applications, newest first, optionally by status", response: ApplicationList, errors: ["invalid_request", "unauthenticated", "forbidden"] }),
+  describe({
+    security: "admin",
+    tags: ["Administration"],
+    summary: "All applications, newest first, optionally by status",
+    response: ApplicationList,
+    errors: ["invalid_request", "unauthenticated", "forbidden"],
+  }),
   validate("query", StatusQuery),
   async (c) => {
-    return c.json({ applications: (await listAllApplications(c.var.deps.db, c.req.valid("query").status ?? null)).map(applicationJson) });
+    return c.json({
+      applications: (await listAllApplications(c.var.deps.db, c.req.valid("query").status ?? null)).map(
+        applicationJson,
+      ),
+    });
   },
 );
 
@@ -28,13 +38,36 @@ const REVIEW_SUMMARIES: Record<ReviewDecision, string> = {
 for (const decision of ["approve", "reject", "return"] as const) {
   adminApplicationRoutes.post(
     `/:id/${decision}`,
-    describe({ security: "admin", tags: ["Administration"], summary: REVIEW_SUMMARIES[decision], response: ApplicationResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "own_application", "not_found", "invalid_transition", "conflict"] }),
+    describe({
+      security: "admin",
+      tags: ["Administration"],
+      summary: REVIEW_SUMMARIES[decision],
+      response: ApplicationResponse,
+      errors: [
+        "unsupported_media_type",
+        "payload_too_large",
+        "invalid_request",
+        "unauthenticated",
+        "forbidden",
+        "own_application",
+        "not_found",
+        "invalid_transition",
+        "conflict",
+      ],
+    }),
     validate("param", IdParam),
     validate("json", decision === "return" ? RequiredReasonBody : ReasonBody),
     async (c) => {
-    const user = c.var.admin;
+      const user = c.var.admin;
       const reason = c.req.valid("json").reason ?? null;
-      const { application, outboxIds } = await reviewApplication(c.var.deps, user, c.req.valid("param").id, decision, reason, c.var.meta);
+      const { application, outboxIds } = await reviewApplication(
+        c.var.deps,
+        user,
+        c.req.valid("param").id,
+        decision,
+        reason,
+        c.var.meta,
+      );
       deliverAfterResponse(c, outboxIds);
       return c.json({ application: applicationJson(application) });
     },
@@ -43,12 +76,36 @@ for (const decision of ["approve", "reject", "return"] as const) {
 
 adminApplicationRoutes.post(
   "/:id/approver",
-  describe({ security: "admin", tags: ["Administration"], summary: "Confirm the approver of an agency with no executive on file; the approval e-mail goes out", response: ApplicationResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "not_found", "email_domain_not_allowed", "approver_is_applicant", "own_application", "invalid_transition", "conflict"] }),
+  describe({
+    security: "admin",
+    tags: ["Administration"],
+    summary: "Confirm the approver of an agency with no executive on file; the approval e-mail goes out",
+    response: ApplicationResponse,
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "forbidden",
+      "not_found",
+      "email_domain_not_allowed",
+      "approver_is_applicant",
+      "own_application",
+      "invalid_transition",
+      "conflict",
+    ],
+  }),
   validate("param", IdParam),
   validate("json", ApproverBody),
   async (c) => {
     const user = c.var.admin;
-    const { application, outboxIds } = await confirmApprover(c.var.deps, user, c.req.valid("param").id, c.req.valid("json"), c.var.meta);
+    const { application, outboxIds } = await confirmApprover(
+      c.var.deps,
+      user,
+      c.req.valid("param").id,
+      c.req.valid("json"),
+      c.var.meta,
+    );
     deliverAfterResponse(c, outboxIds);
     return c.json({ application: applicationJson(application) });
   },

@@ -6,7 +6,6 @@ import { describe, validate } from "../operation";
 import { TermsJson, TermsPublishBody } from "../terms/schemas";
 import { termsJson } from "../terms/serializers";
 
-
 export const adminTermsRoutes = new Hono<AdminEnv>();
 
 adminTermsRoutes.post(
@@ -14,10 +13,18 @@ adminTermsRoutes.post(
   describe({
     security: "admin",
     tags: ["Administration"],
-    summary: "Publish a new version of the terms: from effectiveAt (default now) users accept it again and stewards' publish keys wait for their acceptance",
+    summary:
+      "Publish a new version of the terms: from effectiveAt (default now) users accept it again and stewards' publish keys wait for their acceptance",
     status: 201,
     response: TermsJson,
-    errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "conflict"],
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "forbidden",
+      "conflict",
+    ],
   }),
   validate("json", TermsPublishBody),
   async (c) => {

@@ -11,33 +11,84 @@ export const adminUserRoutes = new Hono<AdminEnv>();
 
 adminUserRoutes.post(
   "/:id/suspend",
-  describe({ security: "admin", tags: ["Administration"], summary: "Suspend an account: sessions end and keys verify as DISABLED at once", response: UserResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition"] }),
+  describe({
+    security: "admin",
+    tags: ["Administration"],
+    summary: "Suspend an account: sessions end and keys verify as DISABLED at once",
+    response: UserResponse,
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "forbidden",
+      "not_found",
+      "invalid_transition",
+    ],
+  }),
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {
     const user = c.var.admin;
-    return c.json({ user: userJson(await suspendUser(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta)) });
+    return c.json({
+      user: userJson(
+        await suspendUser(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta),
+      ),
+    });
   },
 );
 
 adminUserRoutes.post(
   "/:id/reactivate",
-  describe({ security: "admin", tags: ["Administration"], summary: "Reactivate a suspended or locked account", response: UserResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "not_found", "invalid_transition"] }),
+  describe({
+    security: "admin",
+    tags: ["Administration"],
+    summary: "Reactivate a suspended or locked account",
+    response: UserResponse,
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "forbidden",
+      "not_found",
+      "invalid_transition",
+    ],
+  }),
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {
     const user = c.var.admin;
-    return c.json({ user: userJson(await reactivateUser(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta)) });
+    return c.json({
+      user: userJson(
+        await reactivateUser(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta),
+      ),
+    });
   },
 );
 
 adminUserRoutes.post(
   "/:id/passkeys/remove",
-  describe({ security: "admin", tags: ["Administration"], summary: "Remove every passkey of a user who lost them (audited, with a reason)", response: v.object({ removed: v.number() }), errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden", "not_found"] }),
+  describe({
+    security: "admin",
+    tags: ["Administration"],
+    summary: "Remove every passkey of a user who lost them (audited, with a reason)",
+    response: v.object({ removed: v.number() }),
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "forbidden",
+      "not_found",
+    ],
+  }),
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {
     const user = c.var.admin;
-    return c.json(await removeUserPasskeys(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta));
+    return c.json(
+      await removeUserPasskeys(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta),
+    );
   },
 );

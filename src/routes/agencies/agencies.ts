@@ -7,6 +7,17 @@ import { agencyJson } from "./serializers";
 
 export const agencyRoutes = new Hono<AppEnv>();
 
-agencyRoutes.get("/", describe({ tags: ["Agencies"], summary: "Agencies, searchable by Thai or English name or domain", response: AgencyList, errors: ["invalid_request"], security: "none" }), validate("query", AgencyQuery), async (c) => {
-  return c.json({ agencies: (await listAgencies(c.var.deps.db, c.req.valid("query").q ?? null)).map(agencyJson) });
-});
+agencyRoutes.get(
+  "/",
+  describe({
+    tags: ["Agencies"],
+    summary: "Agencies, searchable by Thai or English name or domain",
+    response: AgencyList,
+    errors: ["invalid_request"],
+    security: "none",
+  }),
+  validate("query", AgencyQuery),
+  async (c) => {
+    return c.json({ agencies: (await listAgencies(c.var.deps.db, c.req.valid("query").q ?? null)).map(agencyJson) });
+  },
+);

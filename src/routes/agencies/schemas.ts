@@ -5,7 +5,13 @@ import { EmailField, isoDate, text } from "../atoms";
 // The agencies area's request and response schemas: validation and /openapi.json come from these.
 
 export const AgencyQuery = v.object({ q: v.optional(singleLine(200, { optional: true })) });
-export const AgencyJson = v.object({ id: v.string(), nameTh: v.string(), nameEn: v.string(), domains: v.array(v.string()), reviewRequired: v.boolean() });
+export const AgencyJson = v.object({
+  id: v.string(),
+  nameTh: v.string(),
+  nameEn: v.string(),
+  domains: v.array(v.string()),
+  reviewRequired: v.boolean(),
+});
 export const AgencyList = v.object({ agencies: v.array(AgencyJson) });
 // Agency directory (administrators). The service checks the same limits for pages and CSV.
 const AgencyDays = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(max));

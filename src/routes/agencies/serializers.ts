@@ -5,7 +5,13 @@ import type { AgencyDetailJson, AgencyJson } from "./schemas";
 
 /** An agency in the public directory (its schema: AgencyJson). */
 export function agencyJson(a: AgencyView) {
-  return { id: a.id, nameTh: a.nameTh, nameEn: a.nameEn, domains: a.domains, reviewRequired: a.reviewRequired } satisfies v.InferOutput<typeof AgencyJson>;
+  return {
+    id: a.id,
+    nameTh: a.nameTh,
+    nameEn: a.nameEn,
+    domains: a.domains,
+    reviewRequired: a.reviewRequired,
+  } satisfies v.InferOutput<typeof AgencyJson>;
 }
 
 /** An agency with every field, for administrators (its schema: AgencyDetailJson). */

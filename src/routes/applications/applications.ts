@@ -2,7 +2,12 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
 import { requireUser } from "../../middleware/session";
-import { loadApplication, resubmitApplication, submitApplication, withdrawApplication } from "../../services/applications/applications";
+import {
+  loadApplication,
+  resubmitApplication,
+  submitApplication,
+  withdrawApplication,
+} from "../../services/applications/applications";
 import { applicationJson } from "./serializers";
 import { describe, validate } from "../operation";
 import { ApplicationBody, ApplicationResponse, ResubmitBody } from "./schemas";
@@ -17,7 +22,17 @@ applicationRoutes.post(
     summary: "Apply to be a data steward of an agency; its chief executive is e-mailed an approval link",
     status: 201,
     response: ApplicationResponse,
-    errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "not_found", "terms_not_accepted", "email_domain_mismatch", "approver_is_applicant", "application_exists"],
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "not_found",
+      "terms_not_accepted",
+      "email_domain_mismatch",
+      "approver_is_applicant",
+      "application_exists",
+    ],
   }),
   validate("json", ApplicationBody),
   async (c) => {
@@ -30,7 +45,12 @@ applicationRoutes.post(
 
 applicationRoutes.get(
   "/:id",
-  describe({ tags: ["Applications"], summary: "An application (its applicant or an administrator)", response: ApplicationResponse, errors: ["unauthenticated", "not_found"] }),
+  describe({
+    tags: ["Applications"],
+    summary: "An application (its applicant or an administrator)",
+    response: ApplicationResponse,
+    errors: ["unauthenticated", "not_found"],
+  }),
   validate("param", IdParam),
   async (c) => {
     const { user } = requireUser(c);
@@ -41,7 +61,12 @@ applicationRoutes.get(
 
 applicationRoutes.post(
   "/:id/withdraw",
-  describe({ tags: ["Applications"], summary: "Withdraw an open application; its approval links die", response: ApplicationResponse, errors: ["unauthenticated", "not_found", "forbidden", "invalid_transition", "conflict"] }),
+  describe({
+    tags: ["Applications"],
+    summary: "Withdraw an open application; its approval links die",
+    response: ApplicationResponse,
+    errors: ["unauthenticated", "not_found", "forbidden", "invalid_transition", "conflict"],
+  }),
   validate("param", IdParam),
   async (c) => {
     const { user } = requireUser(c);
@@ -53,12 +78,32 @@ applicationRoutes.post(
 
 applicationRoutes.post(
   "/:id/resubmit",
-  describe({ tags: ["Applications"], summary: "Resubmit a returned or expired application: a new approval link goes to the executive", response: ApplicationResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "not_found", "forbidden", "invalid_transition", "conflict"] }),
+  describe({
+    tags: ["Applications"],
+    summary: "Resubmit a returned or expired application: a new approval link goes to the executive",
+    response: ApplicationResponse,
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "not_found",
+      "forbidden",
+      "invalid_transition",
+      "conflict",
+    ],
+  }),
   validate("param", IdParam),
   validate("json", ResubmitBody),
   async (c) => {
     const { user } = requireUser(c);
-    const { application, outboxIds } = await resubmitApplication(c.var.deps, user, c.req.valid("param").id, c.req.valid("json"), c.var.meta);
+    const { application, outboxIds } = await resubmitApplication(
+      c.var.deps,
+      user,
+      c.req.valid("param").id,
+      c.req.valid("json"),
+      c.var.meta,
+    );
     deliverAfterResponse(c, outboxIds);
     return c.json({ application: applicationJson(application) });
   },

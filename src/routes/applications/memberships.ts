@@ -13,12 +13,31 @@ export const membershipRoutes = new Hono<AppEnv>();
 
 membershipRoutes.post(
   "/:id/cancel",
-  describe({ tags: ["Memberships"], summary: "Give up your steward role; its publish keys stop at once", response: MembershipResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "not_found", "invalid_transition", "conflict"] }),
+  describe({
+    tags: ["Memberships"],
+    summary: "Give up your steward role; its publish keys stop at once",
+    response: MembershipResponse,
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "not_found",
+      "invalid_transition",
+      "conflict",
+    ],
+  }),
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
   async (c) => {
     const { user } = requireUser(c);
-    const { membership, outboxIds } = await cancelMembership(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").reason, c.var.meta);
+    const { membership, outboxIds } = await cancelMembership(
+      c.var.deps,
+      user,
+      c.req.valid("param").id,
+      c.req.valid("json").reason,
+      c.var.meta,
+    );
     deliverAfterResponse(c, outboxIds);
     return c.json({ membership: membershipJson(membership) });
   },
@@ -31,13 +50,29 @@ membershipRoutes.post(
     summary: "Hand the steward role over: the successor is invited to apply; their approval supersedes this membership",
     status: 201,
     response: HandoverResponse,
-    errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "not_found", "invalid_transition", "email_domain_not_allowed", "email_domain_mismatch", "conflict"],
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "not_found",
+      "invalid_transition",
+      "email_domain_not_allowed",
+      "email_domain_mismatch",
+      "conflict",
+    ],
   }),
   validate("param", IdParam),
   validate("json", HandoverBody),
   async (c) => {
     const { user } = requireUser(c);
-    const { handover, outboxIds } = await requestHandover(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").successorEmail, c.var.meta);
+    const { handover, outboxIds } = await requestHandover(
+      c.var.deps,
+      user,
+      c.req.valid("param").id,
+      c.req.valid("json").successorEmail,
+      c.var.meta,
+    );
     deliverAfterResponse(c, outboxIds);
     return c.json({ handover: handoverJson(handover) }, 201);
   },

@@ -21,7 +21,14 @@ export const ApplicationJson = v.object({
   decidedBy: v.nullable(v.string()),
   decisionReason: v.nullable(v.string()),
   deadlineAt: nullableIso,
-  approver: v.nullable(v.object({ name: v.nullable(v.string()), position: v.nullable(v.string()), email: v.string(), nominated: v.boolean() })),
+  approver: v.nullable(
+    v.object({
+      name: v.nullable(v.string()),
+      position: v.nullable(v.string()),
+      email: v.string(),
+      nominated: v.boolean(),
+    }),
+  ),
 });
 export const ApplicationResponse = v.object({ application: ApplicationJson });
 export const ApplicationList = v.object({ applications: v.array(ApplicationJson) });

@@ -24,7 +24,14 @@ export function applicationJson({ application: app, applicant }: ApplicationReco
     decidedBy: app.decidedBy,
     decisionReason: app.decisionReason,
     deadlineAt: iso(app.deadlineAt),
-    approver: app.approverEmail ? { name: app.approverName, position: app.approverPosition, email: app.approverEmail, nominated: app.approverNominated } : null,
+    approver: app.approverEmail
+      ? {
+          name: app.approverName,
+          position: app.approverPosition,
+          email: app.approverEmail,
+          nominated: app.approverNominated,
+        }
+      : null,
   } satisfies v.InferOutput<typeof ApplicationJson>;
 }
 

@@ -16,12 +16,23 @@ emailAuthRoutes.post(
     summary: "Start an e-mail sign-in (also signs up): sends a 6-digit code and a link",
     status: 202,
     response: CodeSent,
-    errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "email_domain_not_allowed", "rate_limited", "cross_site_request"],
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "email_domain_not_allowed",
+      "rate_limited",
+      "cross_site_request",
+    ],
     security: "none",
   }),
   validate("json", EmailStartBody),
   async (c) => {
-    const { outboxIds, binding, bindingMaxAgeSeconds } = await startEmailSignIn(c.var.deps, c.req.valid("json"), c.var.meta);
+    const { outboxIds, binding, bindingMaxAgeSeconds } = await startEmailSignIn(
+      c.var.deps,
+      c.req.valid("json"),
+      c.var.meta,
+    );
     setSignInBinding(c, binding, bindingMaxAgeSeconds);
     deliverAfterResponse(c, outboxIds);
     return c.json({ status: "code_sent" as const }, 202);
@@ -36,12 +47,26 @@ emailAuthRoutes.post(
     description:
       "A new account takes the `name` sent here, or else the one sent to /start from the same browser (the cookie /start sets); a name someone else typed for the address is never used.",
     response: UserResponse,
-    errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "invalid_code", "too_many_attempts", "account_disabled", "rate_limited"],
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "invalid_code",
+      "too_many_attempts",
+      "account_disabled",
+      "rate_limited",
+    ],
     security: "none",
   }),
   validate("json", EmailVerifyBody),
   async (c) => {
-    const signedIn = await verifyEmailCode(c.var.deps, c.req.valid("json"), c.var.meta, currentSessionId(c), signInBinding(c));
+    const signedIn = await verifyEmailCode(
+      c.var.deps,
+      c.req.valid("json"),
+      c.var.meta,
+      currentSessionId(c),
+      signInBinding(c),
+    );
     setSessionCookie(c, signedIn.sessionToken);
     return c.json({ user: userJson(signedIn.user) });
   },

@@ -13,14 +13,28 @@ import { startEmailVerification, verifyEmailForUser } from "../../services/ident
 
 export const meRoutes = new Hono<AppEnv>();
 
-meRoutes.get("/", describe({ tags: ["Account"], summary: "The signed-in user, roles, applications and terms status", response: MeResponse, errors: ["unauthenticated"] }), async (c) => {
-  const { user } = requireUser(c);
-  return c.json(meJson(await getProfile(c.var.deps, user)));
-});
+meRoutes.get(
+  "/",
+  describe({
+    tags: ["Account"],
+    summary: "The signed-in user, roles, applications and terms status",
+    response: MeResponse,
+    errors: ["unauthenticated"],
+  }),
+  async (c) => {
+    const { user } = requireUser(c);
+    return c.json(meJson(await getProfile(c.var.deps, user)));
+  },
+);
 
 meRoutes.patch(
   "/",
-  describe({ tags: ["Account"], summary: "Change your name, as officials and executives will read it", response: MeResponse, errors: ["invalid_request"] }),
+  describe({
+    tags: ["Account"],
+    summary: "Change your name, as officials and executives will read it",
+    response: MeResponse,
+    errors: ["invalid_request"],
+  }),
   validate("json", ProfileBody),
   async (c) => {
     const { user } = requireUser(c);
@@ -31,7 +45,12 @@ meRoutes.patch(
 
 meRoutes.delete(
   "/identities/:id",
-  describe({ tags: ["Account"], summary: "Unlink an OpenID Connect identity (never the last way to sign in)", status: 204, errors: ["unauthenticated", "not_found", "last_sign_in_method"] }),
+  describe({
+    tags: ["Account"],
+    summary: "Unlink an OpenID Connect identity (never the last way to sign in)",
+    status: 204,
+    errors: ["unauthenticated", "not_found", "last_sign_in_method"],
+  }),
   validate("param", IdParam),
   async (c) => {
     const { user } = requireUser(c);
@@ -42,7 +61,20 @@ meRoutes.delete(
 
 meRoutes.post(
   "/emails",
-  describe({ tags: ["Account"], summary: "Add an official e-mail to your account: a 6-digit code is mailed to it", status: 202, response: CodeSent, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "email_domain_not_allowed", "rate_limited"] }),
+  describe({
+    tags: ["Account"],
+    summary: "Add an official e-mail to your account: a 6-digit code is mailed to it",
+    status: 202,
+    response: CodeSent,
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "email_domain_not_allowed",
+      "rate_limited",
+    ],
+  }),
   validate("json", v.object({ email: EmailField })),
   async (c) => {
     const { user } = requireUser(c);
@@ -54,7 +86,20 @@ meRoutes.post(
 
 meRoutes.post(
   "/emails/verify",
-  describe({ tags: ["Account"], summary: "Confirm the code: the address becomes a verified official e-mail of your account", response: MeResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "invalid_code", "too_many_attempts", "conflict"] }),
+  describe({
+    tags: ["Account"],
+    summary: "Confirm the code: the address becomes a verified official e-mail of your account",
+    response: MeResponse,
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "invalid_code",
+      "too_many_attempts",
+      "conflict",
+    ],
+  }),
   validate("json", AddressVerifyBody),
   async (c) => {
     const { user } = requireUser(c);

@@ -11,13 +11,33 @@ export const passkeyAuthRoutes = new Hono<AppEnv>();
 
 passkeyAuthRoutes.post(
   "/options",
-  describe({ tags: ["Sign-in"], summary: "Request options for signing in with a passkey (discoverable: no allowCredentials)", response: WebAuthnOptions, errors: ["rate_limited"], security: "none" }),
+  describe({
+    tags: ["Sign-in"],
+    summary: "Request options for signing in with a passkey (discoverable: no allowCredentials)",
+    response: WebAuthnOptions,
+    errors: ["rate_limited"],
+    security: "none",
+  }),
   async (c) => c.json(await passkeySignInOptions(c.var.deps, c.var.meta)),
 );
 
 passkeyAuthRoutes.post(
   "/verify",
-  describe({ tags: ["Sign-in"], summary: "Sign in with a passkey; sets the session cookie", response: UserResponse, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "passkey_verification_failed", "account_disabled", "too_many_attempts", "rate_limited"], security: "none" }),
+  describe({
+    tags: ["Sign-in"],
+    summary: "Sign in with a passkey; sets the session cookie",
+    response: UserResponse,
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "passkey_verification_failed",
+      "account_disabled",
+      "too_many_attempts",
+      "rate_limited",
+    ],
+    security: "none",
+  }),
   validate("json", PasskeySignInBody),
   async (c) => {
     const response = c.req.valid("json").response as unknown as AuthenticationResponseJSON;

@@ -2,7 +2,12 @@ import { Hono } from "hono";
 import type { RegistrationResponseJSON } from "@simplewebauthn/server";
 import type { AppEnv } from "../../middleware/app-env";
 import { requireUser } from "../../middleware/session";
-import { listPasskeys, passkeyRegistrationOptions, registerPasskey, removePasskey } from "../../services/identity/passkeys";
+import {
+  listPasskeys,
+  passkeyRegistrationOptions,
+  registerPasskey,
+  removePasskey,
+} from "../../services/identity/passkeys";
 import { passkeyJson } from "./serializers";
 import { describe, validate } from "../operation";
 import { IdParam } from "../atoms";
@@ -12,7 +17,12 @@ export const passkeyRoutes = new Hono<AppEnv>();
 
 passkeyRoutes.post(
   "/registration/options",
-  describe({ tags: ["Passkeys"], summary: "Creation options for a new passkey (residentKey and userVerification required)", response: WebAuthnOptions, errors: ["unauthenticated"] }),
+  describe({
+    tags: ["Passkeys"],
+    summary: "Creation options for a new passkey (residentKey and userVerification required)",
+    response: WebAuthnOptions,
+    errors: ["unauthenticated"],
+  }),
   async (c) => {
     const { user } = requireUser(c);
     return c.json(await passkeyRegistrationOptions(c.var.deps, user));
@@ -21,23 +31,57 @@ passkeyRoutes.post(
 
 passkeyRoutes.post(
   "/registration/verify",
-  describe({ tags: ["Passkeys"], summary: "Register the passkey the browser created", status: 201, response: PasskeyCreated, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "passkey_verification_failed"] }),
+  describe({
+    tags: ["Passkeys"],
+    summary: "Register the passkey the browser created",
+    status: 201,
+    response: PasskeyCreated,
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "passkey_verification_failed",
+    ],
+  }),
   validate("json", PasskeyRegistrationBody),
   async (c) => {
     const { user } = requireUser(c);
     const { response, name } = c.req.valid("json");
-    return c.json({ passkey: passkeyJson(await registerPasskey(c.var.deps, user, response as unknown as RegistrationResponseJSON, name ?? null, c.var.meta)) }, 201);
+    return c.json(
+      {
+        passkey: passkeyJson(
+          await registerPasskey(
+            c.var.deps,
+            user,
+            response as unknown as RegistrationResponseJSON,
+            name ?? null,
+            c.var.meta,
+          ),
+        ),
+      },
+      201,
+    );
   },
 );
 
-passkeyRoutes.get("/", describe({ tags: ["Passkeys"], summary: "Your passkeys", response: PasskeyList, errors: ["unauthenticated"] }), async (c) => {
-  const { user } = requireUser(c);
-  return c.json({ passkeys: (await listPasskeys(c.var.deps.db, user.id)).map(passkeyJson) });
-});
+passkeyRoutes.get(
+  "/",
+  describe({ tags: ["Passkeys"], summary: "Your passkeys", response: PasskeyList, errors: ["unauthenticated"] }),
+  async (c) => {
+    const { user } = requireUser(c);
+    return c.json({ passkeys: (await listPasskeys(c.var.deps.db, user.id)).map(passkeyJson) });
+  },
+);
 
 passkeyRoutes.delete(
   "/:id",
-  describe({ tags: ["Passkeys"], summary: "Remove a passkey (never the last way to sign in)", status: 204, errors: ["unauthenticated", "not_found", "last_sign_in_method"] }),
+  describe({
+    tags: ["Passkeys"],
+    summary: "Remove a passkey (never the last way to sign in)",
+    status: 204,
+    errors: ["unauthenticated", "not_found", "last_sign_in_method"],
+  }),
   validate("param", IdParam),
   async (c) => {
     const { user } = requireUser(c);

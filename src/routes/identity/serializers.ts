@@ -9,12 +9,23 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 
 /** A user as the API shows it (its schema: UserJson). */
 export function userJson(user: Pick<User, "id" | "email" | "name" | "status" | "isAdmin">) {
-  return { id: user.id, email: user.email, name: user.name, status: user.status, isAdmin: user.isAdmin } satisfies v.InferOutput<typeof UserJson>;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    status: user.status,
+    isAdmin: user.isAdmin,
+  } satisfies v.InferOutput<typeof UserJson>;
 }
 
 /** A registered passkey, without its key material (its schema: PasskeyJson). */
 export function passkeyJson(p: Passkey) {
-  return { id: p.id, name: p.name, createdAt: new Date(p.createdAt).toISOString(), lastUsedAt: iso(p.lastUsedAt) } satisfies v.InferOutput<typeof PasskeyJson>;
+  return {
+    id: p.id,
+    name: p.name,
+    createdAt: new Date(p.createdAt).toISOString(),
+    lastUsedAt: iso(p.lastUsedAt),
+  } satisfies v.InferOutput<typeof PasskeyJson>;
 }
 
 /** A live session; `current` marks the one making this request (its schema: SessionJson). */
@@ -31,8 +42,24 @@ export function sessionJson(s: Session, currentId: string) {
 /** The user's verified addresses and OpenID identities, in that order (their schema: IdentityJson). */
 export function identitiesJson(identities: { emails: EmailIdentity[]; oidc: OidcIdentity[] }) {
   return [
-    ...identities.emails.map((e) => ({ id: e.id, type: "email" as const, email: e.email, provider: null, issuer: null, subject: null, createdAt: new Date(e.createdAt).toISOString() })),
-    ...identities.oidc.map((o) => ({ id: o.id, type: "oidc" as const, email: o.email, provider: o.providerId, issuer: o.issuer, subject: o.subject, createdAt: new Date(o.createdAt).toISOString() })),
+    ...identities.emails.map((e) => ({
+      id: e.id,
+      type: "email" as const,
+      email: e.email,
+      provider: null,
+      issuer: null,
+      subject: null,
+      createdAt: new Date(e.createdAt).toISOString(),
+    })),
+    ...identities.oidc.map((o) => ({
+      id: o.id,
+      type: "oidc" as const,
+      email: o.email,
+      provider: o.providerId,
+      issuer: o.issuer,
+      subject: o.subject,
+      createdAt: new Date(o.createdAt).toISOString(),
+    })),
   ] satisfies v.InferOutput<typeof IdentityJson>[];
 }
 
@@ -40,7 +67,12 @@ export function identitiesJson(identities: { emails: EmailIdentity[]; oidc: Oidc
 export function meJson(profile: Profile) {
   return {
     user: userJson(profile.user),
-    roles: profile.memberships.map((m) => ({ membershipId: m.id, role: m.role, agencyId: m.agencyId, status: m.status as MembershipStatus })),
+    roles: profile.memberships.map((m) => ({
+      membershipId: m.id,
+      role: m.role,
+      agencyId: m.agencyId,
+      status: m.status as MembershipStatus,
+    })),
     applications: profile.applications.map(applicationJson),
     identities: identitiesJson(profile.identities),
     terms: { acceptedVersion: profile.acceptedVersion, currentVersion: profile.currentVersion },

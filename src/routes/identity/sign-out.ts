@@ -6,8 +6,18 @@ import { describe } from "../operation";
 
 export const logoutRoutes = new Hono<AppEnv>();
 
-logoutRoutes.post("/", describe({ tags: ["Sign-in"], summary: "Sign out: ends this session", status: 204, errors: ["cross_site_request"], security: "none" }), async (c) => {
-  await signOut(c.var.deps, c.var.session, c.var.meta);
-  clearSessionCookie(c);
-  return c.body(null, 204);
-});
+logoutRoutes.post(
+  "/",
+  describe({
+    tags: ["Sign-in"],
+    summary: "Sign out: ends this session",
+    status: 204,
+    errors: ["cross_site_request"],
+    security: "none",
+  }),
+  async (c) => {
+    await signOut(c.var.deps, c.var.session, c.var.meta);
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  },
+);

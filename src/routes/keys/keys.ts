@@ -13,7 +13,20 @@ export const keyRoutes = new Hono<AppEnv>();
 
 keyRoutes.post(
   "/",
-  describe({ tags: ["API keys"], summary: "Issue an API key; the secret is in this answer only", status: 201, response: KeyCreated, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "forbidden_scope", "terms_not_accepted"] }),
+  describe({
+    tags: ["API keys"],
+    summary: "Issue an API key; the secret is in this answer only",
+    status: 201,
+    response: KeyCreated,
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "forbidden_scope",
+      "terms_not_accepted",
+    ],
+  }),
   validate("json", KeyBody),
   async (c) => {
     const { user } = requireUser(c);
@@ -23,18 +36,28 @@ keyRoutes.post(
   },
 );
 
-keyRoutes.get("/", describe({ tags: ["API keys"], summary: "Your keys (never their secrets)", response: KeyList, errors: ["unauthenticated"] }), async (c) => {
-  const { user } = requireUser(c);
-  const now = c.var.deps.clock.now();
-  return c.json({ keys: (await listApiKeys(c.var.deps, user)).map((k) => keyJson(k, now)) });
-});
+keyRoutes.get(
+  "/",
+  describe({
+    tags: ["API keys"],
+    summary: "Your keys (never their secrets)",
+    response: KeyList,
+    errors: ["unauthenticated"],
+  }),
+  async (c) => {
+    const { user } = requireUser(c);
+    const now = c.var.deps.clock.now();
+    return c.json({ keys: (await listApiKeys(c.var.deps, user)).map((k) => keyJson(k, now)) });
+  },
+);
 
 keyRoutes.post(
   "/verify",
   describe({
     tags: ["API keys"],
     summary: "For the API gateway: is this key valid, and for what?",
-    description: "Authenticated with `Authorization: Bearer <gateway secret>`. Any string key answers 200; malformed keys are NOT_FOUND.",
+    description:
+      "Authenticated with `Authorization: Bearer <gateway secret>`. Any string key answers 200; malformed keys are NOT_FOUND.",
     response: VerifyResponse,
     errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "invalid_gateway_secret"],
     security: "gateway",
@@ -42,26 +65,58 @@ keyRoutes.post(
   validate("json", VerifyBody),
   async (c) => {
     const { result, touch } = await verifyApiKey(c.var.deps, c.req.valid("json").key);
-    if (touch) afterResponse(c, touch.catch((error) => console.error("lastUsedAt not recorded", error instanceof Error ? error.message : error)));
+    if (touch)
+      afterResponse(
+        c,
+        touch.catch((error) =>
+          console.error("lastUsedAt not recorded", error instanceof Error ? error.message : error),
+        ),
+      );
     return c.json(result);
   },
 );
 
 keyRoutes.post(
   "/:id/rotate",
-  describe({ tags: ["API keys"], summary: "Replace a key; the old one verifies for graceSeconds more", status: 201, response: KeyCreated, errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "unauthenticated", "not_found", "invalid_transition", "forbidden_scope", "conflict"] }),
+  describe({
+    tags: ["API keys"],
+    summary: "Replace a key; the old one verifies for graceSeconds more",
+    status: 201,
+    response: KeyCreated,
+    errors: [
+      "unsupported_media_type",
+      "payload_too_large",
+      "invalid_request",
+      "unauthenticated",
+      "not_found",
+      "invalid_transition",
+      "forbidden_scope",
+      "conflict",
+    ],
+  }),
   validate("param", IdParam),
   validate("json", RotateBody),
   async (c) => {
     const { user } = requireUser(c);
-    const { key, secret } = await rotateApiKey(c.var.deps, user, c.req.valid("param").id, c.req.valid("json").graceSeconds, c.var.meta);
+    const { key, secret } = await rotateApiKey(
+      c.var.deps,
+      user,
+      c.req.valid("param").id,
+      c.req.valid("json").graceSeconds,
+      c.var.meta,
+    );
     return c.json({ key: keyJson(key, c.var.deps.clock.now()), secret }, 201);
   },
 );
 
 keyRoutes.delete(
   "/:id",
-  describe({ tags: ["API keys"], summary: "Revoke a key at once (also during its grace)", status: 204, errors: ["unauthenticated", "not_found"] }),
+  describe({
+    tags: ["API keys"],
+    summary: "Revoke a key at once (also during its grace)",
+    status: 204,
+    errors: ["unauthenticated", "not_found"],
+  }),
   validate("param", IdParam),
   async (c) => {
     const { user } = requireUser(c);

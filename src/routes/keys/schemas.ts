@@ -30,7 +30,9 @@ export const KeyJson = v.object({
 });
 export const KeyCreated = v.object({ key: KeyJson, secret: v.string() });
 export const KeyList = v.object({ keys: v.array(KeyJson) });
-export const RotateBody = v.object({ graceSeconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(604800)) });
+export const RotateBody = v.object({
+  graceSeconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(604800)),
+});
 // Any string: a gateway forwards whatever its client sent, and an unknown key is NOT_FOUND.
 export const VerifyBody = v.object({ key: v.string() });
 export const VerifyResponse = v.object({

@@ -26,7 +26,10 @@ export async function formBody(c: Context<AppEnv>): Promise<Record<string, strin
     const body = await c.req.parseBody();
     return body as Record<string, string | File>;
   } catch {
-    throw new AppError("invalid_request", "แบบฟอร์มไม่สมบูรณ์ กรุณาส่งใหม่ / The form arrived incomplete; please send it again.");
+    throw new AppError(
+      "invalid_request",
+      "แบบฟอร์มไม่สมบูรณ์ กรุณาส่งใหม่ / The form arrived incomplete; please send it again.",
+    );
   }
 }
 
@@ -38,7 +41,9 @@ export async function formFields(c: Context<AppEnv>): Promise<Record<string, str
 }
 
 /** Runs an action; an AppError becomes a message for the page instead of an error page. */
-export async function attempt<T>(action: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: AppError }> {
+export async function attempt<T>(
+  action: () => Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: AppError }> {
   try {
     return { ok: true, value: await action() };
   } catch (error) {
@@ -47,18 +52,25 @@ export async function attempt<T>(action: () => Promise<T>): Promise<{ ok: true; 
   }
 }
 
-
 export function messageOf(error: AppError): string {
-  return error.errors?.length ? `${error.message} (${error.errors.map((e) => `${e.path}: ${e.message}`).join("; ")})` : error.message;
+  return error.errors?.length
+    ? `${error.message} (${error.errors.map((e) => `${e.path}: ${e.message}`).join("; ")})`
+    : error.message;
 }
 
 /** Checks a posted form with the JSON API's own schema; a failure is an AppError for the page. */
-export function parseForm<S extends v.GenericSchema>(schema: S, input: unknown): { ok: true; value: v.InferOutput<S> } | { ok: false; error: AppError } {
+export function parseForm<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+): { ok: true; value: v.InferOutput<S> } | { ok: false; error: AppError } {
   const result = v.safeParse(schema, input);
   if (result.success) return { ok: true, value: result.output };
   const errors = result.issues.map((issue) => ({
     path: v.getDotPath(issue) ?? "$",
     message: issue.input === "" || issue.input === undefined ? "ต้องกรอก / required" : issue.message,
   }));
-  return { ok: false, error: new AppError("invalid_request", "กรุณาตรวจสอบข้อมูลที่กรอก / Please check the form.", { errors }) };
+  return {
+    ok: false,
+    error: new AppError("invalid_request", "กรุณาตรวจสอบข้อมูลที่กรอก / Please check the form.", { errors }),
+  };
 }

@@ -17,15 +17,49 @@ devRoutes.use(async (c, next) => {
   await next();
 });
 
-devRoutes.get("/mail", describe({ tags: ["Development"], summary: "Development mailbox: every queued message, newest first", response: DevMailList, errors: ["not_found"], security: "none" }), validate("query", DevMailQuery), async (c) => {
-  return c.json({ messages: (await listMessages(c.var.deps.db, c.req.valid("query").to ?? null)).map(devMessageJson) });
-});
+devRoutes.get(
+  "/mail",
+  describe({
+    tags: ["Development"],
+    summary: "Development mailbox: every queued message, newest first",
+    response: DevMailList,
+    errors: ["not_found"],
+    security: "none",
+  }),
+  validate("query", DevMailQuery),
+  async (c) => {
+    return c.json({
+      messages: (await listMessages(c.var.deps.db, c.req.valid("query").to ?? null)).map(devMessageJson),
+    });
+  },
+);
 
-devRoutes.post("/clock", describe({ tags: ["Development"], summary: "Shift the clock of every time-dependent rule; 0 resets", response: v.object({ now: v.string() }), errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "not_found"], security: "none" }), validate("json", DevClockBody), async (c) => {
-  setDevClockOffset(c.req.valid("json").offsetSeconds * 1000);
-  return c.json({ now: new Date(c.var.deps.clock.now()).toISOString() });
-});
+devRoutes.post(
+  "/clock",
+  describe({
+    tags: ["Development"],
+    summary: "Shift the clock of every time-dependent rule; 0 resets",
+    response: v.object({ now: v.string() }),
+    errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "not_found"],
+    security: "none",
+  }),
+  validate("json", DevClockBody),
+  async (c) => {
+    setDevClockOffset(c.req.valid("json").offsetSeconds * 1000);
+    return c.json({ now: new Date(c.var.deps.clock.now()).toISOString() });
+  },
+);
 
-devRoutes.post("/cron", describe({ tags: ["Development"], summary: "Run the scheduled work once, at the current clock", response: v.object({ ran: v.array(v.string()) }), errors: ["not_found"], security: "none" }), async (c) => {
-  return c.json({ ran: await runScheduledWork(c.var.deps) });
-});
+devRoutes.post(
+  "/cron",
+  describe({
+    tags: ["Development"],
+    summary: "Run the scheduled work once, at the current clock",
+    response: v.object({ ran: v.array(v.string()) }),
+    errors: ["not_found"],
+    security: "none",
+  }),
+  async (c) => {
+    return c.json({ ran: await runScheduledWork(c.var.deps) });
+  },
+);

@@ -11,7 +11,12 @@ export const openApiDocumentation = {
   },
   components: {
     securitySchemes: {
-      sessionCookie: { type: "apiKey" as const, in: "cookie" as const, name: "steward_session", description: "`__Host-steward_session` outside development" },
+      sessionCookie: {
+        type: "apiKey" as const,
+        in: "cookie" as const,
+        name: "steward_session",
+        description: "`__Host-steward_session` outside development",
+      },
       gatewaySecret: { type: "http" as const, scheme: "bearer", description: "The API gateway's shared secret" },
     },
   },

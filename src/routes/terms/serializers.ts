@@ -17,5 +17,9 @@ export function termsJson(t: TermsVersion) {
 
 /** An acceptance: the version, the SHA-256 of its text, when (ms) (its schema: TermsAccepted). */
 export function termsAcceptedJson(a: { version: string; sha256: string; acceptedAt: number }) {
-  return { version: a.version, sha256: a.sha256, acceptedAt: new Date(a.acceptedAt).toISOString() } satisfies v.InferOutput<typeof TermsAccepted>;
+  return {
+    version: a.version,
+    sha256: a.sha256,
+    acceptedAt: new Date(a.acceptedAt).toISOString(),
+  } satisfies v.InferOutput<typeof TermsAccepted>;
 }

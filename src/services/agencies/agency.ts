@@ -14,7 +14,11 @@ export interface AgencyView {
 async function domainsOf(db: Db, agencyIds: string[]): Promise<Map<string, string[]>> {
   const map = new Map<string, string[]>();
   for (let i = 0; i < agencyIds.length; i += 90) {
-    const rows = await db.select().from(agencyDomains).where(inArray(agencyDomains.agencyId, agencyIds.slice(i, i + 90))).orderBy(asc(agencyDomains.domain));
+    const rows = await db
+      .select()
+      .from(agencyDomains)
+      .where(inArray(agencyDomains.agencyId, agencyIds.slice(i, i + 90)))
+      .orderBy(asc(agencyDomains.domain));
     for (const row of rows) map.set(row.agencyId, [...(map.get(row.agencyId) ?? []), row.domain]);
   }
   return map;
@@ -37,13 +41,25 @@ export async function listAgencies(db: Db, q: string | null): Promise<AgencyView
         : undefined,
     )
     .orderBy(asc(agencies.nameEn));
-  const domains = await domainsOf(db, rows.map((a) => a.id));
-  return rows.map((a) => ({ id: a.id, nameTh: a.nameTh, nameEn: a.nameEn, domains: domains.get(a.id) ?? [], reviewRequired: a.reviewRequired }));
+  const domains = await domainsOf(
+    db,
+    rows.map((a) => a.id),
+  );
+  return rows.map((a) => ({
+    id: a.id,
+    nameTh: a.nameTh,
+    nameEn: a.nameEn,
+    domains: domains.get(a.id) ?? [],
+    reviewRequired: a.reviewRequired,
+  }));
 }
 
 /** The agencies an official may apply to, each marked with whether its executive is on file. */
 export async function listAgencyChoices(db: Db): Promise<(AgencyView & { hasExecutive: boolean })[]> {
-  const [list, executives] = await Promise.all([listAgencies(db, null), db.select({ id: agencies.id, executiveEmail: agencies.executiveEmail }).from(agencies)]);
+  const [list, executives] = await Promise.all([
+    listAgencies(db, null),
+    db.select({ id: agencies.id, executiveEmail: agencies.executiveEmail }).from(agencies),
+  ]);
   const withExecutive = new Set(executives.filter((a) => a.executiveEmail).map((a) => a.id));
   return list.map((a) => ({ ...a, hasExecutive: withExecutive.has(a.id) }));
 }
@@ -58,4 +74,3 @@ export async function getAgency(db: Db, id: string): Promise<Agency> {
 export async function agencyDomainList(db: Db, agencyId: string): Promise<string[]> {
   return (await domainsOf(db, [agencyId])).get(agencyId) ?? [];
 }
-

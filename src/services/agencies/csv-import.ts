@@ -6,8 +6,15 @@ import type { Db } from "../../env";
 import { isBlank, listItems, textProblem } from "../../lib/fields";
 import { newId } from "../../lib/ids";
 import {
-  EMPTY_AGENCY, actorOf, agencyColumns, applyAgencyPatch, commitAgencyBatch, domainOwners, isGovernmentFor,
-  type AgencyPatch, type AgencyState,
+  EMPTY_AGENCY,
+  actorOf,
+  agencyColumns,
+  applyAgencyPatch,
+  commitAgencyBatch,
+  domainOwners,
+  isGovernmentFor,
+  type AgencyPatch,
+  type AgencyState,
 } from "./directory";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
@@ -17,17 +24,36 @@ import { emailDomain } from "./mail-domains";
 // with skipInvalid the valid rows go in (one atomic batch) and the others are reported.
 
 export type ImportStatus = "imported" | "invalid" | "skipped";
-export interface ImportRow { line: number; status: ImportStatus; nameTh: string; errors: { field: string; message: string }[] }
-export interface ImportReport { imported: number; skipped: number; rows: ImportRow[] }
+export interface ImportRow {
+  line: number;
+  status: ImportStatus;
+  nameTh: string;
+  errors: { field: string; message: string }[];
+}
+export interface ImportReport {
+  imported: number;
+  skipped: number;
+  rows: ImportRow[];
+}
 
 export const MAX_IMPORT_ROWS = 1000;
-export const CSV_COLUMNS = ["nameTh", "nameEn", "ministry", "domains", "executiveName", "executivePosition", "executiveEmail", "reviewRequired"] as const;
+export const CSV_COLUMNS = [
+  "nameTh",
+  "nameEn",
+  "ministry",
+  "domains",
+  "executiveName",
+  "executivePosition",
+  "executiveEmail",
+  "reviewRequired",
+] as const;
 type Column = (typeof CSV_COLUMNS)[number];
 const REQUIRED: Column[] = ["nameTh", "nameEn", "ministry", "domains"];
 const TRUE = new Set(["true", "yes", "y", "1", "ใช่", "จริง"]);
 const FALSE = new Set(["", "false", "no", "n", "0", "ไม่", "ไม่ใช่", "เท็จ"]);
 
-const badFile = (message: string, path = "$") => new AppError("invalid_request", message, { errors: [{ path, message }] });
+const badFile = (message: string, path = "$") =>
+  new AppError("invalid_request", message, { errors: [{ path, message }] });
 
 /** The text of an upload: strict UTF-8, without a byte order mark. */
 function decode(body: ArrayBuffer | string): string {
@@ -57,21 +83,25 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else {
         if (ch === "\n") line++;
         cell += ch;
       }
     } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === ",") cells.push(cell), (cell = "");
+    else if (ch === ",") (cells.push(cell), (cell = ""));
     else if (ch === "\r" || ch === "\n") {
       if (ch === "\r" && text[i + 1] === "\n") i++;
       line++;
       endRecord();
     } else cell += ch;
   }
-  if (quoted) throw badFile(`เครื่องหมายคำพูดไม่ได้ปิด (บรรทัด ${start}) / Unclosed quote in the record starting on line ${start}`, `line ${start}`);
+  if (quoted)
+    throw badFile(
+      `เครื่องหมายคำพูดไม่ได้ปิด (บรรทัด ${start}) / Unclosed quote in the record starting on line ${start}`,
+      `line ${start}`,
+    );
   if (cell !== "" || cells.length > 0) endRecord();
   return records.filter((r) => r.cells.some((c) => !isBlank(c)));
 }
@@ -80,12 +110,14 @@ function headerColumns(cells: string[]): Map<Column, number> {
   const columns = new Map<Column, number>();
   cells.forEach((raw, i) => {
     const name = CSV_COLUMNS.find((c) => c.toLowerCase() === raw.trim().toLowerCase());
-    if (!name) throw badFile(`ไม่รู้จักคอลัมน์ "${raw}" / Unknown column "${raw}"; expected ${CSV_COLUMNS.join(",")}`, "header");
+    if (!name)
+      throw badFile(`ไม่รู้จักคอลัมน์ "${raw}" / Unknown column "${raw}"; expected ${CSV_COLUMNS.join(",")}`, "header");
     if (columns.has(name)) throw badFile(`คอลัมน์ซ้ำ "${raw}" / Duplicate column "${raw}"`, "header");
     columns.set(name, i);
   });
   const missing = REQUIRED.filter((c) => !columns.has(c));
-  if (missing.length) throw badFile(`ไม่มีคอลัมน์ ${missing.join(", ")} / Missing column(s): ${missing.join(", ")}`, "header");
+  if (missing.length)
+    throw badFile(`ไม่มีคอลัมน์ ${missing.join(", ")} / Missing column(s): ${missing.join(", ")}`, "header");
   return columns;
 }
 
@@ -95,7 +127,11 @@ function fieldOf(path: string): string {
   return head === "executive" && sub ? `executive${sub[0]!.toUpperCase()}${sub.slice(1)}` : head!;
 }
 
-interface Candidate { line: number; state: AgencyState; errors: { field: string; message: string }[] }
+interface Candidate {
+  line: number;
+  state: AgencyState;
+  errors: { field: string; message: string }[];
+}
 
 function readRow(columns: Map<Column, number>, record: { line: number; cells: string[] }): Candidate {
   // Cells as they are: the field rules check for control characters before they trim.
@@ -103,7 +139,11 @@ function readRow(columns: Map<Column, number>, record: { line: number; cells: st
   if (record.cells.length > columns.size) {
     // The cells are shifted: reading them as columns would only add misleading errors.
     const message = `มี ${record.cells.length} ช่อง แต่หัวตารางมี ${columns.size} คอลัมน์ (ใส่เครื่องหมายคำพูดรอบข้อความที่มีจุลภาค) / ${record.cells.length} cells for ${columns.size} columns: quote values that contain commas`;
-    return { line: record.line, state: { ...EMPTY_AGENCY, nameTh: get("nameTh").trim() }, errors: [{ field: "row", message }] };
+    return {
+      line: record.line,
+      state: { ...EMPTY_AGENCY, nameTh: get("nameTh").trim() },
+      errors: [{ field: "row", message }],
+    };
   }
   const errors: { field: string; message: string }[] = [];
   const executive = [get("executiveName"), get("executivePosition"), get("executiveEmail")];
@@ -111,13 +151,16 @@ function readRow(columns: Map<Column, number>, record: { line: number; cells: st
   const review = rawReview.trim().toLowerCase();
   const reviewProblem = textProblem(rawReview, { multiLine: false });
   if (reviewProblem) errors.push({ field: "reviewRequired", message: reviewProblem });
-  else if (!TRUE.has(review) && !FALSE.has(review)) errors.push({ field: "reviewRequired", message: "ต้องเป็น true หรือ false / Must be true or false" });
+  else if (!TRUE.has(review) && !FALSE.has(review))
+    errors.push({ field: "reviewRequired", message: "ต้องเป็น true หรือ false / Must be true or false" });
   const patch: AgencyPatch = {
     nameTh: get("nameTh"),
     nameEn: get("nameEn"),
     ministry: get("ministry"),
     domains: listItems(get("domains")),
-    executive: executive.some((cell) => !isBlank(cell)) ? { name: executive[0]!, position: executive[1]!, email: executive[2]! } : null,
+    executive: executive.some((cell) => !isBlank(cell))
+      ? { name: executive[0]!, position: executive[1]!, email: executive[2]! }
+      : null,
     reviewRequired: TRUE.has(review),
   };
   const { state, errors: fieldErrors } = applyAgencyPatch(EMPTY_AGENCY, patch);
@@ -129,7 +172,10 @@ async function existingNames(db: Db, names: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   const unique = [...new Set(names.filter(Boolean))];
   for (let i = 0; i < unique.length; i += 90) {
-    const rows = await db.select({ nameTh: agencies.nameTh }).from(agencies).where(inArray(agencies.nameTh, unique.slice(i, i + 90)));
+    const rows = await db
+      .select({ nameTh: agencies.nameTh })
+      .from(agencies)
+      .where(inArray(agencies.nameTh, unique.slice(i, i + 90)));
     for (const row of rows) found.add(row.nameTh);
   }
   return found;
@@ -137,21 +183,50 @@ async function existingNames(db: Db, names: string[]): Promise<Set<string>> {
 
 /** Adds the objections that need the database or earlier rows: duplicates, domains in use, non-government executives. */
 async function checkAgainstDirectory(deps: Deps, candidates: Candidate[]): Promise<void> {
-  const owners = await domainOwners(deps.db, candidates.flatMap((c) => [...c.state.domains, ...(c.state.executive ? [emailDomain(c.state.executive.email)] : [])]));
-  const names = await existingNames(deps.db, candidates.map((c) => c.state.nameTh));
+  const owners = await domainOwners(
+    deps.db,
+    candidates.flatMap((c) => [
+      ...c.state.domains,
+      ...(c.state.executive ? [emailDomain(c.state.executive.email)] : []),
+    ]),
+  );
+  const names = await existingNames(
+    deps.db,
+    candidates.map((c) => c.state.nameTh),
+  );
   const seenDomains = new Map<string, number>();
   const seenNames = new Map<string, number>();
   for (const { line, state, errors } of candidates) {
     for (const domain of state.domains) {
-      if (owners.has(domain)) errors.push({ field: "domains", message: `${domain}: ซ้ำกับโดเมนของหน่วยงานที่มีอยู่แล้ว / duplicate: already belongs to an agency` });
-      else if (seenDomains.has(domain)) errors.push({ field: "domains", message: `${domain}: ซ้ำกับบรรทัดที่ ${seenDomains.get(domain)} / duplicate of line ${seenDomains.get(domain)}` });
+      if (owners.has(domain))
+        errors.push({
+          field: "domains",
+          message: `${domain}: ซ้ำกับโดเมนของหน่วยงานที่มีอยู่แล้ว / duplicate: already belongs to an agency`,
+        });
+      else if (seenDomains.has(domain))
+        errors.push({
+          field: "domains",
+          message: `${domain}: ซ้ำกับบรรทัดที่ ${seenDomains.get(domain)} / duplicate of line ${seenDomains.get(domain)}`,
+        });
       else seenDomains.set(domain, line);
     }
-    if (state.nameTh && names.has(state.nameTh)) errors.push({ field: "nameTh", message: "ซ้ำ: มีหน่วยงานชื่อนี้แล้ว / duplicate: an agency with this name already exists" });
-    else if (state.nameTh && seenNames.has(state.nameTh)) errors.push({ field: "nameTh", message: `ซ้ำกับบรรทัดที่ ${seenNames.get(state.nameTh)} / duplicate of line ${seenNames.get(state.nameTh)}` });
+    if (state.nameTh && names.has(state.nameTh))
+      errors.push({
+        field: "nameTh",
+        message: "ซ้ำ: มีหน่วยงานชื่อนี้แล้ว / duplicate: an agency with this name already exists",
+      });
+    else if (state.nameTh && seenNames.has(state.nameTh))
+      errors.push({
+        field: "nameTh",
+        message: `ซ้ำกับบรรทัดที่ ${seenNames.get(state.nameTh)} / duplicate of line ${seenNames.get(state.nameTh)}`,
+      });
     else if (state.nameTh) seenNames.set(state.nameTh, line);
     const email = state.executive?.email;
-    if (email && !isGovernmentFor(email, state, owners, deps.config.sharedMailDomains, null) && !errors.some((e) => e.field === "executiveEmail")) {
+    if (
+      email &&
+      !isGovernmentFor(email, state, owners, deps.config.sharedMailDomains, null) &&
+      !errors.some((e) => e.field === "executiveEmail")
+    ) {
       errors.push({ field: "executiveEmail", message: "ต้องเป็นอีเมลหน่วยงานรัฐ / Must be a government e-mail address" });
     }
   }
@@ -164,21 +239,42 @@ function chunks<T>(items: T[], size: number): T[][] {
 }
 
 /** The writes of an import: multi-row inserts kept under D1's 100 bound parameters each. */
-function importStatements(deps: Deps, admin: User, valid: Candidate[], meta: RequestMeta, summary: Record<string, unknown>): Statement[] {
+function importStatements(
+  deps: Deps,
+  admin: User,
+  valid: Candidate[],
+  meta: RequestMeta,
+  summary: Record<string, unknown>,
+): Statement[] {
   const now = deps.clock.now();
   const actor = actorOf(admin);
   const rows = valid.map((c) => ({ id: newId("agc"), ...c }));
   const agencyRows = rows.map((r) => ({ id: r.id, ...agencyColumns(r.state), createdAt: now, updatedAt: now }));
   const domainRows = rows.flatMap((r) => r.state.domains.map((domain) => ({ domain, agencyId: r.id })));
   const auditRows = rows.map((r) => ({
-    id: newId("aud"), at: now, actor, action: "agency.created", subject: `agency:${r.id}`,
-    detail: JSON.stringify({ agency: r.state, source: "csv", line: r.line }), ip: meta.ip,
+    id: newId("aud"),
+    at: now,
+    actor,
+    action: "agency.created",
+    subject: `agency:${r.id}`,
+    detail: JSON.stringify({ agency: r.state, source: "csv", line: r.line }),
+    ip: meta.ip,
   }));
   return [
     ...chunks(agencyRows, 5).map((part) => deps.db.insert(agencies).values(part)),
     ...chunks(domainRows, 45).map((part) => deps.db.insert(agencyDomains).values(part)),
     ...chunks(auditRows, 14).map((part) => deps.db.insert(auditEvents).values(part)),
-    auditStatement(deps.db, { actor, action: "agency.imported", subject: "agencies", detail: { ...summary, agencies: rows.map((r) => r.id) } }, now, meta),
+    auditStatement(
+      deps.db,
+      {
+        actor,
+        action: "agency.imported",
+        subject: "agencies",
+        detail: { ...summary, agencies: rows.map((r) => r.id) },
+      },
+      now,
+      meta,
+    ),
   ];
 }
 
@@ -186,10 +282,24 @@ function importStatements(deps: Deps, admin: User, valid: Candidate[], meta: Req
  * Imports agencies from CSV text. `accepted` is false when a row is invalid and skipInvalid is
  * off: then nothing is written and every row is reported (valid ones as "skipped").
  */
-export async function importAgenciesCsv(deps: Deps, admin: User, body: ArrayBuffer | string, options: { skipInvalid: boolean }, meta: RequestMeta): Promise<{ accepted: boolean; report: ImportReport }> {
+export async function importAgenciesCsv(
+  deps: Deps,
+  admin: User,
+  body: ArrayBuffer | string,
+  options: { skipInvalid: boolean },
+  meta: RequestMeta,
+): Promise<{ accepted: boolean; report: ImportReport }> {
   const [header, ...records] = parseCsv(decode(body));
-  if (!header) throw badFile(`ไฟล์ว่าง ต้องมีหัวตาราง / The file is empty; the first row names the columns: ${CSV_COLUMNS.join(",")}`, "header");
-  if (records.length > MAX_IMPORT_ROWS) throw new AppError("payload_too_large", `ไม่เกิน ${MAX_IMPORT_ROWS} แถวต่อไฟล์ / At most ${MAX_IMPORT_ROWS} rows per file`);
+  if (!header)
+    throw badFile(
+      `ไฟล์ว่าง ต้องมีหัวตาราง / The file is empty; the first row names the columns: ${CSV_COLUMNS.join(",")}`,
+      "header",
+    );
+  if (records.length > MAX_IMPORT_ROWS)
+    throw new AppError(
+      "payload_too_large",
+      `ไม่เกิน ${MAX_IMPORT_ROWS} แถวต่อไฟล์ / At most ${MAX_IMPORT_ROWS} rows per file`,
+    );
   const columns = headerColumns(header.cells);
   const candidates = records.map((r) => readRow(columns, r));
   await checkAgainstDirectory(deps, candidates);
@@ -204,7 +314,12 @@ export async function importAgenciesCsv(deps: Deps, admin: User, body: ArrayBuff
   }));
   if (!accepted) return { accepted, report: { imported: 0, skipped: candidates.length, rows } };
   if (valid.length > 0) {
-    const summary = { imported: valid.length, skipped: invalidCount, skipInvalid: options.skipInvalid, invalidLines: candidates.filter((c) => c.errors.length).map((c) => c.line) };
+    const summary = {
+      imported: valid.length,
+      skipped: invalidCount,
+      skipInvalid: options.skipInvalid,
+      invalidLines: candidates.filter((c) => c.errors.length).map((c) => c.line),
+    };
     await commitAgencyBatch(deps.db, importStatements(deps, admin, valid, meta, summary));
   }
   return { accepted, report: { imported: valid.length, skipped: invalidCount, rows } };

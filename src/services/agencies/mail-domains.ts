@@ -14,6 +14,10 @@ export function normalizeEmail(email: string): string {
 export async function isGovernmentEmail(db: Db, config: Config, email: string): Promise<boolean> {
   const domain = emailDomain(email);
   if (config.sharedMailDomains.includes(domain)) return true;
-  const [row] = await db.select({ domain: agencyDomains.domain }).from(agencyDomains).where(eq(agencyDomains.domain, domain)).limit(1);
+  const [row] = await db
+    .select({ domain: agencyDomains.domain })
+    .from(agencyDomains)
+    .where(eq(agencyDomains.domain, domain))
+    .limit(1);
   return row !== undefined;
 }

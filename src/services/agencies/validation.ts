@@ -9,15 +9,30 @@ import { emailDomain } from "./mail-domains";
 // The rules an agency's fields obey, pure where possible: the JSON API, the admin pages and
 // the CSV import all go through applyAgencyPatch, so they refuse exactly the same things.
 
-export interface Executive { name: string; position: string; email: string }
-export interface Fallback { name: string; email: string }
+export interface Executive {
+  name: string;
+  position: string;
+  email: string;
+}
+export interface Fallback {
+  name: string;
+  email: string;
+}
 
 /** What an administrator sets; `ministry` is a name or code (src/lib/ministries.ts). */
 export interface AgencyFields {
-  nameTh: string; nameEn: string; ministry: string; domains: string[];
-  executive: Executive | null; delegateEmails: string[]; fallback: Fallback | null;
-  fallbackAfterDays: number; reminderDays: number[]; approvalTtlDays: number;
-  reviewRequired: boolean; strongerApproval: boolean;
+  nameTh: string;
+  nameEn: string;
+  ministry: string;
+  domains: string[];
+  executive: Executive | null;
+  delegateEmails: string[];
+  fallback: Fallback | null;
+  fallbackAfterDays: number;
+  reminderDays: number[];
+  approvalTtlDays: number;
+  reviewRequired: boolean;
+  strongerApproval: boolean;
 }
 export type AgencyInput = Pick<AgencyFields, "nameTh" | "nameEn" | "ministry" | "domains"> & Partial<AgencyFields>;
 export type AgencyPatch = Partial<AgencyFields>;
@@ -33,8 +48,19 @@ export interface AgencyRecord extends Omit<AgencyFields, "ministry"> {
 export type AgencyState = Omit<AgencyRecord, "id" | "createdAt" | "updatedAt">;
 
 export const EMPTY_AGENCY: AgencyState = {
-  nameTh: "", nameEn: "", ministryTh: null, ministryEn: null, domains: [], executive: null, delegateEmails: [], fallback: null,
-  fallbackAfterDays: 5, reminderDays: [3, 7], approvalTtlDays: 14, reviewRequired: false, strongerApproval: false,
+  nameTh: "",
+  nameEn: "",
+  ministryTh: null,
+  ministryEn: null,
+  domains: [],
+  executive: null,
+  delegateEmails: [],
+  fallback: null,
+  fallbackAfterDays: 5,
+  reminderDays: [3, 7],
+  approvalTtlDays: 14,
+  reviewRequired: false,
+  strongerApproval: false,
 };
 
 export const M = {
@@ -77,7 +103,11 @@ export function applyAgencyPatch(base: AgencyState, patch: AgencyPatch): { state
   const email = (path: string, value: string) => {
     const checked = checkField(EmailAddress, value);
     if (!checked.ok) fail(path, M.email);
-    return checked.ok ? checked.value : String(value ?? "").trim().toLowerCase();
+    return checked.ok
+      ? checked.value
+      : String(value ?? "")
+          .trim()
+          .toLowerCase();
   };
   if (patch.nameTh !== undefined) s.nameTh = text("nameTh", patch.nameTh, 300);
   if (patch.nameEn !== undefined) s.nameEn = text("nameEn", patch.nameEn, 300);
@@ -90,7 +120,11 @@ export function applyAgencyPatch(base: AgencyState, patch: AgencyPatch): { state
     const domains = patch.domains.map((d, i) => {
       const checked = checkField(DomainName, d);
       if (!checked.ok) fail(`domains.${i}`, `${M.domain}: ${d}`);
-      return checked.ok ? checked.value : String(d ?? "").trim().toLowerCase();
+      return checked.ok
+        ? checked.value
+        : String(d ?? "")
+            .trim()
+            .toLowerCase();
     });
     s.domains = [...new Set(domains)];
     if (s.domains.length === 0) fail("domains", M.noDomain);
@@ -98,7 +132,11 @@ export function applyAgencyPatch(base: AgencyState, patch: AgencyPatch): { state
   }
   if (patch.executive !== undefined) {
     const e = patch.executive;
-    s.executive = e && { name: text("executive.name", e.name), position: text("executive.position", e.position), email: email("executive.email", e.email) };
+    s.executive = e && {
+      name: text("executive.name", e.name),
+      position: text("executive.position", e.position),
+      email: email("executive.email", e.email),
+    };
   }
   if (patch.delegateEmails !== undefined) {
     s.delegateEmails = [...new Set(patch.delegateEmails.map((e, i) => email(`delegateEmails.${i}`, e)))];
@@ -108,7 +146,10 @@ export function applyAgencyPatch(base: AgencyState, patch: AgencyPatch): { state
     const f = patch.fallback;
     s.fallback = f && { name: text("fallback.name", f.name), email: email("fallback.email", f.email) };
   }
-  for (const [field, max] of [["fallbackAfterDays", 30], ["approvalTtlDays", 60]] as const) {
+  for (const [field, max] of [
+    ["fallbackAfterDays", 30],
+    ["approvalTtlDays", 60],
+  ] as const) {
     if (patch[field] === undefined) continue;
     if (isDays(patch[field], max)) s[field] = patch[field];
     else fail(field, M.days(max));
@@ -131,7 +172,10 @@ export async function domainOwners(db: Db, domains: string[]): Promise<Map<strin
   const owners = new Map<string, string>();
   const unique = [...new Set(domains)];
   for (let i = 0; i < unique.length; i += 90) {
-    const rows = await db.select().from(agencyDomains).where(inArray(agencyDomains.domain, unique.slice(i, i + 90)));
+    const rows = await db
+      .select()
+      .from(agencyDomains)
+      .where(inArray(agencyDomains.domain, unique.slice(i, i + 90)));
     for (const row of rows) owners.set(row.domain, row.agencyId);
   }
   return owners;
@@ -150,9 +194,14 @@ export function approverEmails(state: AgencyState): [string, string][] {
  * A government address for this agency: on one of its (new) domains, on another agency's, or on a
  * shared government mail domain; like isGovernmentEmail, but not on a domain the agency gives up.
  */
-export function isGovernmentFor(email: string, state: AgencyState, owners: Map<string, string>, shared: string[], agencyId: string | null): boolean {
+export function isGovernmentFor(
+  email: string,
+  state: AgencyState,
+  owners: Map<string, string>,
+  shared: string[],
+  agencyId: string | null,
+): boolean {
   const domain = emailDomain(email);
   const owner = owners.get(domain);
   return shared.includes(domain) || state.domains.includes(domain) || (owner !== undefined && owner !== agencyId);
 }
-

@@ -40,7 +40,10 @@ export interface ApplicationInput {
 
 /** The user's verified address that may speak for the agency: its own domain first, then shared mail. */
 async function officialEmailFor(deps: Deps, userId: string, agencyId: string): Promise<string | null> {
-  const verified = await deps.db.select({ email: emailIdentities.email }).from(emailIdentities).where(eq(emailIdentities.userId, userId));
+  const verified = await deps.db
+    .select({ email: emailIdentities.email })
+    .from(emailIdentities)
+    .where(eq(emailIdentities.userId, userId));
   const domains = await agencyDomainList(deps.db, agencyId);
   const own = verified.find((e) => domains.includes(emailDomain(e.email)));
   if (own) return own.email;
@@ -59,7 +62,10 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
     const submitted = await submitOnce(deps, user, input, meta);
     if (submitted) return submitted;
   }
-  throw new AppError("conflict", "ข้อมูลหน่วยงานเปลี่ยนระหว่างยื่นคำขอ กรุณาลองใหม่ / The agency changed meanwhile; please try again.");
+  throw new AppError(
+    "conflict",
+    "ข้อมูลหน่วยงานเปลี่ยนระหว่างยื่นคำขอ กรุณาลองใหม่ / The agency changed meanwhile; please try again.",
+  );
 }
 
 async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta: RequestMeta) {
@@ -67,11 +73,17 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
   const now = deps.clock.now();
   const agency = await getAgency(db, input.agencyId);
   if (!(await hasAcceptedCurrentTerms(db, user.id, now))) {
-    throw new AppError("terms_not_accepted", "กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน / Accept the current terms of use first.");
+    throw new AppError(
+      "terms_not_accepted",
+      "กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน / Accept the current terms of use first.",
+    );
   }
   const applicantEmail = await officialEmailFor(deps, user.id, agency.id);
   if (!applicantEmail) {
-    throw new AppError("email_domain_mismatch", "กรุณายืนยันอีเมลของหน่วยงานนี้ก่อน / Verify an official e-mail of this agency (or mail.go.th) first.");
+    throw new AppError(
+      "email_domain_mismatch",
+      "กรุณายืนยันอีเมลของหน่วยงานนี้ก่อน / Verify an official e-mail of this agency (or mail.go.th) first.",
+    );
   }
   const existing = await db
     .select({ status: applications.status })
@@ -80,20 +92,37 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
   const active = await db
     .select({ id: memberships.id })
     .from(memberships)
-    .where(and(eq(memberships.userId, user.id), eq(memberships.agencyId, agency.id), inArray(memberships.status, ["active", "suspended"])))
+    .where(
+      and(
+        eq(memberships.userId, user.id),
+        eq(memberships.agencyId, agency.id),
+        inArray(memberships.status, ["active", "suspended"]),
+      ),
+    )
     .limit(1);
   if (existing.some((a) => isOpenApplication(a.status as ApplicationStatus)) || active.length > 0) {
-    throw new AppError("application_exists", "มีคำขอหรือบทบาทในหน่วยงานนี้อยู่แล้ว / You already have an open application or role at this agency.");
+    throw new AppError(
+      "application_exists",
+      "มีคำขอหรือบทบาทในหน่วยงานนี้อยู่แล้ว / You already have an open application or role at this agency.",
+    );
   }
 
   const hasExecutive = Boolean(agency.executiveEmail);
   const nominee = input.approver ? { ...input.approver, email: normalizeEmail(input.approver.email) } : null;
   const applicantEmails = await verifiedEmailsOf(db, user.id);
   if (nominee && applicantEmails.some((email) => mailboxOf(email) === mailboxOf(nominee.email))) {
-    throw new AppError("approver_is_applicant", "ผู้อนุมัติต้องเป็นผู้อื่น ไม่ใช่ผู้ยื่นคำขอ / Name someone else as approver: nobody approves their own application.", { errors: [{ path: "approver.email", message: "an address of the applicant" }] });
+    throw new AppError(
+      "approver_is_applicant",
+      "ผู้อนุมัติต้องเป็นผู้อื่น ไม่ใช่ผู้ยื่นคำขอ / Name someone else as approver: nobody approves their own application.",
+      { errors: [{ path: "approver.email", message: "an address of the applicant" }] },
+    );
   }
   if (nominee && hasExecutive) {
-    throw new AppError("invalid_request", "หน่วยงานนี้มีข้อมูลผู้บริหารแล้ว / This agency's executive is on file: no nomination needed.", { errors: [{ path: "approver", message: "the agency has an executive on file" }] });
+    throw new AppError(
+      "invalid_request",
+      "หน่วยงานนี้มีข้อมูลผู้บริหารแล้ว / This agency's executive is on file: no nomination needed.",
+      { errors: [{ path: "approver", message: "the agency has an executive on file" }] },
+    );
   }
   if (nominee && !(await isGovernmentEmail(db, deps.config, nominee.email))) {
     throw new AppError("email_domain_not_allowed", "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ / The approver needs a government e-mail.");
@@ -128,20 +157,51 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
   };
   // It goes to its approvers at once when the agency has some besides the applicant (an
   // executive applying for themselves leaves the deputies); otherwise administrators confirm one.
-  const approvers = hasExecutive ? approversOf({ application: draft, agency, applicant: user, applicantEmails }, { fallback: false }) : [];
+  const approvers = hasExecutive
+    ? approversOf({ application: draft, agency, applicant: user, applicantEmails }, { fallback: false })
+    : [];
   const application: Application = approvers.length
-    ? { ...draft, status: "awaiting_executive", approvalRound: 1, sentAt: now, deadlineAt: now + agency.approvalTtlDays * DAY }
+    ? {
+        ...draft,
+        status: "awaiting_executive",
+        approvalRound: 1,
+        sentAt: now,
+        deadlineAt: now + agency.approvalTtlDays * DAY,
+      }
     : draft;
   const ctx: ApplicationContext = { application, agency, applicant: user, applicantEmails };
   const guard = sql`EXISTS (SELECT 1 FROM applications WHERE id = ${application.id} AND transition_id = ${application.transitionId})`;
-  const links = approvers.length ? await approvalRequestStatements(deps, ctx, approvers, guard, { reminder: false, expiresAt: application.deadlineAt! }) : null;
-  const excluded = hasExecutive && approvers.length < approversOf({ ...ctx, applicantEmails: [] }, { fallback: false }).length;
+  const links = approvers.length
+    ? await approvalRequestStatements(deps, ctx, approvers, guard, {
+        reminder: false,
+        expiresAt: application.deadlineAt!,
+      })
+    : null;
+  const excluded =
+    hasExecutive && approvers.length < approversOf({ ...ctx, applicantEmails: [] }, { fallback: false }).length;
   const agencyUnchanged = sql`EXISTS (SELECT 1 FROM agencies WHERE id = ${agency.id} AND updated_at = ${agency.updatedAt})`;
   try {
     await runBatch(db, [
       insertWhere(db, applications, application, agencyUnchanged),
       ...(links?.statements ?? []),
-      auditStatement(db, { actor: user.email ?? user.id, action: "application.submitted", subject: `application:${application.id}`, detail: { agencyId: agency.id, role: input.role, status: publicStatus(application.status as ApplicationStatus), nominatedApprover: nominee?.email ?? null, ...(excluded ? { applicantIsApprover: true } : {}) } }, now, meta, guard),
+      auditStatement(
+        db,
+        {
+          actor: user.email ?? user.id,
+          action: "application.submitted",
+          subject: `application:${application.id}`,
+          detail: {
+            agencyId: agency.id,
+            role: input.role,
+            status: publicStatus(application.status as ApplicationStatus),
+            nominatedApprover: nominee?.email ?? null,
+            ...(excluded ? { applicantIsApprover: true } : {}),
+          },
+        },
+        now,
+        meta,
+        guard,
+      ),
     ]);
     // The agency's approvers changed since they were read: nothing was written.
     if (!(await applicationExists(db, application.id))) return null;
@@ -150,7 +210,10 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
     if (String(error).includes("UNIQUE")) throw new AppError("application_exists");
     throw error;
   }
-  return { application: { application, applicant: user } satisfies ApplicationRecord, outboxIds: links?.outboxIds ?? [] };
+  return {
+    application: { application, applicant: user } satisfies ApplicationRecord,
+    outboxIds: links?.outboxIds ?? [],
+  };
 }
 
 async function applicationExists(db: Db, id: string): Promise<boolean> {
@@ -169,15 +232,22 @@ export async function loadApplication(deps: Deps, id: string, viewer: User | nul
   if (!row || (viewer && !viewer.isAdmin && viewer.id !== row.application.userId)) {
     throw new AppError("not_found", "ไม่พบคำขอนี้ / No such application.");
   }
-  const [agency, applicantEmails] = await Promise.all([getAgency(deps.db, row.application.agencyId), verifiedEmailsOf(deps.db, row.application.userId)]);
+  const [agency, applicantEmails] = await Promise.all([
+    getAgency(deps.db, row.application.agencyId),
+    verifiedEmailsOf(deps.db, row.application.userId),
+  ]);
   return { application: row.application, applicant: row.applicant, agency, applicantEmails };
 }
 
 export async function withdrawApplication(deps: Deps, user: User, id: string, meta: RequestMeta) {
   const ctx = await loadApplication(deps, id, user);
-  if (ctx.application.userId !== user.id) throw new AppError("forbidden", "ผู้ยื่นคำขอเท่านั้นที่ถอนได้ / Only the applicant can withdraw.");
+  if (ctx.application.userId !== user.id)
+    throw new AppError("forbidden", "ผู้ยื่นคำขอเท่านั้นที่ถอนได้ / Only the applicant can withdraw.");
   const committed = await commitApplicationTransition(deps, ctx, "WITHDRAWN", { actor: user.email ?? user.id, meta });
-  return { application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord, outboxIds: committed.outboxIds };
+  return {
+    application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord,
+    outboxIds: committed.outboxIds,
+  };
 }
 
 /**
@@ -185,7 +255,13 @@ export async function withdrawApplication(deps: Deps, user: User, id: string, me
  * administrators when none is left). Made again when an administrator changed the approvers
  * in between (the transition's guard on the agency). Throws 403, 404, 409.
  */
-export async function resubmitApplication(deps: Deps, user: User, id: string, input: Partial<Pick<ApplicationInput, "position" | "phone" | "reason">>, meta: RequestMeta) {
+export async function resubmitApplication(
+  deps: Deps,
+  user: User,
+  id: string,
+  input: Partial<Pick<ApplicationInput, "position" | "phone" | "reason">>,
+  meta: RequestMeta,
+) {
   for (let round = 0; ; round++) {
     try {
       return await resubmitOnce(deps, user, id, input, meta);
@@ -195,9 +271,16 @@ export async function resubmitApplication(deps: Deps, user: User, id: string, in
   }
 }
 
-async function resubmitOnce(deps: Deps, user: User, id: string, input: Partial<Pick<ApplicationInput, "position" | "phone" | "reason">>, meta: RequestMeta) {
+async function resubmitOnce(
+  deps: Deps,
+  user: User,
+  id: string,
+  input: Partial<Pick<ApplicationInput, "position" | "phone" | "reason">>,
+  meta: RequestMeta,
+) {
   const ctx = await loadApplication(deps, id, user);
-  if (ctx.application.userId !== user.id) throw new AppError("forbidden", "ผู้ยื่นคำขอเท่านั้นที่ส่งใหม่ได้ / Only the applicant can resubmit.");
+  if (ctx.application.userId !== user.id)
+    throw new AppError("forbidden", "ผู้ยื่นคำขอเท่านั้นที่ส่งใหม่ได้ / Only the applicant can resubmit.");
   const patch = {
     position: input.position ?? ctx.application.position,
     phone: input.phone ?? ctx.application.phone,
@@ -210,18 +293,32 @@ async function resubmitOnce(deps: Deps, user: User, id: string, input: Partial<P
   };
   const resubmitted = { ...ctx, application: { ...ctx.application, ...patch } };
   const event = resubmissionEvent(approversOf(resubmitted, { fallback: false }).length > 0);
-  const committed = await commitApplicationTransition(deps, resubmitted, event, { actor: user.email ?? user.id, meta, patch });
-  return { application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord, outboxIds: committed.outboxIds };
+  const committed = await commitApplicationTransition(deps, resubmitted, event, {
+    actor: user.email ?? user.id,
+    meta,
+    patch,
+  });
+  return {
+    application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord,
+    outboxIds: committed.outboxIds,
+  };
 }
 
 /** The user's own applications, newest first. */
 export async function listUserApplications(db: Db, user: User): Promise<ApplicationRecord[]> {
-  const rows = await db.select().from(applications).where(eq(applications.userId, user.id)).orderBy(desc(applications.createdAt));
+  const rows = await db
+    .select()
+    .from(applications)
+    .where(eq(applications.userId, user.id))
+    .orderBy(desc(applications.createdAt));
   return rows.map((application) => ({ application, applicant: user }));
 }
 
 /** Every application (at most 500), newest first, optionally with one public status. */
-export async function listAllApplications(db: Db, status: PublicApplicationStatus | null): Promise<ApplicationRecord[]> {
+export async function listAllApplications(
+  db: Db,
+  status: PublicApplicationStatus | null,
+): Promise<ApplicationRecord[]> {
   const rows = await db
     .select({ application: applications, applicant: users })
     .from(applications)

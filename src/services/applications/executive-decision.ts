@@ -5,7 +5,11 @@ import { oneTimeTokens, type OneTimeToken } from "../../db/schema";
 import { AppError } from "../../errors";
 import { sha256Hex } from "../../lib/crypto";
 import { mailboxOf, multiLine } from "../../lib/fields";
-import { acceptsExecutiveDecision, executiveApprovalEvent, type ApplicationStatus } from "../../workflow/application-machine";
+import {
+  acceptsExecutiveDecision,
+  executiveApprovalEvent,
+  type ApplicationStatus,
+} from "../../workflow/application-machine";
 import { commitApplicationTransition } from "../../workflow/application-commit";
 import type { ApplicationContext } from "../../workflow/application-context";
 import { confirmDecisionCode, requestDecisionCode } from "./stronger-approval";
@@ -45,7 +49,8 @@ export async function findApprovalLink(deps: Deps, secret: string): Promise<Appr
   if (token.expiresAt <= deps.clock.now() || status === "expired") return { state: "expired", token, ctx };
   if (token.revokedAt !== null || !acceptsExecutiveDecision(status)) return { state: "closed", token, ctx };
   // An address the applicant verified after the link went out: it may not decide.
-  if (ctx.applicantEmails.some((email) => mailboxOf(email) === mailboxOf(token.email))) return { state: "own", token, ctx };
+  if (ctx.applicantEmails.some((email) => mailboxOf(email) === mailboxOf(token.email)))
+    return { state: "own", token, ctx };
   return { state: "valid", token, ctx };
 }
 
@@ -58,14 +63,25 @@ export type Decision = "approve" | "reject";
  * comes from a request without a session). Returns the link as it stands afterwards, and
  * whether this request decided.
  */
-export async function decideApproval(deps: Deps, secret: string, decision: Decision, reason: string | null, meta: RequestMeta) {
+export async function decideApproval(
+  deps: Deps,
+  secret: string,
+  decision: Decision,
+  reason: string | null,
+  meta: RequestMeta,
+) {
   const link = await findApprovalLink(deps, secret);
   if (link.state !== "valid" || !link.token || !link.ctx) return { link, decided: false, outboxIds: [] as string[] };
   const { token, ctx } = link;
   const now = deps.clock.now();
   const event = decision === "approve" ? executiveApprovalEvent(ctx.agency.reviewRequired) : "EXECUTIVE_REJECTED";
   const final = event !== "EXECUTIVE_ENDORSED";
-  const tokenUnused = and(eq(oneTimeTokens.id, token.id), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), gt(oneTimeTokens.expiresAt, now));
+  const tokenUnused = and(
+    eq(oneTimeTokens.id, token.id),
+    isNull(oneTimeTokens.usedAt),
+    isNull(oneTimeTokens.revokedAt),
+    gt(oneTimeTokens.expiresAt, now),
+  );
   try {
     const committed = await commitApplicationTransition(deps, ctx, event, {
       actor: `executive:${token.email}`,
@@ -79,10 +95,17 @@ export async function decideApproval(deps: Deps, secret: string, decision: Decis
       },
       casCondition: sql`EXISTS (SELECT 1 FROM one_time_tokens WHERE ${tokenUnused})`,
       extra: (guard, tx) => [
-        deps.db.update(oneTimeTokens).set({ usedAt: now, usedBy: token.email, usedTx: tx, data: JSON.stringify({ decision }) }).where(and(tokenUnused, guard)),
+        deps.db
+          .update(oneTimeTokens)
+          .set({ usedAt: now, usedBy: token.email, usedTx: tx, data: JSON.stringify({ decision }) })
+          .where(and(tokenUnused, guard)),
       ],
     });
-    return { link: { ...link, ctx: { ...ctx, application: committed.application } }, decided: true, outboxIds: committed.outboxIds };
+    return {
+      link: { ...link, ctx: { ...ctx, application: committed.application } },
+      decided: true,
+      outboxIds: committed.outboxIds,
+    };
   } catch (error) {
     if (error instanceof AppError && (error.code === "conflict" || error.code === "invalid_transition")) {
       return { link: await findApprovalLink(deps, secret), decided: false, outboxIds: [] as string[] };
@@ -110,24 +133,49 @@ export type LinkOutcome =
  * then decides; under the agency's stronger-approval policy, first e-mails a code to the link's
  * address and holds the decision until that code is typed (see approval-confirmation.ts).
  */
-export async function decideFromLink(deps: Deps, secret: string, form: Record<string, string>, meta: RequestMeta): Promise<LinkOutcome> {
+export async function decideFromLink(
+  deps: Deps,
+  secret: string,
+  form: Record<string, string>,
+  meta: RequestMeta,
+): Promise<LinkOutcome> {
   const link = await findApprovalLink(deps, secret);
   if (link.state !== "valid" || !link.ctx || !link.token) return { kind: "closed", link };
   const parsed = v.safeParse(DecisionForm, { decision: form.decision, reason: form.reason ?? "" });
   if (!parsed.success) {
-    return { kind: "invalid", link, error: new AppError("invalid_request", parsed.issues[0]?.message, { errors: parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? "$", message: i.message })) }) };
+    return {
+      kind: "invalid",
+      link,
+      error: new AppError("invalid_request", parsed.issues[0]?.message, {
+        errors: parsed.issues.map((i) => ({ path: v.getDotPath(i) ?? "$", message: i.message })),
+      }),
+    };
   }
   let { decision } = parsed.output;
   let reason = parsed.output.reason || null;
   const { ctx, token } = link;
   if (ctx.agency.strongerApproval) {
     if (form.code === undefined) {
-      const { outboxIds } = await requestDecisionCode(deps, token, displayName({ name: ctx.applicant.name, email: ctx.application.applicantEmail }), ctx.agency, decision, reason);
+      const { outboxIds } = await requestDecisionCode(
+        deps,
+        token,
+        displayName({ name: ctx.applicant.name, email: ctx.application.applicantEmail }),
+        ctx.agency,
+        decision,
+        reason,
+      );
       return { kind: "code_sent", link, decision, reason, outboxIds };
     }
     const code = v.safeParse(DecisionCode, form.code);
     // A code that is not six digits is refused as it is, without counting as a try.
-    if (!code.success) return { kind: "code_refused", link, decision, reason, error: new AppError("invalid_request", code.issues[0].message) };
+    if (!code.success)
+      return {
+        kind: "code_refused",
+        link,
+        decision,
+        reason,
+        error: new AppError("invalid_request", code.issues[0].message),
+      };
     const confirmed = await confirmDecisionCode(deps, token, code.output, decision);
     if (!confirmed.ok) return { kind: "code_refused", link, decision, reason, error: confirmed.error };
     decision = confirmed.decision;
@@ -150,7 +198,15 @@ export async function whoMayDecide(deps: Deps, ctx: ApplicationContext): Promise
   const rows = await deps.db
     .selectDistinct({ email: oneTimeTokens.email })
     .from(oneTimeTokens)
-    .where(and(eq(oneTimeTokens.applicationId, ctx.application.id), eq(oneTimeTokens.purpose, "approval"), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), gt(oneTimeTokens.expiresAt, deps.clock.now())));
+    .where(
+      and(
+        eq(oneTimeTokens.applicationId, ctx.application.id),
+        eq(oneTimeTokens.purpose, "approval"),
+        isNull(oneTimeTokens.usedAt),
+        isNull(oneTimeTokens.revokedAt),
+        gt(oneTimeTokens.expiresAt, deps.clock.now()),
+      ),
+    );
   const own = new Set(ctx.applicantEmails.map(mailboxOf));
   return rows.map((r) => r.email).filter((email) => !own.has(mailboxOf(email)));
 }

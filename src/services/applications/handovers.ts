@@ -21,27 +21,45 @@ import { queueEmail } from "../../db/statements/outbox";
  * (see completeHandoverStatements). One pending handover per membership: a unique index makes
  * concurrent requests produce one winner.
  */
-export async function requestHandover(deps: Deps, actor: User, membershipId: string, rawEmail: string, meta: RequestMeta) {
+export async function requestHandover(
+  deps: Deps,
+  actor: User,
+  membershipId: string,
+  rawEmail: string,
+  meta: RequestMeta,
+) {
   const loaded = await loadMembership(deps, membershipId);
   const { membership, user: holder, agency } = loaded;
-  if (membership.userId !== actor.id && !actor.isAdmin) throw new AppError("not_found", "ไม่พบบทบาทนี้ / No such membership.");
+  if (membership.userId !== actor.id && !actor.isAdmin)
+    throw new AppError("not_found", "ไม่พบบทบาทนี้ / No such membership.");
   if (!grantsPublish(membership.status as MembershipStatus)) {
-    throw new AppError("invalid_transition", "ส่งมอบได้เฉพาะบทบาทที่ใช้งานอยู่ / Only an active steward role can be handed over.");
+    throw new AppError(
+      "invalid_transition",
+      "ส่งมอบได้เฉพาะบทบาทที่ใช้งานอยู่ / Only an active steward role can be handed over.",
+    );
   }
   const successorEmail = normalizeEmail(rawEmail);
   if (!(await isGovernmentEmail(deps.db, deps.config, successorEmail))) {
-    throw new AppError("email_domain_not_allowed", "ผู้รับช่วงต้องใช้อีเมลหน่วยงานรัฐ / The successor needs a government e-mail.");
+    throw new AppError(
+      "email_domain_not_allowed",
+      "ผู้รับช่วงต้องใช้อีเมลหน่วยงานรัฐ / The successor needs a government e-mail.",
+    );
   }
   const domains = await agencyDomainList(deps.db, agency.id);
   const domain = emailDomain(successorEmail);
   if (!domains.includes(domain) && !deps.config.sharedMailDomains.includes(domain)) {
-    throw new AppError("email_domain_mismatch", "อีเมลผู้รับช่วงต้องเป็นของหน่วยงานนี้ / The successor's address must be of this agency (or mail.go.th).");
+    throw new AppError(
+      "email_domain_mismatch",
+      "อีเมลผู้รับช่วงต้องเป็นของหน่วยงานนี้ / The successor's address must be of this agency (or mail.go.th).",
+    );
   }
   // Compared by mailbox: `someone+tag@` is someone.
   const successorMailbox = mailboxOf(successorEmail);
   const holderEmails = [...(await verifiedEmailsOf(deps.db, holder.id)), ...(holder.email ? [holder.email] : [])];
   if (holderEmails.some((e) => mailboxOf(e) === successorMailbox)) {
-    throw new AppError("invalid_request", "กรุณาระบุผู้อื่น / Name someone else as successor.", { errors: [{ path: "successorEmail", message: "the current steward" }] });
+    throw new AppError("invalid_request", "กรุณาระบุผู้อื่น / Name someone else as successor.", {
+      errors: [{ path: "successorEmail", message: "the current steward" }],
+    });
   }
   const stewardEmails = await deps.db
     .select({ email: emailIdentities.email })
@@ -49,19 +67,53 @@ export async function requestHandover(deps: Deps, actor: User, membershipId: str
     .innerJoin(emailIdentities, eq(emailIdentities.userId, memberships.userId))
     .where(and(eq(memberships.agencyId, agency.id), inArray(memberships.status, ["active", "suspended"])));
   if (stewardEmails.some((s) => mailboxOf(s.email) === successorMailbox)) {
-    throw new AppError("conflict", "ผู้รับช่วงเป็นผู้ดูแลข้อมูลของหน่วยงานนี้อยู่แล้ว / The successor is already a steward of this agency.");
+    throw new AppError(
+      "conflict",
+      "ผู้รับช่วงเป็นผู้ดูแลข้อมูลของหน่วยงานนี้อยู่แล้ว / The successor is already a steward of this agency.",
+    );
   }
   const now = deps.clock.now();
-  const handover: Handover = { id: newId("hnd"), membershipId, agencyId: agency.id, successorEmail, status: "pending", requestedBy: actor.email ?? actor.id, successorApplicationId: null, createdAt: now, completedAt: null };
-  const invitation = queueEmail(deps.db, { template: "handover_invitation", to: [successorEmail], email: handoverInvitationEmail({ predecessorName: displayName(holder), agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, appUrl: deps.config.appOrigin }), now });
+  const handover: Handover = {
+    id: newId("hnd"),
+    membershipId,
+    agencyId: agency.id,
+    successorEmail,
+    status: "pending",
+    requestedBy: actor.email ?? actor.id,
+    successorApplicationId: null,
+    createdAt: now,
+    completedAt: null,
+  };
+  const invitation = queueEmail(deps.db, {
+    template: "handover_invitation",
+    to: [successorEmail],
+    email: handoverInvitationEmail({
+      predecessorName: displayName(holder),
+      agencyNameTh: agency.nameTh,
+      agencyNameEn: agency.nameEn,
+      appUrl: deps.config.appOrigin,
+    }),
+    now,
+  });
   try {
     await runBatch(deps.db, [
       deps.db.insert(handovers).values(handover),
       invitation.statement,
-      auditStatement(deps.db, { actor: actor.isAdmin && actor.id !== holder.id ? `admin:${actor.email}` : (actor.email ?? actor.id), action: "handover.requested", subject: `membership:${membershipId}`, detail: { handoverId: handover.id, successorEmail } }, now, meta),
+      auditStatement(
+        deps.db,
+        {
+          actor: actor.isAdmin && actor.id !== holder.id ? `admin:${actor.email}` : (actor.email ?? actor.id),
+          action: "handover.requested",
+          subject: `membership:${membershipId}`,
+          detail: { handoverId: handover.id, successorEmail },
+        },
+        now,
+        meta,
+      ),
     ]);
   } catch (error) {
-    if (String(error).includes("UNIQUE")) throw new AppError("conflict", "มีการส่งมอบที่รอดำเนินการอยู่แล้ว / A handover of this role is already pending.");
+    if (String(error).includes("UNIQUE"))
+      throw new AppError("conflict", "มีการส่งมอบที่รอดำเนินการอยู่แล้ว / A handover of this role is already pending.");
     throw error;
   }
   return { handover, outboxIds: [invitation.id] };

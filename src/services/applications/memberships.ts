@@ -26,7 +26,12 @@ export async function listRoles(db: Db, userId: string) {
     .where(eq(memberships.userId, userId))
     .orderBy(desc(memberships.createdAt));
   const ids = rows.map((r) => r.membership.id);
-  const pending = ids.length ? await db.select().from(handovers).where(and(inArray(handovers.membershipId, ids.slice(0, 90)), eq(handovers.status, "pending"))) : [];
+  const pending = ids.length
+    ? await db
+        .select()
+        .from(handovers)
+        .where(and(inArray(handovers.membershipId, ids.slice(0, 90)), eq(handovers.status, "pending")))
+    : [];
   return rows.map((r) => ({ ...r, pendingHandover: pending.find((h) => h.membershipId === r.membership.id) ?? null }));
 }
 

@@ -15,15 +15,22 @@ import { queueEmail } from "../../db/statements/outbox";
 type Notice = { kind: "reminder" | "fallback"; day: number };
 
 /** The notice due now for an application sent at `sentAt`, if any: the latest due reminder, and the fallback. */
-export function dueNotices(ctx: ApplicationContext, now: number, sent: { reminderDay: number; fallback: boolean }): Notice[] {
+export function dueNotices(
+  ctx: ApplicationContext,
+  now: number,
+  sent: { reminderDay: number; fallback: boolean },
+): Notice[] {
   const { application: app, agency } = ctx;
   if (app.sentAt === null || app.deadlineAt === null) return [];
   const elapsedDays = Math.floor((now - app.sentAt) / DAY);
   const notices: Notice[] = [];
-  const reminderDays = (JSON.parse(agency.reminderDays) as number[]).filter((d) => d <= elapsedDays && app.sentAt! + d * DAY < app.deadlineAt!);
+  const reminderDays = (JSON.parse(agency.reminderDays) as number[]).filter(
+    (d) => d <= elapsedDays && app.sentAt! + d * DAY < app.deadlineAt!,
+  );
   const latest = Math.max(0, ...reminderDays);
   if (latest > sent.reminderDay) notices.push({ kind: "reminder", day: latest });
-  if (agency.fallbackEmail && elapsedDays >= agency.fallbackAfterDays && !sent.fallback) notices.push({ kind: "fallback", day: agency.fallbackAfterDays });
+  if (agency.fallbackEmail && elapsedDays >= agency.fallbackAfterDays && !sent.fallback)
+    notices.push({ kind: "fallback", day: agency.fallbackAfterDays });
   return notices;
 }
 
@@ -32,7 +39,12 @@ export function dueNotices(ctx: ApplicationContext, now: number, sent: { reminde
  * the same round and no such notice exists (a unique index decides between concurrent cron
  * runs); the new links and e-mails are guarded by that insert.
  */
-async function sendNotice(deps: Deps, ctx: ApplicationContext, notice: Notice, fallbackSent: boolean): Promise<string[]> {
+async function sendNotice(
+  deps: Deps,
+  ctx: ApplicationContext,
+  notice: Notice,
+  fallbackSent: boolean,
+): Promise<string[]> {
   const { application: app } = ctx;
   const now = deps.clock.now();
   const id = newId("ntc");
@@ -43,14 +55,48 @@ async function sendNotice(deps: Deps, ctx: ApplicationContext, notice: Notice, f
     notice.kind === "fallback"
       ? approversOf(ctx, { fallback: true }).filter((a) => a.role === "fallback")
       : approversOf(ctx, { fallback: fallbackSent });
-  const links = await approvalRequestStatements(deps, ctx, recipients, inserted, { reminder: notice.kind === "reminder", expiresAt: app.deadlineAt! });
+  const links = await approvalRequestStatements(deps, ctx, recipients, inserted, {
+    reminder: notice.kind === "reminder",
+    expiresAt: app.deadlineAt!,
+  });
   const progress: ApprovalProgress = notice.kind === "reminder" ? "reminder_sent" : "fallback_sent";
-  const applicantMail = queueEmail(deps.db, { template: `application_${progress}`, to: [app.applicantEmail], email: approvalProgressEmail({ applicantName: displayName({ name: ctx.applicant.name, email: app.applicantEmail }), agencyNameTh: ctx.agency.nameTh, agencyNameEn: ctx.agency.nameEn, progress, day: notice.day, deadline: app.deadlineAt!, appUrl: deps.config.appOrigin }), now, guard: inserted });
+  const applicantMail = queueEmail(deps.db, {
+    template: `application_${progress}`,
+    to: [app.applicantEmail],
+    email: approvalProgressEmail({
+      applicantName: displayName({ name: ctx.applicant.name, email: app.applicantEmail }),
+      agencyNameTh: ctx.agency.nameTh,
+      agencyNameEn: ctx.agency.nameEn,
+      progress,
+      day: notice.day,
+      deadline: app.deadlineAt!,
+      appUrl: deps.config.appOrigin,
+    }),
+    now,
+    guard: inserted,
+  });
   await runBatch(deps.db, [
-    insertWhere(deps.db, approvalNotices, { id, applicationId: app.id, round: app.approvalRound, kind: notice.kind, day: notice.day, createdAt: now }, stillWaiting, { ignoreConflict: true }),
+    insertWhere(
+      deps.db,
+      approvalNotices,
+      { id, applicationId: app.id, round: app.approvalRound, kind: notice.kind, day: notice.day, createdAt: now },
+      stillWaiting,
+      { ignoreConflict: true },
+    ),
     ...links.statements,
     applicantMail.statement,
-    auditStatement(deps.db, { actor: "system", action: `application.${notice.kind}_sent`, subject: `application:${app.id}`, detail: { day: notice.day, round: app.approvalRound, to: recipients.map((r) => r.email) } }, now, null, inserted),
+    auditStatement(
+      deps.db,
+      {
+        actor: "system",
+        action: `application.${notice.kind}_sent`,
+        subject: `application:${app.id}`,
+        detail: { day: notice.day, round: app.approvalRound, to: recipients.map((r) => r.email) },
+      },
+      now,
+      null,
+      inserted,
+    ),
   ]);
   return [...links.outboxIds, applicantMail.id];
 }
@@ -71,7 +117,12 @@ export async function sendApprovalNotices(deps: Deps): Promise<string[]> {
     const sent = await deps.db
       .select({ kind: approvalNotices.kind, day: approvalNotices.day })
       .from(approvalNotices)
-      .where(and(eq(approvalNotices.applicationId, ctx.application.id), eq(approvalNotices.round, ctx.application.approvalRound)));
+      .where(
+        and(
+          eq(approvalNotices.applicationId, ctx.application.id),
+          eq(approvalNotices.round, ctx.application.approvalRound),
+        ),
+      );
     const state = {
       reminderDay: Math.max(0, ...sent.filter((n) => n.kind === "reminder").map((n) => n.day)),
       fallback: sent.some((n) => n.kind === "fallback"),

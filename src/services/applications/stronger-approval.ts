@@ -7,7 +7,13 @@ import { approvalConfirmCodeEmail } from "../../../emails/approval-confirm-code"
 import type { Decision } from "./executive-decision";
 import type { Deps } from "../../deps";
 import { queueEmail } from "../../db/statements/outbox";
-import { attemptCode, clearFailuresStatement, codeProblem, consumeCodeStatement, issueCode } from "../identity/one-time-codes";
+import {
+  attemptCode,
+  clearFailuresStatement,
+  codeProblem,
+  consumeCodeStatement,
+  issueCode,
+} from "../identity/one-time-codes";
 import { hitRateLimit } from "../identity/rate-limit";
 
 const CONFIRM_TTL_MS = 10 * MINUTE;
@@ -19,15 +25,36 @@ const CONFIRM_LIMIT = { name: "approval_confirm:link", limit: 5, windowMs: 10 * 
  * row, so the decision confirmed is the one that was asked for. Codes, their limits and waits
  * belong to one link: a leaked link of one application cannot hold up the approver's others.
  */
-export async function requestDecisionCode(deps: Deps, link: OneTimeToken, applicantName: string, agency: { nameTh: string; nameEn: string }, decision: Decision, reason: string | null) {
+export async function requestDecisionCode(
+  deps: Deps,
+  link: OneTimeToken,
+  applicantName: string,
+  agency: { nameTh: string; nameEn: string },
+  decision: Decision,
+  reason: string | null,
+) {
   const now = deps.clock.now();
   await hitRateLimit(deps.db, CONFIRM_LIMIT, link.id, now);
   // Earlier codes of the link stay valid: whoever else holds the link cannot void the approver's.
-  const issued = await issueCode(deps, { purpose: "approval_confirm", email: link.email, applicationId: link.applicationId, ttlMs: CONFIRM_TTL_MS, data: { linkId: link.id, decision, reason }, keepOlder: true });
+  const issued = await issueCode(deps, {
+    purpose: "approval_confirm",
+    email: link.email,
+    applicationId: link.applicationId,
+    ttlMs: CONFIRM_TTL_MS,
+    data: { linkId: link.id, decision, reason },
+    keepOlder: true,
+  });
   const message = queueEmail(deps.db, {
     template: "approval_confirm_code",
     to: [link.email],
-    email: approvalConfirmCodeEmail({ code: issued.code, decision, applicantName, agencyNameTh: agency.nameTh, agencyNameEn: agency.nameEn, expiresInMinutes: CONFIRM_TTL_MS / MINUTE }),
+    email: approvalConfirmCodeEmail({
+      code: issued.code,
+      decision,
+      applicantName,
+      agencyNameTh: agency.nameTh,
+      agencyNameEn: agency.nameEn,
+      expiresInMinutes: CONFIRM_TTL_MS / MINUTE,
+    }),
     now,
     secretExpiresAt: issued.expiresAt,
   });
@@ -36,7 +63,11 @@ export async function requestDecisionCode(deps: Deps, link: OneTimeToken, applic
 }
 
 /** The decision codes asked for through this approval link. */
-const ofLink = (link: OneTimeToken) => and(eq(oneTimeTokens.applicationId, link.applicationId!), sql`json_extract(${oneTimeTokens.data}, '$.linkId') = ${link.id}`);
+const ofLink = (link: OneTimeToken) =>
+  and(
+    eq(oneTimeTokens.applicationId, link.applicationId!),
+    sql`json_extract(${oneTimeTokens.data}, '$.linkId') = ${link.id}`,
+  );
 
 export type Confirmation = { ok: true; decision: Decision; reason: string | null } | { ok: false; error: AppError };
 
@@ -46,11 +77,25 @@ export type Confirmation = { ok: true; decision: Decision; reason: string | null
  * decision it was mailed for: "approve" cannot be confirmed with the code of a "reject".
  * On success, the decision and reason it holds.
  */
-export async function confirmDecisionCode(deps: Deps, link: OneTimeToken, code: string, decision: Decision): Promise<Confirmation> {
+export async function confirmDecisionCode(
+  deps: Deps,
+  link: OneTimeToken,
+  code: string,
+  decision: Decision,
+): Promise<Confirmation> {
   const forDecision = sql`json_extract(${oneTimeTokens.data}, '$.decision') = ${decision}`;
-  const attempt = await attemptCode(deps, { purpose: "approval_confirm", email: link.email, code, where: and(ofLink(link), forDecision), scope: link.id });
+  const attempt = await attemptCode(deps, {
+    purpose: "approval_confirm",
+    email: link.email,
+    code,
+    where: and(ofLink(link), forDecision),
+    scope: link.id,
+  });
   if (attempt.kind !== "ok") return { ok: false, error: codeProblem(attempt) };
-  const [used] = await runBatch(deps.db, [consumeCodeStatement(deps, attempt.token.id), clearFailuresStatement(deps, { purpose: "approval_confirm", email: link.email, scope: link.id })]);
+  const [used] = await runBatch(deps.db, [
+    consumeCodeStatement(deps, attempt.token.id),
+    clearFailuresStatement(deps, { purpose: "approval_confirm", email: link.email, scope: link.id }),
+  ]);
   if ((used as unknown[]).length === 0) return { ok: false, error: codeProblem({ kind: "no_code" }) };
   const held = JSON.parse(attempt.token.data ?? "{}") as { decision?: Decision; reason?: string | null };
   return { ok: true, decision: held.decision!, reason: held.reason ?? null };

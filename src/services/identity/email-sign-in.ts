@@ -7,7 +7,14 @@ import { randomBase62, sha256Hex, timingSafeEqual } from "../../lib/crypto";
 import { newId } from "../../lib/ids";
 import { signInCodeEmail } from "../../../emails/sign-in-code";
 import { auditStatement } from "../../db/statements/audit";
-import { attemptCode, clearFailuresStatement, codeProblem, consumeCodeStatement, issueCode, revokeCodesStatement } from "./one-time-codes";
+import {
+  attemptCode,
+  clearFailuresStatement,
+  codeProblem,
+  consumeCodeStatement,
+  issueCode,
+  revokeCodesStatement,
+} from "./one-time-codes";
 export { MAX_CODE_ATTEMPTS } from "./one-time-codes";
 import type { Deps, RequestMeta } from "../../deps";
 import { isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
@@ -30,15 +37,30 @@ export async function startEmailSignIn(deps: Deps, input: { email: string; name?
   const email = normalizeEmail(input.email);
   const now = deps.clock.now();
   if (!(await isGovernmentEmail(deps.db, deps.config, email))) {
-    throw new AppError("email_domain_not_allowed", "กรุณาใช้อีเมลหน่วยงานรัฐ / Use your government e-mail (MailGoThai or your agency's domain).");
+    throw new AppError(
+      "email_domain_not_allowed",
+      "กรุณาใช้อีเมลหน่วยงานรัฐ / Use your government e-mail (MailGoThai or your agency's domain).",
+    );
   }
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerIp, meta.ip ?? "unknown", now);
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerAddress, email, now);
 
   const binding = randomBase62(22);
-  const issued = await issueCode(deps, { purpose: "email_sign_in", email, ttlMs: CODE_TTL_MS, keepOlder: true, data: { name: input.name?.trim() || null, bindingHash: await sha256Hex(binding) } });
+  const issued = await issueCode(deps, {
+    purpose: "email_sign_in",
+    email,
+    ttlMs: CODE_TTL_MS,
+    keepOlder: true,
+    data: { name: input.name?.trim() || null, bindingHash: await sha256Hex(binding) },
+  });
   const link = `${deps.config.appOrigin}/auth/email/${issued.secret}`;
-  const message = queueEmail(deps.db, { template: "sign_in_code", to: [email], email: signInCodeEmail({ code: issued.code, link, expiresInMinutes: CODE_TTL_MS / MINUTE }), now, secretExpiresAt: issued.expiresAt });
+  const message = queueEmail(deps.db, {
+    template: "sign_in_code",
+    to: [email],
+    email: signInCodeEmail({ code: issued.code, link, expiresInMinutes: CODE_TTL_MS / MINUTE }),
+    now,
+    secretExpiresAt: issued.expiresAt,
+  });
   // A new code replaces the older ones of the address, in the same batch as its e-mail.
   await runBatch(deps.db, [...issued.statements, message.statement]);
   return { outboxIds: [message.id], binding, bindingMaxAgeSeconds: CODE_TTL_MS / 1000 };
@@ -59,7 +81,10 @@ export interface SignInProof {
 async function nameFor(token: OneTimeToken, proof: SignInProof): Promise<string> {
   if (proof.name?.trim()) return proof.name.trim();
   const held = JSON.parse(token.data ?? "{}") as { name?: string | null; bindingHash?: string };
-  const sameBrowser = proof.binding !== null && held.bindingHash !== undefined && timingSafeEqual(held.bindingHash, await sha256Hex(proof.binding));
+  const sameBrowser =
+    proof.binding !== null &&
+    held.bindingHash !== undefined &&
+    timingSafeEqual(held.bindingHash, await sha256Hex(proof.binding));
   return sameBrowser ? (held.name ?? "") : "";
 }
 
@@ -75,18 +100,32 @@ export interface SignedIn {
  * after it does a suspended account hear 403 `account_disabled`.
  * Throws 400 `invalid_code`, 429 `too_many_attempts` or `rate_limited`, 403 `account_disabled`.
  */
-export async function verifyEmailCode(deps: Deps, input: { email: string; code: string; name?: string | null }, meta: RequestMeta, previousSessionId: string | null, binding: string | null = null): Promise<SignedIn> {
+export async function verifyEmailCode(
+  deps: Deps,
+  input: { email: string; code: string; name?: string | null },
+  meta: RequestMeta,
+  previousSessionId: string | null,
+  binding: string | null = null,
+): Promise<SignedIn> {
   const email = normalizeEmail(input.email);
   await hitRateLimit(deps.db, RATE_LIMITS.emailVerifyPerIp, meta.ip ?? "unknown", deps.clock.now());
   const attempt = await attemptCode(deps, { purpose: "email_sign_in", email, code: input.code });
   if (attempt.kind !== "ok") throw codeProblem(attempt);
-  const signedIn = await completeSignIn(deps, attempt.token, meta, previousSessionId, "code", { binding, name: input.name });
+  const signedIn = await completeSignIn(deps, attempt.token, meta, previousSessionId, "code", {
+    binding,
+    name: input.name,
+  });
   if (!signedIn) throw codeProblem({ kind: "no_code" });
   return signedIn;
 }
 
 async function accountOf(deps: Deps, email: string): Promise<User | null> {
-  const [row] = await deps.db.select({ user: users }).from(emailIdentities).innerJoin(users, eq(users.id, emailIdentities.userId)).where(eq(emailIdentities.email, email)).limit(1);
+  const [row] = await deps.db
+    .select({ user: users })
+    .from(emailIdentities)
+    .innerJoin(users, eq(users.id, emailIdentities.userId))
+    .where(eq(emailIdentities.email, email))
+    .limit(1);
   return row?.user ?? null;
 }
 
@@ -94,7 +133,10 @@ async function accountOf(deps: Deps, email: string): Promise<User | null> {
  * The token behind an e-mailed sign-in link, if it can still be used. Changes nothing. The link
  * is a 128-bit secret: wrong codes typed for the same row do not stop it.
  */
-export async function findSignInLink(deps: Deps, secret: string): Promise<{ token: OneTimeToken | null; state: "valid" | "used" | "expired" | "unknown" }> {
+export async function findSignInLink(
+  deps: Deps,
+  secret: string,
+): Promise<{ token: OneTimeToken | null; state: "valid" | "used" | "expired" | "unknown" }> {
   const [token] = await deps.db
     .select()
     .from(oneTimeTokens)
@@ -107,7 +149,13 @@ export async function findSignInLink(deps: Deps, secret: string): Promise<{ toke
 }
 
 /** Signs in with an e-mailed link (a POST from the link's page, never the GET). */
-export async function signInWithLink(deps: Deps, secret: string, meta: RequestMeta, previousSessionId: string | null, binding: string | null = null): Promise<SignedIn | null> {
+export async function signInWithLink(
+  deps: Deps,
+  secret: string,
+  meta: RequestMeta,
+  previousSessionId: string | null,
+  binding: string | null = null,
+): Promise<SignedIn | null> {
   const { token, state } = await findSignInLink(deps, secret);
   if (!token || state !== "valid") return null;
   return completeSignIn(deps, token, meta, previousSessionId, "link", { binding });
@@ -119,7 +167,14 @@ export async function signInWithLink(deps: Deps, secret: string, meta: RequestMe
  * of failures, audit. Null when the token was used by a concurrent request. Throws 403
  * `account_disabled` for a suspended account.
  */
-async function completeSignIn(deps: Deps, token: OneTimeToken, meta: RequestMeta, previousSessionId: string | null, method: "code" | "link", proof: SignInProof): Promise<SignedIn | null> {
+async function completeSignIn(
+  deps: Deps,
+  token: OneTimeToken,
+  meta: RequestMeta,
+  previousSessionId: string | null,
+  method: "code" | "link",
+  proof: SignInProof,
+): Promise<SignedIn | null> {
   const { db, config } = deps;
   const now = deps.clock.now();
   const tx = newId("tx");
@@ -133,7 +188,15 @@ async function completeSignIn(deps: Deps, token: OneTimeToken, meta: RequestMeta
   const actor = token.email;
   // Becoming an administrator is a change of rights: the new session carries the new version.
   const rightsVersion = (existing?.rightsVersion ?? 0) + (existing && makeAdmin ? 1 : 0);
-  const session = await openSessionStatements(deps, { id: userId, email: token.email, rightsVersion }, `email_${method}`, meta, previousSessionId, actor, guard);
+  const session = await openSessionStatements(
+    deps,
+    { id: userId, email: token.email, rightsVersion },
+    `email_${method}`,
+    meta,
+    previousSessionId,
+    actor,
+    guard,
+  );
   const statements = [
     consumeCodeStatement(deps, token.id, tx),
     // The address's other codes and links end with this sign-in.
@@ -142,15 +205,57 @@ async function completeSignIn(deps: Deps, token: OneTimeToken, meta: RequestMeta
     ...(existing
       ? []
       : [
-          insertWhere(db, users, { id: userId, email: token.email, name, status: "active", isAdmin: makeAdmin, createdAt: now, updatedAt: now }, guard),
-          insertWhere(db, emailIdentities, { id: newId("eml"), userId, email: token.email, verifiedAt: now, createdAt: now }, guard),
-          auditStatement(db, { actor, action: "user.signed_up", subject: `user:${userId}`, detail: { method: `email_${method}` } }, now, meta, guard),
+          insertWhere(
+            db,
+            users,
+            {
+              id: userId,
+              email: token.email,
+              name,
+              status: "active",
+              isAdmin: makeAdmin,
+              createdAt: now,
+              updatedAt: now,
+            },
+            guard,
+          ),
+          insertWhere(
+            db,
+            emailIdentities,
+            { id: newId("eml"), userId, email: token.email, verifiedAt: now, createdAt: now },
+            guard,
+          ),
+          auditStatement(
+            db,
+            { actor, action: "user.signed_up", subject: `user:${userId}`, detail: { method: `email_${method}` } },
+            now,
+            meta,
+            guard,
+          ),
         ]),
     ...(existing && makeAdmin
-      ? [db.update(users).set({ isAdmin: true, rightsVersion, updatedAt: now }).where(and(eq(users.id, userId), guard))]
+      ? [
+          db
+            .update(users)
+            .set({ isAdmin: true, rightsVersion, updatedAt: now })
+            .where(and(eq(users.id, userId), guard)),
+        ]
       : []),
     ...(makeAdmin
-      ? [auditStatement(db, { actor: "system", action: "admin.bootstrapped", subject: `user:${userId}`, detail: { email: token.email, source: "ADMIN_EMAILS" } }, now, meta, guard)]
+      ? [
+          auditStatement(
+            db,
+            {
+              actor: "system",
+              action: "admin.bootstrapped",
+              subject: `user:${userId}`,
+              detail: { email: token.email, source: "ADMIN_EMAILS" },
+            },
+            now,
+            meta,
+            guard,
+          ),
+        ]
       : []),
     ...session.statements,
   ];

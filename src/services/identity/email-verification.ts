@@ -33,13 +33,28 @@ export async function startEmailVerification(deps: Deps, user: User, rawEmail: s
   const email = normalizeEmail(rawEmail);
   const now = deps.clock.now();
   if (!(await isGovernmentEmail(deps.db, deps.config, email))) {
-    throw new AppError("email_domain_not_allowed", "กรุณาใช้อีเมลหน่วยงานรัฐ / Use your government e-mail (MailGoThai or your agency's domain).");
+    throw new AppError(
+      "email_domain_not_allowed",
+      "กรุณาใช้อีเมลหน่วยงานรัฐ / Use your government e-mail (MailGoThai or your agency's domain).",
+    );
   }
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerIp, meta.ip ?? "unknown", now);
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerAddress, `${budgetOf(user)}:${email}`, now);
-  const issued = await issueCode(deps, { purpose: "email_verify", email, ttlMs: CODE_TTL_MS, data: { userId: user.id }, replaces: ownedBy(user.id) });
+  const issued = await issueCode(deps, {
+    purpose: "email_verify",
+    email,
+    ttlMs: CODE_TTL_MS,
+    data: { userId: user.id },
+    replaces: ownedBy(user.id),
+  });
   // The e-mail holds only the code: a link would sign in, not add an address.
-  const message = queueEmail(deps.db, { template: "email_verify_code", to: [email], email: signInCodeEmail({ code: issued.code, expiresInMinutes: CODE_TTL_MS / MINUTE }), now, secretExpiresAt: issued.expiresAt });
+  const message = queueEmail(deps.db, {
+    template: "email_verify_code",
+    to: [email],
+    email: signInCodeEmail({ code: issued.code, expiresInMinutes: CODE_TTL_MS / MINUTE }),
+    now,
+    secretExpiresAt: issued.expiresAt,
+  });
   await runBatch(deps.db, [...issued.statements, message.statement]);
   return { outboxIds: [message.id] };
 }
@@ -51,15 +66,27 @@ export async function startEmailVerification(deps: Deps, user: User, rawEmail: s
  * `invalid_code`, 429 `too_many_attempts` or `rate_limited`, 409 `conflict` when the address
  * belongs to another account.
  */
-export async function verifyEmailForUser(deps: Deps, user: User, input: { email: string; code: string }, meta: RequestMeta) {
+export async function verifyEmailForUser(
+  deps: Deps,
+  user: User,
+  input: { email: string; code: string },
+  meta: RequestMeta,
+) {
   const email = normalizeEmail(input.email);
   const now = deps.clock.now();
   await hitRateLimit(deps.db, RATE_LIMITS.emailVerifyPerIp, meta.ip ?? "unknown", now);
-  const attempt = await attemptCode(deps, { purpose: "email_verify", email, code: input.code, where: ownedBy(user.id), scope: budgetOf(user) });
+  const attempt = await attemptCode(deps, {
+    purpose: "email_verify",
+    email,
+    code: input.code,
+    where: ownedBy(user.id),
+    scope: budgetOf(user),
+  });
   if (attempt.kind !== "ok") throw codeProblem(attempt);
   const { token } = attempt;
   const [taken] = await deps.db.select().from(emailIdentities).where(eq(emailIdentities.email, email)).limit(1);
-  if (taken && taken.userId !== user.id) throw new AppError("conflict", "อีเมลนี้เป็นของบัญชีอื่น / This address belongs to another account.");
+  if (taken && taken.userId !== user.id)
+    throw new AppError("conflict", "อีเมลนี้เป็นของบัญชีอื่น / This address belongs to another account.");
   const tx = newId("tx");
   const consumed = sql`EXISTS (SELECT 1 FROM one_time_tokens WHERE id = ${token.id} AND used_tx = ${tx})`;
   const [used] = await runBatch(deps.db, [
@@ -68,9 +95,23 @@ export async function verifyEmailForUser(deps: Deps, user: User, input: { email:
     ...(taken
       ? []
       : [
-          insertWhere(deps.db, emailIdentities, { id: newId("eml"), userId: user.id, email, verifiedAt: now, createdAt: now }, consumed),
-          deps.db.update(users).set({ email, updatedAt: now }).where(and(eq(users.id, user.id), isNull(users.email), consumed)),
-          auditStatement(deps.db, { actor: user.email ?? user.id, action: "email.verified", subject: `user:${user.id}`, detail: { email } }, now, meta, consumed),
+          insertWhere(
+            deps.db,
+            emailIdentities,
+            { id: newId("eml"), userId: user.id, email, verifiedAt: now, createdAt: now },
+            consumed,
+          ),
+          deps.db
+            .update(users)
+            .set({ email, updatedAt: now })
+            .where(and(eq(users.id, user.id), isNull(users.email), consumed)),
+          auditStatement(
+            deps.db,
+            { actor: user.email ?? user.id, action: "email.verified", subject: `user:${user.id}`, detail: { email } },
+            now,
+            meta,
+            consumed,
+          ),
         ]),
   ]);
   if ((used as unknown[]).length === 0) throw codeProblem({ kind: "no_code" });

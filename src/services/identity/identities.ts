@@ -27,7 +27,11 @@ export async function signInMethodCount(db: Db, userId: string): Promise<number>
 
 /** Unlinks an OpenID identity, never the last way to sign in. */
 export async function unlinkOidcIdentity(deps: Deps, user: User, id: string, meta: RequestMeta): Promise<void> {
-  const [identity] = await deps.db.select().from(oidcIdentities).where(and(eq(oidcIdentities.id, id), eq(oidcIdentities.userId, user.id))).limit(1);
+  const [identity] = await deps.db
+    .select()
+    .from(oidcIdentities)
+    .where(and(eq(oidcIdentities.id, id), eq(oidcIdentities.userId, user.id)))
+    .limit(1);
   if (!identity) throw new AppError("not_found", "ไม่พบตัวตนนี้ / No such identity.");
   if ((await signInMethodCount(deps.db, user.id)) <= 1) {
     throw new AppError("last_sign_in_method", "กรุณาเพิ่มวิธีเข้าสู่ระบบอื่นก่อน / Add another way to sign in first.");
@@ -35,6 +39,16 @@ export async function unlinkOidcIdentity(deps: Deps, user: User, id: string, met
   const now = deps.clock.now();
   await runBatch(deps.db, [
     deps.db.delete(oidcIdentities).where(eq(oidcIdentities.id, id)),
-    auditStatement(deps.db, { actor: user.email ?? user.id, action: "identity.unlinked", subject: `user:${user.id}`, detail: { provider: identity.providerId, issuer: identity.issuer, sub: identity.subject } }, now, meta),
+    auditStatement(
+      deps.db,
+      {
+        actor: user.email ?? user.id,
+        action: "identity.unlinked",
+        subject: `user:${user.id}`,
+        detail: { provider: identity.providerId, issuer: identity.issuer, sub: identity.subject },
+      },
+      now,
+      meta,
+    ),
   ]);
 }

@@ -18,22 +18,33 @@ export function requestOptions(config: Config) {
 
 function unavailable(provider: OidcProvider, cause: unknown): AppError {
   console.error(`OpenID provider ${provider.id} failed:`, cause instanceof Error ? cause.message : cause);
-  return new AppError("oidc_provider_unavailable", `ไม่สามารถติดต่อ ${provider.nameTh} ได้ในขณะนี้ / ${provider.nameEn} cannot be reached now; try again later.`);
+  return new AppError(
+    "oidc_provider_unavailable",
+    `ไม่สามารถติดต่อ ${provider.nameTh} ได้ในขณะนี้ / ${provider.nameEn} cannot be reached now; try again later.`,
+  );
 }
 
 /**
  * The provider's metadata from discovery. Its `issuer` must be exactly the configured string
  * (no normalisation: oauth4webapi compares URLs, so the raw string is checked here too).
  */
-export async function discover(config: Config, provider: OidcProvider, now: number): Promise<oauth.AuthorizationServer> {
-  if (!config.oidcAllowHttp && !provider.issuer.startsWith("https://")) throw unavailable(provider, new Error("http: issuers are not allowed here"));
+export async function discover(
+  config: Config,
+  provider: OidcProvider,
+  now: number,
+): Promise<oauth.AuthorizationServer> {
+  if (!config.oidcAllowHttp && !provider.issuer.startsWith("https://"))
+    throw unavailable(provider, new Error("http: issuers are not allowed here"));
   const cached = discovered.get(provider.issuer);
   if (cached && now - cached.at < DISCOVERY_TTL_MS) return cached.as;
   const issuer = new URL(provider.issuer);
   let as: oauth.AuthorizationServer;
   try {
     const response = await oauth.discoveryRequest(issuer, { algorithm: "oidc", ...requestOptions(config) });
-    const body = (await response.clone().json().catch(() => ({}))) as { issuer?: unknown };
+    const body = (await response
+      .clone()
+      .json()
+      .catch(() => ({}))) as { issuer?: unknown };
     if (body.issuer !== provider.issuer) throw new Error(`issuer ${String(body.issuer)} is not ${provider.issuer}`);
     as = await oauth.processDiscoveryResponse(issuer, response);
   } catch (error) {
@@ -47,7 +58,10 @@ export function clientOf(provider: OidcProvider): { client: oauth.Client; auth: 
   const secret = provider.clientSecret ?? "";
   return {
     client: { client_id: provider.clientId },
-    auth: provider.tokenEndpointAuthMethod === "client_secret_post" ? oauth.ClientSecretPost(secret) : oauth.ClientSecretBasic(secret),
+    auth:
+      provider.tokenEndpointAuthMethod === "client_secret_post"
+        ? oauth.ClientSecretPost(secret)
+        : oauth.ClientSecretBasic(secret),
   };
 }
 

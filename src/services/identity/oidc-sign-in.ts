@@ -10,14 +10,28 @@ import { newId } from "../../lib/ids";
 import { auditStatement } from "../../db/statements/audit";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
 import type { Deps, RequestMeta } from "../../deps";
-import { clientOf, discover, providerById, providerUnavailable, redirectUri, requestOptions } from "./oidc-provider-client";
+import {
+  clientOf,
+  discover,
+  providerById,
+  providerUnavailable,
+  redirectUri,
+  requestOptions,
+} from "./oidc-provider-client";
 import { assertCanSignIn, openSessionStatements } from "./sign-in-session";
 
 export const OIDC_FLOW_TTL_MS = 10 * MINUTE;
 
 /** Only same-origin paths: `/x`, never `//x`, `/\x` or an absolute URL. */
 export function safeReturnTo(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\") || /[\u0000-\u001f]/.test(value)) return "/";
+  if (
+    !value ||
+    !value.startsWith("/") ||
+    value.startsWith("//") ||
+    value.startsWith("/\\") ||
+    /[\u0000-\u001f]/.test(value)
+  )
+    return "/";
   return value;
 }
 
@@ -26,7 +40,11 @@ export function flowCookieName(stateHash: string): string {
   return `steward_oidc_${stateHash.slice(0, 16)}`;
 }
 
-export async function startOidcSignIn(deps: Deps, providerId: string, options: { returnTo: string | null; linkUserId: string | null }) {
+export async function startOidcSignIn(
+  deps: Deps,
+  providerId: string,
+  options: { returnTo: string | null; linkUserId: string | null },
+) {
   const provider = providerById(deps.config, providerId);
   const now = deps.clock.now();
   const as = await discover(deps.config, provider, now);
@@ -81,7 +99,14 @@ function displayName(claims: Record<string, unknown>): string | null {
  * started in this browser; it is consumed before the code is redeemed, so a replayed callback
  * fails. Identity is (`iss`, `sub`); there is no automatic linking by e-mail.
  */
-export async function completeOidcSignIn(deps: Deps, providerId: string, callbackUrl: URL, cookies: Record<string, string>, meta: RequestMeta, previousSessionId: string | null) {
+export async function completeOidcSignIn(
+  deps: Deps,
+  providerId: string,
+  callbackUrl: URL,
+  cookies: Record<string, string>,
+  meta: RequestMeta,
+  previousSessionId: string | null,
+) {
   const provider = providerById(deps.config, providerId);
   const now = deps.clock.now();
   await hitRateLimit(deps.db, RATE_LIMITS.oidcPerIp, meta.ip ?? "unknown", now);
@@ -90,15 +115,23 @@ export async function completeOidcSignIn(deps: Deps, providerId: string, callbac
   const stateHash = await sha256Hex(state);
   const [flow] = await deps.db.select().from(oidcFlows).where(eq(oidcFlows.stateHash, stateHash)).limit(1);
   const binding = cookies[flowCookieName(stateHash)];
-  if (!flow || flow.providerId !== providerId || !binding || !timingSafeEqual(flow.bindingHash, await sha256Hex(binding))) {
-    throw failed("การเข้าสู่ระบบนี้ไม่ได้เริ่มจากเบราว์เซอร์นี้ / This sign-in was not started in this browser, or its state was altered.");
+  if (
+    !flow ||
+    flow.providerId !== providerId ||
+    !binding ||
+    !timingSafeEqual(flow.bindingHash, await sha256Hex(binding))
+  ) {
+    throw failed(
+      "การเข้าสู่ระบบนี้ไม่ได้เริ่มจากเบราว์เซอร์นี้ / This sign-in was not started in this browser, or its state was altered.",
+    );
   }
   const consumed = await deps.db
     .update(oidcFlows)
     .set({ usedAt: now })
     .where(and(eq(oidcFlows.stateHash, stateHash), isNull(oidcFlows.usedAt), gt(oidcFlows.expiresAt, now)))
     .returning({ stateHash: oidcFlows.stateHash });
-  if (consumed.length === 0) throw failed("การเข้าสู่ระบบนี้ถูกใช้แล้วหรือหมดอายุ / This sign-in was already used or has expired: start again.");
+  if (consumed.length === 0)
+    throw failed("การเข้าสู่ระบบนี้ถูกใช้แล้วหรือหมดอายุ / This sign-in was already used or has expired: start again.");
 
   const as = await discover(deps.config, provider, now);
   const { client, auth } = clientOf(provider);
@@ -106,13 +139,28 @@ export async function completeOidcSignIn(deps: Deps, providerId: string, callbac
   let accessToken: string;
   try {
     const params = oauth.validateAuthResponse(as, client, callbackUrl, state);
-    const response = await oauth.authorizationCodeGrantRequest(as, client, auth, params, redirectUri(deps.config, provider), flow.codeVerifier, requestOptions(deps.config));
-    const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, { expectedNonce: flow.nonce, requireIdToken: true });
+    const response = await oauth.authorizationCodeGrantRequest(
+      as,
+      client,
+      auth,
+      params,
+      redirectUri(deps.config, provider),
+      flow.codeVerifier,
+      requestOptions(deps.config),
+    );
+    const tokens = await oauth.processAuthorizationCodeResponse(as, client, response, {
+      expectedNonce: flow.nonce,
+      requireIdToken: true,
+    });
     claims = oauth.getValidatedIdTokenClaims(tokens)!;
     accessToken = tokens.access_token;
   } catch (error) {
     if (error instanceof oauth.AuthorizationResponseError) {
-      throw failed(error.error === "access_denied" ? "ยกเลิกการเข้าสู่ระบบที่ผู้ให้บริการ / Sign-in was cancelled at the provider." : `ผู้ให้บริการปฏิเสธ / The provider refused: ${error.error}.`);
+      throw failed(
+        error.error === "access_denied"
+          ? "ยกเลิกการเข้าสู่ระบบที่ผู้ให้บริการ / Sign-in was cancelled at the provider."
+          : `ผู้ให้บริการปฏิเสธ / The provider refused: ${error.error}.`,
+      );
     }
     if (error instanceof oauth.ResponseBodyError || error instanceof oauth.OperationProcessingError) {
       throw failed(`คำตอบของผู้ให้บริการไม่ผ่านการตรวจสอบ / The provider's answer was not accepted (${error.message}).`);
@@ -128,7 +176,19 @@ export async function completeOidcSignIn(deps: Deps, providerId: string, callbac
       // The name is a convenience: a failing UserInfo endpoint does not stop the sign-in.
     }
   }
-  return signInWithIdentity(deps, { providerId, issuer: claims.iss, subject: claims.sub, email: typeof claims.email === "string" ? sanitizeLine(claims.email, 254) : null, name }, flow, meta, previousSessionId);
+  return signInWithIdentity(
+    deps,
+    {
+      providerId,
+      issuer: claims.iss,
+      subject: claims.sub,
+      email: typeof claims.email === "string" ? sanitizeLine(claims.email, 254) : null,
+      name,
+    },
+    flow,
+    meta,
+    previousSessionId,
+  );
 }
 
 async function signInWithIdentity(
@@ -150,29 +210,75 @@ async function signInWithIdentity(
   const statements: Statement[] = [];
   let user: User;
   if (flow.linkUserId) {
-    if (existing && existing.user.id !== flow.linkUserId) throw failed("ตัวตนนี้ผูกกับบัญชีอื่นแล้ว / This identity belongs to another account.");
+    if (existing && existing.user.id !== flow.linkUserId)
+      throw failed("ตัวตนนี้ผูกกับบัญชีอื่นแล้ว / This identity belongs to another account.");
     const [owner] = await db.select().from(users).where(eq(users.id, flow.linkUserId)).limit(1);
     if (!owner) throw failed("ไม่พบบัญชีที่จะเชื่อมโยง / The account to link no longer exists.");
     user = owner;
     if (!existing) {
       statements.push(
-        db.insert(oidcIdentities).values({ id: newId("oid"), userId: user.id, ...identity, createdAt: now, lastUsedAt: now }),
-        auditStatement(db, { actor: user.email ?? user.id, action: "identity.linked", subject: `user:${user.id}`, detail: { provider: identity.providerId, issuer: identity.issuer, sub: identity.subject } }, now, meta),
+        db
+          .insert(oidcIdentities)
+          .values({ id: newId("oid"), userId: user.id, ...identity, createdAt: now, lastUsedAt: now }),
+        auditStatement(
+          db,
+          {
+            actor: user.email ?? user.id,
+            action: "identity.linked",
+            subject: `user:${user.id}`,
+            detail: { provider: identity.providerId, issuer: identity.issuer, sub: identity.subject },
+          },
+          now,
+          meta,
+        ),
       );
     }
   } else if (existing) {
     user = existing.user;
-    statements.push(db.update(oidcIdentities).set({ lastUsedAt: now, ...(identity.name ? { name: identity.name } : {}) }).where(eq(oidcIdentities.id, existing.identity.id)));
+    statements.push(
+      db
+        .update(oidcIdentities)
+        .set({ lastUsedAt: now, ...(identity.name ? { name: identity.name } : {}) })
+        .where(eq(oidcIdentities.id, existing.identity.id)),
+    );
   } else {
-    user = { id: newId("usr"), email: null, name: identity.name ?? "", status: "active", isAdmin: false, rightsVersion: 0, createdAt: now, updatedAt: now };
+    user = {
+      id: newId("usr"),
+      email: null,
+      name: identity.name ?? "",
+      status: "active",
+      isAdmin: false,
+      rightsVersion: 0,
+      createdAt: now,
+      updatedAt: now,
+    };
     statements.push(
       db.insert(users).values(user),
-      db.insert(oidcIdentities).values({ id: newId("oid"), userId: user.id, ...identity, createdAt: now, lastUsedAt: now }),
-      auditStatement(db, { actor: subject, action: "user.signed_up", subject: `user:${user.id}`, detail: { method: "oidc", provider: identity.providerId, issuer: identity.issuer } }, now, meta),
+      db
+        .insert(oidcIdentities)
+        .values({ id: newId("oid"), userId: user.id, ...identity, createdAt: now, lastUsedAt: now }),
+      auditStatement(
+        db,
+        {
+          actor: subject,
+          action: "user.signed_up",
+          subject: `user:${user.id}`,
+          detail: { method: "oidc", provider: identity.providerId, issuer: identity.issuer },
+        },
+        now,
+        meta,
+      ),
     );
   }
   assertCanSignIn(user);
-  const session = await openSessionStatements(deps, user, `oidc:${identity.providerId}`, meta, previousSessionId, user.email ?? subject);
+  const session = await openSessionStatements(
+    deps,
+    user,
+    `oidc:${identity.providerId}`,
+    meta,
+    previousSessionId,
+    user.email ?? subject,
+  );
   statements.push(...session.statements);
   await runBatch(db, statements);
   return { user, sessionToken: session.token, returnTo: flow.returnTo };

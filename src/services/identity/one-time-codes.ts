@@ -39,7 +39,9 @@ export function waitAfterFailures(failures: number): number {
 }
 
 // waitAfterFailures as SQL, for the statements that record a failure or reserve a try.
-const WAIT_STEPS = Array.from({ length: 8 }, (_, i) => FREE_FAILURES + i).map((f) => [f, waitAfterFailures(f)] as const);
+const WAIT_STEPS = Array.from({ length: 8 }, (_, i) => FREE_FAILURES + i).map(
+  (f) => [f, waitAfterFailures(f)] as const,
+);
 function waitSql(failures: SQL): SQL {
   const cases = [...WAIT_STEPS].reverse().map(([f, ms]) => sql`WHEN ${failures} >= ${f} THEN ${ms}`);
   return sql`CASE ${sql.join(cases, sql` `)} ELSE 0 END`;
@@ -48,7 +50,8 @@ function waitSql(failures: SQL): SQL {
 export type CodePurpose = "email_sign_in" | "email_verify" | "approval_confirm";
 
 /** Where a purpose's failures are counted: the address, and the user or application they are for. */
-const failureKey = (purpose: CodePurpose, email: string, scope?: string) => (scope ? `${purpose}:${scope}:${email}` : `${purpose}:${email}`);
+const failureKey = (purpose: CodePurpose, email: string, scope?: string) =>
+  scope ? `${purpose}:${scope}:${email}` : `${purpose}:${email}`;
 
 /**
  * A new 6-digit code (and a 128+-bit link secret) for an address: the statements that store it
@@ -56,13 +59,26 @@ const failureKey = (purpose: CodePurpose, email: string, scope?: string) => (sco
  * purpose and address, or only those `replaces` selects), for the caller's batch with the
  * e-mail that carries it. Failures counted so far stay.
  */
-export async function issueCode(deps: Deps, input: { purpose: CodePurpose; email: string; ttlMs: number; data: unknown; applicationId?: string | null; keepOlder?: boolean; replaces?: SQL }) {
+export async function issueCode(
+  deps: Deps,
+  input: {
+    purpose: CodePurpose;
+    email: string;
+    ttlMs: number;
+    data: unknown;
+    applicationId?: string | null;
+    keepOlder?: boolean;
+    replaces?: SQL;
+  },
+) {
   const now = deps.clock.now();
   const id = newId("otk");
   const secret = randomBase62(32);
   const code = randomDigits(6);
   const statements: Statement[] = [
-    ...(input.keepOlder ? [] : [revokeCodesStatement(deps, { purpose: input.purpose, email: input.email, where: input.replaces })]),
+    ...(input.keepOlder
+      ? []
+      : [revokeCodesStatement(deps, { purpose: input.purpose, email: input.email, where: input.replaces })]),
     deps.db.insert(oneTimeTokens).values({
       id,
       purpose: input.purpose,
@@ -79,11 +95,23 @@ export async function issueCode(deps: Deps, input: { purpose: CodePurpose; email
 }
 
 /** Revokes the live codes (and links) of a purpose and address, optionally narrowed and guarded. */
-export function revokeCodesStatement(deps: Deps, input: { purpose: CodePurpose; email: string; where?: SQL; guard?: SQL }) {
+export function revokeCodesStatement(
+  deps: Deps,
+  input: { purpose: CodePurpose; email: string; where?: SQL; guard?: SQL },
+) {
   return deps.db
     .update(oneTimeTokens)
     .set({ revokedAt: deps.clock.now() })
-    .where(and(eq(oneTimeTokens.purpose, input.purpose), eq(oneTimeTokens.email, input.email), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), input.where, input.guard));
+    .where(
+      and(
+        eq(oneTimeTokens.purpose, input.purpose),
+        eq(oneTimeTokens.email, input.email),
+        isNull(oneTimeTokens.usedAt),
+        isNull(oneTimeTokens.revokedAt),
+        input.where,
+        input.guard,
+      ),
+    );
 }
 
 /** The outcome of one typed code. `attemptsLeft` is how many more tries the code takes. */
@@ -106,11 +134,26 @@ export type CodeAttempt =
  * failure to the address and sets its wait. Consumes nothing: on "ok" the caller uses the code
  * with consumeCodeStatement and clearFailuresStatement in its own batch.
  */
-export async function attemptCode(deps: Deps, input: { purpose: CodePurpose; email: string; code: string; where?: SQL; scope?: string }): Promise<CodeAttempt> {
+export async function attemptCode(
+  deps: Deps,
+  input: { purpose: CodePurpose; email: string; code: string; where?: SQL; scope?: string },
+): Promise<CodeAttempt> {
   const now = deps.clock.now();
   const key = failureKey(input.purpose, input.email, input.scope);
-  const live = and(eq(oneTimeTokens.purpose, input.purpose), eq(oneTimeTokens.email, input.email), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), gt(oneTimeTokens.expiresAt, now), input.where);
-  const [newest] = await deps.db.select({ id: oneTimeTokens.id }).from(oneTimeTokens).where(live).orderBy(desc(oneTimeTokens.createdAt)).limit(1);
+  const live = and(
+    eq(oneTimeTokens.purpose, input.purpose),
+    eq(oneTimeTokens.email, input.email),
+    isNull(oneTimeTokens.usedAt),
+    isNull(oneTimeTokens.revokedAt),
+    gt(oneTimeTokens.expiresAt, now),
+    input.where,
+  );
+  const [newest] = await deps.db
+    .select({ id: oneTimeTokens.id })
+    .from(oneTimeTokens)
+    .where(live)
+    .orderBy(desc(oneTimeTokens.createdAt))
+    .limit(1);
   if (!newest) return { kind: "no_code" };
 
   const attemptId = newId("tx");
@@ -119,7 +162,13 @@ export async function attemptCode(deps: Deps, input: { purpose: CodePurpose; ema
     deps.db
       .update(codeFailures)
       .set({ lockedUntil: sql`${now} + ${waitSql(sql`${codeFailures.failures} + 1`)}`, reservedBy: attemptId })
-      .where(and(eq(codeFailures.key, key), sql`${codeFailures.failures} >= ${FREE_FAILURES}`, lte(codeFailures.lockedUntil, now))),
+      .where(
+        and(
+          eq(codeFailures.key, key),
+          sql`${codeFailures.failures} >= ${FREE_FAILURES}`,
+          lte(codeFailures.lockedUntil, now),
+        ),
+      ),
     deps.db
       .update(oneTimeTokens)
       .set({ attempts: sql`${oneTimeTokens.attempts} + 1` })
@@ -132,8 +181,21 @@ export async function attemptCode(deps: Deps, input: { purpose: CodePurpose; ema
   }
 
   // The batch answers raw rows; the tokens are read back typed.
-  const claimed = await deps.db.select().from(oneTimeTokens).where(inArray(oneTimeTokens.id, claimedIds.map((t) => t.id)));
-  const tries = await Promise.all(claimed.map(async (token) => ({ token, right: timingSafeEqual(token.codeHash ?? "", await sha256Hex(`${token.id}:${input.code}`)) })));
+  const claimed = await deps.db
+    .select()
+    .from(oneTimeTokens)
+    .where(
+      inArray(
+        oneTimeTokens.id,
+        claimedIds.map((t) => t.id),
+      ),
+    );
+  const tries = await Promise.all(
+    claimed.map(async (token) => ({
+      token,
+      right: timingSafeEqual(token.codeHash ?? "", await sha256Hex(`${token.id}:${input.code}`)),
+    })),
+  );
   const right = tries.find((t) => t.right);
   if (right) return { kind: "ok", token: right.token };
   // Each code compared is one guess: several live codes do not buy more guesses per failure.
@@ -145,7 +207,10 @@ export async function attemptCode(deps: Deps, input: { purpose: CodePurpose; ema
 async function releaseReservation(deps: Deps, key: string, attemptId: string): Promise<void> {
   await deps.db
     .update(codeFailures)
-    .set({ lockedUntil: sql`${codeFailures.lastFailureAt} + ${waitSql(sql`${codeFailures.failures}`)}`, reservedBy: null })
+    .set({
+      lockedUntil: sql`${codeFailures.lastFailureAt} + ${waitSql(sql`${codeFailures.failures}`)}`,
+      reservedBy: null,
+    })
     .where(and(eq(codeFailures.key, key), eq(codeFailures.reservedBy, attemptId)));
 }
 
@@ -153,7 +218,9 @@ async function whyNotClaimed(deps: Deps, key: string, live: SQL | undefined, now
   const [failure] = await deps.db.select().from(codeFailures).where(eq(codeFailures.key, key)).limit(1);
   if (failure && failure.lockedUntil > now) return { kind: "wait", retryAfterMs: failure.lockedUntil - now };
   const codes = await deps.db.select({ attempts: oneTimeTokens.attempts }).from(oneTimeTokens).where(live).limit(10);
-  return codes.length > 0 && codes.every((c) => c.attempts >= MAX_CODE_ATTEMPTS) ? { kind: "code_dead" } : { kind: "no_code" };
+  return codes.length > 0 && codes.every((c) => c.attempts >= MAX_CODE_ATTEMPTS)
+    ? { kind: "code_dead" }
+    : { kind: "no_code" };
 }
 
 /** `count` more consecutive failures for the address, and the wait they earn: one atomic upsert. */
@@ -169,13 +236,20 @@ async function recordFailures(deps: Deps, key: string, now: number, count: numbe
 }
 
 /** Ends the address's run of failures: part of the batch that uses a right code. */
-export function clearFailuresStatement(deps: Deps, input: { purpose: CodePurpose; email: string; scope?: string; guard?: SQL }) {
-  return deps.db.delete(codeFailures).where(and(eq(codeFailures.key, failureKey(input.purpose, input.email, input.scope)), input.guard));
+export function clearFailuresStatement(
+  deps: Deps,
+  input: { purpose: CodePurpose; email: string; scope?: string; guard?: SQL },
+) {
+  return deps.db
+    .delete(codeFailures)
+    .where(and(eq(codeFailures.key, failureKey(input.purpose, input.email, input.scope)), input.guard));
 }
 
 /** Ends every run of failures of these addresses, whatever their scope (an administrator's reactivation). */
 export function clearAllFailuresStatement(deps: Deps, emails: string[]) {
-  const matches = emails.map((email) => sql`(${codeFailures.key} LIKE ${"%:" + email.replace(/[%_\\]/g, (ch) => `\\${ch}`)} ESCAPE '\\')`);
+  const matches = emails.map(
+    (email) => sql`(${codeFailures.key} LIKE ${"%:" + email.replace(/[%_\\]/g, (ch) => `\\${ch}`)} ESCAPE '\\')`,
+  );
   return deps.db.delete(codeFailures).where(matches.length ? sql.join(matches, sql` OR `) : sql`0`);
 }
 
@@ -189,7 +263,15 @@ export function consumeCodeStatement(deps: Deps, tokenId: string, usedTx: string
   return deps.db
     .update(oneTimeTokens)
     .set({ usedAt: now, usedTx })
-    .where(and(eq(oneTimeTokens.id, tokenId), isNull(oneTimeTokens.usedAt), isNull(oneTimeTokens.revokedAt), lte(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS), gt(oneTimeTokens.expiresAt, now)))
+    .where(
+      and(
+        eq(oneTimeTokens.id, tokenId),
+        isNull(oneTimeTokens.usedAt),
+        isNull(oneTimeTokens.revokedAt),
+        lte(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS),
+        gt(oneTimeTokens.expiresAt, now),
+      ),
+    )
     .returning({ id: oneTimeTokens.id });
 }
 
@@ -202,19 +284,37 @@ export function codeProblem(attempt: Exclude<CodeAttempt, { kind: "ok" }>): AppE
   switch (attempt.kind) {
     case "wrong":
       return attempt.attemptsLeft > 0
-        ? new AppError("invalid_code", `รหัสไม่ถูกต้อง ลองได้อีก ${attempt.attemptsLeft} ครั้ง / Wrong code: ${attempt.attemptsLeft} more ${attempt.attemptsLeft === 1 ? "try" : "tries"}.`, { extensions: { attemptsLeft: attempt.attemptsLeft } })
-        : new AppError("invalid_code", "รหัสไม่ถูกต้อง และใช้ไม่ได้อีกแล้ว กรุณาขอรหัสใหม่ / Wrong code, and no tries are left: ask for a new code.", { extensions: { attemptsLeft: 0 } });
+        ? new AppError(
+            "invalid_code",
+            `รหัสไม่ถูกต้อง ลองได้อีก ${attempt.attemptsLeft} ครั้ง / Wrong code: ${attempt.attemptsLeft} more ${attempt.attemptsLeft === 1 ? "try" : "tries"}.`,
+            { extensions: { attemptsLeft: attempt.attemptsLeft } },
+          )
+        : new AppError(
+            "invalid_code",
+            "รหัสไม่ถูกต้อง และใช้ไม่ได้อีกแล้ว กรุณาขอรหัสใหม่ / Wrong code, and no tries are left: ask for a new code.",
+            { extensions: { attemptsLeft: 0 } },
+          );
     case "no_code":
-      return new AppError("invalid_code", "รหัสไม่ถูกต้องหรือหมดอายุ กรุณาขอรหัสใหม่ / Wrong or expired code: ask for a new one.");
+      return new AppError(
+        "invalid_code",
+        "รหัสไม่ถูกต้องหรือหมดอายุ กรุณาขอรหัสใหม่ / Wrong or expired code: ask for a new one.",
+      );
     case "code_dead":
-      return new AppError("too_many_attempts", "รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่ / This code is no longer valid: ask for a new one.");
+      return new AppError(
+        "too_many_attempts",
+        "รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่ / This code is no longer valid: ask for a new one.",
+      );
     case "wait": {
       const seconds = Math.max(1, Math.ceil(attempt.retryAfterMs / 1000));
       const minutes = Math.ceil(seconds / 60);
-      return new AppError("too_many_attempts", `ใส่รหัสผิดหลายครั้งเกินไป กรุณารอ ${minutes} นาทีแล้วลองใหม่ / Too many wrong codes for this address: try again in ${minutes} minute(s).`, {
-        headers: { "Retry-After": String(seconds) },
-        extensions: { retryAfter: seconds },
-      });
+      return new AppError(
+        "too_many_attempts",
+        `ใส่รหัสผิดหลายครั้งเกินไป กรุณารอ ${minutes} นาทีแล้วลองใหม่ / Too many wrong codes for this address: try again in ${minutes} minute(s).`,
+        {
+          headers: { "Retry-After": String(seconds) },
+          extensions: { retryAfter: seconds },
+        },
+      );
     }
   }
 }

@@ -1,4 +1,8 @@
-import { generateAuthenticationOptions, verifyAuthenticationResponse, type AuthenticationResponseJSON } from "@simplewebauthn/server";
+import {
+  generateAuthenticationOptions,
+  verifyAuthenticationResponse,
+  type AuthenticationResponseJSON,
+} from "@simplewebauthn/server";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { and, eq, sql } from "drizzle-orm";
 import { newId } from "../../lib/ids";
@@ -23,11 +27,21 @@ export async function passkeySignInOptions(deps: Deps, meta: RequestMeta) {
  * are checked, user verification is required, and a counter that does not grow is refused
  * (a cloned authenticator). The new counter is stored with a compare-and-swap.
  */
-export async function signInWithPasskey(deps: Deps, response: AuthenticationResponseJSON, meta: RequestMeta, previousSessionId: string | null) {
+export async function signInWithPasskey(
+  deps: Deps,
+  response: AuthenticationResponseJSON,
+  meta: RequestMeta,
+  previousSessionId: string | null,
+) {
   const now = deps.clock.now();
   await hitRateLimit(deps.db, RATE_LIMITS.passkeyPerIp, meta.ip ?? "unknown", now);
   const credentialId = typeof response?.id === "string" ? response.id : "";
-  const [row] = await deps.db.select({ passkey: passkeys, user: users }).from(passkeys).innerJoin(users, eq(users.id, passkeys.userId)).where(eq(passkeys.credentialId, credentialId)).limit(1);
+  const [row] = await deps.db
+    .select({ passkey: passkeys, user: users })
+    .from(passkeys)
+    .innerJoin(users, eq(users.id, passkeys.userId))
+    .where(eq(passkeys.credentialId, credentialId))
+    .limit(1);
   if (!row) throw verificationFailed("ไม่พบพาสคีย์นี้ในระบบ / This passkey is not registered here.");
   const { passkey, user } = row;
   let newCounter: number;
@@ -37,20 +51,35 @@ export async function signInWithPasskey(deps: Deps, response: AuthenticationResp
       expectedChallenge: (challenge) => consumeChallenge(deps.db, challenge, "authentication", null, now),
       expectedOrigin: deps.config.appOrigin,
       expectedRPID: deps.config.rpId,
-      credential: { id: passkey.credentialId, publicKey: isoBase64URL.toBuffer(passkey.publicKey), counter: passkey.counter, transports: JSON.parse(passkey.transports) },
+      credential: {
+        id: passkey.credentialId,
+        publicKey: isoBase64URL.toBuffer(passkey.publicKey),
+        counter: passkey.counter,
+        transports: JSON.parse(passkey.transports),
+      },
       requireUserVerification: true,
     });
     if (!verification.verified) throw new Error("not verified");
     newCounter = verification.authenticationInfo.newCounter;
   } catch (error) {
-    throw verificationFailed(`ไม่สามารถยืนยันพาสคีย์ได้ / The passkey could not be verified (${error instanceof Error ? error.message : "invalid response"}).`);
+    throw verificationFailed(
+      `ไม่สามารถยืนยันพาสคีย์ได้ / The passkey could not be verified (${error instanceof Error ? error.message : "invalid response"}).`,
+    );
   }
   // Only a valid assertion learns that the account is suspended.
   assertCanSignIn(user);
   // The session is opened only if this batch's counter compare-and-swap matched.
   const tx = newId("tx");
   const advanced = sql`EXISTS (SELECT 1 FROM passkeys WHERE id = ${passkey.id} AND used_tx = ${tx})`;
-  const session = await openSessionStatements(deps, user, "passkey", meta, previousSessionId, user.email ?? user.id, advanced);
+  const session = await openSessionStatements(
+    deps,
+    user,
+    "passkey",
+    meta,
+    previousSessionId,
+    user.email ?? user.id,
+    advanced,
+  );
   const [updated] = await runBatch(deps.db, [
     deps.db
       .update(passkeys)

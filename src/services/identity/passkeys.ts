@@ -1,4 +1,8 @@
-import { generateRegistrationOptions, verifyRegistrationResponse, type RegistrationResponseJSON } from "@simplewebauthn/server";
+import {
+  generateRegistrationOptions,
+  verifyRegistrationResponse,
+  type RegistrationResponseJSON,
+} from "@simplewebauthn/server";
 import { displayName } from "../../text/bilingual";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
@@ -19,7 +23,13 @@ export function verificationFailed(detail = "ไม่สามารถยื�
 }
 
 /** Consumes a challenge once: unused, unexpired, of this purpose (and user, for registration). */
-export async function consumeChallenge(db: Db, challenge: string, purpose: "registration" | "authentication", userId: string | null, now: number): Promise<boolean> {
+export async function consumeChallenge(
+  db: Db,
+  challenge: string,
+  purpose: "registration" | "authentication",
+  userId: string | null,
+  now: number,
+): Promise<boolean> {
   const rows = await db
     .update(webauthnChallenges)
     .set({ usedAt: now })
@@ -36,8 +46,16 @@ export async function consumeChallenge(db: Db, challenge: string, purpose: "regi
   return rows.length === 1;
 }
 
-export async function saveChallenge(db: Db, challenge: string, purpose: "registration" | "authentication", userId: string | null, now: number) {
-  await db.insert(webauthnChallenges).values({ challenge, purpose, userId, expiresAt: now + CHALLENGE_TTL_MS, createdAt: now });
+export async function saveChallenge(
+  db: Db,
+  challenge: string,
+  purpose: "registration" | "authentication",
+  userId: string | null,
+  now: number,
+) {
+  await db
+    .insert(webauthnChallenges)
+    .values({ challenge, purpose, userId, expiresAt: now + CHALLENGE_TTL_MS, createdAt: now });
 }
 
 export async function listPasskeys(db: Db, userId: string) {
@@ -61,7 +79,13 @@ export async function passkeyRegistrationOptions(deps: Deps, user: User) {
   return options;
 }
 
-export async function registerPasskey(deps: Deps, user: User, response: RegistrationResponseJSON, name: string | null, meta: RequestMeta) {
+export async function registerPasskey(
+  deps: Deps,
+  user: User,
+  response: RegistrationResponseJSON,
+  name: string | null,
+  meta: RequestMeta,
+) {
   const now = deps.clock.now();
   let verification;
   try {
@@ -73,11 +97,17 @@ export async function registerPasskey(deps: Deps, user: User, response: Registra
       requireUserVerification: true,
     });
   } catch (error) {
-    throw verificationFailed(`ลงทะเบียนพาสคีย์ไม่สำเร็จ / The passkey could not be registered (${error instanceof Error ? error.message : "invalid response"}).`);
+    throw verificationFailed(
+      `ลงทะเบียนพาสคีย์ไม่สำเร็จ / The passkey could not be registered (${error instanceof Error ? error.message : "invalid response"}).`,
+    );
   }
   if (!verification.verified) throw verificationFailed();
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
-  const [taken] = await deps.db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.credentialId, credential.id)).limit(1);
+  const [taken] = await deps.db
+    .select({ id: passkeys.id })
+    .from(passkeys)
+    .where(eq(passkeys.credentialId, credential.id))
+    .limit(1);
   if (taken) throw verificationFailed("พาสคีย์นี้ลงทะเบียนไว้แล้ว / This passkey is already registered.");
   const passkey: Passkey = {
     id: newId("pky"),
@@ -95,19 +125,44 @@ export async function registerPasskey(deps: Deps, user: User, response: Registra
   };
   await runBatch(deps.db, [
     deps.db.insert(passkeys).values(passkey),
-    auditStatement(deps.db, { actor: user.email ?? user.id, action: "passkey.registered", subject: `user:${user.id}`, detail: { passkeyId: passkey.id, name: passkey.name } }, now, meta),
+    auditStatement(
+      deps.db,
+      {
+        actor: user.email ?? user.id,
+        action: "passkey.registered",
+        subject: `user:${user.id}`,
+        detail: { passkeyId: passkey.id, name: passkey.name },
+      },
+      now,
+      meta,
+    ),
   ]);
   return passkey;
 }
 
 /** Removes one of the user's passkeys; never the last way to sign in. */
 export async function removePasskey(deps: Deps, user: User, id: string, meta: RequestMeta) {
-  const [passkey] = await deps.db.select().from(passkeys).where(and(eq(passkeys.id, id), eq(passkeys.userId, user.id))).limit(1);
+  const [passkey] = await deps.db
+    .select()
+    .from(passkeys)
+    .where(and(eq(passkeys.id, id), eq(passkeys.userId, user.id)))
+    .limit(1);
   if (!passkey) throw new AppError("not_found", "ไม่พบพาสคีย์นี้ / No such passkey.");
-  if ((await signInMethodCount(deps.db, user.id)) <= 1) throw new AppError("last_sign_in_method", "กรุณาเพิ่มวิธีเข้าสู่ระบบอื่นก่อน / Add another way to sign in first.");
+  if ((await signInMethodCount(deps.db, user.id)) <= 1)
+    throw new AppError("last_sign_in_method", "กรุณาเพิ่มวิธีเข้าสู่ระบบอื่นก่อน / Add another way to sign in first.");
   const now = deps.clock.now();
   await runBatch(deps.db, [
     deps.db.delete(passkeys).where(eq(passkeys.id, id)),
-    auditStatement(deps.db, { actor: user.email ?? user.id, action: "passkey.removed", subject: `user:${user.id}`, detail: { passkeyId: id, name: passkey.name } }, now, meta),
+    auditStatement(
+      deps.db,
+      {
+        actor: user.email ?? user.id,
+        action: "passkey.removed",
+        subject: `user:${user.id}`,
+        detail: { passkeyId: id, name: passkey.name },
+      },
+      now,
+      meta,
+    ),
   ]);
 }

@@ -27,7 +27,14 @@ export async function getProfile(deps: Deps, user: User): Promise<Profile> {
     currentTerms(deps.db, deps.clock.now()),
     listIdentities(deps.db, user.id),
   ]);
-  return { user, memberships, applications, acceptedVersion: accepted, currentVersion: terms?.version ?? null, identities };
+  return {
+    user,
+    memberships,
+    applications,
+    acceptedVersion: accepted,
+    currentVersion: terms?.version ?? null,
+    identities,
+  };
 }
 
 /** Sets the user's name (checked by the caller with the one-line text rule); audited. */
@@ -36,7 +43,17 @@ export async function renameUser(deps: Deps, user: User, name: string, meta: Req
   const now = deps.clock.now();
   await runBatch(deps.db, [
     deps.db.update(users).set({ name, updatedAt: now }).where(eq(users.id, user.id)),
-    auditStatement(deps.db, { actor: user.email ?? user.id, action: "user.renamed", subject: `user:${user.id}`, detail: { from: user.name, to: name } }, now, meta),
+    auditStatement(
+      deps.db,
+      {
+        actor: user.email ?? user.id,
+        action: "user.renamed",
+        subject: `user:${user.id}`,
+        detail: { from: user.name, to: name },
+      },
+      now,
+      meta,
+    ),
   ]);
   return { ...user, name, updatedAt: now };
 }

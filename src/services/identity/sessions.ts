@@ -29,7 +29,13 @@ export interface SessionOptions {
 }
 
 /** A session row for a sign-in batch, guarded like the rest of that batch. */
-export async function newSession(db: Db, userId: string, now: number, meta: RequestMeta, options: SessionOptions = {}): Promise<NewSession> {
+export async function newSession(
+  db: Db,
+  userId: string,
+  now: number,
+  meta: RequestMeta,
+  options: SessionOptions = {},
+): Promise<NewSession> {
   const id = options.id ?? newId("ses");
   const secret = randomBase62(32);
   const values = {
@@ -43,7 +49,9 @@ export async function newSession(db: Db, userId: string, now: number, meta: Requ
     ip: meta.ip,
     userAgent: meta.userAgent?.slice(0, 300) ?? null,
   };
-  const statement = options.guard ? insertWhere(db, sessions, values, options.guard) : db.insert(sessions).values(values);
+  const statement = options.guard
+    ? insertWhere(db, sessions, values, options.guard)
+    : db.insert(sessions).values(values);
   return { id, token: `${id}.${secret}`, statement };
 }
 
@@ -90,14 +98,30 @@ const sessionMeta = (s: typeof sessions.$inferSelect): RequestMeta => ({ ip: s.i
  * old id is claimed with a compare-and-swap and keeps working a few seconds for requests in
  * flight; of two concurrent requests, one rotates and the other carries on with the old id.
  */
-async function rotateSession(deps: Deps, old: typeof sessions.$inferSelect, user: User, now: number, requestMeta: RequestMeta): Promise<CurrentSession> {
+async function rotateSession(
+  deps: Deps,
+  old: typeof sessions.$inferSelect,
+  user: User,
+  now: number,
+  requestMeta: RequestMeta,
+): Promise<CurrentSession> {
   const id = newId("ses");
   const claimed = sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${old.id} AND replaced_by = ${id})`;
-  const fresh = await newSession(deps.db, user.id, now, requestMeta, { id, guard: claimed, rightsVersion: user.rightsVersion, createdAt: old.createdAt, expiresAt: old.expiresAt });
+  const fresh = await newSession(deps.db, user.id, now, requestMeta, {
+    id,
+    guard: claimed,
+    rightsVersion: user.rightsVersion,
+    createdAt: old.createdAt,
+    expiresAt: old.expiresAt,
+  });
   const [cas] = await runBatch(deps.db, [
     deps.db
       .update(sessions)
-      .set({ replacedBy: id, rightsVersion: user.rightsVersion, expiresAt: Math.min(old.expiresAt, now + ROTATION_OVERLAP_MS) })
+      .set({
+        replacedBy: id,
+        rightsVersion: user.rightsVersion,
+        expiresAt: Math.min(old.expiresAt, now + ROTATION_OVERLAP_MS),
+      })
       .where(and(eq(sessions.id, old.id), isNull(sessions.replacedBy)))
       .returning({ id: sessions.id }),
     fresh.statement,
@@ -108,12 +132,19 @@ async function rotateSession(deps: Deps, old: typeof sessions.$inferSelect, user
 
 /** The session and its other id across a renewal (the one it replaced, or the one replacing it). */
 function sameBrowser(sessionId: string): SQL {
-  return or(eq(sessions.id, sessionId), eq(sessions.replacedBy, sessionId), sql`${sessions.id} = (SELECT s2.replaced_by FROM sessions s2 WHERE s2.id = ${sessionId})`)!;
+  return or(
+    eq(sessions.id, sessionId),
+    eq(sessions.replacedBy, sessionId),
+    sql`${sessions.id} = (SELECT s2.replaced_by FROM sessions s2 WHERE s2.id = ${sessionId})`,
+  )!;
 }
 
 /** Ends a session under both its ids: a renewal after a change of rights leaves the old one briefly alive. */
 export function revokeSessionStatement(db: Db, sessionId: string, now: number, guard?: SQL) {
-  return db.update(sessions).set({ revokedAt: now }).where(and(sameBrowser(sessionId), isNull(sessions.revokedAt), guard));
+  return db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(sameBrowser(sessionId), isNull(sessions.revokedAt), guard));
 }
 
 /** The user's live sessions, newest first; `id` is the public id, never the cookie. */
@@ -123,7 +154,15 @@ export async function listSessions(deps: Deps, userId: string): Promise<Session[
   const rows = await deps.db
     .select()
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), isNull(sessions.replacedBy), gt(sessions.expiresAt, now), gt(sessions.lastSeenAt, now - SESSION_IDLE_MS)))
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        isNull(sessions.replacedBy),
+        gt(sessions.expiresAt, now),
+        gt(sessions.lastSeenAt, now - SESSION_IDLE_MS),
+      ),
+    )
     .orderBy(desc(sessions.createdAt));
   return rows;
 }
@@ -137,7 +176,13 @@ export async function endSession(deps: Deps, user: User, id: string, meta: Reque
       .set({ revokedAt: now })
       .where(and(sameBrowser(id), eq(sessions.userId, user.id), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id }),
-    auditStatement(deps.db, { actor: user.email ?? user.id, action: "session.ended", subject: `user:${user.id}`, detail: { sessionId: id } }, now, meta, sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${id} AND user_id = ${user.id} AND revoked_at = ${now})`),
+    auditStatement(
+      deps.db,
+      { actor: user.email ?? user.id, action: "session.ended", subject: `user:${user.id}`, detail: { sessionId: id } },
+      now,
+      meta,
+      sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${id} AND user_id = ${user.id} AND revoked_at = ${now})`,
+    ),
   ]);
   if ((cas as unknown[]).length === 0) throw new AppError("not_found", "ไม่พบเซสชันนี้ / No such session.");
 }
@@ -146,12 +191,28 @@ export async function endSession(deps: Deps, user: User, id: string, meta: Reque
 export async function endOtherSessions(deps: Deps, user: User, currentId: string, meta: RequestMeta) {
   const now = deps.clock.now();
   await runBatch(deps.db, [
-    deps.db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, user.id), ne(sessions.id, currentId), isNull(sessions.revokedAt))),
-    auditStatement(deps.db, { actor: user.email ?? user.id, action: "session.others_ended", subject: `user:${user.id}`, detail: { keptSessionId: currentId } }, now, meta),
+    deps.db
+      .update(sessions)
+      .set({ revokedAt: now })
+      .where(and(eq(sessions.userId, user.id), ne(sessions.id, currentId), isNull(sessions.revokedAt))),
+    auditStatement(
+      deps.db,
+      {
+        actor: user.email ?? user.id,
+        action: "session.others_ended",
+        subject: `user:${user.id}`,
+        detail: { keptSessionId: currentId },
+      },
+      now,
+      meta,
+    ),
   ]);
 }
 
 /** Ends all sessions of a user (suspension, recovery). A statement for the caller's batch. */
 export function endAllSessionsStatement(db: Db, userId: string, now: number) {
-  return db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+  return db
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
 }

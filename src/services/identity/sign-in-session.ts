@@ -20,13 +20,27 @@ export function assertCanSignIn(user: Pick<User, "status">): void {
  * The statements that open a session: a new session id (this browser's previous session ends),
  * the sign-in audited. Part of the sign-in's own batch.
  */
-export async function openSessionStatements(deps: Deps, user: Pick<User, "id" | "email" | "rightsVersion">, method: string, meta: RequestMeta, previousSessionId: string | null, actor: string, guard?: SQL) {
+export async function openSessionStatements(
+  deps: Deps,
+  user: Pick<User, "id" | "email" | "rightsVersion">,
+  method: string,
+  meta: RequestMeta,
+  previousSessionId: string | null,
+  actor: string,
+  guard?: SQL,
+) {
   const now = deps.clock.now();
   const session = await newSession(deps.db, user.id, now, meta, { guard, rightsVersion: user.rightsVersion });
   const statements: Statement[] = [
     ...(previousSessionId ? [revokeSessionStatement(deps.db, previousSessionId, now, guard)] : []),
     session.statement,
-    auditStatement(deps.db, { actor, action: "user.signed_in", subject: `user:${user.id}`, detail: { method, sessionId: session.id } }, now, meta, guard),
+    auditStatement(
+      deps.db,
+      { actor, action: "user.signed_in", subject: `user:${user.id}`, detail: { method, sessionId: session.id } },
+      now,
+      meta,
+      guard,
+    ),
   ];
   return { token: session.token, statements };
 }

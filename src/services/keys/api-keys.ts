@@ -27,9 +27,14 @@ export function keyStatus(key: ApiKey, now: number): KeyStatus {
 /** The active steward membership that a publish key speaks for. */
 async function publishMembership(db: Db, userId: string, agencyId: string | null) {
   const rows = await db.select().from(memberships).where(eq(memberships.userId, userId));
-  const usable = rows.filter((m) => grantsPublish(m.status as MembershipStatus) && (!agencyId || m.agencyId === agencyId));
+  const usable = rows.filter(
+    (m) => grantsPublish(m.status as MembershipStatus) && (!agencyId || m.agencyId === agencyId),
+  );
   if (usable.length === 0) {
-    throw new AppError("forbidden_scope", "กุญแจสำหรับเผยแพร่ต้องมีบทบาทผู้ดูแลข้อมูลที่ใช้งานอยู่ / Publish keys need an active steward role.");
+    throw new AppError(
+      "forbidden_scope",
+      "กุญแจสำหรับเผยแพร่ต้องมีบทบาทผู้ดูแลข้อมูลที่ใช้งานอยู่ / Publish keys need an active steward role.",
+    );
   }
   if (usable.length > 1) {
     throw new AppError("invalid_request", "กรุณาระบุหน่วยงาน / You are a steward of several agencies: give agencyId.", {
@@ -51,7 +56,10 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
   const { db } = deps;
   const now = deps.clock.now();
   if (!(await hasAcceptedCurrentTerms(db, user.id, now))) {
-    throw new AppError("terms_not_accepted", "กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน / Accept the current terms of use first.");
+    throw new AppError(
+      "terms_not_accepted",
+      "กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน / Accept the current terms of use first.",
+    );
   }
   const scopes: Scope[] = input.scopes.includes("publish") ? ["read", "publish"] : ["read"];
   const membership = scopes.includes("publish") ? await publishMembership(db, user.id, input.agencyId ?? null) : null;
@@ -75,19 +83,48 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
   };
   await runBatch(db, [
     db.insert(apiKeys).values(key),
-    auditStatement(db, { actor: user.email ?? user.id, action: "key.created", subject: `key:${key.id}`, detail: { name: key.name, scopes, prefix, agencyId: key.agencyId } }, now, meta),
+    auditStatement(
+      db,
+      {
+        actor: user.email ?? user.id,
+        action: "key.created",
+        subject: `key:${key.id}`,
+        detail: { name: key.name, scopes, prefix, agencyId: key.agencyId },
+      },
+      now,
+      meta,
+    ),
   ]);
-  const outboxIds = membership?.applicationId ? await activateApplication(deps, user, membership.applicationId, key.id, meta) : [];
+  const outboxIds = membership?.applicationId
+    ? await activateApplication(deps, user, membership.applicationId, key.id, meta)
+    : [];
   return { key, secret, outboxIds };
 }
 
 /** The first publish key of an approved steward moves the application to `active`. */
-async function activateApplication(deps: Deps, user: User, applicationId: string, keyId: string, meta: RequestMeta): Promise<string[]> {
-  const [app] = await deps.db.select({ status: applications.status }).from(applications).where(eq(applications.id, applicationId)).limit(1);
+async function activateApplication(
+  deps: Deps,
+  user: User,
+  applicationId: string,
+  keyId: string,
+  meta: RequestMeta,
+): Promise<string[]> {
+  const [app] = await deps.db
+    .select({ status: applications.status })
+    .from(applications)
+    .where(eq(applications.id, applicationId))
+    .limit(1);
   if (app?.status !== "approved") return [];
   try {
     const ctx = await loadApplication(deps, applicationId, user);
-    return (await commitApplicationTransition(deps, ctx, "FIRST_KEY_ISSUED", { actor: user.email ?? user.id, meta, reason: null, patch: {} })).outboxIds;
+    return (
+      await commitApplicationTransition(deps, ctx, "FIRST_KEY_ISSUED", {
+        actor: user.email ?? user.id,
+        meta,
+        reason: null,
+        patch: {},
+      })
+    ).outboxIds;
   } catch (error) {
     // A concurrent first key already moved it: nothing left to do.
     if (error instanceof AppError && error.code === "conflict") return [];
@@ -97,12 +134,20 @@ async function activateApplication(deps: Deps, user: User, applicationId: string
 
 /** The user's keys, newest first (never their secrets: only hashes are stored). */
 export async function listApiKeys(deps: Deps, user: User): Promise<ApiKey[]> {
-  const rows = await deps.db.select().from(apiKeys).where(eq(apiKeys.userId, user.id)).orderBy(desc(apiKeys.createdAt), sql`api_keys.rowid DESC`);
+  const rows = await deps.db
+    .select()
+    .from(apiKeys)
+    .where(eq(apiKeys.userId, user.id))
+    .orderBy(desc(apiKeys.createdAt), sql`api_keys.rowid DESC`);
   return rows;
 }
 
 async function ownKey(deps: Deps, user: User, id: string): Promise<ApiKey> {
-  const [key] = await deps.db.select().from(apiKeys).where(and(eq(apiKeys.id, id), eq(apiKeys.userId, user.id))).limit(1);
+  const [key] = await deps.db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, user.id)))
+    .limit(1);
   if (!key) throw new AppError("not_found", "ไม่พบกุญแจนี้ / No such key.");
   return key;
 }
@@ -121,8 +166,16 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
   }
   const scopes = JSON.parse(old.scopes) as Scope[];
   if (old.membershipId) {
-    const [m] = await db.select({ status: memberships.status }).from(memberships).where(eq(memberships.id, old.membershipId)).limit(1);
-    if (!m || !grantsPublish(m.status as MembershipStatus)) throw new AppError("forbidden_scope", "บทบาทผู้ดูแลข้อมูลไม่ได้ใช้งานแล้ว / The steward role behind this key is no longer active.");
+    const [m] = await db
+      .select({ status: memberships.status })
+      .from(memberships)
+      .where(eq(memberships.id, old.membershipId))
+      .limit(1);
+    if (!m || !grantsPublish(m.status as MembershipStatus))
+      throw new AppError(
+        "forbidden_scope",
+        "บทบาทผู้ดูแลข้อมูลไม่ได้ใช้งานแล้ว / The steward role behind this key is no longer active.",
+      );
   }
   const { secret, prefix } = generateApiKey(deps.config.keyEnv);
   const key: ApiKey = {
@@ -145,9 +198,21 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
       .where(and(eq(apiKeys.id, old.id), isNull(apiKeys.revokedAt), isNull(apiKeys.replacedBy)))
       .returning({ id: apiKeys.id }),
     insertWhere(db, apiKeys, key, claimed),
-    auditStatement(db, { actor: user.email ?? user.id, action: "key.rotated", subject: `key:${old.id}`, detail: { newKeyId: key.id, graceSeconds, scopes } }, now, meta, claimed),
+    auditStatement(
+      db,
+      {
+        actor: user.email ?? user.id,
+        action: "key.rotated",
+        subject: `key:${old.id}`,
+        detail: { newKeyId: key.id, graceSeconds, scopes },
+      },
+      now,
+      meta,
+      claimed,
+    ),
   ]);
-  if ((cas as unknown[]).length === 0) throw new AppError("conflict", "กุญแจถูกเปลี่ยนแปลงระหว่างนี้ / The key changed meanwhile.");
+  if ((cas as unknown[]).length === 0)
+    throw new AppError("conflict", "กุญแจถูกเปลี่ยนแปลงระหว่างนี้ / The key changed meanwhile.");
   return { key, secret };
 }
 
@@ -157,8 +222,15 @@ export async function deleteApiKey(deps: Deps, user: User, id: string, meta: Req
   const key = await ownKey(deps, user, id);
   if (key.revokedAt !== null) return;
   await runBatch(deps.db, [
-    deps.db.update(apiKeys).set({ revokedAt: now }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))),
-    auditStatement(deps.db, { actor: user.email ?? user.id, action: "key.deleted", subject: `key:${id}`, detail: { prefix: key.prefix } }, now, meta),
+    deps.db
+      .update(apiKeys)
+      .set({ revokedAt: now })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))),
+    auditStatement(
+      deps.db,
+      { actor: user.email ?? user.id, action: "key.deleted", subject: `key:${id}`, detail: { prefix: key.prefix } },
+      now,
+      meta,
+    ),
   ]);
 }
-

@@ -20,7 +20,8 @@ export function resendMailer(apiKey: string): Mailer {
         );
         if (error) {
           const status = error.statusCode ?? 0;
-          const retryable = status === 429 || status >= 500 || status === 0 || error.name === "concurrent_idempotent_requests";
+          const retryable =
+            status === 429 || status >= 500 || status === 0 || error.name === "concurrent_idempotent_requests";
           return { ok: false, retryable, error: `${error.name} (${status}): ${error.message}` };
         }
         return { ok: true, providerId: data?.id ?? null };

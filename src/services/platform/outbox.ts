@@ -33,7 +33,13 @@ async function deliverOne(deps: Deps, message: OutboxMessage): Promise<void> {
     const erase = message.secretExpiresAt !== null && keepsNoSecrets(deps);
     await deps.db
       .update(outbox)
-      .set({ status: deps.mail.kind === "local" ? "local" : "sent", providerId: result.providerId, sentAt: deps.clock.now(), lastError: null, ...(erase ? erasedBody(deps.clock.now()) : {}) })
+      .set({
+        status: deps.mail.kind === "local" ? "local" : "sent",
+        providerId: result.providerId,
+        sentAt: deps.clock.now(),
+        lastError: null,
+        ...(erase ? erasedBody(deps.clock.now()) : {}),
+      })
       .where(eq(outbox.id, message.id));
     return;
   }
@@ -66,8 +72,22 @@ export async function eraseSecretBodies(deps: Deps): Promise<number> {
   const now = deps.clock.now();
   const dead = and(isNull(outbox.bodyErasedAt), isNotNull(outbox.secretExpiresAt), lte(outbox.secretExpiresAt, now));
   const [expired, delivered] = await runBatch(deps.db, [
-    deps.db.update(outbox).set({ ...erasedBody(now), status: sql`CASE WHEN ${outbox.status} = 'pending' THEN 'failed' ELSE ${outbox.status} END`, lastError: sql`CASE WHEN ${outbox.status} = 'pending' THEN 'the code or link expired before delivery' ELSE ${outbox.lastError} END` }).where(dead).returning({ id: outbox.id }),
-    deps.db.update(outbox).set(erasedBody(now)).where(and(isNull(outbox.bodyErasedAt), isNotNull(outbox.secretExpiresAt), inArray(outbox.status, ["sent", "local"]))).returning({ id: outbox.id }),
+    deps.db
+      .update(outbox)
+      .set({
+        ...erasedBody(now),
+        status: sql`CASE WHEN ${outbox.status} = 'pending' THEN 'failed' ELSE ${outbox.status} END`,
+        lastError: sql`CASE WHEN ${outbox.status} = 'pending' THEN 'the code or link expired before delivery' ELSE ${outbox.lastError} END`,
+      })
+      .where(dead)
+      .returning({ id: outbox.id }),
+    deps.db
+      .update(outbox)
+      .set(erasedBody(now))
+      .where(
+        and(isNull(outbox.bodyErasedAt), isNotNull(outbox.secretExpiresAt), inArray(outbox.status, ["sent", "local"])),
+      )
+      .returning({ id: outbox.id }),
   ]);
   return (expired?.length ?? 0) + (delivered?.length ?? 0);
 }
@@ -100,7 +120,9 @@ export async function listMessages(db: Db, to: string | null): Promise<OutboxMes
   return db
     .select()
     .from(outbox)
-    .where(to ? sql`EXISTS (SELECT 1 FROM json_each(${outbox.to}) WHERE lower(value) = ${to.toLowerCase()})` : undefined)
+    .where(
+      to ? sql`EXISTS (SELECT 1 FROM json_each(${outbox.to}) WHERE lower(value) = ${to.toLowerCase()})` : undefined,
+    )
     .orderBy(desc(outbox.createdAt), sql`rowid DESC`)
     .limit(200);
 }

@@ -19,7 +19,11 @@ export async function expireOverdueApplications(deps: Deps): Promise<number> {
   for (const { id } of overdue) {
     try {
       const ctx = await loadApplication(deps, id, null);
-      const committed = await commitApplicationTransition(deps, ctx, "EXPIRED", { actor: "system", meta: null, reason: null });
+      const committed = await commitApplicationTransition(deps, ctx, "EXPIRED", {
+        actor: "system",
+        meta: null,
+        reason: null,
+      });
       await deliverOutbox(deps, committed.outboxIds);
       expired++;
     } catch (error) {

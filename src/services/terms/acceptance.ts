@@ -15,7 +15,12 @@ export function termsSha256(bodyTh: string, bodyEn: string): Promise<string> {
 
 /** The version in force at `now`: the latest whose effective time has come. */
 export async function currentTerms(db: Db, now: number): Promise<TermsVersion | null> {
-  const [row] = await db.select().from(termsVersions).where(lte(termsVersions.effectiveAt, now)).orderBy(desc(termsVersions.effectiveAt)).limit(1);
+  const [row] = await db
+    .select()
+    .from(termsVersions)
+    .where(lte(termsVersions.effectiveAt, now))
+    .orderBy(desc(termsVersions.effectiveAt))
+    .limit(1);
   return row ?? null;
 }
 
@@ -53,7 +58,10 @@ export async function acceptTerms(deps: Deps, userId: string, actor: string, ver
   const now = deps.clock.now();
   const terms = await requireCurrentTerms(deps.db, now);
   if (terms.version !== version) {
-    throw new AppError("terms_version_mismatch", `ฉบับปัจจุบันคือ ${terms.version} / The current version is ${terms.version}.`);
+    throw new AppError(
+      "terms_version_mismatch",
+      `ฉบับปัจจุบันคือ ${terms.version} / The current version is ${terms.version}.`,
+    );
   }
   const acceptanceId = newId("trm");
   // The audit row is written only if this request's acceptance row was (not on a repeat).
@@ -61,9 +69,28 @@ export async function acceptTerms(deps: Deps, userId: string, actor: string, ver
   await runBatch(deps.db, [
     deps.db
       .insert(termsAcceptances)
-      .values({ id: acceptanceId, userId, version, sha256: terms.sha256, acceptedAt: now, ip: meta.ip, userAgent: meta.userAgent })
+      .values({
+        id: acceptanceId,
+        userId,
+        version,
+        sha256: terms.sha256,
+        acceptedAt: now,
+        ip: meta.ip,
+        userAgent: meta.userAgent,
+      })
       .onConflictDoNothing(),
-    auditStatement(deps.db, { actor, action: "terms.accepted", subject: `user:${userId}`, detail: { version, sha256: terms.sha256, userAgent: meta.userAgent } }, now, meta, inserted),
+    auditStatement(
+      deps.db,
+      {
+        actor,
+        action: "terms.accepted",
+        subject: `user:${userId}`,
+        detail: { version, sha256: terms.sha256, userAgent: meta.userAgent },
+      },
+      now,
+      meta,
+      inserted,
+    ),
   ]);
   return { version, sha256: terms.sha256, acceptedAt: now };
 }

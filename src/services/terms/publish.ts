@@ -26,8 +26,13 @@ export interface TermsInput {
 export async function publishTerms(deps: Deps, admin: User, input: TermsInput, meta: RequestMeta) {
   const now = deps.clock.now();
   const effectiveAt = input.effectiveAt ? Date.parse(input.effectiveAt) : now;
-  const [existing] = await deps.db.select({ version: termsVersions.version }).from(termsVersions).where(eq(termsVersions.version, input.version)).limit(1);
-  if (existing) throw new AppError("conflict", `มีฉบับ ${input.version} อยู่แล้ว / Version ${input.version} exists already.`);
+  const [existing] = await deps.db
+    .select({ version: termsVersions.version })
+    .from(termsVersions)
+    .where(eq(termsVersions.version, input.version))
+    .limit(1);
+  if (existing)
+    throw new AppError("conflict", `มีฉบับ ${input.version} อยู่แล้ว / Version ${input.version} exists already.`);
   const terms = {
     version: input.version,
     titleTh: input.titleTh,
@@ -42,18 +47,43 @@ export async function publishTerms(deps: Deps, admin: User, input: TermsInput, m
     .selectDistinct({ email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(inArray(memberships.status, ["active", "suspended"]), isNotNull(users.email), eq(users.status, "active")));
-  const email = termsPublishedEmail({ version: terms.version, titleTh: terms.titleTh, titleEn: terms.titleEn, effectiveAt, appUrl: deps.config.appOrigin });
-  const messages = stewards.map((s) => queueEmail(deps.db, { template: "terms_published", to: [s.email!], email, now }));
+    .where(
+      and(inArray(memberships.status, ["active", "suspended"]), isNotNull(users.email), eq(users.status, "active")),
+    );
+  const email = termsPublishedEmail({
+    version: terms.version,
+    titleTh: terms.titleTh,
+    titleEn: terms.titleEn,
+    effectiveAt,
+    appUrl: deps.config.appOrigin,
+  });
+  const messages = stewards.map((s) =>
+    queueEmail(deps.db, { template: "terms_published", to: [s.email!], email, now }),
+  );
   const statements: Statement[] = [
     deps.db.insert(termsVersions).values(terms),
     ...messages.map((m) => m.statement),
-    auditStatement(deps.db, { actor: `admin:${admin.email ?? admin.id}`, action: "terms.published", subject: `terms:${terms.version}`, detail: { sha256: terms.sha256, effectiveAt: new Date(effectiveAt).toISOString(), stewardsNotified: stewards.length } }, now, meta),
+    auditStatement(
+      deps.db,
+      {
+        actor: `admin:${admin.email ?? admin.id}`,
+        action: "terms.published",
+        subject: `terms:${terms.version}`,
+        detail: {
+          sha256: terms.sha256,
+          effectiveAt: new Date(effectiveAt).toISOString(),
+          stewardsNotified: stewards.length,
+        },
+      },
+      now,
+      meta,
+    ),
   ];
   try {
     await runBatch(deps.db, statements);
   } catch (error) {
-    if (String(error).includes("UNIQUE")) throw new AppError("conflict", `มีฉบับ ${input.version} อยู่แล้ว / Version ${input.version} exists already.`);
+    if (String(error).includes("UNIQUE"))
+      throw new AppError("conflict", `มีฉบับ ${input.version} อยู่แล้ว / Version ${input.version} exists already.`);
     throw error;
   }
   forgetTermsVersions();

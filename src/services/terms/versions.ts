@@ -15,7 +15,13 @@ export function forgetTermsVersions(): void {
 export async function currentTermsVersion(db: Db, now: number): Promise<string | null> {
   const wall = Date.now();
   if (!cache || wall - cache.at > TTL_MS) {
-    cache = { at: wall, versions: await db.select({ version: termsVersions.version, effectiveAt: termsVersions.effectiveAt }).from(termsVersions).orderBy(asc(termsVersions.effectiveAt)) };
+    cache = {
+      at: wall,
+      versions: await db
+        .select({ version: termsVersions.version, effectiveAt: termsVersions.effectiveAt })
+        .from(termsVersions)
+        .orderBy(asc(termsVersions.effectiveAt)),
+    };
   }
   let current: string | null = null;
   for (const v of cache.versions) if (v.effectiveAt <= now) current = v.version;

@@ -7,7 +7,12 @@ export const approverSection = (applicationId: string) => `approver-${applicatio
  * For an application whose agency has no executive on file: DGA confirms who approves,
  * pre-filled with the applicant's nomination, and the approval e-mail goes out.
  */
-export function ApproverConfirmForm(props: { id: string; applicantName: string; approver: ApproverView | null; failure: AdminFailure | null }) {
+export function ApproverConfirmForm(props: {
+  id: string;
+  applicantName: string;
+  approver: ApproverView | null;
+  failure: AdminFailure | null;
+}) {
   const { id, approver, failure } = props;
   const section = approverSection(id);
   const field = (name: string) => `${section}-${name}`;
@@ -22,9 +27,25 @@ export function ApproverConfirmForm(props: { id: string; applicantName: string; 
         เมื่อยืนยันแล้ว ระบบจะส่งอีเมลขออนุมัติ / Confirming sends the approval e-mail.
       </p>
       <label for={field("name")}>ชื่อผู้อนุมัติ / Approver's name</label>
-      <input id={field("name")} name="name" type="text" required maxlength={200} autocomplete="off" value={typed(failure, section, "name", approver?.name ?? "")} />
+      <input
+        id={field("name")}
+        name="name"
+        type="text"
+        required
+        maxlength={200}
+        autocomplete="off"
+        value={typed(failure, section, "name", approver?.name ?? "")}
+      />
       <label for={field("position")}>ตำแหน่ง / Position</label>
-      <input id={field("position")} name="position" type="text" required maxlength={200} autocomplete="off" value={typed(failure, section, "position", approver?.position ?? "")} />
+      <input
+        id={field("position")}
+        name="position"
+        type="text"
+        required
+        maxlength={200}
+        autocomplete="off"
+        value={typed(failure, section, "position", approver?.position ?? "")}
+      />
       <label for={field("email")}>อีเมลราชการ / Government e-mail</label>
       <input
         id={field("email")}

@@ -61,7 +61,11 @@ function ApproverFacts(props: { a: AdminApplicationView }) {
   return (
     <dd>
       {[approver.name, approver.position, approver.email].filter(Boolean).join(" · ")}
-      {approver.nominated ? (awaitingApprover ? "\nเสนอชื่อโดยผู้ยื่นคำขอ รอยืนยัน / Nominated by the applicant, to be confirmed" : "\nเสนอชื่อโดยผู้ยื่นคำขอ / Nominated by the applicant") : null}
+      {approver.nominated
+        ? awaitingApprover
+          ? "\nเสนอชื่อโดยผู้ยื่นคำขอ รอยืนยัน / Nominated by the applicant, to be confirmed"
+          : "\nเสนอชื่อโดยผู้ยื่นคำขอ / Nominated by the applicant"
+        : null}
     </dd>
   );
 }

@@ -8,7 +8,9 @@ export function StatusBadge(props: { status: string }) {
 
 /** What happens next for an application in this status. */
 export function NextStep(props: { status: string }) {
-  const next = Object.hasOwn(APPLICATION_STATUS, props.status) ? APPLICATION_STATUS[props.status as keyof typeof APPLICATION_STATUS].next : null;
+  const next = Object.hasOwn(APPLICATION_STATUS, props.status)
+    ? APPLICATION_STATUS[props.status as keyof typeof APPLICATION_STATUS].next
+    : null;
   if (!next) return null;
   return (
     <p class="hint">

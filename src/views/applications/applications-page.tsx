@@ -106,9 +106,25 @@ function ResubmitForm(props: { a: ApplicationView; values: ResubmitValues }) {
       </p>
       <form method="post" action={`/applications/${encodeURIComponent(a.id)}/resubmit`}>
         <label for="resubmit-position">ตำแหน่ง / Position</label>
-        <input id="resubmit-position" name="position" type="text" autocomplete="organization-title" required maxlength={200} value={values.position} />
+        <input
+          id="resubmit-position"
+          name="position"
+          type="text"
+          autocomplete="organization-title"
+          required
+          maxlength={200}
+          value={values.position}
+        />
         <label for="resubmit-phone">โทรศัพท์ที่ทำงาน / Work phone</label>
-        <input id="resubmit-phone" name="phone" type="tel" autocomplete="tel" required maxlength={20} value={values.phone} />
+        <input
+          id="resubmit-phone"
+          name="phone"
+          type="tel"
+          autocomplete="tel"
+          required
+          maxlength={20}
+          value={values.phone}
+        />
         <label for="resubmit-reason">เหตุผลที่ขอเป็นผู้ดูแลข้อมูล / Why you ask to be the data steward</label>
         <textarea id="resubmit-reason" name="reason" rows={5} required maxlength={2000}>
           {values.reason}
@@ -152,7 +168,9 @@ export function ApplicationPage(props: {
         <p class="hint">
           หน่วยงานนี้ยังไม่มีข้อมูลผู้บริหาร สพร. จะยืนยันผู้อนุมัติก่อน แล้วจึงส่งอีเมลขออนุมัติ
           <br />
-          <span lang="en">This agency has no executive on file: DGA confirms the approver first, then the approval e-mail is sent.</span>
+          <span lang="en">
+            This agency has no executive on file: DGA confirms the approver first, then the approval e-mail is sent.
+          </span>
         </p>
       ) : (
         <NextStep status={a.status} />
@@ -221,12 +239,15 @@ export function ApplicationPage(props: {
           </>
         ) : null}
       </dl>
-      {props.canResubmit ? <ResubmitForm a={a} values={props.resubmitValues ?? { position: a.position, phone: a.phone, reason: a.reason }} /> : null}
+      {props.canResubmit ? (
+        <ResubmitForm
+          a={a}
+          values={props.resubmitValues ?? { position: a.position, phone: a.phone, reason: a.reason }}
+        />
+      ) : null}
       {props.canWithdraw ? (
         <form method="post" action={`/applications/${encodeURIComponent(a.id)}/withdraw`}>
-          <p class="hint">
-            การถอนคำขอจะยกเลิกลิงก์อนุมัติที่ส่งไปแล้ว / Withdrawing cancels the approval link already sent.
-          </p>
+          <p class="hint">การถอนคำขอจะยกเลิกลิงก์อนุมัติที่ส่งไปแล้ว / Withdrawing cancels the approval link already sent.</p>
           <button type="submit" class="danger">
             ถอนคำขอ / Withdraw application
           </button>

@@ -1,7 +1,14 @@
 import { Layout, Notice, type LayoutUser } from "../platform/layout";
 import { Heading } from "../platform/parts";
 
-export type AgencyOption = { id: string; nameTh: string; nameEn: string; domains: string[]; reviewRequired: boolean; hasExecutive: boolean };
+export type AgencyOption = {
+  id: string;
+  nameTh: string;
+  nameEn: string;
+  domains: string[];
+  reviewRequired: boolean;
+  hasExecutive: boolean;
+};
 
 export type ApplyValues = {
   agencyId?: string;
@@ -30,15 +37,29 @@ function ApproverFieldset(props: { values: ApplyValues }) {
           เมื่อเสนอชื่อแล้ว คำขอจะรอให้ สพร. ยืนยันผู้อนุมัติก่อน แล้วจึงส่งอีเมลขออนุมัติไปยังผู้อนุมัติ
         </p>
         <p class="hint" lang="en">
-          Only for agencies marked "no executive on file" in the list above; for other agencies these fields are ignored. With a
-          nomination, the request waits for DGA to confirm the approver before the approval e-mail is sent. Fill in all three
-          fields, or leave them all empty and DGA will find the approver.
+          Only for agencies marked "no executive on file" in the list above; for other agencies these fields are
+          ignored. With a nomination, the request waits for DGA to confirm the approver before the approval e-mail is
+          sent. Fill in all three fields, or leave them all empty and DGA will find the approver.
         </p>
       </div>
       <label for="approverName">ชื่อผู้อนุมัติ / Approver's name</label>
-      <input id="approverName" name="approverName" type="text" maxlength={200} autocomplete="off" value={v.approverName ?? ""} />
+      <input
+        id="approverName"
+        name="approverName"
+        type="text"
+        maxlength={200}
+        autocomplete="off"
+        value={v.approverName ?? ""}
+      />
       <label for="approverPosition">ตำแหน่งผู้อนุมัติ / Approver's position</label>
-      <input id="approverPosition" name="approverPosition" type="text" maxlength={200} autocomplete="off" value={v.approverPosition ?? ""} />
+      <input
+        id="approverPosition"
+        name="approverPosition"
+        type="text"
+        maxlength={200}
+        autocomplete="off"
+        value={v.approverPosition ?? ""}
+      />
       <label for="approverEmail">อีเมลราชการของผู้อนุมัติ / Approver's government e-mail</label>
       <input
         id="approverEmail"
@@ -55,16 +76,20 @@ function ApproverFieldset(props: { values: ApplyValues }) {
 }
 
 /** The application to become the data steward of an agency. */
-export function ApplyPage(props: { user: LayoutUser; agencies: AgencyOption[]; error?: string | null; values?: ApplyValues }) {
+export function ApplyPage(props: {
+  user: LayoutUser;
+  agencies: AgencyOption[];
+  error?: string | null;
+  values?: ApplyValues;
+}) {
   const values = props.values ?? {};
   const anyWithoutExecutive = props.agencies.some((a) => !a.hasExecutive);
   return (
     <Layout title="สมัครเป็นผู้ดูแลข้อมูล / Apply as a data steward" user={props.user}>
       <Heading th="สมัครเป็นผู้ดูแลข้อมูล" en="Apply as a data steward" />
       <p>
-        อีเมลราชการของท่าน{props.user.email ? ` (${props.user.email})` : ""} ต้องอยู่ในโดเมนของหน่วยงานที่เลือก หรือเป็น
-        MailGoThai (@mail.go.th) เมื่อส่งคำขอแล้ว ผู้บริหารสูงสุดของหน่วยงานจะได้รับอีเมลเพื่ออนุมัติ
-        บางหน่วยงานต้องให้ สพร. ตรวจสอบอีกขั้นหนึ่งก่อนได้รับสิทธิ์
+        อีเมลราชการของท่าน{props.user.email ? ` (${props.user.email})` : ""} ต้องอยู่ในโดเมนของหน่วยงานที่เลือก หรือเป็น MailGoThai
+        (@mail.go.th) เมื่อส่งคำขอแล้ว ผู้บริหารสูงสุดของหน่วยงานจะได้รับอีเมลเพื่ออนุมัติ บางหน่วยงานต้องให้ สพร. ตรวจสอบอีกขั้นหนึ่งก่อนได้รับสิทธิ์
       </p>
       <p lang="en" class="hint">
         Your official e-mail must be on the chosen agency's domain or on MailGoThai (@mail.go.th). Once you submit, the
@@ -84,7 +109,12 @@ export function ApplyPage(props: { user: LayoutUser; agencies: AgencyOption[]; e
       <form method="post" action="/apply">
         <input type="hidden" name="role" value="steward" />
         <label for="agencyId">หน่วยงาน / Agency</label>
-        <select id="agencyId" name="agencyId" required aria-describedby={anyWithoutExecutive ? "agency-hint" : undefined}>
+        <select
+          id="agencyId"
+          name="agencyId"
+          required
+          aria-describedby={anyWithoutExecutive ? "agency-hint" : undefined}
+        >
           <option value="" selected={!values.agencyId}>
             — เลือกหน่วยงาน / Choose an agency —
           </option>
@@ -96,17 +126,34 @@ export function ApplyPage(props: { user: LayoutUser; agencies: AgencyOption[]; e
         </select>
         {anyWithoutExecutive ? (
           <p class="hint" id="agency-hint">
-            หน่วยงานที่ไม่มีข้อมูลผู้บริหาร: ท่านเสนอชื่อผู้อนุมัติได้ด้านล่าง / Agencies with no executive on file: you may nominate
-            an approver below.
+            หน่วยงานที่ไม่มีข้อมูลผู้บริหาร: ท่านเสนอชื่อผู้อนุมัติได้ด้านล่าง / Agencies with no executive on file: you may nominate an
+            approver below.
           </p>
         ) : null}
         <label for="position">ตำแหน่ง / Position</label>
-        <input id="position" name="position" type="text" autocomplete="organization-title" required maxlength={200} value={values.position ?? ""} />
+        <input
+          id="position"
+          name="position"
+          type="text"
+          autocomplete="organization-title"
+          required
+          maxlength={200}
+          value={values.position ?? ""}
+        />
         <label for="phone">โทรศัพท์ที่ทำงาน / Work phone</label>
         <p class="hint" id="phone-hint">
           เช่น 02 123 4567 / e.g. 02 123 4567
         </p>
-        <input id="phone" name="phone" type="tel" autocomplete="tel" required maxlength={20} aria-describedby="phone-hint" value={values.phone ?? ""} />
+        <input
+          id="phone"
+          name="phone"
+          type="tel"
+          autocomplete="tel"
+          required
+          maxlength={20}
+          aria-describedby="phone-hint"
+          value={values.phone ?? ""}
+        />
         <label for="reason">เหตุผลที่ขอเป็นผู้ดูแลข้อมูล / Why you ask to be the data steward</label>
         <p class="hint" id="reason-hint">
           ผู้บริหารของหน่วยงานจะเห็นข้อความนี้ / Your agency's executive will read this.

@@ -5,7 +5,12 @@ import { Heading } from "../platform/parts";
  * Stronger approval: the decision counts only once the approver types the code e-mailed to
  * them. The form posts back to the same link; its hidden fields are posted back as they are.
  */
-export function ApprovalConfirmPage(props: { decision: "approve" | "reject"; reason: string | null; approverEmail: string; error?: string | null }) {
+export function ApprovalConfirmPage(props: {
+  decision: "approve" | "reject";
+  reason: string | null;
+  approverEmail: string;
+  error?: string | null;
+}) {
   const approve = props.decision === "approve";
   return (
     <Layout title="ยืนยันการตัดสินใจ / Confirm your decision">
@@ -28,7 +33,17 @@ export function ApprovalConfirmPage(props: { decision: "approve" | "reject"; rea
         <input type="hidden" name="decision" value={props.decision} />
         {props.reason ? <input type="hidden" name="reason" value={props.reason} /> : null}
         <label for="confirm-code">รหัสยืนยัน / Confirmation code</label>
-        <input id="confirm-code" name="code" type="text" inputmode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxlength={6} required class="mono" />
+        <input
+          id="confirm-code"
+          name="code"
+          type="text"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          pattern="[0-9]{6}"
+          maxlength={6}
+          required
+          class="mono"
+        />
         <button type="submit">ยืนยัน / Confirm</button>
       </form>
     </Layout>

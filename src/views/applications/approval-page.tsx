@@ -82,8 +82,8 @@ export function ApprovalPage(props: ApprovalRequestView) {
         </span>
       </h2>
       <p>
-        ท่านยืนยันว่าผู้ขอปฏิบัติงานในหน่วยงานของท่าน และมอบหมายให้เผยแพร่และดูแลชุดข้อมูลเปิดในนามหน่วยงานบน Data.go.th
-        บางหน่วยงาน สพร. จะตรวจสอบอีกขั้นหนึ่ง ผู้ขอจะได้รับแจ้งผลทางอีเมล การตัดสินใจแก้ไขภายหลังไม่ได้ผ่านลิงก์นี้
+        ท่านยืนยันว่าผู้ขอปฏิบัติงานในหน่วยงานของท่าน และมอบหมายให้เผยแพร่และดูแลชุดข้อมูลเปิดในนามหน่วยงานบน Data.go.th บางหน่วยงาน สพร.
+        จะตรวจสอบอีกขั้นหนึ่ง ผู้ขอจะได้รับแจ้งผลทางอีเมล การตัดสินใจแก้ไขภายหลังไม่ได้ผ่านลิงก์นี้
       </p>
       <p lang="en" class="hint">
         You confirm that the applicant works for your agency and you entrust them with publishing and maintaining the
@@ -91,8 +91,8 @@ export function ApprovalPage(props: ApprovalRequestView) {
         outcome by e-mail. A decision cannot be changed through this link afterwards.
       </p>
       <p class="hint">
-        ลิงก์นี้สำหรับ {props.approverEmail} เท่านั้น หากท่านไม่ใช่ผู้มีอำนาจตัดสินใจ โปรดอย่ากดปุ่มใด ๆ / This link is
-        meant for {props.approverEmail} only. If that is not you, please do not press either button.
+        ลิงก์นี้สำหรับ {props.approverEmail} เท่านั้น หากท่านไม่ใช่ผู้มีอำนาจตัดสินใจ โปรดอย่ากดปุ่มใด ๆ / This link is meant for{" "}
+        {props.approverEmail} only. If that is not you, please do not press either button.
       </p>
       <form method="post">
         <label for="reason">ความเห็นหรือเหตุผล (ไม่บังคับ) / Comment or reason (optional)</label>
@@ -104,7 +104,14 @@ export function ApprovalPage(props: ApprovalRequestView) {
             <p id="reason-error">{props.error}</p>
           </Notice>
         ) : null}
-        <textarea id="reason" name="reason" rows={3} maxlength={2000} aria-describedby={props.error ? "reason-hint reason-error" : "reason-hint"} aria-invalid={props.error ? "true" : undefined}>
+        <textarea
+          id="reason"
+          name="reason"
+          rows={3}
+          maxlength={2000}
+          aria-describedby={props.error ? "reason-hint reason-error" : "reason-hint"}
+          aria-invalid={props.error ? "true" : undefined}
+        >
           {props.typedReason ?? ""}
         </textarea>
         <div class="actions decide">

@@ -26,9 +26,7 @@ export function ApprovalDonePage(props: {
         </p>
       </Notice>
       {approved && props.reviewNext ? (
-        <p>
-          ขั้นต่อไป สพร. จะตรวจสอบคำขอก่อนให้สิทธิ์ / Next, DGA reviews the request before access is granted.
-        </p>
+        <p>ขั้นต่อไป สพร. จะตรวจสอบคำขอก่อนให้สิทธิ์ / Next, DGA reviews the request before access is granted.</p>
       ) : null}
       <p>
         ผู้ขอจะได้รับแจ้งผลทางอีเมล ท่านปิดหน้านี้ได้เลย

@@ -28,7 +28,10 @@ export const ROLE_DONE: Record<string, Bilingual> = {
     th: "ส่งคำเชิญให้ผู้รับช่วงแล้ว บทบาทของท่านยังใช้งานได้จนกว่าคำขอของผู้รับช่วงจะได้รับอนุมัติ",
     en: "The successor has been invited. Your role stays active until their application is approved.",
   },
-  cancelled: { th: "สละบทบาทแล้ว กุญแจเผยแพร่ข้อมูลของท่านหยุดทำงานแล้ว", en: "You gave up the role. Your publish keys have stopped working." },
+  cancelled: {
+    th: "สละบทบาทแล้ว กุญแจเผยแพร่ข้อมูลของท่านหยุดทำงานแล้ว",
+    en: "You gave up the role. Your publish keys have stopped working.",
+  },
 };
 
 function FormError(props: { error: RoleFormError | null; form: RoleFormError["form"] }) {
@@ -47,7 +50,8 @@ function HandoverForm(props: { r: RoleView; error: RoleFormError | null }) {
   if (r.pendingHandover) {
     return (
       <p>
-        กำลังส่งมอบให้ / Handover pending to <span class="mono">{r.pendingHandover.successorEmail}</span> (<When iso={r.pendingHandover.createdAt} />)
+        กำลังส่งมอบให้ / Handover pending to <span class="mono">{r.pendingHandover.successorEmail}</span> (
+        <When iso={r.pendingHandover.createdAt} />)
       </p>
     );
   }
@@ -56,8 +60,8 @@ function HandoverForm(props: { r: RoleView; error: RoleFormError | null }) {
       <FormError error={error} form="handover" />
       <p class="hint" id={`${fieldId}-hint`}>
         ผู้รับช่วงจะได้รับอีเมลเชิญให้สมัคร เมื่อคำขอของผู้รับช่วงได้รับอนุมัติ บทบาทของท่านจะสิ้นสุดและกุญแจเผยแพร่ข้อมูลของท่านจะหยุดทำงานทันที
-        ระหว่างนี้ทุกอย่างยังใช้งานได้ตามปกติ / The successor is e-mailed an invitation to apply. When their application is approved, your
-        role ends and your publish keys stop, in the same step; until then nothing changes.
+        ระหว่างนี้ทุกอย่างยังใช้งานได้ตามปกติ / The successor is e-mailed an invitation to apply. When their application is
+        approved, your role ends and your publish keys stop, in the same step; until then nothing changes.
       </p>
       <label for={fieldId}>อีเมลราชการของผู้รับช่วง / Successor's official e-mail</label>
       <input
@@ -94,8 +98,8 @@ function CancelForm(props: { r: RoleView; error: RoleFormError | null }) {
           หากต้องการเป็นผู้ดูแลข้อมูลอีกครั้งต้องยื่นคำขอใหม่
         </p>
         <p lang="en">
-          <strong>Warning:</strong> giving up the role stops your publish API keys at once, for good. To be a steward again you must
-          apply again.
+          <strong>Warning:</strong> giving up the role stops your publish API keys at once, for good. To be a steward
+          again you must apply again.
         </p>
       </div>
       <label for={reasonId}>เหตุผล (จำเป็น) / Reason (required)</label>
@@ -104,9 +108,7 @@ function CancelForm(props: { r: RoleView; error: RoleFormError | null }) {
       </textarea>
       <label class="check" for={confirmId}>
         <input id={confirmId} type="checkbox" name="confirm" value="yes" required />
-        <span>
-          ข้าพเจ้าเข้าใจว่ากุญแจเผยแพร่ข้อมูลจะหยุดทำงานทันที / I understand my publish keys stop at once
-        </span>
+        <span>ข้าพเจ้าเข้าใจว่ากุญแจเผยแพร่ข้อมูลจะหยุดทำงานทันที / I understand my publish keys stop at once</span>
       </label>
       <div class="actions">
         <button type="submit" class="danger">
@@ -164,7 +166,12 @@ function RoleItem(props: { r: RoleView; error: RoleFormError | null }) {
 }
 
 /** The user's steward roles, with handover and cancellation for the active ones. */
-export function RolesPage(props: { user: LayoutUser; roles: RoleView[]; done?: Bilingual | null; error?: RoleFormError | null }) {
+export function RolesPage(props: {
+  user: LayoutUser;
+  roles: RoleView[];
+  done?: Bilingual | null;
+  error?: RoleFormError | null;
+}) {
   const error = props.error ?? null;
   return (
     <Layout title="บทบาทผู้ดูแลข้อมูล / Steward roles" user={props.user}>
@@ -173,7 +180,9 @@ export function RolesPage(props: { user: LayoutUser; roles: RoleView[]; done?: B
         <Notice kind="error">
           <p>
             {error.message}{" "}
-            {props.roles.some((r) => r.id === error.membershipId) ? <a href={`#role-${error.membershipId}`}>ไปยังแบบฟอร์ม / Go to the form</a> : null}
+            {props.roles.some((r) => r.id === error.membershipId) ? (
+              <a href={`#role-${error.membershipId}`}>ไปยังแบบฟอร์ม / Go to the form</a>
+            ) : null}
           </p>
         </Notice>
       ) : null}

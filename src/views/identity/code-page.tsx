@@ -7,12 +7,12 @@ export function CodePage(props: { email: string; error?: string | null }) {
     <Layout title="กรอกรหัส / Enter the code">
       <Heading th="กรอกรหัสจากอีเมล" en="Enter the code from your e-mail" />
       <p>
-        เราได้ส่งรหัส 6 หลักและลิงก์สำหรับเข้าสู่ระบบไปที่ <strong>{props.email}</strong> แล้ว
-        กรอกรหัสด้านล่าง หรือเปิดลิงก์ในอีเมล รหัสใช้ได้ 10 นาที
+        เราได้ส่งรหัส 6 หลักและลิงก์สำหรับเข้าสู่ระบบไปที่ <strong>{props.email}</strong> แล้ว กรอกรหัสด้านล่าง หรือเปิดลิงก์ในอีเมล รหัสใช้ได้
+        10 นาที
       </p>
       <p lang="en" class="hint">
-        We sent a 6-digit code and a sign-in link to <strong>{props.email}</strong>. Enter the code below or open the link
-        in the e-mail. The code works for 10 minutes.
+        We sent a 6-digit code and a sign-in link to <strong>{props.email}</strong>. Enter the code below or open the
+        link in the e-mail. The code works for 10 minutes.
       </p>
       {props.error ? (
         <Notice kind="error">
@@ -49,8 +49,7 @@ export function CodePage(props: { email: string; error?: string | null }) {
         </span>
       </p>
       <p class="hint">
-        หากกรอกรหัสผิด 5 ครั้ง รหัสจะใช้ไม่ได้ ต้องขอรหัสใหม่ / After 5 wrong tries the code stops working: ask for a new
-        one.
+        หากกรอกรหัสผิด 5 ครั้ง รหัสจะใช้ไม่ได้ ต้องขอรหัสใหม่ / After 5 wrong tries the code stops working: ask for a new one.
       </p>
     </Layout>
   );

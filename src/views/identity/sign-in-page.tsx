@@ -8,19 +8,24 @@ export type SignInProvider = { id: string; nameTh: string; nameEn: string };
  * Starts an e-mail sign-in (which also signs up): the address gets a code and a link. Also offers
  * passkeys (a button, and autofill on the e-mail field) and the configured OpenID providers.
  */
-export function SignInPage(props: { error?: string | null; email?: string; providers?: SignInProvider[]; returnTo?: string | null }) {
+export function SignInPage(props: {
+  error?: string | null;
+  email?: string;
+  providers?: SignInProvider[];
+  returnTo?: string | null;
+}) {
   const providers = props.providers ?? [];
   const query = props.returnTo && props.returnTo !== "/" ? `?returnTo=${encodeURIComponent(props.returnTo)}` : "";
   return (
     <Layout title="เข้าสู่ระบบ / Sign in">
       <Heading th="เข้าสู่ระบบ" en="Sign in" />
       <p>
-        ใช้อีเมลราชการของท่าน: อีเมลกลางภาครัฐ MailGoThai (@mail.go.th) หรืออีเมลตามโดเมนของหน่วยงาน เช่น @dga.or.th
-        ระบบจะส่งรหัส 6 หลักและลิงก์สำหรับเข้าสู่ระบบไปที่อีเมลนั้น ผู้ที่ยังไม่มีบัญชีจะได้รับบัญชีใหม่โดยอัตโนมัติ
+        ใช้อีเมลราชการของท่าน: อีเมลกลางภาครัฐ MailGoThai (@mail.go.th) หรืออีเมลตามโดเมนของหน่วยงาน เช่น @dga.or.th ระบบจะส่งรหัส
+        6 หลักและลิงก์สำหรับเข้าสู่ระบบไปที่อีเมลนั้น ผู้ที่ยังไม่มีบัญชีจะได้รับบัญชีใหม่โดยอัตโนมัติ
       </p>
       <p lang="en" class="hint">
-        Use your government e-mail: MailGoThai (@mail.go.th) or your agency's own domain, such as @dga.or.th. We will send a
-        6-digit code and a sign-in link to that address. If you have no account yet, one is created for you.
+        Use your government e-mail: MailGoThai (@mail.go.th) or your agency's own domain, such as @dga.or.th. We will
+        send a 6-digit code and a sign-in link to that address. If you have no account yet, one is created for you.
       </p>
       {props.error ? (
         <Notice kind="error">

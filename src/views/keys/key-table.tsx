@@ -75,9 +75,15 @@ function KeyRow(props: { k: KeyView }) {
         ) : null}
       </td>
       <td data-label="วันที่ / Dates" class="small">
-        <div>สร้าง / Created: <When iso={k.createdAt} /></div>
-        <div>หมดอายุ / Expires: <When iso={k.expiresAt} /></div>
-        <div>ใช้ล่าสุด / Last used: <When iso={k.lastUsedAt} /></div>
+        <div>
+          สร้าง / Created: <When iso={k.createdAt} />
+        </div>
+        <div>
+          หมดอายุ / Expires: <When iso={k.expiresAt} />
+        </div>
+        <div>
+          ใช้ล่าสุด / Last used: <When iso={k.lastUsedAt} />
+        </div>
       </td>
       <td data-label="จัดการ / Actions">
         <KeyActions k={k} />

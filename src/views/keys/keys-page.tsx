@@ -33,7 +33,14 @@ export function KeysPage(props: {
             <span>อ่านข้อมูล / Read: ใช้ API ของ Data.go.th / use the Data.go.th API</span>
           </label>
           <label class={props.canPublish ? "check" : "check disabled"} for="scope-publish">
-            <input id="scope-publish" type="radio" name="scope" value="publish" disabled={!props.canPublish} aria-describedby="publish-hint" />
+            <input
+              id="scope-publish"
+              type="radio"
+              name="scope"
+              value="publish"
+              disabled={!props.canPublish}
+              aria-describedby="publish-hint"
+            />
             <span>เผยแพร่ข้อมูล / Publish: อ่านและเผยแพร่ชุดข้อมูลของหน่วยงาน / read and publish the agency's datasets</span>
           </label>
           <p class="hint" id="publish-hint">
@@ -46,17 +53,21 @@ export function KeysPage(props: {
         <p class="hint" id="expires-hint">
           ไม่บังคับ เว้นว่างไว้หากไม่ต้องการให้หมดอายุ / Optional: leave empty for no expiry.
         </p>
-        <input id="expires" name="expiresInDays" type="number" inputmode="numeric" min="1" step="1" aria-describedby="expires-hint" />
+        <input
+          id="expires"
+          name="expiresInDays"
+          type="number"
+          inputmode="numeric"
+          min="1"
+          step="1"
+          aria-describedby="expires-hint"
+        />
         <div class="actions">
           <button type="submit">สร้างกุญแจ / Create key</button>
         </div>
       </form>
       <Heading level={2} th="กุญแจของฉัน" en="My keys" />
-      {props.keys.length === 0 ? (
-        <p>ยังไม่มีกุญแจ / No keys yet.</p>
-      ) : (
-        <KeyTable keys={props.keys} />
-      )}
+      {props.keys.length === 0 ? <p>ยังไม่มีกุญแจ / No keys yet.</p> : <KeyTable keys={props.keys} />}
     </Layout>
   );
 }

@@ -7,9 +7,18 @@ export type AdminFailure = { section: string; message: string; values: Record<st
 export const ADMIN_DONE: Record<string, Bilingual> = {
   reviewed: { th: "บันทึกผลการตรวจสอบแล้ว", en: "The review decision is saved." },
   approver: { th: "ยืนยันผู้อนุมัติแล้ว ส่งอีเมลขออนุมัติแล้ว", en: "Approver confirmed; the approval e-mail is on its way." },
-  terms: { th: "เผยแพร่ข้อตกลงฉบับใหม่แล้ว และแจ้งผู้ดูแลข้อมูลทางอีเมลแล้ว", en: "The new terms are published and stewards are being e-mailed." },
-  revoked: { th: "เพิกถอนบทบาทแล้ว กุญแจเผยแพร่ข้อมูลหยุดทำงานทันที", en: "Membership revoked; its publish keys stopped at once." },
-  suspended: { th: "ระงับบัญชีแล้ว เซสชันสิ้นสุดและกุญแจถูกปิดการใช้งาน", en: "Account suspended; its sessions ended and its keys are disabled." },
+  terms: {
+    th: "เผยแพร่ข้อตกลงฉบับใหม่แล้ว และแจ้งผู้ดูแลข้อมูลทางอีเมลแล้ว",
+    en: "The new terms are published and stewards are being e-mailed.",
+  },
+  revoked: {
+    th: "เพิกถอนบทบาทแล้ว กุญแจเผยแพร่ข้อมูลหยุดทำงานทันที",
+    en: "Membership revoked; its publish keys stopped at once.",
+  },
+  suspended: {
+    th: "ระงับบัญชีแล้ว เซสชันสิ้นสุดและกุญแจถูกปิดการใช้งาน",
+    en: "Account suspended; its sessions ended and its keys are disabled.",
+  },
   reactivated: { th: "เปิดใช้บัญชีอีกครั้งแล้ว", en: "Account reactivated." },
   passkeys: { th: "ลบพาสคีย์ของผู้ใช้แล้ว", en: "The user's passkeys are removed." },
 };

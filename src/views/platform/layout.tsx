@@ -30,14 +30,12 @@ export function Layout(props: { title: string; children: any; user?: LayoutUser 
               {user ? <UserNav user={user} /> : null}
             </div>
           </header>
-          <main id="main">
-            {props.children}
-          </main>
+          <main id="main">{props.children}</main>
           <footer class="site-footer wrap">
-            <p>
-              ระบบสมัครผู้ดูแลข้อมูลของ Data.go.th ดำเนินการโดยสำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน) (สพร.)
+            <p>ระบบสมัครผู้ดูแลข้อมูลของ Data.go.th ดำเนินการโดยสำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน) (สพร.)</p>
+            <p lang="en">
+              Data steward membership for Data.go.th, run by the Digital Government Development Agency (DGA).
             </p>
-            <p lang="en">Data steward membership for Data.go.th, run by the Digital Government Development Agency (DGA).</p>
             <p>
               <a href="/terms">ข้อตกลงการใช้งาน / Terms of use</a>
             </p>

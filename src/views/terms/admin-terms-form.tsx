@@ -20,8 +20,8 @@ export function TermsPublishSection(props: { failure: AdminFailure | null; curre
           ผู้ดูแลข้อมูลทุกคนจะได้รับอีเมลแจ้งทันที เผยแพร่แล้วแก้ไขไม่ได้
         </p>
         <p lang="en">
-          From the effective time, everyone must accept the new version before applying, and stewards' publish keys are disabled until
-          they accept it. Every steward is e-mailed now. A published version cannot be changed.
+          From the effective time, everyone must accept the new version before applying, and stewards' publish keys are
+          disabled until they accept it. Every steward is e-mailed now. A published version cannot be changed.
         </p>
       </div>
       <form method="post" action="/admin/terms" aria-describedby="terms-warning">
@@ -44,9 +44,25 @@ export function TermsPublishSection(props: { failure: AdminFailure | null; curre
           value={value("version")}
         />
         <label for="terms-title-th">หัวเรื่อง (ไทย) / Title (Thai)</label>
-        <input id="terms-title-th" name="titleTh" type="text" required maxlength={300} lang="th" value={value("titleTh")} />
+        <input
+          id="terms-title-th"
+          name="titleTh"
+          type="text"
+          required
+          maxlength={300}
+          lang="th"
+          value={value("titleTh")}
+        />
         <label for="terms-title-en">หัวเรื่อง (อังกฤษ) / Title (English)</label>
-        <input id="terms-title-en" name="titleEn" type="text" required maxlength={300} lang="en" value={value("titleEn")} />
+        <input
+          id="terms-title-en"
+          name="titleEn"
+          type="text"
+          required
+          maxlength={300}
+          lang="en"
+          value={value("titleEn")}
+        />
         <label for="terms-body-th">เนื้อหา (ไทย) / Text (Thai)</label>
         <textarea id="terms-body-th" name="bodyTh" rows={10} required maxlength={30000} lang="th">
           {value("bodyTh")}
@@ -59,7 +75,13 @@ export function TermsPublishSection(props: { failure: AdminFailure | null; curre
         <p class="hint" id="terms-effective-hint">
           เว้นว่างเพื่อให้มีผลทันที / Leave empty to take effect now.
         </p>
-        <input id="terms-effective" name="effectiveAt" type="datetime-local" aria-describedby="terms-effective-hint" value={value("effectiveAt")} />
+        <input
+          id="terms-effective"
+          name="effectiveAt"
+          type="datetime-local"
+          aria-describedby="terms-effective-hint"
+          value={value("effectiveAt")}
+        />
         <div class="actions">
           <button type="submit">เผยแพร่ข้อตกลง / Publish the terms</button>
         </div>

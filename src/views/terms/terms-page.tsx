@@ -26,7 +26,12 @@ function Paragraphs(props: { text: string }) {
 }
 
 /** The current terms, Thai then English, with the form to accept them. */
-export function TermsPage(props: { user: LayoutUser; terms: TermsView; acceptedVersion: string | null; error?: string | null }) {
+export function TermsPage(props: {
+  user: LayoutUser;
+  terms: TermsView;
+  acceptedVersion: string | null;
+  error?: string | null;
+}) {
   const { terms, acceptedVersion } = props;
   const accepted = acceptedVersion === terms.version;
   return (

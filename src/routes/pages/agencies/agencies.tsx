@@ -8,8 +8,22 @@ import { deliverAfterResponse } from "../../../middleware/after-commit";
 import { isBlank, listItems, wholeNumber } from "../../../lib/fields";
 import { findMinistry } from "../../../lib/ministries";
 import { importAgenciesCsv } from "../../../services/agencies/csv-import";
-import { EMPTY_AGENCY, createAgencyEntry, getAgencyRecord, listAgencyRecords, updateAgencyEntry, type AgencyInput, type AgencyState } from "../../../services/agencies/directory";
-import { AgencyFormPage, AgencyImportPage, AgencyListPage, type AgencyFormValues, type FieldErrors } from "../../../views/agencies/admin-agencies-page";
+import {
+  EMPTY_AGENCY,
+  createAgencyEntry,
+  getAgencyRecord,
+  listAgencyRecords,
+  updateAgencyEntry,
+  type AgencyInput,
+  type AgencyState,
+} from "../../../services/agencies/directory";
+import {
+  AgencyFormPage,
+  AgencyImportPage,
+  AgencyListPage,
+  type AgencyFormValues,
+  type FieldErrors,
+} from "../../../views/agencies/admin-agencies-page";
 import { attempt, formBody, formFields, layoutUser, pageUser } from "../helpers";
 
 /** The agency directory pages for DGA administrators; they save through the API's services. */
@@ -28,22 +42,42 @@ const optionalNumber = (text: string) => (isBlank(text) ? undefined : (wholeNumb
 
 function valuesOf(a: AgencyState): AgencyFormValues {
   return {
-    nameTh: a.nameTh, nameEn: a.nameEn, ministry: findMinistry(a.ministryTh)?.code ?? "", domains: lines(a.domains),
-    executiveName: a.executive?.name ?? "", executivePosition: a.executive?.position ?? "", executiveEmail: a.executive?.email ?? "",
-    delegateEmails: lines(a.delegateEmails), fallbackName: a.fallback?.name ?? "", fallbackEmail: a.fallback?.email ?? "",
-    fallbackAfterDays: String(a.fallbackAfterDays), reminderDays: a.reminderDays.join(", "), approvalTtlDays: String(a.approvalTtlDays),
-    reviewRequired: a.reviewRequired, strongerApproval: a.strongerApproval,
+    nameTh: a.nameTh,
+    nameEn: a.nameEn,
+    ministry: findMinistry(a.ministryTh)?.code ?? "",
+    domains: lines(a.domains),
+    executiveName: a.executive?.name ?? "",
+    executivePosition: a.executive?.position ?? "",
+    executiveEmail: a.executive?.email ?? "",
+    delegateEmails: lines(a.delegateEmails),
+    fallbackName: a.fallback?.name ?? "",
+    fallbackEmail: a.fallback?.email ?? "",
+    fallbackAfterDays: String(a.fallbackAfterDays),
+    reminderDays: a.reminderDays.join(", "),
+    approvalTtlDays: String(a.approvalTtlDays),
+    reviewRequired: a.reviewRequired,
+    strongerApproval: a.strongerApproval,
   };
 }
 
 function formValues(form: Record<string, string>): AgencyFormValues {
   const get = (name: string) => form[name] ?? "";
   return {
-    nameTh: get("nameTh"), nameEn: get("nameEn"), ministry: get("ministry"), domains: get("domains"),
-    executiveName: get("executiveName"), executivePosition: get("executivePosition"), executiveEmail: get("executiveEmail"),
-    delegateEmails: get("delegateEmails"), fallbackName: get("fallbackName"), fallbackEmail: get("fallbackEmail"),
-    fallbackAfterDays: get("fallbackAfterDays"), reminderDays: get("reminderDays"), approvalTtlDays: get("approvalTtlDays"),
-    reviewRequired: form.reviewRequired === "true", strongerApproval: form.strongerApproval === "true",
+    nameTh: get("nameTh"),
+    nameEn: get("nameEn"),
+    ministry: get("ministry"),
+    domains: get("domains"),
+    executiveName: get("executiveName"),
+    executivePosition: get("executivePosition"),
+    executiveEmail: get("executiveEmail"),
+    delegateEmails: get("delegateEmails"),
+    fallbackName: get("fallbackName"),
+    fallbackEmail: get("fallbackEmail"),
+    fallbackAfterDays: get("fallbackAfterDays"),
+    reminderDays: get("reminderDays"),
+    approvalTtlDays: get("approvalTtlDays"),
+    reviewRequired: form.reviewRequired === "true",
+    strongerApproval: form.strongerApproval === "true",
   };
 }
 
@@ -51,12 +85,21 @@ function formValues(form: Record<string, string>): AgencyFormValues {
 function inputOf(v: AgencyFormValues): AgencyInput {
   const executive = [v.executiveName, v.executivePosition, v.executiveEmail];
   return {
-    nameTh: v.nameTh, nameEn: v.nameEn, ministry: v.ministry, domains: words(v.domains),
-    executive: executive.some((s) => !isBlank(s)) ? { name: v.executiveName, position: v.executivePosition, email: v.executiveEmail } : null,
+    nameTh: v.nameTh,
+    nameEn: v.nameEn,
+    ministry: v.ministry,
+    domains: words(v.domains),
+    executive: executive.some((s) => !isBlank(s))
+      ? { name: v.executiveName, position: v.executivePosition, email: v.executiveEmail }
+      : null,
     delegateEmails: words(v.delegateEmails),
-    fallback: !isBlank(v.fallbackName) || !isBlank(v.fallbackEmail) ? { name: v.fallbackName, email: v.fallbackEmail } : null,
-    fallbackAfterDays: optionalNumber(v.fallbackAfterDays), reminderDays: words(v.reminderDays).map((d) => wholeNumber(d) ?? Number.NaN), approvalTtlDays: optionalNumber(v.approvalTtlDays),
-    reviewRequired: v.reviewRequired, strongerApproval: v.strongerApproval,
+    fallback:
+      !isBlank(v.fallbackName) || !isBlank(v.fallbackEmail) ? { name: v.fallbackName, email: v.fallbackEmail } : null,
+    fallbackAfterDays: optionalNumber(v.fallbackAfterDays),
+    reminderDays: words(v.reminderDays).map((d) => wholeNumber(d) ?? Number.NaN),
+    approvalTtlDays: optionalNumber(v.approvalTtlDays),
+    reviewRequired: v.reviewRequired,
+    strongerApproval: v.strongerApproval,
   };
 }
 
@@ -65,14 +108,32 @@ function fieldErrors(error: AppError): FieldErrors {
   const out: FieldErrors = {};
   for (const { path, message } of error.errors ?? []) {
     const [head, sub] = path.split(".");
-    const field = ((head === "executive" || head === "fallback") && sub ? `${head}${sub[0]!.toUpperCase()}${sub.slice(1)}` : head) as keyof AgencyFormValues;
+    const field = (
+      (head === "executive" || head === "fallback") && sub ? `${head}${sub[0]!.toUpperCase()}${sub.slice(1)}` : head
+    ) as keyof AgencyFormValues;
     (out[field] ??= []).push(message);
   }
   return out;
 }
 
-function renderForm(c: Context<AppEnv>, user: User, id: string | null, values: AgencyFormValues, error: AppError | null, saved = false) {
-  const page = <AgencyFormPage user={layoutUser(user)} id={id} values={values} errors={error ? fieldErrors(error) : {}} message={error?.message ?? null} saved={saved} />;
+function renderForm(
+  c: Context<AppEnv>,
+  user: User,
+  id: string | null,
+  values: AgencyFormValues,
+  error: AppError | null,
+  saved = false,
+) {
+  const page = (
+    <AgencyFormPage
+      user={layoutUser(user)}
+      id={id}
+      values={values}
+      errors={error ? fieldErrors(error) : {}}
+      message={error?.message ?? null}
+      saved={saved}
+    />
+  );
   return c.html(page, (error?.status ?? 200) as ContentfulStatusCode);
 }
 
@@ -81,7 +142,9 @@ adminAgencyPages.get("/admin/agencies", page("admin"), async (c) => {
   return c.html(<AgencyListPage user={layoutUser(user)} agencies={await listAgencyRecords(c.var.deps.db)} />);
 });
 
-adminAgencyPages.get("/admin/agencies/new", page("admin"), (c) => renderForm(c, requirePageAdmin(c), null, valuesOf(EMPTY_AGENCY), null));
+adminAgencyPages.get("/admin/agencies/new", page("admin"), (c) =>
+  renderForm(c, requirePageAdmin(c), null, valuesOf(EMPTY_AGENCY), null),
+);
 
 adminAgencyPages.post("/admin/agencies/new", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
@@ -102,14 +165,32 @@ adminAgencyPages.post("/admin/agencies/import", page("admin"), async (c) => {
   const file = body.file instanceof File && body.file.size > 0 ? body.file : null;
   const csv = typeof body.csv === "string" ? body.csv : "";
   const skipInvalid = body.skipInvalid === "true";
-  const render = (result: Awaited<ReturnType<typeof importAgenciesCsv>> | null, error: string | null, status: ContentfulStatusCode) =>
-    c.html(<AgencyImportPage user={layoutUser(user)} csv={file ? "" : csv} skipInvalid={skipInvalid} result={result} error={error} />, status);
-  if (!file && !csv.trim()) return render(null, "กรุณาเลือกไฟล์หรือวางข้อความ CSV / Choose a file or paste the CSV text", 400);
+  const render = (
+    result: Awaited<ReturnType<typeof importAgenciesCsv>> | null,
+    error: string | null,
+    status: ContentfulStatusCode,
+  ) =>
+    c.html(
+      <AgencyImportPage
+        user={layoutUser(user)}
+        csv={file ? "" : csv}
+        skipInvalid={skipInvalid}
+        result={result}
+        error={error}
+      />,
+      status,
+    );
+  if (!file && !csv.trim())
+    return render(null, "กรุณาเลือกไฟล์หรือวางข้อความ CSV / Choose a file or paste the CSV text", 400);
   const source = file ? await file.arrayBuffer() : csv;
   const imported = await attempt(() => importAgenciesCsv(c.var.deps, user, source, { skipInvalid }, c.var.meta));
   if (!imported.ok) {
     const details = imported.error.errors?.map((e) => `${e.path}: ${e.message}`).join("; ");
-    return render(null, details && details !== imported.error.message ? `${imported.error.message} (${details})` : imported.error.message, imported.error.status);
+    return render(
+      null,
+      details && details !== imported.error.message ? `${imported.error.message} (${details})` : imported.error.message,
+      imported.error.status,
+    );
   }
   return render(imported.value, null, imported.value.accepted ? 200 : 422);
 });

@@ -20,7 +20,12 @@ import { termsJson } from "../../terms/serializers";
 import { applicationTransition, type ApplicationStatus } from "../../../workflow/application-machine";
 import { ApplicationBody, ResubmitBody } from "../../applications/schemas";
 import { TermsAcceptBody } from "../../terms/schemas";
-import { ApplicationPage, ApplicationsPage, type ApplicationView, type ResubmitValues } from "../../../views/applications/applications-page";
+import {
+  ApplicationPage,
+  ApplicationsPage,
+  type ApplicationView,
+  type ResubmitValues,
+} from "../../../views/applications/applications-page";
 import { ApplyPage, type AgencyOption, type ApplyValues } from "../../../views/applications/apply-page";
 import { TermsPage } from "../../../views/terms/terms-page";
 import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
@@ -31,7 +36,13 @@ accountPages.get("/terms", page("session"), async (c) => {
   const user = pageUser(c);
   const { deps } = c.var;
   const terms = await requireCurrentTerms(deps.db, deps.clock.now());
-  return c.html(<TermsPage user={layoutUser(user)} terms={termsJson(terms)} acceptedVersion={await acceptedVersion(deps.db, user.id)} />);
+  return c.html(
+    <TermsPage
+      user={layoutUser(user)}
+      terms={termsJson(terms)}
+      acceptedVersion={await acceptedVersion(deps.db, user.id)}
+    />,
+  );
 });
 
 accountPages.post("/terms/accept", page("session"), async (c) => {
@@ -42,14 +53,21 @@ accountPages.post("/terms/accept", page("session"), async (c) => {
     const { deps } = c.var;
     const terms = await requireCurrentTerms(deps.db, deps.clock.now());
     const error = "กรุณาทำเครื่องหมายว่าท่านได้อ่านและยอมรับข้อตกลง / Tick the box to accept the terms.";
-    return c.html(<TermsPage user={layoutUser(user)} terms={termsJson(terms)} acceptedVersion={await acceptedVersion(deps.db, user.id)} error={error} />, 400);
+    return c.html(
+      <TermsPage
+        user={layoutUser(user)}
+        terms={termsJson(terms)}
+        acceptedVersion={await acceptedVersion(deps.db, user.id)}
+        error={error}
+      />,
+      400,
+    );
   }
   const input = parseForm(TermsAcceptBody, { version: form.version ?? "" });
   if (!input.ok) throw input.error;
   await acceptTerms(c.var.deps, user.id, user.email ?? user.id, input.value.version, c.var.meta);
   return c.redirect("/apply", 303);
 });
-
 
 accountPages.get("/apply", page("session"), async (c) => {
   const user = pageUser(c);
@@ -60,7 +78,10 @@ accountPages.get("/apply", page("session"), async (c) => {
  * The nominated approver to send: only for an agency with no executive on file, and only when
  * all three fields are filled (some but not all is an error there, rather than silently nothing).
  */
-function nominationOf(values: ApplyValues, agency: AgencyOption | undefined): { name: string; position: string; email: string } | AppError | undefined {
+function nominationOf(
+  values: ApplyValues,
+  agency: AgencyOption | undefined,
+): { name: string; position: string; email: string } | AppError | undefined {
   if (!agency || agency.hasExecutive) return undefined;
   // As typed: the schema checks the text before it trims.
   const name = values.approverName ?? "";
@@ -69,7 +90,10 @@ function nominationOf(values: ApplyValues, agency: AgencyOption | undefined): { 
   const filled = [name, position, email].filter((v) => !isBlank(v)).length;
   if (filled === 0) return undefined;
   if (filled < 3) {
-    return new AppError("invalid_request", "กรุณากรอกชื่อ ตำแหน่ง และอีเมลของผู้อนุมัติให้ครบ หรือเว้นว่างทั้งหมด / Give the approver's name, position and e-mail, or leave all three empty.");
+    return new AppError(
+      "invalid_request",
+      "กรุณากรอกชื่อ ตำแหน่ง และอีเมลของผู้อนุมัติให้ครบ หรือเว้นว่างทั้งหมด / Give the approver's name, position and e-mail, or leave all three empty.",
+    );
   }
   return { name, position, email };
 }
@@ -87,19 +111,39 @@ accountPages.post("/apply", page("session"), async (c) => {
     approverEmail: form.approverEmail ?? "",
   };
   const options = await listAgencyChoices(c.var.deps.db);
-  const approver = nominationOf(values, options.find((a) => a.id === values.agencyId));
-  const input = approver instanceof AppError
-    ? { ok: false as const, error: approver }
-    : parseForm(ApplicationBody, { agencyId: values.agencyId, role: "steward", position: values.position, phone: values.phone, reason: values.reason, ...(approver ? { approver } : {}) });
-  const submitted = input.ok ? await attempt(() => submitApplication(c.var.deps, user, input.value, c.var.meta)) : input;
+  const approver = nominationOf(
+    values,
+    options.find((a) => a.id === values.agencyId),
+  );
+  const input =
+    approver instanceof AppError
+      ? { ok: false as const, error: approver }
+      : parseForm(ApplicationBody, {
+          agencyId: values.agencyId,
+          role: "steward",
+          position: values.position,
+          phone: values.phone,
+          reason: values.reason,
+          ...(approver ? { approver } : {}),
+        });
+  const submitted = input.ok
+    ? await attempt(() => submitApplication(c.var.deps, user, input.value, c.var.meta))
+    : input;
   if (!submitted.ok) {
-    return c.html(<ApplyPage user={layoutUser(user)} agencies={options} error={messageOf(submitted.error)} values={values} />, submitted.error.status);
+    return c.html(
+      <ApplyPage user={layoutUser(user)} agencies={options} error={messageOf(submitted.error)} values={values} />,
+      submitted.error.status,
+    );
   }
   deliverAfterResponse(c, submitted.value.outboxIds);
   return c.redirect(`/applications/${submitted.value.application.application.id}`, 303);
 });
 
-function toView(app: ApplicationJson, agencies: Pick<AgencyView, "id" | "nameTh" | "nameEn">[], awaitingApprover = false): ApplicationView {
+function toView(
+  app: ApplicationJson,
+  agencies: Pick<AgencyView, "id" | "nameTh" | "nameEn">[],
+  awaitingApprover = false,
+): ApplicationView {
   const agency = agencies.find((a) => a.id === app.agencyId);
   return {
     id: app.id,
@@ -123,15 +167,25 @@ function toView(app: ApplicationJson, agencies: Pick<AgencyView, "id" | "nameTh"
 
 accountPages.get("/applications", page("session"), async (c) => {
   const user = pageUser(c);
-  const [apps, agencies] = await Promise.all([listUserApplications(c.var.deps.db, user), listAgencies(c.var.deps.db, null)]);
-  return c.html(<ApplicationsPage user={layoutUser(user)} applications={apps.map((a) => toView(applicationJson(a), agencies))} />);
+  const [apps, agencies] = await Promise.all([
+    listUserApplications(c.var.deps.db, user),
+    listAgencies(c.var.deps.db, null),
+  ]);
+  return c.html(
+    <ApplicationsPage user={layoutUser(user)} applications={apps.map((a) => toView(applicationJson(a), agencies))} />,
+  );
 });
 
 const DONE: Record<string, string> = {
   resubmitted: "ส่งคำขออีกครั้งแล้ว ผู้บริหารได้รับลิงก์อนุมัติใหม่ / Submitted again: the executive has a new approval link.",
 };
 
-async function renderApplication(c: Context<AppEnv>, user: User, id: string, failed: { error: AppError; values: ResubmitValues } | null = null) {
+async function renderApplication(
+  c: Context<AppEnv>,
+  user: User,
+  id: string,
+  failed: { error: AppError; values: ResubmitValues } | null = null,
+) {
   const ctx = await loadApplication(c.var.deps, id, user);
   const status = ctx.application.status as ApplicationStatus;
   const own = ctx.application.userId === user.id;
@@ -158,7 +212,9 @@ accountPages.post("/applications/:id/resubmit", page("session"), async (c) => {
   const form = await formFields(c);
   const values: ResubmitValues = { position: form.position ?? "", phone: form.phone ?? "", reason: form.reason ?? "" };
   const input = parseForm(ResubmitBody, values);
-  const done = input.ok ? await attempt(() => resubmitApplication(c.var.deps, user, id, input.value, c.var.meta)) : input;
+  const done = input.ok
+    ? await attempt(() => resubmitApplication(c.var.deps, user, id, input.value, c.var.meta))
+    : input;
   if (!done.ok) {
     if (done.error.code === "not_found") throw done.error;
     return renderApplication(c, user, id, { error: done.error, values });

@@ -2,7 +2,14 @@ import { Hono, type Context } from "hono";
 import { displayName } from "../../../text/bilingual";
 import type { AppEnv } from "../../../middleware/app-env";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
-import { decideFromLink, findApprovalLink, linkDecision, linkStatus, whoMayDecide, type ApprovalLink } from "../../../services/applications/executive-decision";
+import {
+  decideFromLink,
+  findApprovalLink,
+  linkDecision,
+  linkStatus,
+  whoMayDecide,
+  type ApprovalLink,
+} from "../../../services/applications/executive-decision";
 import { ApprovalConfirmPage } from "../../../views/applications/approval-confirm-page";
 import { ApprovalClosedPage, ApprovalDonePage, ApprovalPage } from "../../../views/applications/approval-page";
 import { formFields } from "../helpers";
@@ -64,10 +71,21 @@ approvalPages.post("/approvals/:token", async (c) => {
       return requestPage(c, outcome.link, { error: outcome.error.message, reason: form.reason ?? "" });
     case "code_sent":
       deliverAfterResponse(c, outcome.outboxIds);
-      return c.html(<ApprovalConfirmPage decision={outcome.decision} reason={outcome.reason} approverEmail={outcome.link.token!.email} />);
+      return c.html(
+        <ApprovalConfirmPage
+          decision={outcome.decision}
+          reason={outcome.reason}
+          approverEmail={outcome.link.token!.email}
+        />,
+      );
     case "code_refused":
       return c.html(
-        <ApprovalConfirmPage decision={outcome.decision} reason={outcome.reason} approverEmail={outcome.link.token!.email} error={outcome.error.message} />,
+        <ApprovalConfirmPage
+          decision={outcome.decision}
+          reason={outcome.reason}
+          approverEmail={outcome.link.token!.email}
+          error={outcome.error.message}
+        />,
         outcome.error.status === 429 ? 429 : 400,
       );
     case "decided": {

@@ -61,13 +61,17 @@ securityPages.post("/account/name", page("session"), async (c) => {
   });
 });
 
-securityPages.post("/account/passkeys/:id/remove", page("session"), (c) => change(c, (user) => removePasskey(c.var.deps, user, c.req.param("id"), c.var.meta)));
+securityPages.post("/account/passkeys/:id/remove", page("session"), (c) =>
+  change(c, (user) => removePasskey(c.var.deps, user, c.req.param("id"), c.var.meta)),
+);
 
 securityPages.post("/account/sessions/revoke-others", page("session"), (c) =>
   change(c, (user) => endOtherSessions(c.var.deps, user, currentSessionIdOf(c), c.var.meta)),
 );
 
-securityPages.post("/account/sessions/:id/end", page("session"), (c) => change(c, (user) => endSession(c.var.deps, user, c.req.param("id"), c.var.meta)));
+securityPages.post("/account/sessions/:id/end", page("session"), (c) =>
+  change(c, (user) => endSession(c.var.deps, user, c.req.param("id"), c.var.meta)),
+);
 
 securityPages.post("/account/identities/:id/unlink", page("session"), (c) =>
   change(c, (user) => unlinkOidcIdentity(c.var.deps, user, c.req.param("id"), c.var.meta)),

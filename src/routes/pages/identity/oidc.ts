@@ -2,7 +2,12 @@ import { Hono } from "hono";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import type { AppEnv } from "../../../middleware/app-env";
 import { currentSessionId, setSessionCookie } from "../../../middleware/session";
-import { OIDC_FLOW_TTL_MS, completeOidcSignIn, flowCookieName, startOidcSignIn } from "../../../services/identity/oidc-sign-in";
+import {
+  OIDC_FLOW_TTL_MS,
+  completeOidcSignIn,
+  flowCookieName,
+  startOidcSignIn,
+} from "../../../services/identity/oidc-sign-in";
 import { sha256Hex } from "../../../lib/crypto";
 
 /** OpenID Connect sign-in (HTML: failures render a Thai/English page, never a 500). */
@@ -11,7 +16,10 @@ export const oidcPages = new Hono<AppEnv>();
 oidcPages.get("/auth/oidc/:id", async (c) => {
   const link = c.req.query("link") === "1";
   const linkUserId = link ? (c.var.session?.user.id ?? null) : null;
-  const { redirectTo, cookie } = await startOidcSignIn(c.var.deps, c.req.param("id"), { returnTo: c.req.query("returnTo") ?? null, linkUserId });
+  const { redirectTo, cookie } = await startOidcSignIn(c.var.deps, c.req.param("id"), {
+    returnTo: c.req.query("returnTo") ?? null,
+    linkUserId,
+  });
   setCookie(c, cookie.name, cookie.value, {
     httpOnly: true,
     sameSite: "Lax",
@@ -29,7 +37,14 @@ oidcPages.get("/auth/oidc/:id/callback", async (c) => {
   const url = new URL(c.req.url);
   const state = url.searchParams.get("state");
   if (state) deleteCookie(c, flowCookieName(await sha256Hex(state)), { path: "/auth/oidc/" });
-  const signedIn = await completeOidcSignIn(c.var.deps, c.req.param("id"), url, getCookie(c), c.var.meta, currentSessionId(c));
+  const signedIn = await completeOidcSignIn(
+    c.var.deps,
+    c.req.param("id"),
+    url,
+    getCookie(c),
+    c.var.meta,
+    currentSessionId(c),
+  );
   setSessionCookie(c, signedIn.sessionToken);
   return c.redirect(signedIn.returnTo, 302);
 });

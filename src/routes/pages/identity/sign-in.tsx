@@ -4,7 +4,12 @@ import type { AppEnv } from "../../../middleware/app-env";
 import { AppError } from "../../../errors";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
 import { currentSessionId, setSessionCookie, setSignInBinding, signInBinding } from "../../../middleware/session";
-import { findSignInLink, signInWithLink, startEmailSignIn, verifyEmailCode } from "../../../services/identity/email-sign-in";
+import {
+  findSignInLink,
+  signInWithLink,
+  startEmailSignIn,
+  verifyEmailCode,
+} from "../../../services/identity/email-sign-in";
 import { safeReturnTo } from "../../../services/identity/oidc-sign-in";
 import { signOut } from "../../../services/identity/sign-out";
 import { hasAcceptedCurrentTerms } from "../../../services/terms/acceptance";
@@ -28,7 +33,8 @@ signInPages.get("/signin", (c) => {
 signInPages.post("/signin", async (c) => {
   const form = await formFields(c);
   const input = v.safeParse(EmailStartBody, { email: form.email ?? "", name: form.name || null });
-  if (!input.success) return c.html(<SignInPage email={form.email} error="กรุณากรอกอีเมลให้ถูกต้อง / Enter a valid e-mail address" />, 400);
+  if (!input.success)
+    return c.html(<SignInPage email={form.email} error="กรุณากรอกอีเมลให้ถูกต้อง / Enter a valid e-mail address" />, 400);
   const email = input.output.email;
   const started = await attempt(() => startEmailSignIn(c.var.deps, input.output, c.var.meta));
   if (!started.ok) return c.html(<SignInPage email={email} error={messageOf(started.error)} />, started.error.status);
@@ -47,9 +53,15 @@ async function landing(c: Context<AppEnv>, userId: string): Promise<string> {
 signInPages.post("/signin/code", async (c) => {
   const form = await formFields(c);
   const input = v.safeParse(AddressVerifyBody, { email: form.email ?? "", code: form.code ?? "" });
-  if (!input.success) return c.html(<CodePage email={form.email ?? ""} error="กรุณากรอกอีเมลและรหัส 6 หลัก / Enter the e-mail and the 6-digit code" />, 400);
+  if (!input.success)
+    return c.html(
+      <CodePage email={form.email ?? ""} error="กรุณากรอกอีเมลและรหัส 6 หลัก / Enter the e-mail and the 6-digit code" />,
+      400,
+    );
   const { email } = input.output;
-  const signedIn = await attempt(() => verifyEmailCode(c.var.deps, input.output, c.var.meta, currentSessionId(c), signInBinding(c)));
+  const signedIn = await attempt(() =>
+    verifyEmailCode(c.var.deps, input.output, c.var.meta, currentSessionId(c), signInBinding(c)),
+  );
   if (!signedIn.ok) return c.html(<CodePage email={email} error={messageOf(signedIn.error)} />, signedIn.error.status);
   setSessionCookie(c, signedIn.value.sessionToken);
   return c.redirect(await landing(c, signedIn.value.user.id), 303);
@@ -63,7 +75,13 @@ signInPages.get("/auth/email/:token", async (c) => {
 });
 
 signInPages.post("/auth/email/:token", async (c) => {
-  const signedIn = await signInWithLink(c.var.deps, c.req.param("token"), c.var.meta, currentSessionId(c), signInBinding(c));
+  const signedIn = await signInWithLink(
+    c.var.deps,
+    c.req.param("token"),
+    c.var.meta,
+    currentSessionId(c),
+    signInBinding(c),
+  );
   if (!signedIn) {
     const { state } = await findSignInLink(c.var.deps, c.req.param("token"));
     const error = linkError(state === "valid" ? "used" : state);
@@ -81,6 +99,10 @@ signInPages.post("/signout", async (c) => {
 
 function linkError(state: "valid" | "used" | "expired" | "unknown"): AppError {
   if (state === "unknown") return new AppError("not_found", "ลิงก์เข้าสู่ระบบนี้ไม่ถูกต้อง / This sign-in link is not valid.");
-  if (state === "expired") return new AppError("link_expired", "ลิงก์หมดอายุแล้ว กรุณาขอรหัสใหม่ / This sign-in link has expired: ask for a new code.");
+  if (state === "expired")
+    return new AppError(
+      "link_expired",
+      "ลิงก์หมดอายุแล้ว กรุณาขอรหัสใหม่ / This sign-in link has expired: ask for a new code.",
+    );
   return new AppError("invalid_transition", "ลิงก์นี้ถูกใช้ไปแล้ว / This sign-in link was already used.");
 }

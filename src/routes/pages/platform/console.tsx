@@ -33,7 +33,12 @@ function requirePageAdmin(c: Context<AppEnv>) {
   return user;
 }
 
-async function renderAdmin(c: Context<AppEnv>, user: User, filter: PublicApplicationStatus | null, failure: Failure | null = null) {
+async function renderAdmin(
+  c: Context<AppEnv>,
+  user: User,
+  filter: PublicApplicationStatus | null,
+  failure: Failure | null = null,
+) {
   const { db, clock } = c.var.deps;
   const [queue, termsVersion] = await Promise.all([reviewQueue(db, filter), currentTermsVersion(db, clock.now())]);
   const rows: AdminApplicationView[] = queue.map(({ record, agency, membership, awaitingApprover }) => {
@@ -62,10 +67,19 @@ async function renderAdmin(c: Context<AppEnv>, user: User, filter: PublicApplica
     };
   });
   const notice = failure ? null : (ADMIN_DONE[c.req.query("done") ?? ""] ?? null);
-  const shown = failure ? { section: failure.section, message: messageOf(failure.error), values: failure.values } : null;
+  const shown = failure
+    ? { section: failure.section, message: messageOf(failure.error), values: failure.values }
+    : null;
   c.header("Cache-Control", "no-store");
   return c.html(
-    <AdminPage user={layoutUser(user)} applications={rows} filter={filter} currentTermsVersion={termsVersion} notice={notice} failure={shown} />,
+    <AdminPage
+      user={layoutUser(user)}
+      applications={rows}
+      filter={filter}
+      currentTermsVersion={termsVersion}
+      notice={notice}
+      failure={shown}
+    />,
     (failure?.error.status ?? 200) as ContentfulStatusCode,
   );
 }
@@ -80,7 +94,9 @@ function finish(c: Context<AppEnv>, user: User, outcome: Outcome, failed: Omit<F
 adminPages.get("/admin", page("admin"), (c) => {
   const user = requirePageAdmin(c);
   const status = c.req.query("status");
-  const filter = (PUBLIC_APPLICATION_STATUSES as readonly string[]).includes(status ?? "") ? (status as PublicApplicationStatus) : null;
+  const filter = (PUBLIC_APPLICATION_STATUSES as readonly string[]).includes(status ?? "")
+    ? (status as PublicApplicationStatus)
+    : null;
   return renderAdmin(c, user, filter);
 });
 
@@ -92,9 +108,21 @@ adminPages.post("/admin/applications/:id/:decision{(?:approve|reject|return)}", 
   const input = parseForm(decision === "return" ? RequiredReasonBody : ReasonBody, { reason: form.reason ?? "" });
   const reason = input.ok ? input.value.reason || null : null;
   const outcome = !input.ok
-    ? { ok: false as const, error: decision === "return" && !form.reason?.trim() ? new AppError("invalid_request", "กรุณาระบุเหตุผลที่ส่งกลับ / A returned application needs a reason.") : input.error }
+    ? {
+        ok: false as const,
+        error:
+          decision === "return" && !form.reason?.trim()
+            ? new AppError("invalid_request", "กรุณาระบุเหตุผลที่ส่งกลับ / A returned application needs a reason.")
+            : input.error,
+      }
     : await attempt(() => reviewApplication(c.var.deps, user, id, decision, reason, c.var.meta));
-  return finish(c, user, outcome, { section: reviewSection(id), values: { decision, reason: form.reason ?? "" } }, "/admin?status=awaiting_review&done=reviewed");
+  return finish(
+    c,
+    user,
+    outcome,
+    { section: reviewSection(id), values: { decision, reason: form.reason ?? "" } },
+    "/admin?status=awaiting_review&done=reviewed",
+  );
 });
 
 adminPages.post("/admin/applications/:id/approver", page("admin"), async (c) => {
@@ -103,7 +131,9 @@ adminPages.post("/admin/applications/:id/approver", page("admin"), async (c) => 
   const form = await formFields(c);
   const values = { name: form.name ?? "", position: form.position ?? "", email: form.email ?? "" };
   const input = parseForm(ApproverBody, values);
-  const outcome = input.ok ? await attempt(() => confirmApprover(c.var.deps, user, id, input.value, c.var.meta)) : input;
+  const outcome = input.ok
+    ? await attempt(() => confirmApprover(c.var.deps, user, id, input.value, c.var.meta))
+    : input;
   return finish(c, user, outcome, { section: approverSection(id), values }, "/admin?done=approver");
 });
 
@@ -124,7 +154,12 @@ adminPages.post("/admin/terms", page("admin"), async (c) => {
   const effectiveAt = bangkokToIso(values.effectiveAt);
   const input =
     effectiveAt === undefined
-      ? { ok: false as const, error: new AppError("invalid_request", "วันเวลาที่มีผลไม่ถูกต้อง / The effective date and time is not valid.", { errors: [{ path: "effectiveAt", message: "a date and time" }] }) }
+      ? {
+          ok: false as const,
+          error: new AppError("invalid_request", "วันเวลาที่มีผลไม่ถูกต้อง / The effective date and time is not valid.", {
+            errors: [{ path: "effectiveAt", message: "a date and time" }],
+          }),
+        }
       : parseForm(TermsPublishBody, { ...values, effectiveAt });
   const outcome = input.ok ? await attempt(() => publishTerms(c.var.deps, user, input.value, c.var.meta)) : input;
   return finish(c, user, outcome, { section: TERMS_SECTION, values }, "/admin?done=terms#terms");
@@ -135,34 +170,67 @@ async function revoke(c: Context<AppEnv>, pathId: string | null) {
   const form = await formFields(c);
   const values = { membershipId: pathId ?? form.membershipId ?? "", reason: form.reason ?? "" };
   const id = values.membershipId.trim();
-  const input = parseForm(IdParam, { id }).ok ? parseForm(RequiredReasonBody, { reason: values.reason }) : { ok: false as const, error: new AppError("invalid_request", "กรุณาระบุรหัสบทบาทให้ถูกต้อง / Give a valid membership ID.") };
-  const outcome = input.ok ? await attempt(() => revokeMembership(c.var.deps, user, id, input.value.reason, c.var.meta)) : input;
+  const input = parseForm(IdParam, { id }).ok
+    ? parseForm(RequiredReasonBody, { reason: values.reason })
+    : {
+        ok: false as const,
+        error: new AppError("invalid_request", "กรุณาระบุรหัสบทบาทให้ถูกต้อง / Give a valid membership ID."),
+      };
+  const outcome = input.ok
+    ? await attempt(() => revokeMembership(c.var.deps, user, id, input.value.reason, c.var.meta))
+    : input;
   return finish(c, user, outcome, { section: REVOKE_SECTION, values }, "/admin?done=revoked#user-tools");
 }
 
 adminPages.post("/admin/memberships/revoke", page("admin"), (c) => revoke(c, null));
 adminPages.post("/admin/memberships/:id/revoke", page("admin"), (c) => revoke(c, c.req.param("id")));
 
-type UserService = (deps: AppEnv["Variables"]["deps"], admin: User, id: string, reason: string, meta: AppEnv["Variables"]["meta"]) => Promise<unknown>;
-const USER_SERVICES: Record<UserAction, UserService> = { suspend: suspendUser, reactivate: reactivateUser, "remove-passkeys": removeUserPasskeys };
-const USER_DONE: Record<UserAction, string> = { suspend: "suspended", reactivate: "reactivated", "remove-passkeys": "passkeys" };
+type UserService = (
+  deps: AppEnv["Variables"]["deps"],
+  admin: User,
+  id: string,
+  reason: string,
+  meta: AppEnv["Variables"]["meta"],
+) => Promise<unknown>;
+const USER_SERVICES: Record<UserAction, UserService> = {
+  suspend: suspendUser,
+  reactivate: reactivateUser,
+  "remove-passkeys": removeUserPasskeys,
+};
+const USER_DONE: Record<UserAction, string> = {
+  suspend: "suspended",
+  reactivate: "reactivated",
+  "remove-passkeys": "passkeys",
+};
 
 async function userAction(c: Context<AppEnv>, pathId: string | null, pathAction: string | null) {
   const admin = requirePageAdmin(c);
   const form = await formFields(c);
-  const values = { userId: pathId ?? form.userId ?? "", action: pathAction ?? form.action ?? "", reason: form.reason ?? "" };
+  const values = {
+    userId: pathId ?? form.userId ?? "",
+    action: pathAction ?? form.action ?? "",
+    reason: form.reason ?? "",
+  };
   const failed = { section: USER_SECTION, values };
   const id = values.userId.trim();
   const action = Object.hasOwn(USER_ACTIONS, values.action) ? (values.action as UserAction) : null;
   const validId = parseForm(IdParam, { id }).ok;
   if (!validId || !action) {
-    const message = !validId ? "กรุณาระบุรหัสผู้ใช้ให้ถูกต้อง / Give a valid user ID." : "กรุณาเลือกการดำเนินการ / Choose an action.";
+    const message = !validId
+      ? "กรุณาระบุรหัสผู้ใช้ให้ถูกต้อง / Give a valid user ID."
+      : "กรุณาเลือกการดำเนินการ / Choose an action.";
     return finish(c, admin, { ok: false, error: new AppError("invalid_request", message) }, failed, "/admin");
   }
   const input = parseForm(RequiredReasonBody, { reason: values.reason });
-  const outcome = input.ok ? await attempt(async () => (await USER_SERVICES[action](c.var.deps, admin, id, input.value.reason, c.var.meta), {})) : input;
+  const outcome = input.ok
+    ? await attempt(
+        async () => (await USER_SERVICES[action](c.var.deps, admin, id, input.value.reason, c.var.meta), {}),
+      )
+    : input;
   return finish(c, admin, outcome, failed, `/admin?done=${USER_DONE[action]}#user-tools`);
 }
 
 adminPages.post("/admin/users", page("admin"), (c) => userAction(c, null, null));
-adminPages.post("/admin/users/:id/:action{(?:suspend|reactivate|remove-passkeys)}", page("admin"), (c) => userAction(c, c.req.param("id"), c.req.param("action")));
+adminPages.post("/admin/users/:id/:action{(?:suspend|reactivate|remove-passkeys)}", page("admin"), (c) =>
+  userAction(c, c.req.param("id"), c.req.param("action")),
+);

@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { displayName } from "../text/bilingual";
-import { applications, handovers, memberships, oneTimeTokens, type Application, type Handover } from "../db/schema";
+import { applications, memberships, oneTimeTokens, type Application } from "../db/schema";
 import { insertWhere, runBatch, transitionApplied, type Statement } from "../db/guarded";
 import { AppError } from "../errors";
 import { DAY } from "../lib/clock";
@@ -10,11 +10,9 @@ import { auditStatement } from "../db/statements/audit";
 import type { Deps, RequestMeta } from "../deps";
 import { queueEmail } from "../db/statements/outbox";
 import { rightsChangedStatement } from "../db/statements/rights";
-import type { Db } from "../env";
-import { grantsPublish, type MembershipStatus } from "./membership-machine";
-import { loadMembership, membershipTransitionStatements } from "./membership-commit";
 import type { ApplicationContext } from "./application-context";
 import { approvalRequestStatements, approversOf } from "./approval-links";
+import { handoverStatements } from "./handover";
 import {
   applicationTransition,
   publicStatus,
@@ -48,75 +46,6 @@ export interface Committed {
   application: Application;
   outboxIds: string[];
   membershipId: string | null;
-}
-
-/**
- * The pending handover of this agency that names one of the applicant's verified addresses:
- * the successor is an account, whichever of its addresses the steward typed.
- */
-export async function pendingHandoverFor(
-  db: Db,
-  agencyId: string,
-  successorEmails: string[],
-): Promise<Handover | null> {
-  if (successorEmails.length === 0) return null;
-  const [row] = await db
-    .select()
-    .from(handovers)
-    .where(
-      and(
-        eq(handovers.agencyId, agencyId),
-        inArray(handovers.successorEmail, successorEmails.slice(0, 90)),
-        eq(handovers.status, "pending"),
-      ),
-    )
-    .orderBy(handovers.createdAt)
-    .limit(1);
-  return row ?? null;
-}
-
-/**
- * A successor's approval completes the pending handover in the same batch: the predecessor's
- * membership becomes `superseded` and its publish keys stop, so the two never both publish.
- */
-async function handoverStatements(deps: Deps, ctx: ApplicationContext, guard: SQL, meta: RequestMeta | null) {
-  const app = ctx.application;
-  const handover = await pendingHandoverFor(deps.db, app.agencyId, [
-    ...new Set([app.applicantEmail, ...ctx.applicantEmails]),
-  ]);
-  if (!handover) return { statements: [] as Statement[], outboxIds: [] as string[] };
-  const now = deps.clock.now();
-  const predecessor = await loadMembership(deps, handover.membershipId);
-  const superseded = grantsPublish(predecessor.membership.status as MembershipStatus)
-    ? await membershipTransitionStatements(deps, predecessor, "SUPERSEDED", {
-        actor: "system",
-        meta,
-        reason: `handed over to ${app.applicantEmail}`,
-        outerGuard: guard,
-      })
-    : { statements: [], outboxIds: [] };
-  return {
-    statements: [
-      ...superseded.statements,
-      deps.db
-        .update(handovers)
-        .set({ status: "completed", completedAt: now, successorApplicationId: app.id })
-        .where(and(eq(handovers.id, handover.id), eq(handovers.status, "pending"), guard)),
-      auditStatement(
-        deps.db,
-        {
-          actor: "system",
-          action: "handover.completed",
-          subject: `membership:${handover.membershipId}`,
-          detail: { handoverId: handover.id, successorApplicationId: app.id, successorEmail: app.applicantEmail },
-        },
-        now,
-        meta,
-        guard,
-      ),
-    ],
-    outboxIds: superseded.outboxIds,
-  };
 }
 
 /** The agency row is still the one the context was read with. */

@@ -1,6 +1,6 @@
 import { and, eq, isNull, like, sql, type SQL } from "drizzle-orm";
 import { displayName } from "../text/bilingual";
-import { agencies, apiKeys, handovers, memberships, users, type Membership } from "../db/schema";
+import { agencies, apiKeys, handovers, memberships, users } from "../db/schema";
 import { runBatch, transitionApplied, type Statement } from "../db/guarded";
 import { AppError } from "../errors";
 import { newId } from "../lib/ids";

@@ -200,7 +200,7 @@ describe("a file with invalid rows", () => {
 });
 
 describe("what is not a CSV import at all", () => {
-  it("400 for a missing or unknown header, an unclosed quote or a bad query; 415 for another media type; 413 beyond 1000 rows or 64 KiB", async () => {
+  it("400 for a missing or unknown header, an unclosed or stray quote or a bad query; 415 for another media type; 413 beyond 1000 rows or 64 KiB", async () => {
     const before = await snapshot(["agencies", "agency_domains", "audit_events"]);
     const header = async (body: string, path = "header") =>
       expect((await expectProblem(await importCsv(admin, body), 400, "invalid_request")).errors?.[0]?.path).toBe(path);
@@ -208,6 +208,8 @@ describe("what is not a CSV import at all", () => {
     await header("nameTh,nameEn,domains\nก,A,a.go.th\n");
     await header(`${HEADER},colour\n`);
     await header(`${HEADER}\n"กรม,A,MOI,${freshDomain()},,,,\n`, "line 2");
+    await header(`${HEADER}\n${good()}\nกรม,"A"x,MOI,${freshDomain()},,,,\n`, "line 3");
+    await header(`${HEADER}\r\n${good()}\r\nกรม,A"x",MOI,${freshDomain()},,,,\r\n`, "line 3");
     await expectProblem(await importCsv(admin, csv(good()), "?skipInvalid=maybe"), 400, "invalid_request");
     await expectProblem(
       await admin.json("POST", `${AGENCIES}/import`, { csv: csv(good()) }),

@@ -1,4 +1,3 @@
-import { env } from "cloudflare:test";
 import { expect } from "vitest";
 import { setDevClockOffset } from "../../src/lib/dev-clock";
 import { SESSION_COOKIE } from "./auth-db";

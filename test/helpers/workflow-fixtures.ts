@@ -1,15 +1,6 @@
 import { env } from "cloudflare:test";
-import { asc, eq } from "drizzle-orm";
-import {
-  agencies,
-  applications,
-  auditEvents,
-  memberships,
-  oneTimeTokens,
-  outbox,
-  users,
-  type Application,
-} from "../../src/db/schema";
+import { eq } from "drizzle-orm";
+import { agencies, applications, memberships, oneTimeTokens, users, type Application } from "../../src/db/schema";
 import { fixedClock } from "../../src/lib/clock";
 import { buildDeps } from "../../src/middleware/deps";
 import type { Deps } from "../../src/deps";

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it } from "vitest";
-import { FREE_FAILURES, MAX_WAIT_MS, waitAfterFailures } from "../../src/services/identity/one-time-codes";
+import { FREE_FAILURES, MAX_WAIT_MS, waitAfterFailures } from "../../src/services/identity/code-failures";
 import { setDevClockOffset } from "../../src/lib/dev-clock";
 import { ADMIN_EMAIL, SESSION_COOKIE, ensureAdminDomain, expectProblem, signInAdmin } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo, linkIn } from "../helpers/client";

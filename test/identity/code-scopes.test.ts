@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { agencies } from "../../src/db/schema";
 import { setDevClockOffset } from "../../src/lib/dev-clock";
-import { FREE_FAILURES, waitAfterFailures } from "../../src/services/identity/one-time-codes";
+import { FREE_FAILURES, waitAfterFailures } from "../../src/services/identity/code-failures";
 import { Client, codeIn, lastMailTo, linkIn } from "../helpers/client";
 import { applicationBody, createAgency, db, official, unique } from "../helpers/fixtures";
 import { MINUTE, address, signInWith, startEmail, verifyEmail, wrongCode } from "../helpers/identity-auth";

@@ -172,17 +172,15 @@ describe("passkey sign-in (recorded authenticator responses)", () => {
     });
     const { isoBase64URL } = await import("@simplewebauthn/server/helpers");
     await db.delete(passkeys).where(eq(passkeys.credentialId, reg.id));
-    await db
-      .insert(passkeys)
-      .values({
-        id: unique("pky_"),
-        userId: user.id,
-        credentialId: reg.id,
-        publicKey: isoBase64URL.fromBuffer(info.registrationInfo!.credential.publicKey),
-        counter: 0,
-        name: "no UV",
-        createdAt: NOW,
-      });
+    await db.insert(passkeys).values({
+      id: unique("pky_"),
+      userId: user.id,
+      credentialId: reg.id,
+      publicKey: isoBase64URL.fromBuffer(info.registrationInfo!.credential.publicKey),
+      counter: 0,
+      name: "no UV",
+      createdAt: NOW,
+    });
     await challenge(recorded.assertionNoUv.challenge, "authentication", null);
     await expect(signIn(recorded.assertionNoUv)).rejects.toMatchObject({ code: "passkey_verification_failed" });
   });

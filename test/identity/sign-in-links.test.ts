@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SESSION_COOKIE, expectProblem } from "../helpers/auth-db";
 import { Client, codeIn, lastMailTo, linkIn, mailTo } from "../helpers/client";
-import { address, startEmail, userOf, verifyEmail } from "../helpers/identity-auth";
+import { address, userOf, verifyEmail } from "../helpers/identity-auth";
 import { throughProvider } from "../helpers/oidc";
 import { rows } from "../helpers/db";
 

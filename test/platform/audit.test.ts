@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { createAgency, ensureTerms, signIn, unique } from "../helpers/fixtures";
@@ -28,28 +29,6 @@ async function auditLog(): Promise<AuditEvent[]> {
 /** Events about one subject, oldest first. */
 async function historyOf(subject: string): Promise<AuditEvent[]> {
   return (await auditLog()).filter((e) => e.subject === subject).reverse();
-}
-
-/** RFC 4180 CSV: quoted cells, doubled quotes, CRLF rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") (row.push(cell), (cell = ""));
-    else if (ch === "\r" && text[i + 1] === "\n") {
-      (row.push(cell), rows.push(row), (row = []), (cell = ""), i++);
-    } else cell += ch;
-  }
-  if (cell !== "" || row.length > 0) (row.push(cell), rows.push(row));
-  return rows;
 }
 
 describe("the audit log", () => {
@@ -205,7 +184,7 @@ describe("the audit log as CSV", () => {
     const res = await admin.fetch("/api/v1/admin/audit?format=csv&limit=10000");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
-    const table = parseCsv(await res.text());
+    const table = parse(await res.text(), { record_delimiter: "\r\n" }) as string[][];
     expect(table[0]).toEqual(expect.arrayContaining(["id", "at", "actor", "action", "subject", "detail"]));
     const cells = table.flat();
     expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);

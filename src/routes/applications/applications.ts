@@ -2,12 +2,8 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
 import { requireUser } from "../../middleware/session";
-import {
-  loadApplication,
-  resubmitApplication,
-  submitApplication,
-  withdrawApplication,
-} from "../../services/applications/applications";
+import { loadApplication, resubmitApplication, withdrawApplication } from "../../services/applications/applications";
+import { submitApplication } from "../../services/applications/submit";
 import { applicationJson } from "./serializers";
 import { describe, validate } from "../operation";
 import { ApplicationBody, ApplicationResponse, ResubmitBody } from "./schemas";

@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { singleLine } from "../../lib/fields";
-import { isoDate, text } from "../atoms";
+import { isoDate } from "../atoms";
 
 // The platform area's request and response schemas: validation and /openapi.json come from these.
 

@@ -1,3 +1,4 @@
+import { CsvError, parse } from "csv-parse/sync";
 import { inArray } from "drizzle-orm";
 import { agencies, agencyDomains, auditEvents, type User } from "../../db/schema";
 import type { Statement } from "../../db/guarded";
@@ -55,55 +56,52 @@ const FALSE = new Set(["", "false", "no", "n", "0", "ไม่", "ไม่ใ�
 const badFile = (message: string, path = "$") =>
   new AppError("invalid_request", message, { errors: [{ path, message }] });
 
-/** The text of an upload: strict UTF-8, without a byte order mark. */
+/** The text of an upload: strict UTF-8 (a byte order mark is dropped by the parser). */
 function decode(body: ArrayBuffer | string): string {
-  if (typeof body === "string") return body.replace(/^\uFEFF/, "");
+  if (typeof body === "string") return body;
   try {
-    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(body).replace(/^\uFEFF/, "");
+    return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
     throw badFile("ไฟล์ต้องเป็นข้อความ UTF-8 / The file must be UTF-8 text");
   }
 }
 
-/** RFC 4180 records, each with the line it starts on: quoted cells may hold commas, doubled quotes and line breaks. */
-export function parseCsv(text: string): { line: number; cells: string[] }[] {
-  const records: { line: number; cells: string[] }[] = [];
-  let cells: string[] = [];
-  let cell = "";
-  let quoted = false;
-  let line = 1;
-  let start = 1;
-  const endRecord = () => {
-    cells.push(cell);
-    records.push({ line: start, cells });
-    cells = [];
-    cell = "";
-    start = line;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else {
-        if (ch === "\n") line++;
-        cell += ch;
-      }
-    } else if (ch === '"' && cell === "") quoted = true;
-    else if (ch === ",") (cells.push(cell), (cell = ""));
-    else if (ch === "\r" || ch === "\n") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      line++;
-      endRecord();
-    } else cell += ch;
-  }
-  if (quoted)
+interface CsvRecord {
+  /** The line the record starts on (1-based); a quoted cell may span several lines. */
+  line: number;
+  cells: string[];
+}
+
+/**
+ * The non-blank records of RFC 4180 text, parsed by csv-parse: quoted cells may hold commas,
+ * doubled quotes and line breaks; CRLF, LF and CR rows may mix. Throws a 400 naming the line
+ * of malformed quoting.
+ */
+export function parseCsv(text: string): CsvRecord[] {
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    parsed = parse(text, {
+      bom: true,
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      record_delimiter: ["\r\n", "\n", "\r"],
+    }) as unknown as typeof parsed; // with `info`, each record comes as { record, info }
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = (error as CsvError & { lines?: number }).lines ?? 1;
     throw badFile(
-      `เครื่องหมายคำพูดไม่ได้ปิด (บรรทัด ${start}) / Unclosed quote in the record starting on line ${start}`,
-      `line ${start}`,
+      `เครื่องหมายคำพูดผิดรูปแบบ (บรรทัด ${line}) / Malformed quoting on line ${line}: quote whole cells and double the quotes inside them`,
+      `line ${line}`,
     );
-  if (cell !== "" || cells.length > 0) endRecord();
-  return records.filter((r) => r.cells.some((c) => !isBlank(c)));
+  }
+  return parsed
+    .map(({ record, info }) => ({
+      // info.lines is the line the record ends on; quoted line breaks moved it down.
+      line: info.lines - record.reduce((n, cell) => n + (cell.match(/\r\n|\r|\n/g)?.length ?? 0), 0),
+      cells: record,
+    }))
+    .filter((r) => r.cells.some((c) => !isBlank(c)));
 }
 
 function headerColumns(cells: string[]): Map<Column, number> {
@@ -133,7 +131,7 @@ interface Candidate {
   errors: { field: string; message: string }[];
 }
 
-function readRow(columns: Map<Column, number>, record: { line: number; cells: string[] }): Candidate {
+function readRow(columns: Map<Column, number>, record: CsvRecord): Candidate {
   // Cells as they are: the field rules check for control characters before they trim.
   const get = (c: Column) => (columns.has(c) ? (record.cells[columns.get(c)!] ?? "") : "");
   if (record.cells.length > columns.size) {

@@ -1,224 +1,19 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
-import { applications, emailIdentities, memberships, users, type Application, type User } from "../../db/schema";
-import { insertWhere, runBatch } from "../../db/guarded";
+import { desc, eq, inArray, sql } from "drizzle-orm";
+import { applications, users, type Application, type User } from "../../db/schema";
 import { AppError } from "../../errors";
 import type { Db } from "../../env";
-import { DAY } from "../../lib/clock";
-import { mailboxOf } from "../../lib/fields";
-import { newId } from "../../lib/ids";
-import {
-  isOpenApplication,
-  publicStatus,
-  resubmissionEvent,
-  storedStatuses,
-  type ApplicationStatus,
-  type PublicApplicationStatus,
-} from "../../workflow/application-machine";
+import { resubmissionEvent, storedStatuses, type PublicApplicationStatus } from "../../workflow/application-machine";
 import { commitApplicationTransition } from "../../workflow/application-commit";
 import { verifiedEmailsOf, type ApplicationContext } from "../../workflow/application-context";
-import { approvalRequestStatements, approversOf } from "../../workflow/approval-links";
-import { agencyDomainList, getAgency } from "../agencies/agency";
-import { auditStatement } from "../../db/statements/audit";
+import { approversOf } from "../../workflow/approval-links";
+import { getAgency } from "../agencies/agency";
 import type { Deps, RequestMeta } from "../../deps";
-import { emailDomain, isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
-import { hasAcceptedCurrentTerms } from "../terms/acceptance";
+import type { ApplicationInput } from "./submit";
 
 /** An application with the applicant's id and name: what the API and the pages show of it. */
 export interface ApplicationRecord {
   application: Application;
   applicant: Pick<User, "id" | "name">;
-}
-
-export interface ApplicationInput {
-  agencyId: string;
-  role: "steward";
-  position: string;
-  phone: string;
-  reason: string;
-  approver?: { name: string; position: string; email: string };
-}
-
-/** The user's verified address that may speak for the agency: its own domain first, then shared mail. */
-async function officialEmailFor(deps: Deps, userId: string, agencyId: string): Promise<string | null> {
-  const verified = await deps.db
-    .select({ email: emailIdentities.email })
-    .from(emailIdentities)
-    .where(eq(emailIdentities.userId, userId));
-  const domains = await agencyDomainList(deps.db, agencyId);
-  const own = verified.find((e) => domains.includes(emailDomain(e.email)));
-  if (own) return own.email;
-  return verified.find((e) => deps.config.sharedMailDomains.includes(emailDomain(e.email)))?.email ?? null;
-}
-
-/**
- * Submits an application; it goes to the agency's approvers as they stand when it is written.
- * An administrator's change of those approvers in between makes the write miss (its guard on
- * the agency's `updated_at`), and the submission is made again on the new list. Throws 409
- * `terms_not_accepted` / `application_exists` / `conflict`, 422 `email_domain_mismatch` /
- * `approver_is_applicant` / `email_domain_not_allowed`, 404.
- */
-export async function submitApplication(deps: Deps, user: User, input: ApplicationInput, meta: RequestMeta) {
-  for (let round = 0; round < 3; round++) {
-    const submitted = await submitOnce(deps, user, input, meta);
-    if (submitted) return submitted;
-  }
-  throw new AppError(
-    "conflict",
-    "ข้อมูลหน่วยงานเปลี่ยนระหว่างยื่นคำขอ กรุณาลองใหม่ / The agency changed meanwhile; please try again.",
-  );
-}
-
-async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta: RequestMeta) {
-  const { db } = deps;
-  const now = deps.clock.now();
-  const agency = await getAgency(db, input.agencyId);
-  if (!(await hasAcceptedCurrentTerms(db, user.id, now))) {
-    throw new AppError(
-      "terms_not_accepted",
-      "กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน / Accept the current terms of use first.",
-    );
-  }
-  const applicantEmail = await officialEmailFor(deps, user.id, agency.id);
-  if (!applicantEmail) {
-    throw new AppError(
-      "email_domain_mismatch",
-      "กรุณายืนยันอีเมลของหน่วยงานนี้ก่อน / Verify an official e-mail of this agency (or mail.go.th) first.",
-    );
-  }
-  const existing = await db
-    .select({ status: applications.status })
-    .from(applications)
-    .where(and(eq(applications.userId, user.id), eq(applications.agencyId, agency.id)));
-  const active = await db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.userId, user.id),
-        eq(memberships.agencyId, agency.id),
-        inArray(memberships.status, ["active", "suspended"]),
-      ),
-    )
-    .limit(1);
-  if (existing.some((a) => isOpenApplication(a.status as ApplicationStatus)) || active.length > 0) {
-    throw new AppError(
-      "application_exists",
-      "มีคำขอหรือบทบาทในหน่วยงานนี้อยู่แล้ว / You already have an open application or role at this agency.",
-    );
-  }
-
-  const hasExecutive = Boolean(agency.executiveEmail);
-  const nominee = input.approver ? { ...input.approver, email: normalizeEmail(input.approver.email) } : null;
-  const applicantEmails = await verifiedEmailsOf(db, user.id);
-  if (nominee && applicantEmails.some((email) => mailboxOf(email) === mailboxOf(nominee.email))) {
-    throw new AppError(
-      "approver_is_applicant",
-      "ผู้อนุมัติต้องเป็นผู้อื่น ไม่ใช่ผู้ยื่นคำขอ / Name someone else as approver: nobody approves their own application.",
-      { errors: [{ path: "approver.email", message: "an address of the applicant" }] },
-    );
-  }
-  if (nominee && hasExecutive) {
-    throw new AppError(
-      "invalid_request",
-      "หน่วยงานนี้มีข้อมูลผู้บริหารแล้ว / This agency's executive is on file: no nomination needed.",
-      { errors: [{ path: "approver", message: "the agency has an executive on file" }] },
-    );
-  }
-  if (nominee && !(await isGovernmentEmail(db, deps.config, nominee.email))) {
-    throw new AppError("email_domain_not_allowed", "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ / The approver needs a government e-mail.");
-  }
-  const draft: Application = {
-    id: newId("app"),
-    userId: user.id,
-    agencyId: agency.id,
-    role: input.role,
-    status: "awaiting_approver",
-    version: 0,
-    transitionId: newId("tx"),
-    applicantEmail,
-    position: input.position,
-    phone: input.phone,
-    reason: input.reason,
-    approverName: nominee?.name ?? agency.executiveName,
-    approverPosition: nominee?.position ?? agency.executivePosition,
-    approverEmail: nominee?.email ?? agency.executiveEmail,
-    approverNominated: nominee !== null,
-    approvalRound: 0,
-    sentAt: null,
-    submittedAt: now,
-    deadlineAt: null,
-    executiveDecidedAt: null,
-    executiveDecidedBy: null,
-    decidedAt: null,
-    decidedBy: null,
-    decisionReason: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-  // It goes to its approvers at once when the agency has some besides the applicant (an
-  // executive applying for themselves leaves the deputies); otherwise administrators confirm one.
-  const approvers = hasExecutive
-    ? approversOf({ application: draft, agency, applicant: user, applicantEmails }, { fallback: false })
-    : [];
-  const application: Application = approvers.length
-    ? {
-        ...draft,
-        status: "awaiting_executive",
-        approvalRound: 1,
-        sentAt: now,
-        deadlineAt: now + agency.approvalTtlDays * DAY,
-      }
-    : draft;
-  const ctx: ApplicationContext = { application, agency, applicant: user, applicantEmails };
-  const guard = sql`EXISTS (SELECT 1 FROM applications WHERE id = ${application.id} AND transition_id = ${application.transitionId})`;
-  const links = approvers.length
-    ? await approvalRequestStatements(deps, ctx, approvers, guard, {
-        reminder: false,
-        expiresAt: application.deadlineAt!,
-      })
-    : null;
-  const excluded =
-    hasExecutive && approvers.length < approversOf({ ...ctx, applicantEmails: [] }, { fallback: false }).length;
-  const agencyUnchanged = sql`EXISTS (SELECT 1 FROM agencies WHERE id = ${agency.id} AND updated_at = ${agency.updatedAt})`;
-  try {
-    await runBatch(db, [
-      insertWhere(db, applications, application, agencyUnchanged),
-      ...(links?.statements ?? []),
-      auditStatement(
-        db,
-        {
-          actor: user.email ?? user.id,
-          action: "application.submitted",
-          subject: `application:${application.id}`,
-          detail: {
-            agencyId: agency.id,
-            role: input.role,
-            status: publicStatus(application.status as ApplicationStatus),
-            nominatedApprover: nominee?.email ?? null,
-            ...(excluded ? { applicantIsApprover: true } : {}),
-          },
-        },
-        now,
-        meta,
-        guard,
-      ),
-    ]);
-    // The agency's approvers changed since they were read: nothing was written.
-    if (!(await applicationExists(db, application.id))) return null;
-  } catch (error) {
-    // The partial unique index refuses a concurrent second open application.
-    if (String(error).includes("UNIQUE")) throw new AppError("application_exists");
-    throw error;
-  }
-  return {
-    application: { application, applicant: user } satisfies ApplicationRecord,
-    outboxIds: links?.outboxIds ?? [],
-  };
-}
-
-async function applicationExists(db: Db, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: applications.id }).from(applications).where(eq(applications.id, id)).limit(1);
-  return row !== undefined;
 }
 
 /** An application with its agency and applicant; 404 for anyone but its applicant or an administrator. */
@@ -249,6 +44,9 @@ export async function withdrawApplication(deps: Deps, user: User, id: string, me
     outboxIds: committed.outboxIds,
   };
 }
+
+/** The fields an applicant may change when resubmitting. */
+export type ResubmitInput = Partial<Pick<ApplicationInput, "position" | "phone" | "reason">>;
 
 /**
  * Sends a returned or expired application again, to the approvers as they stand (or to

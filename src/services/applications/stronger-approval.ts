@@ -7,13 +7,8 @@ import { approvalConfirmCodeEmail } from "../../../emails/approval-confirm-code"
 import type { Decision } from "./executive-decision";
 import type { Deps } from "../../deps";
 import { queueEmail } from "../../db/statements/outbox";
-import {
-  attemptCode,
-  clearFailuresStatement,
-  codeProblem,
-  consumeCodeStatement,
-  issueCode,
-} from "../identity/one-time-codes";
+import { attemptCode, codeProblem, consumeCodeStatement, issueCode } from "../identity/one-time-codes";
+import { clearFailuresStatement } from "../identity/code-failures";
 import { hitRateLimit } from "../identity/rate-limit";
 
 const CONFIRM_TTL_MS = 10 * MINUTE;

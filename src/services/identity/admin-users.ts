@@ -4,7 +4,7 @@ import { runBatch } from "../../db/guarded";
 import { AppError } from "../../errors";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
-import { clearAllFailuresStatement } from "./one-time-codes";
+import { clearAllFailuresStatement } from "./code-failures";
 import { rightsChangedStatement } from "../../db/statements/rights";
 import { endAllSessionsStatement } from "./sessions";
 

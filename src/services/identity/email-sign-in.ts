@@ -7,14 +7,8 @@ import { randomBase62, sha256Hex, timingSafeEqual } from "../../lib/crypto";
 import { newId } from "../../lib/ids";
 import { signInCodeEmail } from "../../../emails/sign-in-code";
 import { auditStatement } from "../../db/statements/audit";
-import {
-  attemptCode,
-  clearFailuresStatement,
-  codeProblem,
-  consumeCodeStatement,
-  issueCode,
-  revokeCodesStatement,
-} from "./one-time-codes";
+import { attemptCode, codeProblem, consumeCodeStatement, issueCode, revokeCodesStatement } from "./one-time-codes";
+import { clearFailuresStatement } from "./code-failures";
 export { MAX_CODE_ATTEMPTS } from "./one-time-codes";
 import type { Deps, RequestMeta } from "../../deps";
 import { isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";

@@ -12,7 +12,8 @@ import { isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
 import { queueEmail } from "../../db/statements/outbox";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
 import { CODE_TTL_MS } from "./email-sign-in";
-import { attemptCode, clearFailuresStatement, codeProblem, consumeCodeStatement, issueCode } from "./one-time-codes";
+import { attemptCode, codeProblem, consumeCodeStatement, issueCode } from "./one-time-codes";
+import { clearFailuresStatement } from "./code-failures";
 
 /** The codes of one user for an address: another user's request neither replaces nor blocks them. */
 const ownedBy = (userId: string) => sql`json_extract(${oneTimeTokens.data}, '$.userId') = ${userId}`;

@@ -1,11 +1,19 @@
 import { and, desc, eq, gt, inArray, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
-import { codeFailures, oneTimeTokens, type OneTimeToken } from "../../db/schema";
+import { oneTimeTokens, type OneTimeToken } from "../../db/schema";
 import { runBatch, type Statement } from "../../db/guarded";
 import { AppError } from "../../errors";
-import { MINUTE } from "../../lib/clock";
 import { randomBase62, randomDigits, sha256Hex, timingSafeEqual } from "../../lib/crypto";
 import { newId } from "../../lib/ids";
 import type { Deps } from "../../deps";
+import {
+  currentWait,
+  failureKey,
+  recordFailures,
+  releaseReservation,
+  reserveTryStatement,
+  waitsForOthers,
+  type CodePurpose,
+} from "./code-failures";
 
 // E-mailed 6-digit codes: sign-in, adding an official address, and the stronger approval's
 // decision code. Two limits stop guessing (NIST SP 800-63B 5.1.3.2 and 5.2.2):
@@ -15,43 +23,10 @@ import type { Deps } from "../../deps";
 //   three), so several live codes spend the budget faster and never enlarge it;
 // - consecutive failures are counted per purpose and address (and per user or application where
 //   the codes are theirs), whether or not an account exists, and a new code does not reset them.
-//   Past FREE_FAILURES, each next try waits (1, 2, 4 ... 60 minutes), and only one request may
-//   take it when the wait ends. The wait never exceeds an hour after the last failure, so a
-//   stranger who knows an address cannot keep its owner out for longer than that; passkeys,
-//   OpenID and the e-mailed link (a 128-bit secret, not guessable) are never held up by it.
+//   Past FREE_FAILURES, each next try waits (see code-failures.ts).
 
 /** A code dies after this many compared tries (DESIGN: at most 5). */
 export const MAX_CODE_ATTEMPTS = 5;
-
-/** Consecutive failures per address allowed before each next try has to wait. */
-export const FREE_FAILURES = 20;
-
-/** The longest wait, however many failures came before (CONTRACT: at most one hour). */
-export const MAX_WAIT_MS = 60 * MINUTE;
-
-/**
- * How long the next try waits after `failures` consecutive failures (ms): none up to
- * FREE_FAILURES, then 1 minute, doubling with each further failure, at most MAX_WAIT_MS.
- */
-export function waitAfterFailures(failures: number): number {
-  if (failures < FREE_FAILURES) return 0;
-  return Math.min(MAX_WAIT_MS, MINUTE * 2 ** Math.min(failures - FREE_FAILURES, 30));
-}
-
-// waitAfterFailures as SQL, for the statements that record a failure or reserve a try.
-const WAIT_STEPS = Array.from({ length: 8 }, (_, i) => FREE_FAILURES + i).map(
-  (f) => [f, waitAfterFailures(f)] as const,
-);
-function waitSql(failures: SQL): SQL {
-  const cases = [...WAIT_STEPS].reverse().map(([f, ms]) => sql`WHEN ${failures} >= ${f} THEN ${ms}`);
-  return sql`CASE ${sql.join(cases, sql` `)} ELSE 0 END`;
-}
-
-export type CodePurpose = "email_sign_in" | "email_verify" | "approval_confirm";
-
-/** Where a purpose's failures are counted: the address, and the user or application they are for. */
-const failureKey = (purpose: CodePurpose, email: string, scope?: string) =>
-  scope ? `${purpose}:${scope}:${email}` : `${purpose}:${email}`;
 
 /**
  * A new 6-digit code (and a 128+-bit link secret) for an address: the statements that store it
@@ -157,27 +132,19 @@ export async function attemptCode(
   if (!newest) return { kind: "no_code" };
 
   const attemptId = newId("tx");
-  const heldByOthers = sql`EXISTS (SELECT 1 FROM code_failures WHERE key = ${key} AND locked_until > ${now} AND (reserved_by IS NULL OR reserved_by <> ${attemptId}))`;
   const [, claimedIds] = (await runBatch(deps.db, [
-    deps.db
-      .update(codeFailures)
-      .set({ lockedUntil: sql`${now} + ${waitSql(sql`${codeFailures.failures} + 1`)}`, reservedBy: attemptId })
-      .where(
-        and(
-          eq(codeFailures.key, key),
-          sql`${codeFailures.failures} >= ${FREE_FAILURES}`,
-          lte(codeFailures.lockedUntil, now),
-        ),
-      ),
+    reserveTryStatement(deps, key, now, attemptId),
     deps.db
       .update(oneTimeTokens)
       .set({ attempts: sql`${oneTimeTokens.attempts} + 1` })
-      .where(and(live, lt(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS), sql`NOT ${heldByOthers}`))
+      .where(and(live, lt(oneTimeTokens.attempts, MAX_CODE_ATTEMPTS), sql`NOT ${waitsForOthers(key, now, attemptId)}`))
       .returning({ id: oneTimeTokens.id }),
   ])) as [unknown[], { id: string }[]];
   if (claimedIds.length === 0) {
     await releaseReservation(deps, key, attemptId);
-    return whyNotClaimed(deps, key, live, now);
+    const wait = await currentWait(deps, key, now);
+    if (wait > 0) return { kind: "wait", retryAfterMs: wait };
+    return (await allTried(deps, live)) ? { kind: "code_dead" } : { kind: "no_code" };
   }
 
   // The batch answers raw rows; the tokens are read back typed.
@@ -201,56 +168,6 @@ export async function attemptCode(
   // Each code compared is one guess: several live codes do not buy more guesses per failure.
   await recordFailures(deps, key, now, claimed.length);
   return { kind: "wrong", attemptsLeft: Math.max(0, ...claimed.map((t) => MAX_CODE_ATTEMPTS - t.attempts)) };
-}
-
-/** A reserved try that compared nothing (its codes died meanwhile) gives the wait back. */
-async function releaseReservation(deps: Deps, key: string, attemptId: string): Promise<void> {
-  await deps.db
-    .update(codeFailures)
-    .set({
-      lockedUntil: sql`${codeFailures.lastFailureAt} + ${waitSql(sql`${codeFailures.failures}`)}`,
-      reservedBy: null,
-    })
-    .where(and(eq(codeFailures.key, key), eq(codeFailures.reservedBy, attemptId)));
-}
-
-async function whyNotClaimed(deps: Deps, key: string, live: SQL | undefined, now: number): Promise<CodeAttempt> {
-  const [failure] = await deps.db.select().from(codeFailures).where(eq(codeFailures.key, key)).limit(1);
-  if (failure && failure.lockedUntil > now) return { kind: "wait", retryAfterMs: failure.lockedUntil - now };
-  const codes = await deps.db.select({ attempts: oneTimeTokens.attempts }).from(oneTimeTokens).where(live).limit(10);
-  return codes.length > 0 && codes.every((c) => c.attempts >= MAX_CODE_ATTEMPTS)
-    ? { kind: "code_dead" }
-    : { kind: "no_code" };
-}
-
-/** `count` more consecutive failures for the address, and the wait they earn: one atomic upsert. */
-async function recordFailures(deps: Deps, key: string, now: number, count: number): Promise<void> {
-  const next = sql`${codeFailures.failures} + ${count}`;
-  await deps.db
-    .insert(codeFailures)
-    .values({ key, failures: count, lastFailureAt: now, lockedUntil: now + waitAfterFailures(count) })
-    .onConflictDoUpdate({
-      target: codeFailures.key,
-      set: { failures: next, lastFailureAt: now, lockedUntil: sql`${now} + ${waitSql(next)}`, reservedBy: null },
-    });
-}
-
-/** Ends the address's run of failures: part of the batch that uses a right code. */
-export function clearFailuresStatement(
-  deps: Deps,
-  input: { purpose: CodePurpose; email: string; scope?: string; guard?: SQL },
-) {
-  return deps.db
-    .delete(codeFailures)
-    .where(and(eq(codeFailures.key, failureKey(input.purpose, input.email, input.scope)), input.guard));
-}
-
-/** Ends every run of failures of these addresses, whatever their scope (an administrator's reactivation). */
-export function clearAllFailuresStatement(deps: Deps, emails: string[]) {
-  const matches = emails.map(
-    (email) => sql`(${codeFailures.key} LIKE ${"%:" + email.replace(/[%_\\]/g, (ch) => `\\${ch}`)} ESCAPE '\\')`,
-  );
-  return deps.db.delete(codeFailures).where(matches.length ? sql.join(matches, sql` OR `) : sql`0`);
 }
 
 /**
@@ -317,4 +234,10 @@ export function codeProblem(attempt: Exclude<CodeAttempt, { kind: "ok" }>): AppE
       );
     }
   }
+}
+
+/** Whether every live code of the selection was tried MAX_CODE_ATTEMPTS times. */
+async function allTried(deps: Deps, live: SQL | undefined): Promise<boolean> {
+  const codes = await deps.db.select({ attempts: oneTimeTokens.attempts }).from(oneTimeTokens).where(live).limit(10);
+  return codes.length > 0 && codes.every((c) => c.attempts >= MAX_CODE_ATTEMPTS);
 }

@@ -1,5 +1,5 @@
-import { and, eq, sql, type SQL } from "drizzle-orm";
-import { users, type User } from "../../db/schema";
+import type { SQL } from "drizzle-orm";
+import type { User } from "../../db/schema";
 import type { Statement } from "../../db/guarded";
 import { AppError } from "../../errors";
 import { auditStatement } from "../../db/statements/audit";

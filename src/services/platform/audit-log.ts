@@ -1,3 +1,4 @@
+import { stringify } from "csv-stringify/sync";
 import { desc, sql } from "drizzle-orm";
 import { auditEvents, type AuditEvent } from "../../db/schema";
 import type { Db } from "../../env";
@@ -11,18 +12,12 @@ export async function listAuditEvents(db: Db, limit: number): Promise<AuditEvent
     .limit(limit);
 }
 
-/** A cell that a spreadsheet would run as a formula is prefixed with `'` (OWASP CSV injection). */
-export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** The events as CSV: one row each, `detail` as JSON, cells safe from formula injection. */
+/**
+ * The events as CSV (csv-stringify): CRLF rows, one per event, `detail` as JSON; a cell that a
+ * spreadsheet would run as a formula is prefixed with `'` (OWASP CSV injection).
+ */
 export function auditCsv(events: AuditEvent[]): string {
   const header = ["id", "at", "actor", "action", "subject", "detail", "ip"];
-  const lines = events.map((e) =>
-    [e.id, new Date(e.at).toISOString(), e.actor, e.action, e.subject, e.detail, e.ip].map(csvCell).join(","),
-  );
-  return `${[header.join(","), ...lines].join("\r\n")}\r\n`;
+  const rows = events.map((e) => [e.id, new Date(e.at).toISOString(), e.actor, e.action, e.subject, e.detail, e.ip]);
+  return stringify([header, ...rows], { record_delimiter: "windows", escape_formulas: true, quoted_match: /[\r\n]/ });
 }

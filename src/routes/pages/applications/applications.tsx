@@ -11,9 +11,9 @@ import {
   listUserApplications,
   loadApplication,
   resubmitApplication,
-  submitApplication,
   withdrawApplication,
 } from "../../../services/applications/applications";
+import { submitApplication } from "../../../services/applications/submit";
 import { applicationJson, type ApplicationView as ApplicationJson } from "../../applications/serializers";
 import { acceptTerms, acceptedVersion, requireCurrentTerms } from "../../../services/terms/acceptance";
 import { termsJson } from "../../terms/serializers";

@@ -159,18 +159,15 @@ export async function applicationTransitionStatements(
             guard,
           ),
           rightsChangedStatement(db, app.userId, guard),
-          auditStatement(
-            db,
-            {
-              actor: "system",
-              action: "membership.granted",
-              subject: `membership:${membershipId}`,
-              detail: { applicationId: app.id, agencyId: app.agencyId, userId: app.userId, role: app.role },
-            },
-            now,
-            options.meta,
+          auditStatement(db, {
+            actor: "system",
+            action: "membership.granted",
+            subject: `membership:${membershipId}`,
+            detail: { applicationId: app.id, agencyId: app.agencyId, userId: app.userId, role: app.role },
+            at: now,
+            meta: options.meta,
             guard,
-          ),
+          }),
         );
         const handover = await handoverStatements(deps, ctx, guard, options.meta);
         statements.push(...handover.statements);
@@ -204,23 +201,20 @@ export async function applicationTransitionStatements(
   }
 
   statements.push(
-    auditStatement(
-      db,
-      {
-        actor: options.actor,
-        action: `application.${event.toLowerCase() as Lowercase<ApplicationEvent>}`,
-        subject: `application:${app.id}`,
-        detail: {
-          from: publicStatus(from),
-          to: publicStatus(transition.to),
-          reason: options.reason ?? null,
-          ...(membershipId ? { membershipId } : {}),
-        },
+    auditStatement(db, {
+      actor: options.actor,
+      action: `application.${event.toLowerCase() as Lowercase<ApplicationEvent>}`,
+      subject: `application:${app.id}`,
+      detail: {
+        from: publicStatus(from),
+        to: publicStatus(transition.to),
+        reason: options.reason ?? null,
+        ...(membershipId ? { membershipId } : {}),
       },
-      now,
-      options.meta,
+      at: now,
+      meta: options.meta,
       guard,
-    ),
+    }),
   );
 
   return { statements, outboxIds, membershipId };

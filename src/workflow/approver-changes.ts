@@ -101,22 +101,19 @@ export async function approverChangeStatements(
     statements.push(...links.statements);
     outboxIds.push(...links.outboxIds);
     statements.push(
-      auditStatement(
-        deps.db,
-        {
-          actor: input.actor,
-          action: "application.approvers_changed",
-          subject: `application:${application.id}`,
-          detail: {
-            linksRevoked: revoked,
-            linksSent: fresh.map((a) => a.email),
-            approver: next.application.approverEmail,
-          },
+      auditStatement(deps.db, {
+        actor: input.actor,
+        action: "application.approvers_changed",
+        subject: `application:${application.id}`,
+        detail: {
+          linksRevoked: revoked,
+          linksSent: fresh.map((a) => a.email),
+          approver: next.application.approverEmail,
         },
-        now,
-        input.meta,
-        still,
-      ),
+        at: now,
+        meta: input.meta,
+        guard: still,
+      }),
     );
   }
   return { statements, outboxIds, applications: changed };

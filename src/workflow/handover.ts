@@ -62,18 +62,15 @@ export async function handoverStatements(deps: Deps, ctx: ApplicationContext, gu
         .update(handovers)
         .set({ status: "completed", completedAt: now, successorApplicationId: app.id })
         .where(and(eq(handovers.id, handover.id), eq(handovers.status, "pending"), guard)),
-      auditStatement(
-        deps.db,
-        {
-          actor: "system",
-          action: "handover.completed",
-          subject: `membership:${handover.membershipId}`,
-          detail: { handoverId: handover.id, successorApplicationId: app.id, successorEmail: app.applicantEmail },
-        },
-        now,
+      auditStatement(deps.db, {
+        actor: "system",
+        action: "handover.completed",
+        subject: `membership:${handover.membershipId}`,
+        detail: { handoverId: handover.id, successorApplicationId: app.id, successorEmail: app.applicantEmail },
+        at: now,
         meta,
         guard,
-      ),
+      }),
     ],
     outboxIds: superseded.outboxIds,
   };

@@ -14,20 +14,29 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-function auditValues(entry: AuditEntry, at: number, meta: RequestMeta | null) {
-  return {
-    id: newId("aud"),
-    at,
-    actor: entry.actor,
-    action: entry.action,
-    subject: entry.subject,
-    detail: JSON.stringify(entry.detail ?? {}),
-    ip: meta?.ip ?? null,
-  };
+/** An audit row to write: what happened, when (epoch ms), from which request, and on which condition. */
+export interface AuditRow extends AuditEntry {
+  /** Epoch milliseconds of the action (the injected clock's `now()`). */
+  at: number;
+  /** The request the action came from; null for scheduled work. */
+  meta: RequestMeta | null;
+  /** When given, the row is written only if this condition holds (the guard of the action's batch). */
+  guard?: SQL;
 }
 
-/** The audit row of an action, as a statement for the action's batch. */
-export function auditStatement(db: Db, entry: AuditEntry, at: number, meta: RequestMeta | null, guard?: SQL) {
-  const values = auditValues(entry, at, meta);
-  return guard ? insertWhere(db, auditEvents, values, guard) : db.insert(auditEvents).values(values);
+/**
+ * The audit row of an action, as a statement for the action's batch (one transition, one
+ * atomic batch: the row is written with the change or not at all).
+ */
+export function auditStatement(db: Db, row: AuditRow) {
+  const values = {
+    id: newId("aud"),
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    subject: row.subject,
+    detail: JSON.stringify(row.detail ?? {}),
+    ip: row.meta?.ip ?? null,
+  };
+  return row.guard ? insertWhere(db, auditEvents, values, row.guard) : db.insert(auditEvents).values(values);
 }

@@ -3,7 +3,8 @@ import { describeRoute, resolver } from "hono-openapi";
 import type { AdminEnv } from "../../middleware/app-env";
 import { AppError, problemBody } from "../../errors";
 import { deliverAfterResponse } from "../../middleware/after-commit";
-import { importAgenciesCsv, MAX_IMPORT_ROWS } from "../../services/agencies/csv-import";
+import { importAgenciesCsv } from "../../services/agencies/csv-import";
+import { MAX_IMPORT_ROWS } from "../../services/agencies/csv-rows";
 import { createAgencyEntry, getAgencyRecord, updateAgencyEntry } from "../../services/agencies/directory";
 import { describe, validate } from "../operation";
 import {

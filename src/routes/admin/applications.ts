@@ -64,8 +64,7 @@ for (const decision of ["approve", "reject", "return"] as const) {
         c.var.deps,
         user,
         c.req.valid("param").id,
-        decision,
-        reason,
+        { decision, reason },
         c.var.meta,
       );
       deliverAfterResponse(c, outboxIds);

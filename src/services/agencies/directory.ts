@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { agencies, agencyDomains, type Agency, type User } from "../../db/schema";
+import { agencies, agencyDomains, type User } from "../../db/schema";
 import { insertWhere, runBatch, type Statement } from "../../db/guarded";
 import { AppError, type FieldError } from "../../errors";
 import type { Db } from "../../env";
@@ -9,6 +9,7 @@ import { approverChangeStatements } from "../../workflow/approver-changes";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { emailDomain } from "./mail-domains";
+import { agencyColumns, agencyRecord, agencyState } from "./agency-state";
 
 // The agency directory kept by DGA administrators: reads and atomic writes. The field rules are
 // in agency-validation.ts; the database's own objections (domains taken, names in use) are here.
@@ -52,69 +53,14 @@ async function checkDirectory(
         errors: [{ path: "nameTh", message: M.nameTaken }],
       });
   }
-  const outside = emails.filter(([, e]) => !isGovernmentFor(e, state, owners, deps.config.sharedMailDomains, agencyId));
+  const outside = emails.filter(
+    ([, e]) => !isGovernmentFor(e, { state, owners, shared: deps.config.sharedMailDomains, agencyId }),
+  );
   if (outside.length)
     throw new AppError("email_domain_not_allowed", "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ / Approvers need a government e-mail.", {
       errors: outside.map(([path]) => ({ path, message: M.notGov })),
     });
 }
-
-/** The columns of an agency row for a state. */
-export function agencyColumns(state: AgencyState) {
-  return {
-    nameTh: state.nameTh,
-    nameEn: state.nameEn,
-    ministryTh: state.ministryTh,
-    ministryEn: state.ministryEn,
-    executiveName: state.executive?.name ?? null,
-    executivePosition: state.executive?.position ?? null,
-    executiveEmail: state.executive?.email ?? null,
-    reviewRequired: state.reviewRequired,
-    strongerApproval: state.strongerApproval,
-    delegateEmails: JSON.stringify(state.delegateEmails),
-    fallbackName: state.fallback?.name ?? null,
-    fallbackEmail: state.fallback?.email ?? null,
-    fallbackAfterDays: state.fallbackAfterDays,
-    reminderDays: JSON.stringify(state.reminderDays),
-    approvalTtlDays: state.approvalTtlDays,
-  };
-}
-
-function jsonList<T>(text: string): T[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? (value as T[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-export function agencyState(a: Agency, domains: string[]): AgencyState {
-  return {
-    nameTh: a.nameTh,
-    nameEn: a.nameEn,
-    ministryTh: a.ministryTh,
-    ministryEn: a.ministryEn,
-    domains: [...domains].sort(),
-    executive: a.executiveEmail
-      ? { name: a.executiveName ?? "", position: a.executivePosition ?? "", email: a.executiveEmail }
-      : null,
-    delegateEmails: jsonList<string>(a.delegateEmails),
-    fallback: a.fallbackEmail ? { name: a.fallbackName ?? "", email: a.fallbackEmail } : null,
-    fallbackAfterDays: a.fallbackAfterDays,
-    reminderDays: jsonList<number>(a.reminderDays),
-    approvalTtlDays: a.approvalTtlDays,
-    reviewRequired: a.reviewRequired,
-    strongerApproval: a.strongerApproval,
-  };
-}
-
-const record = (a: Agency, domains: string[]): AgencyRecord => ({
-  id: a.id,
-  ...agencyState(a, domains),
-  createdAt: a.createdAt,
-  updatedAt: a.updatedAt,
-});
 
 export const actorOf = (admin: User) => `admin:${admin.email ?? admin.id}`;
 
@@ -131,7 +77,7 @@ export async function commitAgencyBatch(db: Db, statements: Statement[]): Promis
 
 /** An agency with every field; 404 when there is none. */
 export async function getAgencyRecord(db: Db, id: string): Promise<AgencyRecord> {
-  return record(await getAgency(db, id), await agencyDomainList(db, id));
+  return agencyRecord(await getAgency(db, id), await agencyDomainList(db, id));
 }
 
 /** Every agency, by Thai name, with its domains and policies. */
@@ -142,7 +88,7 @@ export async function listAgencyRecords(db: Db): Promise<AgencyRecord[]> {
   ]);
   const byAgency = new Map<string, string[]>();
   for (const d of domains) byAgency.set(d.agencyId, [...(byAgency.get(d.agencyId) ?? []), d.domain]);
-  return rows.map((a) => record(a, byAgency.get(a.id) ?? []));
+  return rows.map((a) => agencyRecord(a, byAgency.get(a.id) ?? []));
 }
 
 const invalid = (errors: FieldError[]) =>
@@ -168,12 +114,14 @@ export async function createAgencyEntry(
   await commitAgencyBatch(deps.db, [
     deps.db.insert(agencies).values({ id, ...agencyColumns(state), createdAt: now, updatedAt: now }),
     ...state.domains.map((domain) => deps.db.insert(agencyDomains).values({ domain, agencyId: id })),
-    auditStatement(
-      deps.db,
-      { actor: actorOf(admin), action: "agency.created", subject: `agency:${id}`, detail: { agency: state } },
-      now,
+    auditStatement(deps.db, {
+      actor: actorOf(admin),
+      action: "agency.created",
+      subject: `agency:${id}`,
+      detail: { agency: state },
+      at: now,
       meta,
-    ),
+    }),
   ]);
   return getAgencyRecord(deps.db, id);
 }
@@ -203,7 +151,7 @@ export async function updateAgencyEntry(
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
       changes[key] = { from: before[key], to: after[key] };
   }
-  if (Object.keys(changes).length === 0) return { agency: record(agency, before.domains), outboxIds: [] };
+  if (Object.keys(changes).length === 0) return { agency: agencyRecord(agency, before.domains), outboxIds: [] };
   await checkDirectory(deps, id, state, "nameTh" in changes);
   // A stamp no earlier writer used: the later statements run only if this update's CAS won.
   const stamp = Math.max(deps.clock.now(), agency.updatedAt + 1);
@@ -230,18 +178,15 @@ export async function updateAgencyEntry(
       .where(and(eq(agencies.id, id), eq(agencies.updatedAt, agency.updatedAt)))
       .returning({ id: agencies.id }),
     ...domainStatements,
-    auditStatement(
-      deps.db,
-      {
-        actor: actorOf(admin),
-        action: "agency.updated",
-        subject: `agency:${id}`,
-        detail: { changes, ...(approvers.applications.length ? { applicationsUpdated: approvers.applications } : {}) },
-      },
-      stamp,
+    auditStatement(deps.db, {
+      actor: actorOf(admin),
+      action: "agency.updated",
+      subject: `agency:${id}`,
+      detail: { changes, ...(approvers.applications.length ? { applicationsUpdated: approvers.applications } : {}) },
+      at: stamp,
       meta,
-      applied,
-    ),
+      guard: applied,
+    }),
     ...approvers.statements,
   ]);
   if ((cas ?? []).length === 0)

@@ -196,11 +196,18 @@ export function approverEmails(state: AgencyState): [string, string][] {
  */
 export function isGovernmentFor(
   email: string,
-  state: AgencyState,
-  owners: Map<string, string>,
-  shared: string[],
-  agencyId: string | null,
+  directory: {
+    /** The agency as it will be after the change. */
+    state: AgencyState;
+    /** Domain -> owning agency id, for the domains in question. */
+    owners: Map<string, string>;
+    /** The shared government mail domains (configuration). */
+    shared: string[];
+    /** The agency's id; null for a new one. */
+    agencyId: string | null;
+  },
 ): boolean {
+  const { state, owners, shared, agencyId } = directory;
   const domain = emailDomain(email);
   const owner = owners.get(domain);
   return shared.includes(domain) || state.domains.includes(domain) || (owner !== undefined && owner !== agencyId);

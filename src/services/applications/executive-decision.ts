@@ -156,14 +156,12 @@ export async function decideFromLink(
   const { ctx, token } = link;
   if (ctx.agency.strongerApproval) {
     if (form.code === undefined) {
-      const { outboxIds } = await requestDecisionCode(
-        deps,
-        token,
-        displayName({ name: ctx.applicant.name, email: ctx.application.applicantEmail }),
-        ctx.agency,
+      const { outboxIds } = await requestDecisionCode(deps, token, {
+        applicantName: displayName({ name: ctx.applicant.name, email: ctx.application.applicantEmail }),
+        agency: ctx.agency,
         decision,
         reason,
-      );
+      });
       return { kind: "code_sent", link, decision, reason, outboxIds };
     }
     const code = v.safeParse(DecisionCode, form.code);

@@ -99,17 +99,14 @@ export async function requestHandover(
     await runBatch(deps.db, [
       deps.db.insert(handovers).values(handover),
       invitation.statement,
-      auditStatement(
-        deps.db,
-        {
-          actor: actor.isAdmin && actor.id !== holder.id ? `admin:${actor.email}` : (actor.email ?? actor.id),
-          action: "handover.requested",
-          subject: `membership:${membershipId}`,
-          detail: { handoverId: handover.id, successorEmail },
-        },
-        now,
+      auditStatement(deps.db, {
+        actor: actor.isAdmin && actor.id !== holder.id ? `admin:${actor.email}` : (actor.email ?? actor.id),
+        action: "handover.requested",
+        subject: `membership:${membershipId}`,
+        detail: { handoverId: handover.id, successorEmail },
+        at: now,
         meta,
-      ),
+      }),
     ]);
   } catch (error) {
     if (String(error).includes("UNIQUE"))

@@ -85,18 +85,15 @@ async function sendNotice(
     ),
     ...links.statements,
     applicantMail.statement,
-    auditStatement(
-      deps.db,
-      {
-        actor: "system",
-        action: `application.${notice.kind}_sent`,
-        subject: `application:${app.id}`,
-        detail: { day: notice.day, round: app.approvalRound, to: recipients.map((r) => r.email) },
-      },
-      now,
-      null,
-      inserted,
-    ),
+    auditStatement(deps.db, {
+      actor: "system",
+      action: `application.${notice.kind}_sent`,
+      subject: `application:${app.id}`,
+      detail: { day: notice.day, round: app.approvalRound, to: recipients.map((r) => r.email) },
+      at: now,
+      meta: null,
+      guard: inserted,
+    }),
   ]);
   return [...links.outboxIds, applicantMail.id];
 }

@@ -34,8 +34,7 @@ export async function reviewApplication(
   deps: Deps,
   admin: User,
   id: string,
-  decision: ReviewDecision,
-  reason: string | null,
+  { decision, reason }: { decision: ReviewDecision; reason: string | null },
   meta: RequestMeta,
 ) {
   const ctx = await loadApplication(deps, id, admin);

@@ -23,11 +23,15 @@ const CONFIRM_LIMIT = { name: "approval_confirm:link", limit: 5, windowMs: 10 * 
 export async function requestDecisionCode(
   deps: Deps,
   link: OneTimeToken,
-  applicantName: string,
-  agency: { nameTh: string; nameEn: string },
-  decision: Decision,
-  reason: string | null,
+  held: {
+    /** The applicant as the e-mail names them. */
+    applicantName: string;
+    agency: { nameTh: string; nameEn: string };
+    decision: Decision;
+    reason: string | null;
+  },
 ) {
+  const { applicantName, agency, decision, reason } = held;
   const now = deps.clock.now();
   await hitRateLimit(deps.db, CONFIRM_LIMIT, link.id, now);
   // Earlier codes of the link stay valid: whoever else holds the link cannot void the approver's.

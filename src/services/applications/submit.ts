@@ -14,7 +14,6 @@ import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { emailDomain, isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
 import { hasAcceptedCurrentTerms } from "../terms/acceptance";
-
 import type { ApplicationRecord } from "./applications";
 
 export interface ApplicationInput {
@@ -172,24 +171,21 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
     await runBatch(db, [
       insertWhere(db, applications, application, agencyUnchanged),
       ...(links?.statements ?? []),
-      auditStatement(
-        db,
-        {
-          actor: user.email ?? user.id,
-          action: "application.submitted",
-          subject: `application:${application.id}`,
-          detail: {
-            agencyId: agency.id,
-            role: input.role,
-            status: publicStatus(application.status as ApplicationStatus),
-            nominatedApprover: nominee?.email ?? null,
-            ...(excluded ? { applicantIsApprover: true } : {}),
-          },
+      auditStatement(db, {
+        actor: user.email ?? user.id,
+        action: "application.submitted",
+        subject: `application:${application.id}`,
+        detail: {
+          agencyId: agency.id,
+          role: input.role,
+          status: publicStatus(application.status as ApplicationStatus),
+          nominatedApprover: nominee?.email ?? null,
+          ...(excluded ? { applicantIsApprover: true } : {}),
         },
-        now,
+        at: now,
         meta,
         guard,
-      ),
+      }),
     ]);
     // The agency's approvers changed since they were read: nothing was written.
     if (!(await applicationExists(db, application.id))) return null;

@@ -30,12 +30,14 @@ export async function suspendUser(deps: Deps, admin: User, id: string, reason: s
       .returning({ id: users.id }),
     endAllSessionsStatement(deps.db, id, now),
     rightsChangedStatement(deps.db, id),
-    auditStatement(
-      deps.db,
-      { actor: actorOf(admin), action: "user.suspended", subject: `user:${id}`, detail: { reason } },
-      now,
+    auditStatement(deps.db, {
+      actor: actorOf(admin),
+      action: "user.suspended",
+      subject: `user:${id}`,
+      detail: { reason },
+      at: now,
       meta,
-    ),
+    }),
   ]);
   if ((cas as unknown[]).length === 0) throw new AppError("conflict");
   return { ...user, status: "suspended" as const };
@@ -61,17 +63,14 @@ export async function reactivateUser(deps: Deps, admin: User, id: string, reason
       addresses.map((a) => a.email),
     ),
     rightsChangedStatement(deps.db, id),
-    auditStatement(
-      deps.db,
-      {
-        actor: actorOf(admin),
-        action: "user.reactivated",
-        subject: `user:${id}`,
-        detail: { reason, was: user.status },
-      },
-      now,
+    auditStatement(deps.db, {
+      actor: actorOf(admin),
+      action: "user.reactivated",
+      subject: `user:${id}`,
+      detail: { reason, was: user.status },
+      at: now,
       meta,
-    ),
+    }),
   ]);
   return { ...user, status: "active" as const };
 }
@@ -82,12 +81,14 @@ export async function removeUserPasskeys(deps: Deps, admin: User, id: string, re
   const now = deps.clock.now();
   const [removed] = await runBatch(deps.db, [
     deps.db.delete(passkeys).where(eq(passkeys.userId, id)).returning({ id: passkeys.id }),
-    auditStatement(
-      deps.db,
-      { actor: actorOf(admin), action: "passkeys.removed_by_admin", subject: `user:${id}`, detail: { reason } },
-      now,
+    auditStatement(deps.db, {
+      actor: actorOf(admin),
+      action: "passkeys.removed_by_admin",
+      subject: `user:${id}`,
+      detail: { reason },
+      at: now,
       meta,
-    ),
+    }),
   ]);
   return { removed: (removed ?? []).length };
 }

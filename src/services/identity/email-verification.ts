@@ -106,13 +106,15 @@ export async function verifyEmailForUser(
             .update(users)
             .set({ email, updatedAt: now })
             .where(and(eq(users.id, user.id), isNull(users.email), consumed)),
-          auditStatement(
-            deps.db,
-            { actor: user.email ?? user.id, action: "email.verified", subject: `user:${user.id}`, detail: { email } },
-            now,
+          auditStatement(deps.db, {
+            actor: user.email ?? user.id,
+            action: "email.verified",
+            subject: `user:${user.id}`,
+            detail: { email },
+            at: now,
             meta,
-            consumed,
-          ),
+            guard: consumed,
+          }),
         ]),
   ]);
   if ((used as unknown[]).length === 0) throw codeProblem({ kind: "no_code" });

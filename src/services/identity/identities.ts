@@ -39,16 +39,13 @@ export async function unlinkOidcIdentity(deps: Deps, user: User, id: string, met
   const now = deps.clock.now();
   await runBatch(deps.db, [
     deps.db.delete(oidcIdentities).where(eq(oidcIdentities.id, id)),
-    auditStatement(
-      deps.db,
-      {
-        actor: user.email ?? user.id,
-        action: "identity.unlinked",
-        subject: `user:${user.id}`,
-        detail: { provider: identity.providerId, issuer: identity.issuer, sub: identity.subject },
-      },
-      now,
+    auditStatement(deps.db, {
+      actor: user.email ?? user.id,
+      action: "identity.unlinked",
+      subject: `user:${user.id}`,
+      detail: { provider: identity.providerId, issuer: identity.issuer, sub: identity.subject },
+      at: now,
       meta,
-    ),
+    }),
   ]);
 }

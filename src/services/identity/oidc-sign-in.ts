@@ -4,8 +4,7 @@ import { oidcFlows, oidcIdentities, users, type User } from "../../db/schema";
 import { runBatch, type Statement } from "../../db/guarded";
 import { AppError } from "../../errors";
 import { sanitizeLine } from "../../lib/fields";
-import { MINUTE } from "../../lib/clock";
-import { randomBase62, sha256Hex, timingSafeEqual } from "../../lib/crypto";
+import { sha256Hex, timingSafeEqual } from "../../lib/crypto";
 import { newId } from "../../lib/ids";
 import { auditStatement } from "../../db/statements/audit";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
@@ -19,65 +18,7 @@ import {
   requestOptions,
 } from "./oidc-provider-client";
 import { assertCanSignIn, openSessionStatements } from "./sign-in-session";
-
-export const OIDC_FLOW_TTL_MS = 10 * MINUTE;
-
-/** Only same-origin paths: `/x`, never `//x`, `/\x` or an absolute URL. */
-export function safeReturnTo(value: string | null | undefined): string {
-  if (
-    !value ||
-    !value.startsWith("/") ||
-    value.startsWith("//") ||
-    value.startsWith("/\\") ||
-    /[\u0000-\u001f]/.test(value)
-  )
-    return "/";
-  return value;
-}
-
-/** The cookie that binds a flow to the browser that started it: one per flow (several tabs). */
-export function flowCookieName(stateHash: string): string {
-  return `steward_oidc_${stateHash.slice(0, 16)}`;
-}
-
-export async function startOidcSignIn(
-  deps: Deps,
-  providerId: string,
-  options: { returnTo: string | null; linkUserId: string | null },
-) {
-  const provider = providerById(deps.config, providerId);
-  const now = deps.clock.now();
-  const as = await discover(deps.config, provider, now);
-  if (!as.authorization_endpoint) throw providerUnavailable(provider, new Error("no authorization_endpoint"));
-  const state = oauth.generateRandomState();
-  const nonce = oauth.generateRandomNonce();
-  const codeVerifier = oauth.generateRandomCodeVerifier();
-  const binding = randomBase62(32);
-  const stateHash = await sha256Hex(state);
-  await deps.db.insert(oidcFlows).values({
-    stateHash,
-    providerId,
-    nonce,
-    codeVerifier,
-    bindingHash: await sha256Hex(binding),
-    returnTo: safeReturnTo(options.returnTo),
-    linkUserId: options.linkUserId,
-    expiresAt: now + OIDC_FLOW_TTL_MS,
-    createdAt: now,
-  });
-  const url = new URL(as.authorization_endpoint);
-  url.search = new URLSearchParams({
-    client_id: provider.clientId,
-    redirect_uri: redirectUri(deps.config, provider),
-    response_type: "code",
-    scope: provider.scopes.join(" "),
-    state,
-    nonce,
-    code_challenge: await oauth.calculatePKCECodeChallenge(codeVerifier),
-    code_challenge_method: "S256",
-  }).toString();
-  return { redirectTo: url.toString(), cookie: { name: flowCookieName(stateHash), value: binding } };
-}
+import { flowCookieName } from "./oidc-flow";
 
 function failed(detail: string): AppError {
   return new AppError("oidc_failed", detail);
@@ -101,12 +42,17 @@ function displayName(claims: Record<string, unknown>): string | null {
  */
 export async function completeOidcSignIn(
   deps: Deps,
-  providerId: string,
-  callbackUrl: URL,
-  cookies: Record<string, string>,
-  meta: RequestMeta,
-  previousSessionId: string | null,
+  callback: {
+    providerId: string;
+    /** The redirect URL as the browser requested it (with `code` and `state`). */
+    callbackUrl: URL;
+    /** This browser's cookies: the flow cookie proves the flow started here. */
+    cookies: Record<string, string>;
+    meta: RequestMeta;
+    previousSessionId: string | null;
+  },
 ) {
+  const { providerId, callbackUrl, cookies, meta, previousSessionId } = callback;
   const provider = providerById(deps.config, providerId);
   const now = deps.clock.now();
   await hitRateLimit(deps.db, RATE_LIMITS.oidcPerIp, meta.ip ?? "unknown", now);
@@ -220,17 +166,14 @@ async function signInWithIdentity(
         db
           .insert(oidcIdentities)
           .values({ id: newId("oid"), userId: user.id, ...identity, createdAt: now, lastUsedAt: now }),
-        auditStatement(
-          db,
-          {
-            actor: user.email ?? user.id,
-            action: "identity.linked",
-            subject: `user:${user.id}`,
-            detail: { provider: identity.providerId, issuer: identity.issuer, sub: identity.subject },
-          },
-          now,
+        auditStatement(db, {
+          actor: user.email ?? user.id,
+          action: "identity.linked",
+          subject: `user:${user.id}`,
+          detail: { provider: identity.providerId, issuer: identity.issuer, sub: identity.subject },
+          at: now,
           meta,
-        ),
+        }),
       );
     }
   } else if (existing) {
@@ -257,28 +200,24 @@ async function signInWithIdentity(
       db
         .insert(oidcIdentities)
         .values({ id: newId("oid"), userId: user.id, ...identity, createdAt: now, lastUsedAt: now }),
-      auditStatement(
-        db,
-        {
-          actor: subject,
-          action: "user.signed_up",
-          subject: `user:${user.id}`,
-          detail: { method: "oidc", provider: identity.providerId, issuer: identity.issuer },
-        },
-        now,
+      auditStatement(db, {
+        actor: subject,
+        action: "user.signed_up",
+        subject: `user:${user.id}`,
+        detail: { method: "oidc", provider: identity.providerId, issuer: identity.issuer },
+        at: now,
         meta,
-      ),
+      }),
     );
   }
   assertCanSignIn(user);
-  const session = await openSessionStatements(
-    deps,
+  const session = await openSessionStatements(deps, {
     user,
-    `oidc:${identity.providerId}`,
+    method: `oidc:${identity.providerId}`,
     meta,
     previousSessionId,
-    user.email ?? subject,
-  );
+    actor: user.email ?? subject,
+  });
   statements.push(...session.statements);
   await runBatch(db, statements);
   return { user, sessionToken: session.token, returnTo: flow.returnTo };

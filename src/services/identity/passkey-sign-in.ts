@@ -18,7 +18,7 @@ export async function passkeySignInOptions(deps: Deps, meta: RequestMeta) {
   const now = deps.clock.now();
   await hitRateLimit(deps.db, RATE_LIMITS.passkeyPerIp, meta.ip ?? "unknown", now);
   const options = await generateAuthenticationOptions({ rpID: deps.config.rpId, userVerification: "required" });
-  await saveChallenge(deps.db, options.challenge, "authentication", null, now);
+  await saveChallenge(deps.db, { challenge: options.challenge, purpose: "authentication", userId: null, now });
   return options;
 }
 
@@ -48,7 +48,8 @@ export async function signInWithPasskey(
   try {
     const verification = await verifyAuthenticationResponse({
       response,
-      expectedChallenge: (challenge) => consumeChallenge(deps.db, challenge, "authentication", null, now),
+      expectedChallenge: (challenge) =>
+        consumeChallenge(deps.db, { challenge, purpose: "authentication", userId: null, now }),
       expectedOrigin: deps.config.appOrigin,
       expectedRPID: deps.config.rpId,
       credential: {
@@ -71,15 +72,14 @@ export async function signInWithPasskey(
   // The session is opened only if this batch's counter compare-and-swap matched.
   const tx = newId("tx");
   const advanced = sql`EXISTS (SELECT 1 FROM passkeys WHERE id = ${passkey.id} AND used_tx = ${tx})`;
-  const session = await openSessionStatements(
-    deps,
+  const session = await openSessionStatements(deps, {
     user,
-    "passkey",
+    method: "passkey",
     meta,
     previousSessionId,
-    user.email ?? user.id,
-    advanced,
-  );
+    actor: user.email ?? user.id,
+    guard: advanced,
+  });
   const [updated] = await runBatch(deps.db, [
     deps.db
       .update(passkeys)

@@ -22,14 +22,19 @@ export function verificationFailed(detail = "ไม่สามารถยื�
   return new AppError("passkey_verification_failed", detail);
 }
 
-/** Consumes a challenge once: unused, unexpired, of this purpose (and user, for registration). */
-export async function consumeChallenge(
-  db: Db,
-  challenge: string,
-  purpose: "registration" | "authentication",
-  userId: string | null,
-  now: number,
-): Promise<boolean> {
+/** A WebAuthn challenge: its purpose, the user it was issued to (null for sign-in), and the time (epoch ms). */
+export interface ChallengeUse {
+  challenge: string;
+  purpose: "registration" | "authentication";
+  userId: string | null;
+  now: number;
+}
+
+/**
+ * Consumes a challenge once: unused, unexpired, of this purpose (and user, for registration).
+ * Returns whether it was consumed now (false: unknown, used, expired or another's).
+ */
+export async function consumeChallenge(db: Db, { challenge, purpose, userId, now }: ChallengeUse): Promise<boolean> {
   const rows = await db
     .update(webauthnChallenges)
     .set({ usedAt: now })
@@ -46,13 +51,11 @@ export async function consumeChallenge(
   return rows.length === 1;
 }
 
-export async function saveChallenge(
-  db: Db,
-  challenge: string,
-  purpose: "registration" | "authentication",
-  userId: string | null,
-  now: number,
-) {
+/**
+ * Stores a challenge issued now; it lives CHALLENGE_TTL_MS (5 min: WebAuthn Level 2 recommends
+ * 5–10 min timeouts when user verification is required).
+ */
+export async function saveChallenge(db: Db, { challenge, purpose, userId, now }: ChallengeUse) {
   await db
     .insert(webauthnChallenges)
     .values({ challenge, purpose, userId, expiresAt: now + CHALLENGE_TTL_MS, createdAt: now });
@@ -75,7 +78,12 @@ export async function passkeyRegistrationOptions(deps: Deps, user: User) {
     excludeCredentials: existing.map((p) => ({ id: p.credentialId, transports: JSON.parse(p.transports) as string[] })),
     authenticatorSelection: { residentKey: "required", userVerification: "required" },
   });
-  await saveChallenge(deps.db, options.challenge, "registration", user.id, deps.clock.now());
+  await saveChallenge(deps.db, {
+    challenge: options.challenge,
+    purpose: "registration",
+    userId: user.id,
+    now: deps.clock.now(),
+  });
   return options;
 }
 
@@ -91,7 +99,8 @@ export async function registerPasskey(
   try {
     verification = await verifyRegistrationResponse({
       response,
-      expectedChallenge: (challenge) => consumeChallenge(deps.db, challenge, "registration", user.id, now),
+      expectedChallenge: (challenge) =>
+        consumeChallenge(deps.db, { challenge, purpose: "registration", userId: user.id, now }),
       expectedOrigin: deps.config.appOrigin,
       expectedRPID: deps.config.rpId,
       requireUserVerification: true,
@@ -125,17 +134,14 @@ export async function registerPasskey(
   };
   await runBatch(deps.db, [
     deps.db.insert(passkeys).values(passkey),
-    auditStatement(
-      deps.db,
-      {
-        actor: user.email ?? user.id,
-        action: "passkey.registered",
-        subject: `user:${user.id}`,
-        detail: { passkeyId: passkey.id, name: passkey.name },
-      },
-      now,
+    auditStatement(deps.db, {
+      actor: user.email ?? user.id,
+      action: "passkey.registered",
+      subject: `user:${user.id}`,
+      detail: { passkeyId: passkey.id, name: passkey.name },
+      at: now,
       meta,
-    ),
+    }),
   ]);
   return passkey;
 }
@@ -153,16 +159,13 @@ export async function removePasskey(deps: Deps, user: User, id: string, meta: Re
   const now = deps.clock.now();
   await runBatch(deps.db, [
     deps.db.delete(passkeys).where(eq(passkeys.id, id)),
-    auditStatement(
-      deps.db,
-      {
-        actor: user.email ?? user.id,
-        action: "passkey.removed",
-        subject: `user:${user.id}`,
-        detail: { passkeyId: id, name: passkey.name },
-      },
-      now,
+    auditStatement(deps.db, {
+      actor: user.email ?? user.id,
+      action: "passkey.removed",
+      subject: `user:${user.id}`,
+      detail: { passkeyId: id, name: passkey.name },
+      at: now,
       meta,
-    ),
+    }),
   ]);
 }

@@ -43,17 +43,14 @@ export async function renameUser(deps: Deps, user: User, name: string, meta: Req
   const now = deps.clock.now();
   await runBatch(deps.db, [
     deps.db.update(users).set({ name, updatedAt: now }).where(eq(users.id, user.id)),
-    auditStatement(
-      deps.db,
-      {
-        actor: user.email ?? user.id,
-        action: "user.renamed",
-        subject: `user:${user.id}`,
-        detail: { from: user.name, to: name },
-      },
-      now,
+    auditStatement(deps.db, {
+      actor: user.email ?? user.id,
+      action: "user.renamed",
+      subject: `user:${user.id}`,
+      detail: { from: user.name, to: name },
+      at: now,
       meta,
-    ),
+    }),
   ]);
   return { ...user, name, updatedAt: now };
 }

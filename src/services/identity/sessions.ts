@@ -176,13 +176,15 @@ export async function endSession(deps: Deps, user: User, id: string, meta: Reque
       .set({ revokedAt: now })
       .where(and(sameBrowser(id), eq(sessions.userId, user.id), isNull(sessions.revokedAt)))
       .returning({ id: sessions.id }),
-    auditStatement(
-      deps.db,
-      { actor: user.email ?? user.id, action: "session.ended", subject: `user:${user.id}`, detail: { sessionId: id } },
-      now,
+    auditStatement(deps.db, {
+      actor: user.email ?? user.id,
+      action: "session.ended",
+      subject: `user:${user.id}`,
+      detail: { sessionId: id },
+      at: now,
       meta,
-      sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${id} AND user_id = ${user.id} AND revoked_at = ${now})`,
-    ),
+      guard: sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${id} AND user_id = ${user.id} AND revoked_at = ${now})`,
+    }),
   ]);
   if ((cas as unknown[]).length === 0) throw new AppError("not_found", "ไม่พบเซสชันนี้ / No such session.");
 }
@@ -195,17 +197,14 @@ export async function endOtherSessions(deps: Deps, user: User, currentId: string
       .update(sessions)
       .set({ revokedAt: now })
       .where(and(eq(sessions.userId, user.id), ne(sessions.id, currentId), isNull(sessions.revokedAt))),
-    auditStatement(
-      deps.db,
-      {
-        actor: user.email ?? user.id,
-        action: "session.others_ended",
-        subject: `user:${user.id}`,
-        detail: { keptSessionId: currentId },
-      },
-      now,
+    auditStatement(deps.db, {
+      actor: user.email ?? user.id,
+      action: "session.others_ended",
+      subject: `user:${user.id}`,
+      detail: { keptSessionId: currentId },
+      at: now,
       meta,
-    ),
+    }),
   ]);
 }
 

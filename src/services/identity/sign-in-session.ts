@@ -16,31 +16,42 @@ export function assertCanSignIn(user: Pick<User, "status">): void {
   if (user.status !== "active") throw new AppError("account_disabled", "บัญชีนี้ถูกระงับ / This account is suspended.");
 }
 
+/** A sign-in that has passed its check, about to open a session. */
+export interface SessionOpening {
+  user: Pick<User, "id" | "email" | "rightsVersion">;
+  /** How the user proved who they are, for the audit log: `passkey`, `email_code`, `oidc:<provider>`. */
+  method: string;
+  meta: RequestMeta;
+  /** This browser's session before the sign-in, which ends with it. */
+  previousSessionId: string | null;
+  /** Who the audit log names (the address, or the provider's subject). */
+  actor: string;
+  /** The condition of the sign-in's batch: when it fails, no session is opened. */
+  guard?: SQL;
+}
+
 /**
  * The statements that open a session: a new session id (this browser's previous session ends),
- * the sign-in audited. Part of the sign-in's own batch.
+ * the sign-in audited. Part of the sign-in's own batch. Returns the session token and the statements.
  */
 export async function openSessionStatements(
   deps: Deps,
-  user: Pick<User, "id" | "email" | "rightsVersion">,
-  method: string,
-  meta: RequestMeta,
-  previousSessionId: string | null,
-  actor: string,
-  guard?: SQL,
+  { user, method, meta, previousSessionId, actor, guard }: SessionOpening,
 ) {
   const now = deps.clock.now();
   const session = await newSession(deps.db, user.id, now, meta, { guard, rightsVersion: user.rightsVersion });
   const statements: Statement[] = [
     ...(previousSessionId ? [revokeSessionStatement(deps.db, previousSessionId, now, guard)] : []),
     session.statement,
-    auditStatement(
-      deps.db,
-      { actor, action: "user.signed_in", subject: `user:${user.id}`, detail: { method, sessionId: session.id } },
-      now,
+    auditStatement(deps.db, {
+      actor,
+      action: "user.signed_in",
+      subject: `user:${user.id}`,
+      detail: { method, sessionId: session.id },
+      at: now,
       meta,
       guard,
-    ),
+    }),
   ];
   return { token: session.token, statements };
 }

@@ -8,16 +8,13 @@ export async function signOut(deps: Deps, session: CurrentSession | null, meta: 
   const now = deps.clock.now();
   await runBatch(deps.db, [
     revokeSessionStatement(deps.db, session.sessionId, now),
-    auditStatement(
-      deps.db,
-      {
-        actor: session.user.email ?? session.user.id,
-        action: "user.signed_out",
-        subject: `user:${session.user.id}`,
-        detail: { sessionId: session.sessionId },
-      },
-      now,
+    auditStatement(deps.db, {
+      actor: session.user.email ?? session.user.id,
+      action: "user.signed_out",
+      subject: `user:${session.user.id}`,
+      detail: { sessionId: session.sessionId },
+      at: now,
       meta,
-    ),
+    }),
   ]);
 }

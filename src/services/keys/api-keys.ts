@@ -83,17 +83,14 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
   };
   await runBatch(db, [
     db.insert(apiKeys).values(key),
-    auditStatement(
-      db,
-      {
-        actor: user.email ?? user.id,
-        action: "key.created",
-        subject: `key:${key.id}`,
-        detail: { name: key.name, scopes, prefix, agencyId: key.agencyId },
-      },
-      now,
+    auditStatement(db, {
+      actor: user.email ?? user.id,
+      action: "key.created",
+      subject: `key:${key.id}`,
+      detail: { name: key.name, scopes, prefix, agencyId: key.agencyId },
+      at: now,
       meta,
-    ),
+    }),
   ]);
   const outboxIds = membership?.applicationId
     ? await activateApplication(deps, user, membership.applicationId, key.id, meta)
@@ -198,18 +195,15 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
       .where(and(eq(apiKeys.id, old.id), isNull(apiKeys.revokedAt), isNull(apiKeys.replacedBy)))
       .returning({ id: apiKeys.id }),
     insertWhere(db, apiKeys, key, claimed),
-    auditStatement(
-      db,
-      {
-        actor: user.email ?? user.id,
-        action: "key.rotated",
-        subject: `key:${old.id}`,
-        detail: { newKeyId: key.id, graceSeconds, scopes },
-      },
-      now,
+    auditStatement(db, {
+      actor: user.email ?? user.id,
+      action: "key.rotated",
+      subject: `key:${old.id}`,
+      detail: { newKeyId: key.id, graceSeconds, scopes },
+      at: now,
       meta,
-      claimed,
-    ),
+      guard: claimed,
+    }),
   ]);
   if ((cas as unknown[]).length === 0)
     throw new AppError("conflict", "กุญแจถูกเปลี่ยนแปลงระหว่างนี้ / The key changed meanwhile.");
@@ -226,11 +220,13 @@ export async function deleteApiKey(deps: Deps, user: User, id: string, meta: Req
       .update(apiKeys)
       .set({ revokedAt: now })
       .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))),
-    auditStatement(
-      deps.db,
-      { actor: user.email ?? user.id, action: "key.deleted", subject: `key:${id}`, detail: { prefix: key.prefix } },
-      now,
+    auditStatement(deps.db, {
+      actor: user.email ?? user.id,
+      action: "key.deleted",
+      subject: `key:${id}`,
+      detail: { prefix: key.prefix },
+      at: now,
       meta,
-    ),
+    }),
   ]);
 }

@@ -79,18 +79,15 @@ export async function acceptTerms(deps: Deps, userId: string, actor: string, ver
         userAgent: meta.userAgent,
       })
       .onConflictDoNothing(),
-    auditStatement(
-      deps.db,
-      {
-        actor,
-        action: "terms.accepted",
-        subject: `user:${userId}`,
-        detail: { version, sha256: terms.sha256, userAgent: meta.userAgent },
-      },
-      now,
+    auditStatement(deps.db, {
+      actor,
+      action: "terms.accepted",
+      subject: `user:${userId}`,
+      detail: { version, sha256: terms.sha256, userAgent: meta.userAgent },
+      at: now,
       meta,
-      inserted,
-    ),
+      guard: inserted,
+    }),
   ]);
   return { version, sha256: terms.sha256, acceptedAt: now };
 }

@@ -63,21 +63,18 @@ export async function publishTerms(deps: Deps, admin: User, input: TermsInput, m
   const statements: Statement[] = [
     deps.db.insert(termsVersions).values(terms),
     ...messages.map((m) => m.statement),
-    auditStatement(
-      deps.db,
-      {
-        actor: `admin:${admin.email ?? admin.id}`,
-        action: "terms.published",
-        subject: `terms:${terms.version}`,
-        detail: {
-          sha256: terms.sha256,
-          effectiveAt: new Date(effectiveAt).toISOString(),
-          stewardsNotified: stewards.length,
-        },
+    auditStatement(deps.db, {
+      actor: `admin:${admin.email ?? admin.id}`,
+      action: "terms.published",
+      subject: `terms:${terms.version}`,
+      detail: {
+        sha256: terms.sha256,
+        effectiveAt: new Date(effectiveAt).toISOString(),
+        stewardsNotified: stewards.length,
       },
-      now,
+      at: now,
       meta,
-    ),
+    }),
   ];
   try {
     await runBatch(deps.db, statements);

@@ -1,4 +1,4 @@
-import type { ApproverView } from "./applications-page";
+import type { ApproverView } from "./application-views";
 import { InlineError, typed, type AdminFailure } from "../platform/admin-parts";
 
 export const approverSection = (applicationId: string) => `approver-${applicationId}`;

@@ -1,4 +1,4 @@
-import type { ApplicationView } from "./applications-page";
+import type { ApplicationView } from "./application-views";
 import { StatusBadge } from "./application-status";
 import { ApproverConfirmForm } from "./admin-approver-form";
 import { InlineError, typed, type AdminFailure } from "../platform/admin-parts";

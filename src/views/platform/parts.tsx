@@ -50,3 +50,15 @@ export function Badge(props: { text: Bilingual }) {
     </span>
   );
 }
+
+/** A one-button form; the hidden text names what it acts on for screen readers. */
+export function ActionForm(props: { action: string; label: string; what: string; danger?: boolean }) {
+  return (
+    <form method="post" action={props.action}>
+      <button type="submit" class={props.danger ? "danger" : "secondary"}>
+        {props.label}
+        <span class="vh">: {props.what}</span>
+      </button>
+    </form>
+  );
+}

@@ -17,13 +17,9 @@ import {
   type AgencyInput,
   type AgencyState,
 } from "../../../services/agencies/directory";
-import {
-  AgencyFormPage,
-  AgencyImportPage,
-  AgencyListPage,
-  type AgencyFormValues,
-  type FieldErrors,
-} from "../../../views/agencies/admin-agencies-page";
+import { AgencyFormPage, type AgencyFormValues, type FieldErrors } from "../../../views/agencies/agency-form-page";
+import { AgencyImportPage } from "../../../views/agencies/agency-import-page";
+import { AgencyListPage } from "../../../views/agencies/agency-list-page";
 import { attempt, formBody, formFields, layoutUser, pageUser } from "../helpers";
 
 /** The agency directory pages for DGA administrators; they save through the API's services. */
@@ -116,14 +112,13 @@ function fieldErrors(error: AppError): FieldErrors {
   return out;
 }
 
+/** The agency form (new when `id` is null), with the refusal's field errors and its status. */
 function renderForm(
   c: Context<AppEnv>,
   user: User,
-  id: string | null,
-  values: AgencyFormValues,
-  error: AppError | null,
-  saved = false,
+  form: { id: string | null; values: AgencyFormValues; error?: AppError | null; saved?: boolean },
 ) {
+  const { id, values, error = null, saved = false } = form;
   const page = (
     <AgencyFormPage
       user={layoutUser(user)}
@@ -143,14 +138,14 @@ adminAgencyPages.get("/admin/agencies", page("admin"), async (c) => {
 });
 
 adminAgencyPages.get("/admin/agencies/new", page("admin"), (c) =>
-  renderForm(c, requirePageAdmin(c), null, valuesOf(EMPTY_AGENCY), null),
+  renderForm(c, requirePageAdmin(c), { id: null, values: valuesOf(EMPTY_AGENCY) }),
 );
 
 adminAgencyPages.post("/admin/agencies/new", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
   const values = formValues(await formFields(c));
   const created = await attempt(() => createAgencyEntry(c.var.deps, user, inputOf(values), c.var.meta));
-  if (!created.ok) return renderForm(c, user, null, values, created.error);
+  if (!created.ok) return renderForm(c, user, { id: null, values, error: created.error });
   return c.redirect(`/admin/agencies/${encodeURIComponent(created.value.id)}?saved=1`, 303);
 });
 
@@ -198,7 +193,7 @@ adminAgencyPages.post("/admin/agencies/import", page("admin"), async (c) => {
 adminAgencyPages.get("/admin/agencies/:id", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
   const agency = await getAgencyRecord(c.var.deps.db, c.req.param("id"));
-  return renderForm(c, user, agency.id, valuesOf(agency), null, c.req.query("saved") === "1");
+  return renderForm(c, user, { id: agency.id, values: valuesOf(agency), saved: c.req.query("saved") === "1" });
 });
 
 adminAgencyPages.post("/admin/agencies/:id", page("admin"), async (c) => {
@@ -208,7 +203,7 @@ adminAgencyPages.post("/admin/agencies/:id", page("admin"), async (c) => {
   const updated = await attempt(() => updateAgencyEntry(c.var.deps, user, id, inputOf(values), c.var.meta));
   if (!updated.ok) {
     if (updated.error.code === "not_found") throw updated.error;
-    return renderForm(c, user, id, values, updated.error);
+    return renderForm(c, user, { id, values, error: updated.error });
   }
   deliverAfterResponse(c, updated.value.outboxIds);
   return c.redirect(`/admin/agencies/${encodeURIComponent(id)}?saved=1`, 303);

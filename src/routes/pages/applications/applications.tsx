@@ -20,12 +20,9 @@ import { termsJson } from "../../terms/serializers";
 import { applicationTransition, type ApplicationStatus } from "../../../workflow/application-machine";
 import { ApplicationBody, ResubmitBody } from "../../applications/schemas";
 import { TermsAcceptBody } from "../../terms/schemas";
-import {
-  ApplicationPage,
-  ApplicationsPage,
-  type ApplicationView,
-  type ResubmitValues,
-} from "../../../views/applications/applications-page";
+import { ApplicationPage } from "../../../views/applications/application-page";
+import { ApplicationsPage } from "../../../views/applications/applications-page";
+import type { ApplicationView, ResubmitValues } from "../../../views/applications/application-views";
 import { ApplyPage, type AgencyOption, type ApplyValues } from "../../../views/applications/apply-page";
 import { TermsPage } from "../../../views/terms/terms-page";
 import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";

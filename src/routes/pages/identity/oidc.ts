@@ -2,12 +2,8 @@ import { Hono } from "hono";
 import { getCookie, setCookie, deleteCookie } from "hono/cookie";
 import type { AppEnv } from "../../../middleware/app-env";
 import { currentSessionId, setSessionCookie } from "../../../middleware/session";
-import {
-  OIDC_FLOW_TTL_MS,
-  completeOidcSignIn,
-  flowCookieName,
-  startOidcSignIn,
-} from "../../../services/identity/oidc-sign-in";
+import { OIDC_FLOW_TTL_MS, flowCookieName, startOidcSignIn } from "../../../services/identity/oidc-flow";
+import { completeOidcSignIn } from "../../../services/identity/oidc-sign-in";
 import { sha256Hex } from "../../../lib/crypto";
 
 /** OpenID Connect sign-in (HTML: failures render a Thai/English page, never a 500). */
@@ -37,14 +33,13 @@ oidcPages.get("/auth/oidc/:id/callback", async (c) => {
   const url = new URL(c.req.url);
   const state = url.searchParams.get("state");
   if (state) deleteCookie(c, flowCookieName(await sha256Hex(state)), { path: "/auth/oidc/" });
-  const signedIn = await completeOidcSignIn(
-    c.var.deps,
-    c.req.param("id"),
-    url,
-    getCookie(c),
-    c.var.meta,
-    currentSessionId(c),
-  );
+  const signedIn = await completeOidcSignIn(c.var.deps, {
+    providerId: c.req.param("id"),
+    callbackUrl: url,
+    cookies: getCookie(c),
+    meta: c.var.meta,
+    previousSessionId: currentSessionId(c),
+  });
   setSessionCookie(c, signedIn.sessionToken);
   return c.redirect(signedIn.returnTo, 302);
 });

@@ -10,7 +10,7 @@ import {
   startEmailSignIn,
   verifyEmailCode,
 } from "../../../services/identity/email-sign-in";
-import { safeReturnTo } from "../../../services/identity/oidc-sign-in";
+import { safeReturnTo } from "../../../services/identity/oidc-flow";
 import { signOut } from "../../../services/identity/sign-out";
 import { hasAcceptedCurrentTerms } from "../../../services/terms/acceptance";
 import { clearSessionCookie } from "../../../middleware/session";

@@ -115,7 +115,7 @@ adminPages.post("/admin/applications/:id/:decision{(?:approve|reject|return)}", 
             ? new AppError("invalid_request", "กรุณาระบุเหตุผลที่ส่งกลับ / A returned application needs a reason.")
             : input.error,
       }
-    : await attempt(() => reviewApplication(c.var.deps, user, id, decision, reason, c.var.meta));
+    : await attempt(() => reviewApplication(c.var.deps, user, id, { decision, reason }, c.var.meta));
   return finish(
     c,
     user,

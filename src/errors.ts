@@ -21,6 +21,7 @@ export const ERRORS = {
   not_found: { status: 404, title: PROBLEM_TITLES.not_found },
   conflict: { status: 409, title: PROBLEM_TITLES.conflict },
   invalid_transition: { status: 409, title: PROBLEM_TITLES.invalid_transition },
+  last_administrator: { status: 409, title: PROBLEM_TITLES.last_administrator },
   terms_not_accepted: { status: 409, title: PROBLEM_TITLES.terms_not_accepted },
   terms_version_mismatch: { status: 409, title: PROBLEM_TITLES.terms_version_mismatch },
   application_exists: { status: 409, title: PROBLEM_TITLES.application_exists },

@@ -80,6 +80,9 @@ export type AuditAction =
   | "user.renamed"
   | "user.suspended"
   | "user.reactivated"
+  | "user.unlocked"
+  | "admin.granted"
+  | "admin.revoked"
   | "admin.bootstrapped"
   | "email.verified"
   | "identity.linked"
@@ -94,6 +97,7 @@ export type AuditAction =
   | "key.created"
   | "key.rotated"
   | "key.deleted"
+  | "keys.expired_by_admin"
   | "agency.created"
   | "agency.updated"
   | "agency.imported";

@@ -74,6 +74,23 @@ export const MEMBERSHIP_STATUS = {
   superseded: { th: "ส่งมอบให้ผู้รับช่วงแล้ว", en: "Handed over" },
 } as const satisfies Record<MembershipStatus, Bilingual>;
 
+/** What a steward role's status means to its holder, after the application that granted it. */
+export const MEMBERSHIP_NEXT = {
+  active: { th: "ท่านเป็นผู้ดูแลข้อมูลของหน่วยงานนี้", en: "You are a data steward of this agency." },
+  suspended: {
+    th: "บทบาทผู้ดูแลข้อมูลของท่านถูกระงับชั่วคราว กุญแจเผยแพร่ข้อมูลใช้ไม่ได้จนกว่าจะได้คืนสิทธิ์",
+    en: "Your steward role is suspended: your publish keys do not work until it is reinstated.",
+  },
+  revoked: {
+    th: "บทบาทผู้ดูแลข้อมูลของท่านสิ้นสุดแล้ว กุญแจเผยแพร่ข้อมูลหยุดทำงาน",
+    en: "Your steward role has ended: your publish keys stopped working.",
+  },
+  superseded: {
+    th: "บทบาทผู้ดูแลข้อมูลส่งมอบให้ผู้รับช่วงแล้ว",
+    en: "Your steward role passed to your successor.",
+  },
+} as const satisfies Record<MembershipStatus, Bilingual>;
+
 export const KEY_STATUS = {
   active: { th: "ใช้งานได้", en: "Active" },
   rotating: { th: "อยู่ในช่วงเปลี่ยนกุญแจ", en: "Rotating (grace period)" },
@@ -141,6 +158,9 @@ export const AUDIT_ACTIONS = {
   "user.renamed": { th: "เปลี่ยนชื่อ", en: "Changed their name" },
   "user.suspended": { th: "ระงับบัญชี", en: "Suspended the account" },
   "user.reactivated": { th: "เปิดใช้บัญชีอีกครั้ง", en: "Reactivated the account" },
+  "user.unlocked": { th: "ยกเลิกการรอจากการกรอกรหัสผิด", en: "Ended the waits after wrong codes" },
+  "admin.granted": { th: "ให้สิทธิ์ผู้ดูแลระบบ", en: "Granted the administrator role" },
+  "admin.revoked": { th: "ถอนสิทธิ์ผู้ดูแลระบบ", en: "Removed the administrator role" },
   "admin.bootstrapped": { th: "ได้รับสิทธิ์ผู้ดูแลระบบจากการตั้งค่า", en: "Became an administrator by configuration" },
   "email.verified": { th: "ยืนยันอีเมลหน่วยงาน", en: "Verified an official e-mail" },
   "identity.linked": { th: "เชื่อมบัญชีผู้ให้บริการยืนยันตัวตน", en: "Linked an identity provider" },
@@ -155,6 +175,10 @@ export const AUDIT_ACTIONS = {
   "key.created": { th: "สร้างกุญแจ API", en: "Created an API key" },
   "key.rotated": { th: "เปลี่ยนกุญแจ API", en: "Rotated an API key" },
   "key.deleted": { th: "เพิกถอนกุญแจ API", en: "Revoked an API key" },
+  "keys.expired_by_admin": {
+    th: "ผู้ดูแลระบบกำหนดให้กุญแจ API หมดอายุ (บังคับเปลี่ยนกุญแจ)",
+    en: "An administrator set API keys to expire (forced rotation)",
+  },
   "agency.created": { th: "เพิ่มหน่วยงาน", en: "Added an agency" },
   "agency.updated": { th: "แก้ไขข้อมูลหน่วยงาน", en: "Changed an agency" },
   "agency.imported": { th: "นำเข้าหน่วยงานจาก CSV", en: "Imported agencies from CSV" },

@@ -37,3 +37,37 @@ export function formatDateTh(ms: number): string {
 export function formatDateEn(ms: number): string {
   return `${FORMATS.long.en.format(ms)} (Bangkok time)`;
 }
+
+const TIMESTAMP = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: BANGKOK,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** A moment (ms) as a sortable Bangkok-time stamp for spreadsheets, e.g. "2026-11-30 14:05:09" (Gregorian). */
+export function bangkokTimestamp(ms: number): string {
+  return TIMESTAMP.format(ms);
+}
+
+/**
+ * The bounds (ms) of a calendar day in Bangkok, from `YYYY-MM-DD` (Gregorian, as a date input
+ * sends it): its first and its last millisecond. Null when the text is not such a day.
+ */
+export function bangkokDay(day: string): { start: number; end: number } | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
+  const start = Date.parse(`${day}T00:00:00+07:00`);
+  if (Number.isNaN(start) || new Date(start + 7 * 3600_000).toISOString().slice(0, 10) !== day) return null;
+  return { start, end: start + 86_400_000 - 1 };
+}
+
+/** A day for Thai readers, Buddhist era: "30 พ.ย. 2569". */
+export function formatDayTh(ms: number): string {
+  return DAY_TH.format(ms);
+}
+
+const DAY_TH = new Intl.DateTimeFormat("th-TH", { timeZone: BANGKOK, dateStyle: "medium" });

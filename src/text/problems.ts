@@ -14,6 +14,7 @@ export const PROBLEM_TITLES = {
   not_found: { th: "ไม่พบข้อมูล", en: "Not found" },
   conflict: { th: "ข้อมูลถูกเปลี่ยนแปลงพร้อมกัน", en: "Conflict" },
   invalid_transition: { th: "ทำไม่ได้ในสถานะนี้", en: "Not possible in this status" },
+  last_administrator: { th: "ต้องเหลือผู้ดูแลระบบอย่างน้อยหนึ่งคน", en: "The last administrator" },
   terms_not_accepted: { th: "ยังไม่ยอมรับข้อตกลง", en: "Terms not accepted" },
   terms_version_mismatch: { th: "ไม่ใช่ข้อตกลงฉบับปัจจุบัน", en: "Not the current terms" },
   application_exists: { th: "มีคำขออยู่แล้ว", en: "Application already open" },

@@ -56,7 +56,14 @@ export async function membershipTransitionStatements(
   const statements: Statement[] = [
     db
       .update(memberships)
-      .set({ status: transition.to, version: sql`${memberships.version} + 1`, transitionId, updatedAt: now })
+      .set({
+        status: transition.to,
+        version: sql`${memberships.version} + 1`,
+        transitionId,
+        statusChangedAt: now,
+        statusReason: options.reason,
+        updatedAt: now,
+      })
       .where(
         and(
           eq(memberships.id, id),
@@ -110,18 +117,15 @@ export async function membershipTransitionStatements(
     }
   }
   statements.push(
-    auditStatement(
-      db,
-      {
-        actor: options.actor,
-        action: `membership.${event.toLowerCase() as Lowercase<MembershipEvent>}`,
-        subject: `membership:${id}`,
-        detail: { from, to: transition.to, reason: options.reason, userId: user.id, agencyId: agency.id },
-      },
-      now,
-      options.meta,
+    auditStatement(db, {
+      actor: options.actor,
+      action: `membership.${event.toLowerCase() as Lowercase<MembershipEvent>}`,
+      subject: `membership:${id}`,
+      detail: { from, to: transition.to, reason: options.reason, userId: user.id, agencyId: agency.id },
+      at: now,
+      meta: options.meta,
       guard,
-    ),
+    }),
   );
   return { statements, outboxIds };
 }

@@ -20,10 +20,18 @@ beforeAll(async () => {
   admin = await signInAdmin();
 });
 
-async function auditLog(): Promise<AuditEvent[]> {
-  const res = await admin.fetch("/api/v1/admin/audit?limit=10000");
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { events: AuditEvent[] }).events;
+/** Every event, newest first, read a page at a time as a client of the paged API does. */
+async function auditLog(query = ""): Promise<AuditEvent[]> {
+  const events: AuditEvent[] = [];
+  let cursor: string | undefined;
+  do {
+    const res = await admin.fetch(`/api/v1/admin/audit?limit=100${query}${cursor ? `&cursor=${cursor}` : ""}`);
+    expect(res.status, await res.clone().text()).toBe(200);
+    const page = (await res.json()) as { events: AuditEvent[]; nextCursor?: string };
+    events.push(...page.events);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return events;
 }
 
 /** Events about one subject, oldest first. */
@@ -181,16 +189,35 @@ describe("the audit log as CSV", () => {
     );
     expect(returnedRes.status).toBe(200);
 
-    const res = await admin.fetch("/api/v1/admin/audit?format=csv&limit=10000");
+    const res = await admin.fetch("/api/v1/admin/audit?format=csv");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);
-    const table = parse(await res.text(), { record_delimiter: "\r\n" }) as string[][];
-    expect(table[0]).toEqual(expect.arrayContaining(["id", "at", "actor", "action", "subject", "detail"]));
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)], "a UTF-8 byte-order mark first (Excel on Windows)").toEqual([0xef, 0xbb, 0xbf]);
+    const table = parse(new TextDecoder().decode(bytes), { bom: true, record_delimiter: "\r\n" }) as string[][];
+    expect(table[0]).toEqual([
+      "เวลา (กรุงเทพฯ)",
+      "เวลา (UTC)",
+      "ผู้ดำเนินการ",
+      "เหตุการณ์",
+      "รหัสเหตุการณ์",
+      "เรื่อง",
+      "รายละเอียด",
+      "IP",
+      "รหัสบันทึก",
+    ]);
     const cells = table.flat();
     expect(cells.filter((c) => /^[=+\-@]/.test(c))).toEqual([]);
     expect(table.slice(1).every((row) => row.length === table[0]!.length)).toBe(true);
 
-    const column = (name: string) => table[0]!.indexOf(name);
+    const COLUMNS: Record<string, string> = {
+      actor: "ผู้ดำเนินการ",
+      action: "รหัสเหตุการณ์",
+      subject: "เรื่อง",
+      detail: "รายละเอียด",
+      ip: "IP",
+    };
+    const column = (name: string) => table[0]!.indexOf(COLUMNS[name]!);
     const actors = table.map((r) => r[column("actor")]!);
     expect(actors.some((a) => a !== dashActor && a.endsWith(dashActor))).toBe(true);
     expect(actors.some((a) => a !== plusActor && a.endsWith(plusActor))).toBe(true);

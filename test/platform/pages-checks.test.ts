@@ -34,7 +34,11 @@ const FORM_PAGES = [
   "/terms/accept",
   "/admin/agencies/new",
   "/admin/agencies/import",
-  "/admin/users",
+  "/admin/people/usr_x/suspend",
+  "/admin/stewards/mem_x/revoke",
+  "/admin/agencies/agc_x/expire-keys",
+  "/admin/applications/app_x/approve",
+  "/admin/terms",
   "/account/name",
 ];
 
@@ -56,7 +60,7 @@ describe("a malformed multipart form", () => {
 
 describe("the order of checks on pages", () => {
   const big = `reason=${"x".repeat(70 * 1024)}`;
-  it.each(["/apply", "/keys", "/terms/accept", "/admin/agencies/new", "/admin/users"])(
+  it.each(["/apply", "/keys", "/terms/accept", "/admin/agencies/new", "/admin/people/usr_x/suspend"])(
     "%s without a session: the sign-in page first, before the origin or the body",
     async (path) => {
       const before = await snapshot();
@@ -99,9 +103,13 @@ describe("form fields follow the API's rules", () => {
     ).toBe("active");
   });
 
-  it("the administrators' user form refuses an id with a control character", async () => {
-    const res = await admin.form("/admin/users", { userId: "usr\u0001x", action: "suspend", reason: "ทดสอบ" });
-    expect(res.status).toBe(400);
+  it("the administrators' person actions answer 404 for an id that is no one (control characters too), changing nothing", async () => {
+    const before = await snapshot();
+    for (const id of ["usr%01x", "usr_nobody", "%E2%80%AE"]) {
+      const res = await admin.form(`/admin/people/${id}/suspend`, { reason: "ทดสอบ" });
+      expect(res.status, id).toBe(404);
+    }
+    expect(await snapshot()).toEqual(before);
   });
 
   it("a stronger-approval code that is not six digits is refused without costing a try", async () => {
@@ -157,10 +165,12 @@ describe("form fields follow the API's rules", () => {
     expect(report.rows[0]!.errors.map((e) => e.field)).toEqual(["nameTh"]);
   });
 
-  it("the administrators' user form refuses an action that is not one of its own (no prototype names)", async () => {
+  it("the administrators' action pages know only their own actions (no prototype names)", async () => {
     for (const action of ["__proto__", "constructor", "toString", "hasOwnProperty"]) {
-      const res = await admin.form("/admin/users", { userId: "usr_x", action, reason: "ทดสอบ" });
-      expect(res.status, action).toBe(400);
+      for (const base of ["/admin/people/usr_x", "/admin/stewards/mem_x"]) {
+        expect((await admin.form(`${base}/${action}`, { reason: "ทดสอบ" })).status, `${base} ${action}`).toBe(404);
+        expect((await admin.fetch(`${base}/confirm/${action}`)).status, `${base} confirm ${action}`).toBe(404);
+      }
     }
   });
 

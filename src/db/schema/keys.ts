@@ -25,6 +25,8 @@ export const apiKeys = sqliteTable(
     graceUntil: integer("grace_until"),
     revokedAt: integer("revoked_at"),
     replacedBy: text("replaced_by"),
+    /** The administrators' forced rotation that last shortened this key's life (its transaction id). */
+    forcedExpiryTx: text("forced_expiry_tx"),
   },
   (t) => [
     uniqueIndex("api_keys_hash").on(t.keyHash),

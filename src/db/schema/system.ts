@@ -13,7 +13,12 @@ export const auditEvents = sqliteTable(
     detail: text("detail").notNull().default("{}"),
     ip: text("ip"),
   },
-  (t) => [index("audit_events_at").on(t.at), index("audit_events_subject").on(t.subject)],
+  (t) => [
+    index("audit_events_at").on(t.at),
+    index("audit_events_subject").on(t.subject),
+    index("audit_events_actor").on(t.actor, t.at),
+    index("audit_events_action").on(t.action, t.at),
+  ],
 );
 
 /** Transactional outbox: written in the batch of the transition that causes the message. */

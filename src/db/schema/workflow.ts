@@ -37,6 +37,8 @@ export const applications = sqliteTable(
     deadlineAt: integer("deadline_at"),
     executiveDecidedAt: integer("executive_decided_at"),
     executiveDecidedBy: text("executive_decided_by"),
+    /** The executive's comment with their decision (shown to DGA's reviewers and the applicant). */
+    executiveReason: text("executive_reason"),
     decidedAt: integer("decided_at"),
     decidedBy: text("decided_by"),
     decisionReason: text("decision_reason"),
@@ -68,10 +70,17 @@ export const memberships = sqliteTable(
     status: text("status").notNull(),
     version: integer("version").notNull().default(0),
     transitionId: text("transition_id"),
+    /** When the status last changed and why (the reason given by whoever changed it). */
+    statusChangedAt: integer("status_changed_at"),
+    statusReason: text("status_reason"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
-  (t) => [index("memberships_user").on(t.userId), index("memberships_agency").on(t.agencyId)],
+  (t) => [
+    index("memberships_user").on(t.userId),
+    index("memberships_agency").on(t.agencyId),
+    index("memberships_status").on(t.status, t.createdAt),
+  ],
 );
 
 /**

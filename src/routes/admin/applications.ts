@@ -2,11 +2,12 @@ import { Hono } from "hono";
 import type { AdminEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
 import { confirmApprover, reviewApplication, type ReviewDecision } from "../../services/applications/review";
-import { listAllApplications } from "../../services/applications/applications";
+import { listApplications } from "../../services/applications/application-list";
 import { applicationJson } from "../applications/serializers";
 import { describe, validate } from "../operation";
-import { ApplicationList, ApplicationResponse, ApproverBody, StatusQuery } from "../applications/schemas";
+import { ApplicationList, ApplicationResponse, ApproverBody } from "../applications/schemas";
 import { IdParam, ReasonBody, RequiredReasonBody } from "../atoms";
+import { ApplicationsQuery } from "./schemas";
 
 export const adminApplicationRoutes = new Hono<AdminEnv>();
 
@@ -15,16 +16,17 @@ adminApplicationRoutes.get(
   describe({
     security: "admin",
     tags: ["Administration"],
-    summary: "All applications, newest first, optionally by status",
+    summary:
+      "Applications, newest first, paged; by status (`open`: still waiting; `active`: live stewards), agency, or a search",
     response: ApplicationList,
     errors: ["invalid_request", "unauthenticated", "forbidden"],
   }),
-  validate("query", StatusQuery),
+  validate("query", ApplicationsQuery),
   async (c) => {
+    const page = await listApplications(c.var.deps, c.req.valid("query"));
     return c.json({
-      applications: (await listAllApplications(c.var.deps.db, c.req.valid("query").status ?? null)).map(
-        applicationJson,
-      ),
+      applications: page.items.map((row) => applicationJson(row.record)),
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     });
   },
 );

@@ -7,6 +7,9 @@ import { adminAuditRoutes } from "./audit";
 import { adminMembershipRoutes } from "./memberships";
 import { adminTermsRoutes } from "./terms";
 import { adminUserRoutes } from "./users";
+import { adminKeyRoutes } from "./keys";
+import { adminStewardRoutes } from "./stewards";
+import { adminSummaryRoutes } from "./summary";
 
 /** The administrators' area, behind one guard (requireAdmin). */
 export function mountAdmin(app: Hono<AppEnv>): void {
@@ -16,6 +19,9 @@ export function mountAdmin(app: Hono<AppEnv>): void {
   admin.route("/agencies", adminAgencyRoutes);
   admin.route("/memberships", adminMembershipRoutes);
   admin.route("/users", adminUserRoutes);
+  admin.route("/stewards", adminStewardRoutes);
+  admin.route("/keys", adminKeyRoutes);
+  admin.route("/summary", adminSummaryRoutes);
   admin.route("/terms", adminTermsRoutes);
   admin.route("/audit", adminAuditRoutes);
   app.route("/api/v1/admin", admin as unknown as Hono<AppEnv>);

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
 import type { AdminEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
-import { revokeMembership } from "../../services/applications/memberships";
+import { changeSteward, type StewardAction } from "../../services/applications/stewards";
 import { membershipJson } from "../applications/serializers";
 import { describe, validate } from "../operation";
 import { MembershipResponse } from "../applications/schemas";
@@ -9,36 +9,43 @@ import { IdParam, RequiredReasonBody } from "../atoms";
 
 export const adminMembershipRoutes = new Hono<AdminEnv>();
 
-adminMembershipRoutes.post(
-  "/:id/revoke",
-  describe({
-    security: "admin",
-    tags: ["Administration"],
-    summary: "Revoke a steward; the steward's publish keys stop verifying at once",
-    response: MembershipResponse,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "unauthenticated",
-      "forbidden",
-      "not_found",
-      "invalid_transition",
-      "conflict",
-    ],
-  }),
-  validate("param", IdParam),
-  validate("json", RequiredReasonBody),
-  async (c) => {
-    const user = c.var.admin;
-    const { membership, outboxIds } = await revokeMembership(
-      c.var.deps,
-      user,
-      c.req.valid("param").id,
-      c.req.valid("json").reason,
-      c.var.meta,
-    );
-    deliverAfterResponse(c, outboxIds);
-    return c.json({ membership: membershipJson(membership) });
-  },
-);
+const SUMMARIES: Record<StewardAction, string> = {
+  suspend: "Suspend a steward: the role's publish keys verify DISABLED at once, until reinstated",
+  reinstate: "Reinstate a suspended steward: the role's publish keys verify again",
+  revoke: "Revoke a steward; the steward's publish keys stop verifying at once",
+};
+
+for (const action of ["suspend", "reinstate", "revoke"] as const) {
+  adminMembershipRoutes.post(
+    `/:id/${action}`,
+    describe({
+      security: "admin",
+      tags: ["Administration"],
+      summary: SUMMARIES[action],
+      response: MembershipResponse,
+      errors: [
+        "unsupported_media_type",
+        "payload_too_large",
+        "invalid_request",
+        "unauthenticated",
+        "forbidden",
+        "not_found",
+        "invalid_transition",
+        "conflict",
+      ],
+    }),
+    validate("param", IdParam),
+    validate("json", RequiredReasonBody),
+    async (c) => {
+      const { membership, outboxIds } = await changeSteward(
+        c.var.deps,
+        c.var.admin,
+        c.req.valid("param").id,
+        { action, reason: c.req.valid("json").reason },
+        c.var.meta,
+      );
+      deliverAfterResponse(c, outboxIds);
+      return c.json({ membership: membershipJson(membership) });
+    },
+  );
+}

@@ -1,8 +1,22 @@
 import type * as v from "valibot";
-import type { AuditEvent } from "../../db/schema";
-import type { AuditEventJson } from "./schemas";
+import type { AuditEvent, User } from "../../db/schema";
+import type { StewardRow, KeySummary } from "../../services/applications/stewards";
+import { keyStatus } from "../../services/keys/api-keys";
+import { describeAuditEvent } from "../../text/audit";
+import type { AdminUserJson, AuditEventJson, KeySummaryJson, StewardJson } from "./schemas";
 
-/** An audit event (its schema: AuditEventJson). */
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function detailOf(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** An audit event (its schema: AuditEventJson), with its description in words. */
 export function auditEventJson(e: AuditEvent) {
   return {
     id: e.id,
@@ -10,7 +24,45 @@ export function auditEventJson(e: AuditEvent) {
     actor: e.actor,
     action: e.action,
     subject: e.subject,
-    detail: JSON.parse(e.detail) as Record<string, unknown>,
+    detail: detailOf(e.detail),
     ip: e.ip,
+    description: describeAuditEvent(e),
   } satisfies v.InferOutput<typeof AuditEventJson>;
+}
+
+/** A steward role in the directory (its schema: StewardJson). */
+export function stewardJson(s: StewardRow) {
+  return {
+    ...s,
+    since: new Date(s.since).toISOString(),
+    statusChangedAt: iso(s.statusChangedAt),
+  } satisfies v.InferOutput<typeof StewardJson>;
+}
+
+/** A key as administrators see it, never its secret (its schema: KeySummaryJson). */
+export function keySummaryJson(k: KeySummary, now: number) {
+  return {
+    id: k.id,
+    name: k.name,
+    prefix: k.prefix,
+    scopes: k.scopes,
+    status: keyStatus({ revokedAt: k.revokedAt, expiresAt: k.expiresAt, graceUntil: k.graceUntil }, now),
+    createdAt: new Date(k.createdAt).toISOString(),
+    expiresAt: iso(k.expiresAt),
+    graceUntil: iso(k.graceUntil),
+    revokedAt: iso(k.revokedAt),
+    lastUsedAt: iso(k.lastUsedAt),
+  } satisfies v.InferOutput<typeof KeySummaryJson>;
+}
+
+/** A person in the administrators' lists (its schema: AdminUserJson). */
+export function adminUserJson(u: User) {
+  return {
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    status: u.status,
+    isAdmin: u.isAdmin,
+    createdAt: new Date(u.createdAt).toISOString(),
+  } satisfies v.InferOutput<typeof AdminUserJson>;
 }

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AppEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
 import { requireUser } from "../../middleware/session";
-import { loadApplication, resubmitApplication, withdrawApplication } from "../../services/applications/applications";
+import { viewApplication, resubmitApplication, withdrawApplication } from "../../services/applications/applications";
 import { submitApplication } from "../../services/applications/submit";
 import { applicationJson } from "./serializers";
 import { describe, validate } from "../operation";
@@ -50,8 +50,8 @@ applicationRoutes.get(
   validate("param", IdParam),
   async (c) => {
     const { user } = requireUser(c);
-    const ctx = await loadApplication(c.var.deps, c.req.valid("param").id, user);
-    return c.json({ application: applicationJson(ctx) });
+    const { record } = await viewApplication(c.var.deps, c.req.valid("param").id, user);
+    return c.json({ application: applicationJson(record) });
   },
 );
 

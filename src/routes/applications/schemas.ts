@@ -29,9 +29,23 @@ export const ApplicationJson = v.object({
       nominated: v.boolean(),
     }),
   ),
+  /** The executive's decision: who, when, and their comment (null until they decide). */
+  executiveDecision: v.nullable(v.object({ by: v.string(), at: isoDate, reason: v.nullable(v.string()) })),
+  /** The steward role the application granted, as it stands now (null before approval). */
+  membership: v.nullable(
+    v.object({
+      id: v.string(),
+      status: v.picklist(MEMBERSHIP_STATUSES),
+      changedAt: nullableIso,
+      reason: v.nullable(v.string()),
+    }),
+  ),
 });
 export const ApplicationResponse = v.object({ application: ApplicationJson });
-export const ApplicationList = v.object({ applications: v.array(ApplicationJson) });
+export const ApplicationList = v.object({
+  applications: v.array(ApplicationJson),
+  nextCursor: v.optional(v.string()),
+});
 export const ApplicationBody = v.object({
   agencyId: text(64),
   role: v.picklist(["steward"]),
@@ -46,7 +60,6 @@ export const ResubmitBody = v.object({
   phone: v.optional(phone),
   reason: v.optional(multiLine(2000)),
 });
-export const StatusQuery = v.object({ status: v.optional(v.picklist(PUBLIC_APPLICATION_STATUSES)) });
 export const ApproverBody = v.object({ name: text(200), position: text(200), email: EmailField });
 export const MembershipJson = v.object({
   id: v.string(),
@@ -56,6 +69,9 @@ export const MembershipJson = v.object({
   status: v.picklist(MEMBERSHIP_STATUSES),
   createdAt: isoDate,
   updatedAt: isoDate,
+  /** When the status last changed, and the reason given (null while it never changed). */
+  statusChangedAt: nullableIso,
+  statusReason: v.nullable(v.string()),
 });
 export const MembershipResponse = v.object({ membership: MembershipJson });
 export const HandoverBody = v.object({ successorEmail: EmailField });

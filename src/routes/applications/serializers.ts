@@ -8,7 +8,7 @@ import type { ApplicationJson, HandoverJson, MembershipJson } from "./schemas";
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** An application as the API answers it (its schema: ApplicationJson). */
-export function applicationJson({ application: app, applicant }: ApplicationRecord) {
+export function applicationJson({ application: app, applicant, membership }: ApplicationRecord) {
   return {
     id: app.id,
     agencyId: app.agencyId,
@@ -32,6 +32,22 @@ export function applicationJson({ application: app, applicant }: ApplicationReco
           nominated: app.approverNominated,
         }
       : null,
+    executiveDecision:
+      app.executiveDecidedAt !== null && app.executiveDecidedBy
+        ? {
+            by: app.executiveDecidedBy,
+            at: new Date(app.executiveDecidedAt).toISOString(),
+            reason: app.executiveReason,
+          }
+        : null,
+    membership: membership
+      ? {
+          id: membership.id,
+          status: membership.status as MembershipStatus,
+          changedAt: iso(membership.statusChangedAt),
+          reason: membership.statusReason,
+        }
+      : null,
   } satisfies v.InferOutput<typeof ApplicationJson>;
 }
 
@@ -47,6 +63,8 @@ export function membershipJson(m: Membership) {
     status: m.status as MembershipStatus,
     createdAt: new Date(m.createdAt).toISOString(),
     updatedAt: new Date(m.updatedAt).toISOString(),
+    statusChangedAt: iso(m.statusChangedAt),
+    statusReason: m.statusReason,
   } satisfies v.InferOutput<typeof MembershipJson>;
 }
 

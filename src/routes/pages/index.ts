@@ -10,6 +10,10 @@ import { oidcPages } from "./identity/oidc";
 import { rolesPages } from "./applications/roles";
 import { securityPages } from "./identity/account";
 import { signInPages } from "./identity/sign-in";
+import { peoplePages } from "./identity/people";
+import { stewardPages } from "./applications/stewards";
+import { adminTermsPages } from "./terms/admin-terms";
+import { auditPages } from "./platform/audit";
 
 /** Mounts the HTML pages (Thai first, English second). */
 export function registerPages(app: Hono<AppEnv>): void {
@@ -19,6 +23,10 @@ export function registerPages(app: Hono<AppEnv>): void {
   app.route("/", keyPages);
   app.route("/", approvalPages);
   app.route("/", adminPages);
+  app.route("/", stewardPages);
+  app.route("/", peoplePages);
+  app.route("/", adminTermsPages);
+  app.route("/", auditPages);
   app.route("/", adminAgencyPages);
   app.route("/", oidcPages);
   app.route("/", securityPages);

@@ -1,3 +1,4 @@
+import { contains } from "../../db/paging";
 import { asc, eq, inArray, or, sql } from "drizzle-orm";
 import { agencies, agencyDomains, type Agency } from "../../db/schema";
 import { AppError } from "../../errors";
@@ -27,16 +28,15 @@ async function domainsOf(db: Db, agencyIds: string[]): Promise<Map<string, strin
 /** Agencies whose Thai or English name or a domain contains `q` (all when empty). */
 export async function listAgencies(db: Db, q: string | null): Promise<AgencyView[]> {
   const term = q?.trim();
-  const pattern = term ? `%${term.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%` : null;
   const rows = await db
     .select()
     .from(agencies)
     .where(
-      pattern
+      term
         ? or(
-            sql`${agencies.nameTh} LIKE ${pattern} ESCAPE '\\'`,
-            sql`${agencies.nameEn} LIKE ${pattern} ESCAPE '\\'`,
-            sql`EXISTS (SELECT 1 FROM agency_domains d WHERE d.agency_id = ${agencies.id} AND d.domain LIKE ${pattern} ESCAPE '\\')`,
+            contains(agencies.nameTh, term),
+            contains(agencies.nameEn, term),
+            sql`EXISTS (SELECT 1 FROM agency_domains d WHERE d.agency_id = ${agencies.id} AND ${contains(sql.raw("d.domain"), term)})`,
           )
         : undefined,
     )

@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { contains } from "../../db/paging";
 import { agencies, agencyDomains, type User } from "../../db/schema";
 import { insertWhere, runBatch, type Statement } from "../../db/guarded";
 import { AppError, type FieldError } from "../../errors";
@@ -80,15 +81,51 @@ export async function getAgencyRecord(db: Db, id: string): Promise<AgencyRecord>
   return agencyRecord(await getAgency(db, id), await agencyDomainList(db, id));
 }
 
-/** Every agency, by Thai name, with its domains and policies. */
-export async function listAgencyRecords(db: Db): Promise<AgencyRecord[]> {
-  const [rows, domains] = await Promise.all([
-    db.select().from(agencies).orderBy(asc(agencies.nameTh)),
-    db.select().from(agencyDomains),
-  ]);
+/** Agencies per page of the directory. */
+export const AGENCIES_PER_PAGE = 50;
+
+/**
+ * One page (1-based) of the directory, by Thai name, with domains and policies; `q` matches a
+ * Thai or English name or a domain. Returns the page and whether another follows.
+ */
+export async function listAgencyRecords(
+  db: Db,
+  { q, page }: { q: string | null; page: number },
+): Promise<{ agencies: AgencyRecord[]; hasNext: boolean }> {
+  const term = q?.trim();
+  const rows = await db
+    .select()
+    .from(agencies)
+    .where(
+      term
+        ? or(
+            contains(agencies.nameTh, term),
+            contains(agencies.nameEn, term),
+            sql`EXISTS (SELECT 1 FROM agency_domains d WHERE d.agency_id = ${agencies.id} AND ${contains(sql.raw("d.domain"), term)})`,
+          )
+        : undefined,
+    )
+    .orderBy(asc(agencies.nameTh), asc(agencies.id))
+    .limit(AGENCIES_PER_PAGE + 1)
+    .offset((Math.max(1, page) - 1) * AGENCIES_PER_PAGE);
+  const shown = rows.slice(0, AGENCIES_PER_PAGE);
+  const domains = shown.length
+    ? await db
+        .select()
+        .from(agencyDomains)
+        .where(
+          inArray(
+            agencyDomains.agencyId,
+            shown.map((a) => a.id),
+          ),
+        )
+    : [];
   const byAgency = new Map<string, string[]>();
   for (const d of domains) byAgency.set(d.agencyId, [...(byAgency.get(d.agencyId) ?? []), d.domain]);
-  return rows.map((a) => agencyRecord(a, byAgency.get(a.id) ?? []));
+  return {
+    agencies: shown.map((a) => agencyRecord(a, byAgency.get(a.id) ?? [])),
+    hasNext: rows.length > AGENCIES_PER_PAGE,
+  };
 }
 
 const invalid = (errors: FieldError[]) =>

@@ -1,8 +1,8 @@
-import { desc, eq, inArray, sql } from "drizzle-orm";
-import { applications, users, type Application, type User } from "../../db/schema";
+import { desc, eq, inArray } from "drizzle-orm";
+import { applications, memberships, users, type Application, type Membership, type User } from "../../db/schema";
 import { AppError } from "../../errors";
 import type { Db } from "../../env";
-import { resubmissionEvent, storedStatuses, type PublicApplicationStatus } from "../../workflow/application-machine";
+import { resubmissionEvent } from "../../workflow/application-machine";
 import { commitApplicationTransition } from "../../workflow/application-commit";
 import { verifiedEmailsOf, type ApplicationContext } from "../../workflow/application-context";
 import { approversOf } from "../../workflow/approval-links";
@@ -10,10 +10,55 @@ import { getAgency } from "../agencies/agency";
 import type { Deps, RequestMeta } from "../../deps";
 import type { ApplicationInput } from "./submit";
 
-/** An application with the applicant's id and name: what the API and the pages show of it. */
+/** The steward role an approved application led to, as it stands now (CONTRACT: `membership`). */
+export type GrantedMembership = Pick<Membership, "id" | "status" | "statusChangedAt" | "statusReason">;
+
+/** An application with the applicant's id and name and the role it granted: what the API and the pages show of it. */
 export interface ApplicationRecord {
   application: Application;
   applicant: Pick<User, "id" | "name">;
+  membership: GrantedMembership | null;
+}
+
+/** The roles these applications granted, by application id (90 ids a query: D1's bound-parameter limit). */
+async function grantedBy(db: Db, applicationIds: string[]): Promise<Map<string, GrantedMembership>> {
+  const granted = new Map<string, GrantedMembership>();
+  for (let i = 0; i < applicationIds.length; i += 90) {
+    const rows = await db
+      .select({
+        id: memberships.id,
+        status: memberships.status,
+        statusChangedAt: memberships.statusChangedAt,
+        statusReason: memberships.statusReason,
+        applicationId: memberships.applicationId,
+      })
+      .from(memberships)
+      .where(inArray(memberships.applicationId, applicationIds.slice(i, i + 90)));
+    for (const { applicationId, ...m } of rows) if (applicationId) granted.set(applicationId, m);
+  }
+  return granted;
+}
+
+/** Records for applications and their applicants, each with the role it granted (if any). */
+export async function withMemberships(
+  db: Db,
+  rows: { application: Application; applicant: Pick<User, "id" | "name"> }[],
+): Promise<ApplicationRecord[]> {
+  const granted = await grantedBy(
+    db,
+    rows.filter((r) => ["approved", "active"].includes(r.application.status)).map((r) => r.application.id),
+  );
+  return rows.map((r) => ({ ...r, membership: granted.get(r.application.id) ?? null }));
+}
+
+/** One application's record (see withMemberships). */
+export async function applicationRecord(
+  db: Db,
+  application: Application,
+  applicant: Pick<User, "id" | "name">,
+): Promise<ApplicationRecord> {
+  const [record] = await withMemberships(db, [{ application, applicant }]);
+  return record!;
 }
 
 /** An application with its agency and applicant; 404 for anyone but its applicant or an administrator. */
@@ -40,7 +85,7 @@ export async function withdrawApplication(deps: Deps, user: User, id: string, me
     throw new AppError("forbidden", "ผู้ยื่นคำขอเท่านั้นที่ถอนได้ / Only the applicant can withdraw.");
   const committed = await commitApplicationTransition(deps, ctx, "WITHDRAWN", { actor: user.email ?? user.id, meta });
   return {
-    application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord,
+    application: await applicationRecord(deps.db, committed.application, ctx.applicant),
     outboxIds: committed.outboxIds,
   };
 }
@@ -85,6 +130,7 @@ async function resubmitOnce(
     reason: input.reason ?? ctx.application.reason,
     executiveDecidedAt: null,
     executiveDecidedBy: null,
+    executiveReason: null,
     decidedAt: null,
     decidedBy: null,
     decisionReason: null,
@@ -97,9 +143,15 @@ async function resubmitOnce(
     patch,
   });
   return {
-    application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord,
+    application: await applicationRecord(deps.db, committed.application, ctx.applicant),
     outboxIds: committed.outboxIds,
   };
+}
+
+/** An application as its applicant or an administrator sees it; 404 for anyone else. */
+export async function viewApplication(deps: Deps, id: string, viewer: User) {
+  const ctx = await loadApplication(deps, id, viewer);
+  return { ctx, record: await applicationRecord(deps.db, ctx.application, ctx.applicant) };
 }
 
 /** The user's own applications, newest first. */
@@ -109,20 +161,8 @@ export async function listUserApplications(db: Db, user: User): Promise<Applicat
     .from(applications)
     .where(eq(applications.userId, user.id))
     .orderBy(desc(applications.createdAt));
-  return rows.map((application) => ({ application, applicant: user }));
-}
-
-/** Every application (at most 500), newest first, optionally with one public status. */
-export async function listAllApplications(
-  db: Db,
-  status: PublicApplicationStatus | null,
-): Promise<ApplicationRecord[]> {
-  const rows = await db
-    .select({ application: applications, applicant: users })
-    .from(applications)
-    .innerJoin(users, eq(users.id, applications.userId))
-    .where(status ? inArray(applications.status, storedStatuses(status)) : undefined)
-    .orderBy(desc(applications.createdAt), sql`applications.rowid DESC`)
-    .limit(500);
-  return rows;
+  return withMemberships(
+    db,
+    rows.map((application) => ({ application, applicant: user })),
+  );
 }

@@ -91,6 +91,7 @@ export async function decideApproval(
       patch: {
         executiveDecidedAt: now,
         executiveDecidedBy: token.email,
+        executiveReason: reason,
         ...(final ? { decidedAt: now, decidedBy: token.email, decisionReason: reason } : {}),
       },
       casCondition: sql`EXISTS (SELECT 1 FROM one_time_tokens WHERE ${tokenUnused})`,

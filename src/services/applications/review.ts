@@ -1,13 +1,11 @@
-import { inArray } from "drizzle-orm";
-import { agencies, memberships, type User } from "../../db/schema";
-import type { Db } from "../../env";
-import type { PublicApplicationStatus } from "../../workflow/application-machine";
+import { type User } from "../../db/schema";
+
 import { AppError } from "../../errors";
 import { mailboxOf } from "../../lib/fields";
 import type { ApplicationEvent } from "../../workflow/application-machine";
 import { commitApplicationTransition } from "../../workflow/application-commit";
 import type { ApplicationContext } from "../../workflow/application-context";
-import { listAllApplications, loadApplication, type ApplicationRecord } from "./applications";
+import { applicationRecord, loadApplication } from "./applications";
 import type { Deps, RequestMeta } from "../../deps";
 import { isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
 
@@ -49,7 +47,7 @@ export async function reviewApplication(
     patch: final ? { decidedAt: now, decidedBy: actor, decisionReason: reason } : { decisionReason: reason },
   });
   return {
-    application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord,
+    application: await applicationRecord(deps.db, committed.application, ctx.applicant),
     outboxIds: committed.outboxIds,
   };
 }
@@ -83,40 +81,7 @@ export async function confirmApprover(
     patch: { approverName: approver.name, approverPosition: approver.position, approverEmail: email },
   });
   return {
-    application: { application: committed.application, applicant: ctx.applicant } satisfies ApplicationRecord,
+    application: await applicationRecord(deps.db, committed.application, ctx.applicant),
     outboxIds: committed.outboxIds,
   };
-}
-
-/**
- * The administrators' list of applications (at most 500, newest first, optionally with one
- * public status), each with its agency's names, the membership it granted, and whether it still
- * waits for an administrator to confirm its approver.
- */
-export async function reviewQueue(db: Db, status: PublicApplicationStatus | null) {
-  const [records, agencyRows] = await Promise.all([
-    listAllApplications(db, status),
-    db.select({ id: agencies.id, nameTh: agencies.nameTh, nameEn: agencies.nameEn }).from(agencies),
-  ]);
-  const names = new Map(agencyRows.map((a) => [a.id, a]));
-  const ids = records.map((r) => r.application.id);
-  const granted = new Map<string, { id: string; status: string }>();
-  for (let i = 0; i < ids.length; i += 90) {
-    const rows = await db
-      .select({ id: memberships.id, status: memberships.status, applicationId: memberships.applicationId })
-      .from(memberships)
-      .where(inArray(memberships.applicationId, ids.slice(i, i + 90)));
-    for (const m of rows) if (m.applicationId) granted.set(m.applicationId, { id: m.id, status: m.status });
-  }
-  return records.map((record) => ({
-    record,
-    agency: names.get(record.application.agencyId) ?? {
-      id: record.application.agencyId,
-      nameTh: record.application.agencyId,
-      nameEn: record.application.agencyId,
-    },
-    membership: granted.get(record.application.id) ?? null,
-    // Shown to the API as awaiting_review; the stored status says no approver is confirmed yet.
-    awaitingApprover: record.application.status === "awaiting_approver",
-  }));
 }

@@ -136,6 +136,7 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
     deadlineAt: null,
     executiveDecidedAt: null,
     executiveDecidedBy: null,
+    executiveReason: null,
     decidedAt: null,
     decidedBy: null,
     decisionReason: null,
@@ -195,7 +196,7 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
     throw error;
   }
   return {
-    application: { application, applicant: user } satisfies ApplicationRecord,
+    application: { application, applicant: user, membership: null } satisfies ApplicationRecord,
     outboxIds: links?.outboxIds ?? [],
   };
 }

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { emailIdentities, passkeys, users, type User } from "../../db/schema";
 import { runBatch } from "../../db/guarded";
 import { AppError } from "../../errors";
@@ -8,28 +8,43 @@ import { clearAllFailuresStatement } from "./code-failures";
 import { rightsChangedStatement } from "../../db/statements/rights";
 import { endAllSessionsStatement } from "./sessions";
 
-async function loadUser(deps: Deps, id: string): Promise<User> {
-  const [user] = await deps.db.select().from(users).where(eq(users.id, id)).limit(1);
-  if (!user) throw new AppError("not_found", "ไม่พบผู้ใช้นี้ / No such user.");
-  return user;
-}
+import { loadUser } from "./people";
 
 const actorOf = (admin: User) => `admin:${admin.email ?? admin.id}`;
 
-/** Suspends an account: its sessions end and its keys verify as DISABLED, at once. */
+/**
+ * True while another active administrator than `id` exists: evaluated inside the statement
+ * that removes one, so two administrators removing each other at once cannot both succeed.
+ */
+const anotherActiveAdmin = (id: string) =>
+  sql`EXISTS (SELECT 1 FROM users o WHERE o.is_admin = 1 AND o.status = 'active' AND o.id <> ${id})`;
+
+const lastAdministrator = () =>
+  new AppError(
+    "last_administrator",
+    "ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน / At least one active administrator must remain.",
+  );
+
+/**
+ * Suspends an account: its sessions end and its keys verify as DISABLED, at once.
+ * Throws 404, 409 `invalid_transition`, 409 `last_administrator` (the last active administrator).
+ */
 export async function suspendUser(deps: Deps, admin: User, id: string, reason: string, meta: RequestMeta) {
   const user = await loadUser(deps, id);
   if (user.status !== "active")
     throw new AppError("invalid_transition", "ระงับได้เฉพาะบัญชีที่ใช้งานอยู่ / Only an active account can be suspended.");
   const now = deps.clock.now();
+  // Everything after the compare-and-swap happens only if it matched (a refused suspension
+  // of the last administrator must not end their sessions).
+  const suspended = sql`EXISTS (SELECT 1 FROM users WHERE id = ${id} AND status = 'suspended' AND updated_at = ${now})`;
   const [cas] = await runBatch(deps.db, [
     deps.db
       .update(users)
       .set({ status: "suspended", updatedAt: now })
-      .where(and(eq(users.id, id), eq(users.status, "active")))
+      .where(and(eq(users.id, id), eq(users.status, "active"), user.isAdmin ? anotherActiveAdmin(id) : undefined))
       .returning({ id: users.id }),
-    endAllSessionsStatement(deps.db, id, now),
-    rightsChangedStatement(deps.db, id),
+    endAllSessionsStatement(deps.db, id, now, suspended),
+    rightsChangedStatement(deps.db, id, suspended),
     auditStatement(deps.db, {
       actor: actorOf(admin),
       action: "user.suspended",
@@ -37,9 +52,13 @@ export async function suspendUser(deps: Deps, admin: User, id: string, reason: s
       detail: { reason },
       at: now,
       meta,
+      guard: suspended,
     }),
   ]);
-  if ((cas as unknown[]).length === 0) throw new AppError("conflict");
+  if ((cas as unknown[]).length === 0) {
+    if (user.isAdmin) throw lastAdministrator();
+    throw new AppError("conflict");
+  }
   return { ...user, status: "suspended" as const };
 }
 
@@ -91,4 +110,70 @@ export async function removeUserPasskeys(deps: Deps, admin: User, id: string, re
     }),
   ]);
   return { removed: (removed ?? []).length };
+}
+
+/**
+ * Grants or removes the administrator role; the person's sessions carry the new rights at once.
+ * Throws 404, 409 `last_administrator` when removing it would leave no active administrator.
+ */
+export async function setAdministrator(
+  deps: Deps,
+  admin: User,
+  id: string,
+  { grant, reason }: { grant: boolean; reason: string },
+  meta: RequestMeta,
+): Promise<User> {
+  const user = await loadUser(deps, id);
+  if (user.isAdmin === grant) return user;
+  const now = deps.clock.now();
+  const [cas] = await runBatch(deps.db, [
+    deps.db
+      .update(users)
+      .set({ isAdmin: grant, rightsVersion: sql`${users.rightsVersion} + 1`, updatedAt: now })
+      .where(and(eq(users.id, id), eq(users.isAdmin, !grant), grant ? undefined : anotherActiveAdmin(id)))
+      .returning({ id: users.id }),
+    auditStatement(deps.db, {
+      actor: actorOf(admin),
+      action: grant ? "admin.granted" : "admin.revoked",
+      subject: `user:${id}`,
+      detail: { reason },
+      at: now,
+      meta,
+      guard: sql`EXISTS (SELECT 1 FROM users WHERE id = ${id} AND is_admin = ${grant ? 1 : 0} AND updated_at = ${now})`,
+    }),
+  ]);
+  if ((cas as unknown[]).length === 0) {
+    const current = await loadUser(deps, id);
+    if (current.isAdmin === grant) return current;
+    throw lastAdministrator();
+  }
+  return loadUser(deps, id);
+}
+
+/**
+ * Ends the waits that wrong codes put on the person's addresses (they end by themselves within
+ * an hour); the account's status is left as it is. Audited.
+ */
+export async function unlockUser(deps: Deps, admin: User, id: string, reason: string, meta: RequestMeta) {
+  await loadUser(deps, id);
+  const now = deps.clock.now();
+  const addresses = await deps.db
+    .select({ email: emailIdentities.email })
+    .from(emailIdentities)
+    .where(eq(emailIdentities.userId, id));
+  const [cleared] = await runBatch(deps.db, [
+    clearAllFailuresStatement(
+      deps,
+      addresses.map((a) => a.email),
+    ).returning(),
+    auditStatement(deps.db, {
+      actor: actorOf(admin),
+      action: "user.unlocked",
+      subject: `user:${id}`,
+      detail: { reason },
+      at: now,
+      meta,
+    }),
+  ]);
+  return { cleared: (cleared as unknown[]).length };
 }

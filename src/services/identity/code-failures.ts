@@ -2,6 +2,7 @@ import { and, eq, lte, sql, type SQL } from "drizzle-orm";
 import { codeFailures } from "../../db/schema";
 import type { Deps } from "../../deps";
 import { MINUTE } from "../../lib/clock";
+import { endsWith } from "../../db/paging";
 
 // Consecutive wrong codes, counted per purpose and address (and per requester or approval link
 // where the codes are theirs), whether or not an account exists (NIST SP 800-63B 5.2.2). A new
@@ -109,8 +110,6 @@ export function clearFailuresStatement(
 
 /** Ends every run of failures of these addresses, whatever their scope (an administrator's reactivation). */
 export function clearAllFailuresStatement(deps: Deps, emails: string[]) {
-  const matches = emails.map(
-    (email) => sql`(${codeFailures.key} LIKE ${"%:" + email.replace(/[%_\\]/g, (ch) => `\\${ch}`)} ESCAPE '\\')`,
-  );
+  const matches = emails.map((email) => endsWith(codeFailures.key, `:${email}`));
   return deps.db.delete(codeFailures).where(matches.length ? sql.join(matches, sql` OR `) : sql`0`);
 }

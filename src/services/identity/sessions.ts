@@ -209,9 +209,9 @@ export async function endOtherSessions(deps: Deps, user: User, currentId: string
 }
 
 /** Ends all sessions of a user (suspension, recovery). A statement for the caller's batch. */
-export function endAllSessionsStatement(db: Db, userId: string, now: number) {
+export function endAllSessionsStatement(db: Db, userId: string, now: number, guard?: SQL) {
   return db
     .update(sessions)
     .set({ revokedAt: now })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), guard));
 }

@@ -17,7 +17,8 @@ import { hasAcceptedCurrentTerms } from "../terms/acceptance";
 export type { KeyStatus, Scope } from "../../lib/vocabulary";
 import type { KeyStatus, Scope } from "../../lib/vocabulary";
 
-export function keyStatus(key: ApiKey, now: number): KeyStatus {
+/** A key's status at `now` (ms): revoked, expired, rotating (in a grace) or active. */
+export function keyStatus(key: Pick<ApiKey, "revokedAt" | "expiresAt" | "graceUntil">, now: number): KeyStatus {
   if (key.revokedAt !== null) return "revoked";
   if (key.expiresAt !== null && key.expiresAt <= now) return "expired";
   if (key.graceUntil !== null) return key.graceUntil > now ? "rotating" : "expired";
@@ -80,6 +81,7 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
     graceUntil: null,
     revokedAt: null,
     replacedBy: null,
+    forcedExpiryTx: null,
   };
   await runBatch(db, [
     db.insert(apiKeys).values(key),
@@ -186,6 +188,7 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
     graceUntil: null,
     revokedAt: null,
     replacedBy: null,
+    forcedExpiryTx: null,
   };
   const claimed = sql`EXISTS (SELECT 1 FROM api_keys WHERE id = ${old.id} AND replaced_by = ${key.id})`;
   const [cas] = await runBatch(db, [

@@ -1,7 +1,10 @@
 import { MINISTRIES } from "../../lib/ministries";
 import { Layout, Notice, type LayoutUser } from "../platform/layout";
-import { Heading } from "../platform/parts";
+import { Bi, Heading } from "../platform/parts";
+import { ConsoleTabs } from "../platform/console-layout";
+import type { Bilingual } from "../../text/bilingual";
 import { AgencyNav } from "./agency-nav";
+import { AgencyPeople, type AgencyPeopleView } from "./agency-people";
 
 // The agency form for DGA administrators: a new agency, or an existing one to edit.
 
@@ -105,6 +108,9 @@ export function AgencyFormPage(props: {
   errors: FieldErrors;
   message: string | null;
   saved: boolean;
+  /** An existing agency's stewards and open applications, shown under its form. */
+  people?: AgencyPeopleView | null;
+  notice?: Bilingual | null;
 }) {
   const { values, errors } = props;
   const f = { values, errors };
@@ -112,6 +118,14 @@ export function AgencyFormPage(props: {
   const title = props.id ? { th: "แก้ไขหน่วยงาน", en: "Edit agency" } : { th: "เพิ่มหน่วยงาน", en: "Add an agency" };
   return (
     <Layout title={`${title.th} / ${title.en}`} user={props.user}>
+      <ConsoleTabs current="agencies" />
+      {props.notice ? (
+        <Notice kind="success">
+          <p>
+            <Bi text={props.notice} />
+          </p>
+        </Notice>
+      ) : null}
       <Heading th={title.th} en={title.en} />
       <AgencyNav />
       {props.saved ? (
@@ -183,6 +197,7 @@ export function AgencyFormPage(props: {
           <button type="submit">บันทึก / Save</button>
         </div>
       </form>
+      {props.id && props.people ? <AgencyPeople id={props.id} people={props.people} /> : null}
     </Layout>
   );
 }

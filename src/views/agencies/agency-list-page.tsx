@@ -1,5 +1,5 @@
-import { Layout, type LayoutUser } from "../platform/layout";
-import { Heading } from "../platform/parts";
+import { Notice, type LayoutUser } from "../platform/layout";
+import { ConsolePage, Pager, SearchForm } from "../platform/console-layout";
 import { AgencyNav } from "./agency-nav";
 
 // The agency directory for DGA administrators: every agency with its approvers and policy.
@@ -50,30 +50,56 @@ function AgencyItem(props: { a: AgencyItemView }) {
             : ""}
         </dd>
       </dl>
-      <a
-        class="button secondary"
-        href={`/admin/agencies/${encodeURIComponent(a.id)}`}
-        aria-label={`แก้ไข / Edit: ${a.nameTh}`}
-      >
-        แก้ไข / Edit
-      </a>
+      <p>
+        <a
+          class="button secondary"
+          href={`/admin/agencies/${encodeURIComponent(a.id)}`}
+          aria-label={`เปิด / Open: ${a.nameTh}`}
+        >
+          เปิด / Open
+        </a>{" "}
+        <a href={`/admin/stewards?agencyId=${encodeURIComponent(a.id)}&status=all`}>
+          ผู้ดูแลข้อมูล / Stewards<span class="vh">: {a.nameTh}</span>
+        </a>
+      </p>
     </li>
   );
 }
 
-export function AgencyListPage(props: { user: LayoutUser; agencies: AgencyItemView[] }) {
+/** The agency directory: search by name or domain, 50 a page by Thai name. */
+export function AgencyListPage(props: {
+  user: LayoutUser;
+  agencies: AgencyItemView[];
+  q: string;
+  page: number;
+  hasNext: boolean;
+}) {
   return (
-    <Layout title="หน่วยงาน / Agencies" user={props.user}>
-      <Heading th="ทะเบียนหน่วยงาน" en="Agency directory" />
+    <ConsolePage user={props.user} current="agencies" title={{ th: "ทะเบียนหน่วยงาน", en: "Agency directory" }}>
       <AgencyNav />
-      <p class="hint">
-        ทั้งหมด {props.agencies.length} หน่วยงาน / Total: {props.agencies.length}
-      </p>
-      <ul class="list">
-        {props.agencies.map((a) => (
-          <AgencyItem a={a} />
-        ))}
-      </ul>
-    </Layout>
+      <SearchForm
+        action="/admin/agencies"
+        q={props.q}
+        label={{ th: "ค้นหาชื่อหน่วยงาน (ไทยหรืออังกฤษ) หรือโดเมน", en: "Search an agency name (Thai or English) or domain" }}
+      />
+      {props.agencies.length === 0 ? (
+        <Notice kind="info">
+          <p>ไม่พบหน่วยงาน / No agency matches.</p>
+        </Notice>
+      ) : (
+        <ul class="list">
+          {props.agencies.map((a) => (
+            <AgencyItem a={a} />
+          ))}
+        </ul>
+      )}
+      <Pager
+        path="/admin/agencies"
+        params={{ q: props.q }}
+        param="page"
+        cursor={props.page > 1 ? String(props.page) : null}
+        nextCursor={props.hasNext ? String(props.page + 1) : null}
+      />
+    </ConsolePage>
   );
 }

@@ -1,19 +1,16 @@
 import type { ApplicationView } from "./application-views";
-import { StatusBadge } from "./application-status";
+import { MembershipBadge, StatusBadge } from "./application-status";
 import { ApproverConfirmForm } from "./admin-approver-form";
 import { InlineError, typed, type AdminFailure } from "../platform/admin-parts";
-import { TermsPublishSection } from "../terms/admin-terms-form";
-import { UserToolsSection } from "../identity/admin-user-tools";
-import { Layout, Notice, type LayoutUser } from "../platform/layout";
+import { Notice, type LayoutUser } from "../platform/layout";
 import { APPLICATION_STATUS, ROLES, labelOf, type Bilingual } from "../../text/catalogue";
-import { Bi, Heading, When } from "../platform/parts";
-import { MEMBERSHIP_STATUS } from "./roles-page";
+import { Bi, When } from "../platform/parts";
+import { ConsolePage, Pager, SearchForm } from "../platform/console-layout";
 
 export type AdminApplicationView = ApplicationView & {
   applicantId: string;
   applicantName: string;
   applicantEmail: string;
-  membership: { id: string; status: string } | null;
 };
 
 const REVIEW_ACTIONS = [
@@ -72,10 +69,14 @@ function ApproverFacts(props: { a: AdminApplicationView }) {
 
 function ApplicationItem(props: { a: AdminApplicationView; failure: AdminFailure | null }) {
   const { a } = props;
+  const person = `/admin/people/${encodeURIComponent(a.applicantId)}`;
   return (
     <li>
       <p>
-        <strong>{a.applicantName}</strong> · {a.applicantEmail}
+        <a href={person}>
+          <strong>{a.applicantName || a.applicantEmail}</strong>
+        </a>{" "}
+        · {a.applicantEmail}
       </p>
       <p>
         <StatusBadge status={a.status} />
@@ -95,7 +96,7 @@ function ApplicationItem(props: { a: AdminApplicationView; failure: AdminFailure
         <dt>โทรศัพท์ / Phone</dt>
         <dd>{a.phone}</dd>
         <dt>เหตุผล / Reason</dt>
-        <dd>{a.reason}</dd>
+        <dd class="pre-line">{a.reason}</dd>
         <dt>ผู้อนุมัติ / Approver</dt>
         <ApproverFacts a={a} />
         <dt>ยื่นเมื่อ / Submitted</dt>
@@ -110,6 +111,21 @@ function ApplicationItem(props: { a: AdminApplicationView; failure: AdminFailure
             </dd>
           </>
         ) : null}
+        {a.executiveDecision ? (
+          <>
+            <dt>ผู้บริหารตัดสินใจ / The executive's decision</dt>
+            <dd>
+              {a.executiveDecision.by} · <When iso={a.executiveDecision.at} />
+              {a.executiveDecision.reason ? (
+                <span class="pre-line">
+                  {"\n"}ความเห็น / Comment: {a.executiveDecision.reason}
+                </span>
+              ) : (
+                " · ไม่มีความเห็น / No comment"
+              )}
+            </dd>
+          </>
+        ) : null}
         {a.decidedAt || a.decisionReason ? (
           <>
             <dt>ตัดสินใจ / Decided</dt>
@@ -120,19 +136,20 @@ function ApplicationItem(props: { a: AdminApplicationView; failure: AdminFailure
             </dd>
           </>
         ) : null}
-        <dt>รหัสคำขอ / ID</dt>
-        <dd>
-          <code>{a.id}</code>
-        </dd>
-        <dt>รหัสผู้ใช้ / User ID</dt>
-        <dd>
-          <code>{a.applicantId}</code>
-        </dd>
         {a.membership ? (
           <>
-            <dt>บทบาท / Membership</dt>
+            <dt>บทบาทตอนนี้ / The role now</dt>
             <dd>
-              <code>{a.membership.id}</code> · <Bi text={labelOf(MEMBERSHIP_STATUS, a.membership.status)} />
+              <a href={`/admin/stewards/${encodeURIComponent(a.membership.id)}`}>
+                <MembershipBadge status={a.membership.status} />
+              </a>
+              {a.membership.changedAt ? (
+                <>
+                  {" "}
+                  · <When iso={a.membership.changedAt} />
+                </>
+              ) : null}
+              {a.membership.reason ? ` · ${a.membership.reason}` : null}
             </dd>
           </>
         ) : null}
@@ -146,77 +163,82 @@ function ApplicationItem(props: { a: AdminApplicationView; failure: AdminFailure
   );
 }
 
-/** Applications for system administrators, with DGA's review, approvers, terms and user tools. */
-export function AdminPage(props: {
+/** The choices of the applications list's status filter: still waiting (the default), each status, or all. */
+const FILTERS: { value: string; label: Bilingual }[] = [
+  { value: "open", label: { th: "ยังไม่เสร็จสิ้น", en: "Still open" } },
+  ...Object.entries(APPLICATION_STATUS).map(([value, label]) => ({ value, label: { th: label.th, en: label.en } })),
+  { value: "all", label: { th: "ทั้งหมด", en: "All" } },
+];
+
+/**
+ * A console list of applications: the review queue (its forms on each card) or every
+ * application by status; searched and paged.
+ */
+export function AdminApplicationsPage(props: {
   user: LayoutUser;
+  tab: "review" | "applications";
   applications: AdminApplicationView[];
-  filter: string | null;
-  currentTermsVersion: string | null;
+  q: string;
+  filter: string;
+  cursor: string | null;
+  nextCursor: string | null;
   notice?: Bilingual | null;
   failure?: AdminFailure | null;
 }) {
-  const filter = props.filter ?? "";
   const failure = props.failure ?? null;
+  const path = props.tab === "review" ? "/admin/review" : "/admin/applications";
+  const title =
+    props.tab === "review"
+      ? { th: "คำขอที่รอ สพร. ตรวจสอบ", en: "Awaiting DGA's review" }
+      : { th: "คำขอทั้งหมด", en: "Applications" };
   return (
-    <Layout title="ผู้ดูแลระบบ / Administration" user={props.user}>
-      <Heading th="คำขอทั้งหมด" en="All applications" />
-      <nav aria-label="เครื่องมือผู้ดูแลระบบ / Administration tools">
-        <p>
-          <a href="/admin/agencies">หน่วยงาน / Agencies</a> · <a href="#terms">ข้อตกลงการใช้งาน / Terms of use</a> ·{" "}
-          <a href="#user-tools">เครื่องมือจัดการผู้ใช้ / User tools</a> ·{" "}
-          <a href="/api/v1/admin/audit?format=csv">ดาวน์โหลดบันทึกการตรวจสอบ (CSV) / Download the audit log (CSV)</a>
-        </p>
-      </nav>
+    <ConsolePage
+      user={props.user}
+      current={props.tab}
+      title={title}
+      notice={failure ? null : props.notice}
+      error={failure ? failure.message : null}
+    >
       {failure ? (
-        <Notice kind="error">
-          <p>
-            {failure.message} <a href={`#${failure.section}`}>ไปยังแบบฟอร์ม / Go to the form</a>
-          </p>
-        </Notice>
+        <p>
+          <a href={`#${failure.section}`}>ไปยังแบบฟอร์มที่มีข้อผิดพลาด / Go to the form with the error</a>
+        </p>
       ) : null}
-      {props.notice ? (
-        <Notice kind="success">
-          <p>
-            <Bi text={props.notice} />
-          </p>
-        </Notice>
-      ) : null}
-      <form method="get" action="/admin">
-        <label for="status">สถานะ / Status</label>
-        <select id="status" name="status">
-          <option value="" selected={filter === ""}>
-            ทั้งหมด / All
-          </option>
-          {Object.entries(APPLICATION_STATUS).map(([value, label]) => (
-            <option value={value} selected={filter === value}>
-              {label.th} / {label.en}
-            </option>
-          ))}
-        </select>
-        <div class="actions">
-          <button type="submit" class="secondary">
-            แสดง / Show
-          </button>
-        </div>
-      </form>
+      <SearchForm
+        action={path}
+        q={props.q}
+        label={{ th: "ค้นหาชื่อผู้ยื่น อีเมล หรือหน่วยงาน", en: "Search an applicant, e-mail or agency" }}
+      >
+        {props.tab === "applications" ? (
+          <>
+            <label for="status">สถานะ / Status</label>
+            <select id="status" name="status">
+              {FILTERS.map((f) => (
+                <option value={f.value} selected={props.filter === f.value}>
+                  {f.label.th} / {f.label.en}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
+      </SearchForm>
       {props.applications.length === 0 ? (
         <Notice kind="info">
-          <p>ไม่มีคำขอในสถานะนี้ / No applications match.</p>
+          <p>ไม่มีคำขอที่ตรงกับการค้นหา / No applications match.</p>
         </Notice>
       ) : (
-        <>
-          <p class="hint">
-            ทั้งหมด {props.applications.length} รายการ / Total: {props.applications.length}
-          </p>
-          <ul class="list">
-            {props.applications.map((a) => (
-              <ApplicationItem a={a} failure={failure} />
-            ))}
-          </ul>
-        </>
+        <ul class="list">
+          {props.applications.map((a) => (
+            <ApplicationItem a={a} failure={failure} />
+          ))}
+        </ul>
       )}
-      <TermsPublishSection failure={failure} currentVersion={props.currentTermsVersion} />
-      <UserToolsSection failure={failure} />
-    </Layout>
+      <Pager
+        path={path}
+        params={{ q: props.q, status: props.tab === "applications" ? props.filter : null }}
+        cursor={props.cursor}
+        nextCursor={props.nextCursor}
+      />
+    </ConsolePage>
   );
 }

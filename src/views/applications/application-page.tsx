@@ -1,5 +1,5 @@
 import { Layout, Notice, type LayoutUser } from "../platform/layout";
-import { NextStep, StatusBadge } from "./application-status";
+import { ApplicationState, StatusBadge } from "./application-status";
 import { ROLES, labelOf } from "../../text/catalogue";
 import { Bi, Heading, When } from "../platform/parts";
 import { RolesLink } from "./roles-link";
@@ -7,7 +7,9 @@ import type { ApplicationView, ResubmitValues } from "./application-views";
 
 // One application as its applicant sees it: status, next step, the approver, and resubmission.
 
-const hasKeys = (status: string) => status === "approved" || status === "active";
+/** Keys are worth a link while the role the application granted is live. */
+const hasKeys = (a: ApplicationView) =>
+  (a.status === "approved" || a.status === "active") && (!a.membership || a.membership.status === "active");
 
 function ApproverFacts(props: { a: ApplicationView }) {
   const { approver, awaitingApprover } = props.a;
@@ -95,9 +97,11 @@ export function ApplicationPage(props: {
           <p>{props.notice}</p>
         </Notice>
       ) : null}
-      <p>
-        <StatusBadge status={a.status} />
-      </p>
+      {a.awaitingApprover ? (
+        <p>
+          <StatusBadge status={a.status} />
+        </p>
+      ) : null}
       {a.awaitingApprover ? (
         <p class="hint">
           หน่วยงานนี้ยังไม่มีข้อมูลผู้บริหาร สพร. จะยืนยันผู้อนุมัติก่อน แล้วจึงส่งอีเมลขออนุมัติ
@@ -107,7 +111,7 @@ export function ApplicationPage(props: {
           </span>
         </p>
       ) : (
-        <NextStep status={a.status} />
+        <ApplicationState status={a.status} membership={a.membership} />
       )}
       {a.status === "returned" && a.decisionReason ? (
         <Notice kind="info">
@@ -117,7 +121,7 @@ export function ApplicationPage(props: {
           <p class="pre-line">{a.decisionReason}</p>
         </Notice>
       ) : null}
-      {hasKeys(a.status) ? (
+      {hasKeys(a) ? (
         <p>
           <a class="button" href="/keys">
             จัดการกุญแจ API / Manage API keys

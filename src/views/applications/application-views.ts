@@ -20,6 +20,12 @@ export type ApplicationView = {
   approver: ApproverView | null;
   /** Shown as awaiting_review, but no approver is confirmed yet: DGA must confirm one first. */
   awaitingApprover: boolean;
+  /** The executive's decision: who, when, their comment. */
+  executiveDecision: { by: string; at: string; reason: string | null } | null;
+  /** The steward role the application granted, as it stands now (it may have been suspended or ended since). */
+  membership: MembershipView | null;
 };
+
+export type MembershipView = { id: string; status: string; changedAt: string | null; reason: string | null };
 
 export type ResubmitValues = { position: string; phone: string; reason: string };

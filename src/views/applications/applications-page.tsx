@@ -1,5 +1,5 @@
 import { Layout, Notice, type LayoutUser } from "../platform/layout";
-import { NextStep, StatusBadge } from "./application-status";
+import { ApplicationState } from "./application-status";
 import { Heading, When } from "../platform/parts";
 import { RolesLink } from "./roles-link";
 import type { ApplicationView } from "./application-views";
@@ -26,10 +26,7 @@ export function ApplicationsPage(props: { user: LayoutUser; applications: Applic
                   <strong>{a.agencyNameTh}</strong> <span lang="en">({a.agencyNameEn})</span>
                 </a>
               </p>
-              <p>
-                <StatusBadge status={a.status} />
-              </p>
-              <NextStep status={a.status} />
+              <ApplicationState status={a.status} membership={a.membership} />
               <p class="small">
                 ยื่นเมื่อ / Submitted: <When iso={a.createdAt} />
               </p>

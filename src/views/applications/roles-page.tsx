@@ -1,5 +1,5 @@
 import { Layout, Notice, type LayoutUser } from "../platform/layout";
-import { ROLES, labelOf, type Bilingual } from "../../text/catalogue";
+import { MEMBERSHIP_STATUS, ROLES, labelOf, type Bilingual } from "../../text/catalogue";
 import { Badge, Bi, Heading, When } from "../platform/parts";
 
 export type RoleView = {
@@ -15,13 +15,6 @@ export type RoleView = {
 
 /** A refused form: which membership and form it was, the message, and what was typed. */
 export type RoleFormError = { membershipId: string; form: "handover" | "cancel"; message: string; value: string };
-
-export const MEMBERSHIP_STATUS: Record<string, Bilingual> = {
-  active: { th: "ใช้งานอยู่", en: "Active" },
-  suspended: { th: "ถูกระงับชั่วคราว", en: "Suspended" },
-  revoked: { th: "สิ้นสุดแล้ว", en: "Ended (revoked)" },
-  superseded: { th: "ส่งมอบแล้ว", en: "Handed over (superseded)" },
-};
 
 export const ROLE_DONE: Record<string, Bilingual> = {
   handover: {

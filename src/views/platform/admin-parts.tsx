@@ -20,6 +20,24 @@ export const ADMIN_DONE: Record<string, Bilingual> = {
     en: "Account suspended; its sessions ended and its keys are disabled.",
   },
   reactivated: { th: "เปิดใช้บัญชีอีกครั้งแล้ว", en: "Account reactivated." },
+  "role-suspended": {
+    th: "ระงับบทบาทชั่วคราวแล้ว กุญแจเผยแพร่ข้อมูลถูกปิดการใช้งานจนกว่าจะคืนสิทธิ์",
+    en: "Role suspended; its publish keys are disabled until it is reinstated.",
+  },
+  "role-reinstated": {
+    th: "คืนสิทธิ์แล้ว กุญแจเผยแพร่ข้อมูลกลับมาใช้งานได้",
+    en: "Role reinstated; its publish keys verify again.",
+  },
+  "keys-expired": {
+    th: "กำหนดให้กุญแจหมดอายุแล้ว และแจ้งเจ้าของทางอีเมลให้สร้างกุญแจใหม่",
+    en: "The keys are set to expire and their owners are e-mailed to create new ones.",
+  },
+  "admin-granted": { th: "ให้สิทธิ์ผู้ดูแลระบบแล้ว", en: "Administrator role granted." },
+  "admin-revoked": { th: "ถอนสิทธิ์ผู้ดูแลระบบแล้ว", en: "Administrator role removed." },
+  unlocked: {
+    th: "ยกเลิกการรอจากการกรอกรหัสผิดแล้ว",
+    en: "The waits after wrong codes are over.",
+  },
   passkeys: { th: "ลบพาสคีย์ของผู้ใช้แล้ว", en: "The user's passkeys are removed." },
 };
 

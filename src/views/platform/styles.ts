@@ -83,4 +83,23 @@ h3{font-size:1.05rem;line-height:1.4;margin:1.5rem 0 .5rem}
 .signin-options .button,.signin-options button{width:100%}
 .field-error{color:#a61b1b;font-weight:600;margin:.25rem 0}
 .pre-line{white-space:pre-line}
+.tabs ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;margin:1rem 0 0;padding:0;border-bottom:2px solid #d9e2ec}
+.tabs a{display:inline-flex;align-items:center;min-height:44px;padding:.35rem .75rem;border-radius:6px 6px 0 0;text-decoration:none}
+.tabs a[aria-current=page]{background:#1d4e89;color:#fff;font-weight:600}
+.tabs .en-inline{display:none}
+.search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}
+.search label{flex-basis:100%}
+.search input[type=search]{flex:1 1 14rem;min-height:44px}
+.pager{display:flex;gap:1rem;justify-content:space-between;margin:1rem 0}
+.pager a{min-height:44px;display:inline-flex;align-items:center}
+.counts{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.75rem}
+.counts a{display:block;padding:1rem;background:#fff;border:1px solid #d9e2ec;border-radius:8px;text-decoration:none;min-height:44px}
+.counts strong{display:block;font-size:1.75rem}
+.badge.active{background:#d3f0dd;color:#0e4a27}
+.badge.suspended{background:#fff1c2;color:#6b4a00}
+.badge.revoked,.badge.superseded{background:#f6d3d3;color:#6e1212}
+.consequences{border-left:6px solid #a61b1b;background:#fff;padding:.75rem 1rem;margin:1rem 0}
+.event-list{list-style:none;padding:0}
+.event-list li{background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:.5rem .75rem;margin:.5rem 0}
+.actions-list{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
 `;

@@ -20,6 +20,12 @@ import {
 import { AgencyFormPage, type AgencyFormValues, type FieldErrors } from "../../../views/agencies/agency-form-page";
 import { AgencyImportPage } from "../../../views/agencies/agency-import-page";
 import { AgencyListPage } from "../../../views/agencies/agency-list-page";
+import { agencyPeople } from "../../../services/applications/stewards";
+import { expireKeys } from "../../../services/keys/forced-expiry";
+import { stewardJson } from "../../admin/serializers";
+import { ADMIN_DONE } from "../../../views/platform/admin-parts";
+import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
+import { confirmInput, failureOf, type ConfirmValues } from "../platform/confirm-form";
 import { attempt, formBody, formFields, layoutUser, pageUser } from "../helpers";
 
 /** The agency directory pages for DGA administrators; they save through the API's services. */
@@ -113,12 +119,14 @@ function fieldErrors(error: AppError): FieldErrors {
 }
 
 /** The agency form (new when `id` is null), with the refusal's field errors and its status. */
-function renderForm(
+async function renderForm(
   c: Context<AppEnv>,
   user: User,
   form: { id: string | null; values: AgencyFormValues; error?: AppError | null; saved?: boolean },
 ) {
   const { id, values, error = null, saved = false } = form;
+  const people = id ? await agencyPeople(c.var.deps, id) : null;
+  c.header("Cache-Control", "no-store");
   const page = (
     <AgencyFormPage
       user={layoutUser(user)}
@@ -127,6 +135,18 @@ function renderForm(
       errors={error ? fieldErrors(error) : {}}
       message={error?.message ?? null}
       saved={saved}
+      notice={ADMIN_DONE[c.req.query("done") ?? ""] ?? null}
+      people={
+        people
+          ? {
+              stewards: people.stewards.map(stewardJson),
+              openApplications: people.openApplications.map((a) => ({
+                ...a,
+                createdAt: new Date(a.createdAt).toISOString(),
+              })),
+            }
+          : null
+      }
     />
   );
   return c.html(page, (error?.status ?? 200) as ContentfulStatusCode);
@@ -134,7 +154,13 @@ function renderForm(
 
 adminAgencyPages.get("/admin/agencies", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
-  return c.html(<AgencyListPage user={layoutUser(user)} agencies={await listAgencyRecords(c.var.deps.db)} />);
+  const q = (c.req.query("q") ?? "").slice(0, 200);
+  const pageNumber = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
+  const { agencies, hasNext } = await listAgencyRecords(c.var.deps.db, { q, page: pageNumber });
+  c.header("Cache-Control", "no-store");
+  return c.html(
+    <AgencyListPage user={layoutUser(user)} agencies={agencies} q={q} page={pageNumber} hasNext={hasNext} />,
+  );
 });
 
 adminAgencyPages.get("/admin/agencies/new", page("admin"), (c) =>
@@ -207,4 +233,69 @@ adminAgencyPages.post("/admin/agencies/:id", page("admin"), async (c) => {
   }
   deliverAfterResponse(c, updated.value.outboxIds);
   return c.redirect(`/admin/agencies/${encodeURIComponent(id)}?saved=1`, 303);
+});
+
+/** Forced rotation for a whole agency: what it will do, in words. */
+async function expiryConfirmation(c: Context<AppEnv>, id: string): Promise<Confirmation> {
+  const agency = await getAgencyRecord(c.var.deps.db, id);
+  const { stewards } = await agencyPeople(c.var.deps, id);
+  const live = stewards.reduce((n, s) => n + s.activeKeys, 0);
+  const owners = stewards.filter((s) => s.activeKeys > 0).length;
+  const base = `/admin/agencies/${encodeURIComponent(id)}`;
+  return {
+    tab: "agencies",
+    title: { th: "บังคับเปลี่ยนกุญแจทั้งหน่วยงาน", en: "Force key rotation for an agency" },
+    target: `${agency.nameTh} (${agency.nameEn})`,
+    consequences: [
+      {
+        th: `กุญแจ ${live} ดอกของผู้ดูแลข้อมูล ${owners} คนจะหมดอายุเมื่อพ้นระยะผ่อนผันที่เลือก`,
+        en: `${live} key(s) of ${owners} steward(s) expire after the grace you choose.`,
+      },
+      {
+        th: "เจ้าของกุญแจทุกคนจะได้รับอีเมลให้สร้างกุญแจใหม่ ผู้ดูแลระบบไม่เห็นรหัสกุญแจ",
+        en: "Every owner is e-mailed to create new keys; administrators never see a secret.",
+      },
+    ],
+    action: `${base}/expire-keys`,
+    submit: { th: "กำหนดให้กุญแจหมดอายุ", en: "Expire the keys" },
+    cancel: base,
+    grace: true,
+  };
+}
+
+adminAgencyPages.get("/admin/agencies/:id/confirm/expire-keys", page("admin"), async (c) => {
+  const user = requirePageAdmin(c);
+  c.header("Cache-Control", "no-store");
+  return c.html(<ConfirmPage user={layoutUser(user)} confirm={await expiryConfirmation(c, c.req.param("id"))} />);
+});
+
+adminAgencyPages.post("/admin/agencies/:id/expire-keys", page("admin"), async (c) => {
+  const admin = requirePageAdmin(c);
+  const id = c.req.param("id");
+  const form = await formFields(c);
+  const values: ConfirmValues = { reason: form.reason ?? "", graceSeconds: form.graceSeconds ?? "" };
+  const input = confirmInput(values, true);
+  const outcome = input.ok
+    ? await attempt(() =>
+        expireKeys(
+          c.var.deps,
+          admin,
+          { scope: { agencyId: id }, graceSeconds: input.value.graceSeconds, reason: input.value.reason },
+          c.var.meta,
+        ),
+      )
+    : input;
+  if (outcome.ok) {
+    deliverAfterResponse(c, outcome.value.outboxIds);
+    return c.redirect(`/admin/agencies/${encodeURIComponent(id)}?done=keys-expired`, 303);
+  }
+  return c.html(
+    <ConfirmPage
+      user={layoutUser(admin)}
+      confirm={await expiryConfirmation(c, id)}
+      error={failureOf(outcome.error)}
+      values={values}
+    />,
+    outcome.error.status as ContentfulStatusCode,
+  );
 });

@@ -6,15 +6,16 @@ import type { User } from "../../../db/schema";
 import { AppError } from "../../../errors";
 import { isBlank } from "../../../lib/fields";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
-import { listAgencies, listAgencyChoices, type AgencyView } from "../../../services/agencies/agency";
+import { listAgencies, listAgencyChoices } from "../../../services/agencies/agency";
 import {
   listUserApplications,
-  loadApplication,
+  viewApplication,
   resubmitApplication,
   withdrawApplication,
 } from "../../../services/applications/applications";
 import { submitApplication } from "../../../services/applications/submit";
-import { applicationJson, type ApplicationView as ApplicationJson } from "../../applications/serializers";
+import { applicationJson } from "../../applications/serializers";
+import { applicationView } from "./application-view";
 import { acceptTerms, acceptedVersion, requireCurrentTerms } from "../../../services/terms/acceptance";
 import { termsJson } from "../../terms/serializers";
 import { applicationTransition, type ApplicationStatus } from "../../../workflow/application-machine";
@@ -22,7 +23,7 @@ import { ApplicationBody, ResubmitBody } from "../../applications/schemas";
 import { TermsAcceptBody } from "../../terms/schemas";
 import { ApplicationPage } from "../../../views/applications/application-page";
 import { ApplicationsPage } from "../../../views/applications/applications-page";
-import type { ApplicationView, ResubmitValues } from "../../../views/applications/application-views";
+import type { ResubmitValues } from "../../../views/applications/application-views";
 import { ApplyPage, type AgencyOption, type ApplyValues } from "../../../views/applications/apply-page";
 import { TermsPage } from "../../../views/terms/terms-page";
 import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
@@ -136,32 +137,6 @@ accountPages.post("/apply", page("session"), async (c) => {
   return c.redirect(`/applications/${submitted.value.application.application.id}`, 303);
 });
 
-function toView(
-  app: ApplicationJson,
-  agencies: Pick<AgencyView, "id" | "nameTh" | "nameEn">[],
-  awaitingApprover = false,
-): ApplicationView {
-  const agency = agencies.find((a) => a.id === app.agencyId);
-  return {
-    id: app.id,
-    agencyNameTh: agency?.nameTh ?? app.agencyId,
-    agencyNameEn: agency?.nameEn ?? app.agencyId,
-    role: app.role,
-    status: app.status,
-    position: app.position,
-    phone: app.phone,
-    reason: app.reason,
-    createdAt: app.createdAt,
-    updatedAt: app.updatedAt,
-    decidedAt: app.decidedAt,
-    decidedBy: app.decidedBy,
-    decisionReason: app.decisionReason,
-    deadlineAt: app.deadlineAt,
-    approver: app.approver,
-    awaitingApprover,
-  };
-}
-
 accountPages.get("/applications", page("session"), async (c) => {
   const user = pageUser(c);
   const [apps, agencies] = await Promise.all([
@@ -169,7 +144,10 @@ accountPages.get("/applications", page("session"), async (c) => {
     listAgencies(c.var.deps.db, null),
   ]);
   return c.html(
-    <ApplicationsPage user={layoutUser(user)} applications={apps.map((a) => toView(applicationJson(a), agencies))} />,
+    <ApplicationsPage
+      user={layoutUser(user)}
+      applications={apps.map((a) => applicationView(applicationJson(a), agencies))}
+    />,
   );
 });
 
@@ -183,10 +161,10 @@ async function renderApplication(
   id: string,
   failed: { error: AppError; values: ResubmitValues } | null = null,
 ) {
-  const ctx = await loadApplication(c.var.deps, id, user);
+  const { ctx, record } = await viewApplication(c.var.deps, id, user);
   const status = ctx.application.status as ApplicationStatus;
   const own = ctx.application.userId === user.id;
-  const view = toView(applicationJson(ctx), [ctx.agency], status === "awaiting_approver");
+  const view = applicationView(applicationJson(record), [ctx.agency], status === "awaiting_approver");
   return c.html(
     <ApplicationPage
       user={layoutUser(user)}

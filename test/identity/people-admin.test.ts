@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { Client } from "../helpers/client";
+import { createAgency, signIn, unique } from "../helpers/fixtures";
+import { ADMIN_EMAIL, expectProblem, signInAdmin } from "../helpers/auth-db";
+import { steward } from "../helpers/flow-approval";
+import { auditOf, rows } from "../helpers/db";
+
+// People for administrators (CONTRACT: GET /api/v1/admin/users, POST /api/v1/admin/users/:id/admin).
+// This file's database is its own: the configured administrator is the only one at the start.
+
+let admin: Client;
+let adminId: string;
+beforeAll(async () => {
+  admin = await signInAdmin();
+  adminId = ((await (await admin.fetch("/api/v1/me")).json()) as { user: { id: string } }).user.id;
+});
+
+interface UserJson {
+  id: string;
+  email: string;
+  name: string;
+  status: string;
+  isAdmin: boolean;
+  createdAt: string;
+}
+
+async function search(query: string) {
+  const res = await admin.fetch(`/api/v1/admin/users${query}`);
+  expect(res.status, await res.clone().text()).toBe(200);
+  return (await res.json()) as { users: UserJson[]; nextCursor?: string };
+}
+
+async function person(name = `คนทดสอบ ${unique("p")}`) {
+  const email = `${unique("u")}@mail.go.th`;
+  const client = await signIn(email, name);
+  const id = ((await (await client.fetch("/api/v1/me")).json()) as { user: { id: string } }).user.id;
+  return { client, email, name, id };
+}
+
+const setAdmin = (who: Client, id: string, grant: boolean) =>
+  who.json("POST", `/api/v1/admin/users/${id}/admin`, { grant, reason: "ทดสอบ / test" });
+
+describe("GET /api/v1/admin/users", () => {
+  it("finds people by part of a Thai name or an e-mail, with status, role and when they joined", async () => {
+    const p = await person(`สมหญิง ${unique("x")}`);
+    const byName = await search(`?q=${encodeURIComponent(p.name.slice(0, 10))}`);
+    expect(byName.users.find((u) => u.id === p.id)).toMatchObject({
+      email: p.email,
+      name: p.name,
+      status: "active",
+      isAdmin: false,
+    });
+    expect((await search(`?q=${encodeURIComponent(p.email)}`)).users.map((u) => u.id)).toEqual([p.id]);
+    expect((await search(`?q=${encodeURIComponent(ADMIN_EMAIL)}`)).users[0]).toMatchObject({ isAdmin: true });
+  });
+
+  it("pages with a cursor and filters by status", async () => {
+    const tag = unique("page");
+    for (let i = 0; i < 3; i++) await person(`${tag} ${i}`);
+    const first = await search(`?q=${tag}&limit=2`);
+    const second = await search(`?q=${tag}&limit=2&cursor=${first.nextCursor}`);
+    expect(new Set([...first.users, ...second.users].map((u) => u.id)).size).toBe(3);
+    expect((await search(`?q=${tag}&status=suspended`)).users).toEqual([]);
+  });
+
+  it("GET /api/v1/admin/users/:id gives the person's addresses, roles and keys", async () => {
+    const s = await steward(await createAgency());
+    const res = await admin.fetch(`/api/v1/admin/users/${s.userId}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { emails: { email: string }[]; roles: { membershipId: string }[] };
+    expect(body.emails.map((e) => e.email)).toContain(s.email);
+    expect(body.roles.map((r) => r.membershipId)).toEqual([s.membershipId]);
+    await expectProblem(await admin.fetch("/api/v1/admin/users/usr_nobody"), 404, "not_found");
+  });
+});
+
+describe("the administrator role", () => {
+  it("the last active administrator can neither remove their role nor be suspended (409 last_administrator)", async () => {
+    await expectProblem(await setAdmin(admin, adminId, false), 409, "last_administrator");
+    await expectProblem(
+      await admin.json("POST", `/api/v1/admin/users/${adminId}/suspend`, { reason: "x" }),
+      409,
+      "last_administrator",
+    );
+    expect(await rows("SELECT is_admin, status FROM users WHERE id = ?", adminId)).toEqual([
+      { is_admin: 1, status: "active" },
+    ]);
+    // A refused suspension ends no session and writes no audit event.
+    expect((await admin.fetch("/api/v1/me")).status).toBe(200);
+    expect(await auditOf(`user:${adminId}`, "user.suspended")).toEqual([]);
+  });
+
+  it("grant gives the console at once; removal takes it away at once; both audited", async () => {
+    const p = await person();
+    expect((await p.client.fetch("/api/v1/admin/stewards")).status).toBe(403);
+    const granted = await setAdmin(admin, p.id, true);
+    expect(granted.status).toBe(200);
+    expect(((await granted.json()) as { user: UserJson }).user.isAdmin).toBe(true);
+    expect((await p.client.fetch("/api/v1/admin/stewards")).status).toBe(200);
+    expect((await setAdmin(admin, p.id, false)).status).toBe(200);
+    expect((await p.client.fetch("/api/v1/admin/stewards")).status).toBe(403);
+    const actions = (await auditOf(`user:${p.id}`)).map((e) => e.action);
+    expect(actions).toEqual(expect.arrayContaining(["admin.granted", "admin.revoked"]));
+  });
+
+  it("two administrators removing each other at once: one remains", async () => {
+    const p = await person();
+    expect((await setAdmin(admin, p.id, true)).status).toBe(200);
+    // Leave exactly these two as the active administrators, then each removes the other.
+    const [a, b] = await Promise.all([setAdmin(admin, p.id, false), setAdmin(p.client, adminId, false)]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const left = await rows("SELECT id FROM users WHERE is_admin = 1 AND status = 'active'");
+    expect(left).toHaveLength(1);
+    // Put the configured administrator back for the rest of the file.
+    if (left[0]!.id !== adminId) expect((await setAdmin(p.client, adminId, true)).status).toBe(200);
+  });
+});
+
+describe("unlock", () => {
+  it("ends the waits that wrong codes put on the person's address, and is audited", async () => {
+    const p = await person();
+    const far = Date.now() + 30 * 60_000;
+    await rows(
+      "INSERT INTO code_failures (key, failures, last_failure_at, locked_until) VALUES (?, 25, ?, ?)",
+      `email_sign_in:${p.email}`,
+      Date.now(),
+      far,
+    );
+    const before = (await (await admin.fetch(`/api/v1/admin/users/${p.id}`)).json()) as { waitingUntil: string | null };
+    expect(before.waitingUntil).toBe(new Date(far).toISOString());
+    const res = await admin.json("POST", `/api/v1/admin/users/${p.id}/unlock`, { reason: "ผู้ใช้ยืนยันตัวตนทางโทรศัพท์" });
+    expect(await res.json()).toEqual({ cleared: 1 });
+    const after = (await (await admin.fetch(`/api/v1/admin/users/${p.id}`)).json()) as { waitingUntil: string | null };
+    expect(after.waitingUntil).toBeNull();
+    expect(await auditOf(`user:${p.id}`, "user.unlocked")).toHaveLength(1);
+  });
+});

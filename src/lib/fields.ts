@@ -17,6 +17,7 @@ export const TEXT_MESSAGES = {
   control: "มีอักขระควบคุมที่ใช้ไม่ได้ / contains control characters",
   surrogate: "มีอักขระที่ไม่สมบูรณ์ / contains an incomplete (lone surrogate) character",
   required: "ต้องกรอก / required",
+  invisible: "มีแต่อักขระที่มองไม่เห็น / contains nothing visible",
   tooLong: (max: number) => `ยาวเกิน ${max} ตัวอักษร / at most ${max} characters`,
   email: "อีเมลไม่ถูกต้อง / not a valid e-mail address",
 } as const;
@@ -54,6 +55,10 @@ export function sanitizeLine(value: string, max: number): string | null {
   return cut.trim() || null;
 }
 
+/** Something a reader can see: not only white space and invisible format characters (U+200B…). */
+const VISIBLE = /[^\s\p{Z}\p{Cf}]/u;
+const visible = v.check((value: string) => value === "" || VISIBLE.test(value), TEXT_MESSAGES.invisible);
+
 const clean = (multiLine: boolean) =>
   v.rawCheck<string>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
@@ -71,6 +76,7 @@ export function singleLine(max: number, options: { optional?: boolean } = {}) {
     clean(false),
     v.trim(),
     v.minLength(options.optional ? 0 : 1, TEXT_MESSAGES.required),
+    visible,
     v.maxLength(max, TEXT_MESSAGES.tooLong(max)),
   );
 }
@@ -82,6 +88,7 @@ export function multiLine(max: number, options: { optional?: boolean } = {}) {
     clean(true),
     v.trim(),
     v.minLength(options.optional ? 0 : 1, TEXT_MESSAGES.required),
+    visible,
     v.maxLength(max, TEXT_MESSAGES.tooLong(max)),
   );
 }

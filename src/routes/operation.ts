@@ -59,6 +59,9 @@ const problem = (description: string) => ({
   content: { "application/problem+json": { schema: resolver(ProblemSchema) } },
 });
 
+/** The problems of an operation that reads a JSON body (its media type, size and fields). */
+export const BODY_ERRORS = ["unsupported_media_type", "payload_too_large", "invalid_request"] as const;
+
 /** OpenAPI description of an operation: its success schema plus the problems it can answer. */
 export function describe(spec: {
   tags: string[];

@@ -51,25 +51,27 @@ function detailOf(detail: string): Record<string, unknown> {
 
 /**
  * One sentence for an event, e.g. "ผู้ดูแลระบบ admin@dga.or.th: เพิกถอนบทบาทผู้ดูแลข้อมูล
- * (บทบาท mem_…) เหตุผล: …". An action outside the catalogue is named by its code.
+ * (บทบาท สมชาย ใจดี · กรมสถิติ) เหตุผล: …". `labels` names subjects (by their `kind:id`) in
+ * words; a subject without one is named by its id. An action outside the catalogue is named by its code.
  */
-export function describeAuditEvent(event: AuditFacts): Bilingual {
+export function describeAuditEvent(event: AuditFacts, labels?: ReadonlyMap<string, string>): Bilingual {
   const who = actorLabel(event.actor);
   const what = labelOf(AUDIT_ACTIONS, event.action);
   const subject = subjectOf(event.subject);
   const kind = subject ? SUBJECT_KINDS[subject.kind]! : null;
   const detail = detailOf(event.detail);
   const reason = typeof detail.reason === "string" && detail.reason.trim() ? detail.reason.trim() : null;
-  const keys = typeof detail.keys === "number" ? detail.keys : null;
+  const keys = typeof detail.keysInScope === "number" ? detail.keysInScope : null;
+  const name = labels?.get(event.subject) ?? subject?.id;
   const th = [
     `${who.th}: ${what.th}`,
-    subject && kind ? `(${kind.th} ${subject.id})` : `(${event.subject})`,
+    subject && kind ? `(${kind.th} ${name})` : `(${event.subject})`,
     keys !== null ? `กุญแจ ${keys} ดอก` : null,
     reason ? `เหตุผล: ${reason}` : null,
   ];
   const en = [
     `${who.en}: ${what.en}`,
-    subject && kind ? `(${kind.en} ${subject.id})` : `(${event.subject})`,
+    subject && kind ? `(${kind.en} ${name})` : `(${event.subject})`,
     keys !== null ? `${keys} key(s)` : null,
     reason ? `reason: ${reason}` : null,
   ];

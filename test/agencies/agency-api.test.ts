@@ -8,7 +8,8 @@ import {
   agencyCount,
   createAgencyViaApi,
   freshDomain,
-  type AgencyJson,
+  getAgencyJson,
+  errorPaths,
 } from "../helpers/agencies-api";
 import { auditOf, snapshot } from "../helpers/db";
 
@@ -17,13 +18,8 @@ beforeAll(async () => {
   admin = await signInAdmin();
 });
 
-const agencyOf = async (res: Response) => ((await res.json()) as { agency: AgencyJson }).agency;
-const get = async (id: string) => {
-  const res = await admin.fetch(`${AGENCIES}/${id}`);
-  expect(res.status).toBe(200);
-  return agencyOf(res);
-};
-const paths = (problem: { errors?: { path: string }[] }) => (problem.errors ?? []).map((e) => e.path);
+const get = (id: string) => getAgencyJson(admin, id);
+const paths = errorPaths;
 
 describe("POST /api/v1/admin/agencies", () => {
   it("creates an agency with the defaults, and GET shows every field", async () => {

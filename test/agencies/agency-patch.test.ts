@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client } from "../helpers/client";
 import { ADMIN_EMAIL, expectProblem, signInAdmin } from "../helpers/auth-db";
-import { AGENCIES, agencyBody, createAgencyViaApi, freshDomain, type AgencyJson } from "../helpers/agencies-api";
+import {
+  AGENCIES,
+  agencyBody,
+  createAgencyViaApi,
+  freshDomain,
+  agencyOf,
+  getAgencyJson,
+  errorPaths,
+} from "../helpers/agencies-api";
 import { auditOf } from "../helpers/db";
 
 let admin: Client;
@@ -9,13 +17,8 @@ beforeAll(async () => {
   admin = await signInAdmin();
 });
 
-const agencyOf = async (res: Response) => ((await res.json()) as { agency: AgencyJson }).agency;
-const get = async (id: string) => {
-  const res = await admin.fetch(`${AGENCIES}/${id}`);
-  expect(res.status).toBe(200);
-  return agencyOf(res);
-};
-const paths = (problem: { errors?: { path: string }[] }) => (problem.errors ?? []).map((e) => e.path);
+const get = (id: string) => getAgencyJson(admin, id);
+const paths = errorPaths;
 
 describe("PATCH /api/v1/admin/agencies/:id", () => {
   it("changes only the given fields, replaces the domains, and audits what changed", async () => {

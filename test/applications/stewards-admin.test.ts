@@ -168,6 +168,14 @@ describe("suspend, reinstate, revoke", () => {
     expect(await rows("SELECT status, version FROM memberships WHERE id = ?", s.membershipId)).toEqual(before);
   });
 
+  it("a reason with nothing visible (white space, U+200B, U+2060) is 400 and changes nothing", async () => {
+    const s = await stewardWithKey();
+    for (const reason of ["\u200B", " \u2060 ", "\u200B\n\t"]) {
+      await expectProblem(await act(s.membershipId, "suspend", reason), 400, "invalid_request");
+    }
+    expect((await verify(s.secret)).body.code).toBe("VALID");
+  });
+
   it("parallel suspensions of one role: exactly one takes effect, one audit event", async () => {
     const s = await stewardWithKey();
     const answers = await Promise.all(Array.from({ length: 6 }, () => act(s.membershipId, "suspend")));

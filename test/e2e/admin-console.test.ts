@@ -61,7 +61,10 @@ describe.skipIf(!origin)("the administrators' console in real Chromium", () => {
     expect(await adminPage.locator("textarea#reason").getAttribute("aria-invalid")).toBe("true");
 
     await adminPage.fill("textarea#reason", "ย้ายไปปฏิบัติงานที่หน่วยงานอื่น");
-    await Promise.all([adminPage.waitForURL(/done=revoked/), adminPage.click('form[action$="/revoke"] button[type="submit"]')]);
+    await Promise.all([
+      adminPage.waitForURL(/done=revoked/),
+      adminPage.click('form[action$="/revoke"] button[type="submit"]'),
+    ]);
     const banner = adminPage.locator('.notice.success[role="status"]');
     expect(await banner.isVisible()).toBe(true);
     expect(await banner.innerText()).toContain("เพิกถอนบทบาทแล้ว");

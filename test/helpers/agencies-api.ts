@@ -112,3 +112,16 @@ export async function ensureDevSeedAgencies(): Promise<void> {
     await db.insert(agencyDomains).values({ domain: a.domain, agencyId: a.id }).onConflictDoNothing();
   }
 }
+
+/** The agency of an API answer. */
+export const agencyOf = async (res: Response) => ((await res.json()) as { agency: AgencyJson }).agency;
+
+/** An agency as the admin API answers it (200 expected). */
+export async function getAgencyJson(admin: Client, id: string): Promise<AgencyJson> {
+  const res = await admin.fetch(`${AGENCIES}/${id}`);
+  expect(res.status).toBe(200);
+  return agencyOf(res);
+}
+
+/** The field paths of a problem's errors. */
+export const errorPaths = (problem: { errors?: { path: string }[] }) => (problem.errors ?? []).map((e) => e.path);

@@ -4,6 +4,7 @@ import { createAgency, signIn, unique } from "../helpers/fixtures";
 import { ADMIN_EMAIL, expectProblem, signInAdmin } from "../helpers/auth-db";
 import { steward } from "../helpers/flow-approval";
 import { auditOf, rows } from "../helpers/db";
+import { signInWith } from "../helpers/identity-auth";
 
 // People for administrators (CONTRACT: GET /api/v1/admin/users, POST /api/v1/admin/users/:id/admin).
 // This file's database is its own: the configured administrator is the only one at the start.
@@ -113,6 +114,37 @@ describe("the administrator role", () => {
     expect(left).toHaveLength(1);
     // Put the configured administrator back for the rest of the file.
     if (left[0]!.id !== adminId) expect((await setAdmin(p.client, adminId, true)).status).toBe(200);
+  });
+});
+
+describe("ADMIN_EMAILS bootstraps once", () => {
+  it("a configured administrator whose role was removed stays removed when they sign in again", async () => {
+    const other = await person();
+    expect((await setAdmin(admin, other.id, true)).status).toBe(200);
+    expect((await setAdmin(other.client, adminId, false)).status).toBe(200);
+    const again = await signInWith(new Client(), ADMIN_EMAIL);
+    expect((await again.fetch("/api/v1/admin/stewards")).status).toBe(403);
+    expect(await rows("SELECT is_admin FROM users WHERE id = ?", adminId)).toEqual([{ is_admin: 0 }]);
+    expect(await auditOf(`user:${adminId}`, "admin.bootstrapped")).toHaveLength(1);
+    // Restore the file's administrator.
+    expect((await setAdmin(other.client, adminId, true)).status).toBe(200);
+  });
+});
+
+describe("actions that do not fit the account's state", () => {
+  it("reactivating an active account and making a suspended one an administrator are 409, changing nothing", async () => {
+    const p = await person();
+    const before = await rows("SELECT count(*) AS n FROM audit_events WHERE subject = ?", `user:${p.id}`);
+    await expectProblem(
+      await admin.json("POST", `/api/v1/admin/users/${p.id}/reactivate`, { reason: "x" }),
+      409,
+      "invalid_transition",
+    );
+    expect((await admin.json("POST", `/api/v1/admin/users/${p.id}/suspend`, { reason: "x" })).status).toBe(200);
+    await expectProblem(await setAdmin(admin, p.id, true), 409, "invalid_transition");
+    expect(await rows("SELECT is_admin FROM users WHERE id = ?", p.id)).toEqual([{ is_admin: 0 }]);
+    const after = await rows("SELECT count(*) AS n FROM audit_events WHERE subject = ?", `user:${p.id}`);
+    expect(Number(after[0]!.n)).toBe(Number(before[0]!.n) + 1); // the suspension only
   });
 });
 

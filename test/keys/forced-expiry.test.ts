@@ -8,6 +8,11 @@ import { auditOf, outboxTo, rows } from "../helpers/db";
 import { buildDeps } from "../../src/middleware/deps";
 import { fixedClock, HOUR } from "../../src/lib/clock";
 import { verifyApiKey } from "../../src/services/keys/verify";
+import { rotateApiKey } from "../../src/services/keys/api-keys";
+import { createDb } from "../../src/db/client";
+import { users } from "../../src/db/schema";
+import { db } from "../helpers/fixtures";
+import { eq } from "drizzle-orm";
 
 // Forced rotation (CONTRACT: POST /api/v1/admin/keys/expire): every live key in scope keeps
 // verifying for the grace, then answers EXPIRED; the owners are e-mailed; no secret is shown.
@@ -47,7 +52,7 @@ describe("POST /api/v1/admin/keys/expire", () => {
     expect(String(mail!.text)).toContain("/keys");
     const [event] = await auditOf(`user:${s.userId}`, "keys.expired_by_admin");
     expect(event!.actor).toBe("admin:admin@dga.or.th");
-    expect(event!.detail).toMatchObject({ keys: 2, graceSeconds: 0 });
+    expect(event!.detail).toMatchObject({ keysInScope: 2, graceSeconds: 0 });
   });
 
   it("with a grace the keys keep verifying (rotating), then answer EXPIRED", async () => {
@@ -100,5 +105,34 @@ describe("POST /api/v1/admin/keys/expire", () => {
     expect(counts.reduce((n, c) => n + c, 0)).toBe(1);
     expect((await verify(k.secret)).body.code).toBe("EXPIRED");
     expect((await outboxTo(s.email)).filter((m) => m.template === "keys_expiring").length).toBeLessThanOrEqual(4);
+  });
+
+  it("an owner's rotation racing a forced expiry: the expiry wins (the rotation's claim needs a key still active)", async () => {
+    const s = await steward(await createAgency());
+    const k = await newKey(s.client, ["read"]);
+    const real = env.DB;
+    let fired = false;
+    // Between the rotation's status check and its batch, an administrator's expiry lands.
+    const racing = new Proxy(real, {
+      get(target, prop) {
+        if (prop === "batch")
+          return async (statements: D1PreparedStatement[]) => {
+            if (!fired) {
+              fired = true;
+              await real.prepare("UPDATE api_keys SET grace_until = ? WHERE id = ?").bind(Date.now(), k.key.id).run();
+            }
+            return target.batch(statements);
+          };
+        const value = Reflect.get(target, prop) as unknown;
+        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const deps = { ...buildDeps(env), db: createDb(racing) };
+    const [owner] = await db.select().from(users).where(eq(users.id, s.userId));
+    await expect(rotateApiKey(deps, owner!, k.key.id, 604800, { ip: null, userAgent: null })).rejects.toMatchObject({
+      code: "conflict",
+    });
+    expect((await verify(k.secret)).body.code).toBe("EXPIRED");
+    expect(await rows("SELECT id FROM api_keys WHERE user_id = ?", s.userId)).toHaveLength(1);
   });
 });

@@ -101,6 +101,9 @@ describe("paging and words", () => {
     expect(event!.description.th).toContain("ผู้ดูแลระบบ admin@dga.or.th");
     expect(event!.description.th).toContain("เพิกถอนบทบาทผู้ดูแลข้อมูล");
     expect(event!.description.th).toContain("เหตุผล: ลาออก");
+    // Named in words, not by its id: the steward and the agency.
+    expect(event!.description.th).toContain(s.name);
+    expect(event!.description.th).not.toContain(s.membershipId);
     expect(event!.description.en).toContain("Revoked the steward role");
     expect(describeAuditEvent({ actor: "system", action: "made.up", subject: "x", detail: "not json" }).th).toBe(
       "ระบบ: made.up (x)",

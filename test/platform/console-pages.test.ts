@@ -148,6 +148,40 @@ describe("a steward found by name, revoked through the confirmation page", () =>
   });
 });
 
+describe("what the console says, and when it refuses", () => {
+  it("the reason's label says who is e-mailed it; impossible actions have no confirmation page (409)", async () => {
+    const s = await stewardWithKey();
+    const confirm = await open(admin, `/admin/stewards/${s.membershipId}/confirm/suspend`);
+    expect(textOf(confirm.html)).toContain("e-mailed to the steward");
+    await open(admin, `/admin/stewards/${s.membershipId}/confirm/reinstate`, 409);
+    await open(admin, `/admin/people/${s.userId}/confirm/reactivate`, 409);
+  });
+
+  it("a revoked steward's application shows the role's state on the console's list, not Active", async () => {
+    const s = await stewardWithKey();
+    await admin.json("POST", `/api/v1/admin/memberships/${s.membershipId}/revoke`, { reason: "ทดสอบ" });
+    const list = await open(admin, `/admin/applications?status=all&q=${encodeURIComponent(s.email)}`);
+    const card = list.html.slice(list.html.indexOf('<ul class="list">'));
+    expect(card).toContain('class="badge revoked"');
+    expect(textOf(card)).toContain("เพิกถอนแล้ว");
+    expect(textOf(card)).not.toContain("ใช้งานอยู่");
+  });
+
+  it("a forged cursor on a list page says what is wrong", async () => {
+    for (const path of ["/admin/stewards", "/admin/people", "/admin/applications"]) {
+      const page = await open(admin, `${path}?cursor=zzz!`, 400);
+      expect(page.html, path).toContain('class="notice error"');
+    }
+  });
+
+  it("forced rotation of someone without live keys says no key changed", async () => {
+    const s = await steward(await createAgency());
+    const res = await admin.form(`/admin/people/${s.userId}/expire-keys`, { reason: "ทดสอบ", graceSeconds: "0" });
+    const location = redirected(res, `/admin/people/${s.userId}?done=keys-none`);
+    bannerFirst((await open(admin, location)).html, "no key changed");
+  });
+});
+
 describe("people", () => {
   it("suspend and reactivate through the person's page, audited", async () => {
     const s = await stewardWithKey();
@@ -194,7 +228,7 @@ describe("agencies", () => {
   it("forced rotation for a whole agency through its confirmation page", async () => {
     const s = await stewardWithKey();
     const confirm = await open(admin, `/admin/agencies/${s.agency.id}/confirm/expire-keys`);
-    expect(textOf(confirm.html)).toContain("1 key(s) of 1 steward(s)");
+    expect(textOf(confirm.html)).toContain("1 key(s) of 1 owner(s)");
     const location = redirected(
       await confirm.submit(admin, `/admin/agencies/${s.agency.id}/expire-keys`, {
         reason: "ย้ายระบบ",

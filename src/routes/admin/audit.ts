@@ -1,6 +1,12 @@
 import { Hono } from "hono";
 import type { AdminEnv } from "../../middleware/app-env";
-import { auditCsv, exportAuditTrail, listAuditTrail, type AuditFilter } from "../../services/platform/audit-trail";
+import {
+  auditCsv,
+  exportAuditTrail,
+  listAuditTrail,
+  subjectLabels,
+  type AuditFilter,
+} from "../../services/platform/audit-trail";
 import { bangkokDay } from "../../text/dates";
 import { describe, validate } from "../operation";
 import { AuditList, AuditQuery } from "./schemas";
@@ -47,15 +53,16 @@ adminAuditRoutes.get(
     const filter = auditFilterOf(query);
     if (query.format === "csv") {
       const events = await exportAuditTrail(c.var.deps.db, { ...filter, cursor: null });
-      return c.body(auditCsv(events), 200, {
+      return c.body(auditCsv(events, await subjectLabels(c.var.deps.db, events)), 200, {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": 'attachment; filename="steward-audit.csv"',
         "Cache-Control": "no-store",
       });
     }
     const page = await listAuditTrail(c.var.deps.db, filter);
+    const labels = await subjectLabels(c.var.deps.db, page.items);
     return c.json({
-      events: page.items.map(auditEventJson),
+      events: page.items.map((e) => auditEventJson(e, labels)),
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
     });
   },

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AdminEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
 import { expireKeys, type KeyScope } from "../../services/keys/forced-expiry";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { KeyExpiryBody, KeyExpiryResponse } from "./schemas";
 
 export const adminKeyRoutes = new Hono<AdminEnv>();
@@ -16,14 +16,7 @@ adminKeyRoutes.post(
     description:
       "Exactly one of `membershipId`, `agencyId`, `userId`. Each key keeps verifying for `graceSeconds` (0..604800), then answers `EXPIRED`; the owners are e-mailed to create new keys. No secret is ever returned.",
     response: KeyExpiryResponse,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "unauthenticated",
-      "forbidden",
-      "not_found",
-    ],
+    errors: [...BODY_ERRORS, "unauthenticated", "forbidden", "not_found"],
   }),
   validate("json", KeyExpiryBody),
   async (c) => {

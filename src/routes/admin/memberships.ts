@@ -3,7 +3,7 @@ import type { AdminEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
 import { changeSteward, type StewardAction } from "../../services/applications/stewards";
 import { membershipJson } from "../applications/serializers";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { MembershipResponse } from "../applications/schemas";
 import { IdParam, RequiredReasonBody } from "../atoms";
 
@@ -23,16 +23,7 @@ for (const action of ["suspend", "reinstate", "revoke"] as const) {
       tags: ["Administration"],
       summary: SUMMARIES[action],
       response: MembershipResponse,
-      errors: [
-        "unsupported_media_type",
-        "payload_too_large",
-        "invalid_request",
-        "unauthenticated",
-        "forbidden",
-        "not_found",
-        "invalid_transition",
-        "conflict",
-      ],
+      errors: [...BODY_ERRORS, "unauthenticated", "forbidden", "not_found", "invalid_transition", "conflict"],
     }),
     validate("param", IdParam),
     validate("json", RequiredReasonBody),

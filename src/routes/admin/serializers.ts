@@ -17,7 +17,7 @@ function detailOf(text: string): Record<string, unknown> {
 }
 
 /** An audit event (its schema: AuditEventJson), with its description in words. */
-export function auditEventJson(e: AuditEvent) {
+export function auditEventJson(e: AuditEvent, labels?: ReadonlyMap<string, string>) {
   return {
     id: e.id,
     at: new Date(e.at).toISOString(),
@@ -26,7 +26,7 @@ export function auditEventJson(e: AuditEvent) {
     subject: e.subject,
     detail: detailOf(e.detail),
     ip: e.ip,
-    description: describeAuditEvent(e),
+    description: describeAuditEvent(e, labels),
   } satisfies v.InferOutput<typeof AuditEventJson>;
 }
 

@@ -9,7 +9,7 @@ import {
   unlockUser,
 } from "../../services/identity/admin-users";
 import { getPerson, listPeople } from "../../services/identity/people";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { IdParam, RequiredReasonBody } from "../atoms";
 import { UserResponse } from "../identity/schemas";
 import { userJson } from "../identity/serializers";
@@ -17,8 +17,6 @@ import { AdminRoleBody, AdminUserList, AdminUserResponse, PersonResponse, Unlock
 import { adminUserJson, keySummaryJson, stewardJson } from "./serializers";
 
 export const adminUserRoutes = new Hono<AdminEnv>();
-
-const BODY_ERRORS = ["unsupported_media_type", "payload_too_large", "invalid_request"] as const;
 
 adminUserRoutes.get(
   "/",

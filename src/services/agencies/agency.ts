@@ -1,5 +1,5 @@
 import { contains } from "../../db/paging";
-import { asc, eq, inArray, or, sql } from "drizzle-orm";
+import { asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { agencies, agencyDomains, type Agency } from "../../db/schema";
 import { AppError } from "../../errors";
 import type { Db } from "../../env";
@@ -25,22 +25,20 @@ async function domainsOf(db: Db, agencyIds: string[]): Promise<Map<string, strin
   return map;
 }
 
+/** Agencies whose Thai or English name or one of whose domains contains `q`; no condition when `q` is empty. */
+export function agencyMatches(q: string | null | undefined): SQL | undefined {
+  const term = q?.trim();
+  if (!term) return undefined;
+  return or(
+    contains(agencies.nameTh, term),
+    contains(agencies.nameEn, term),
+    sql`EXISTS (SELECT 1 FROM agency_domains d WHERE d.agency_id = ${agencies.id} AND ${contains(sql.raw("d.domain"), term)})`,
+  );
+}
+
 /** Agencies whose Thai or English name or a domain contains `q` (all when empty). */
 export async function listAgencies(db: Db, q: string | null): Promise<AgencyView[]> {
-  const term = q?.trim();
-  const rows = await db
-    .select()
-    .from(agencies)
-    .where(
-      term
-        ? or(
-            contains(agencies.nameTh, term),
-            contains(agencies.nameEn, term),
-            sql`EXISTS (SELECT 1 FROM agency_domains d WHERE d.agency_id = ${agencies.id} AND ${contains(sql.raw("d.domain"), term)})`,
-          )
-        : undefined,
-    )
-    .orderBy(asc(agencies.nameEn));
+  const rows = await db.select().from(agencies).where(agencyMatches(q)).orderBy(asc(agencies.nameEn));
   const domains = await domainsOf(
     db,
     rows.map((a) => a.id),
@@ -73,4 +71,9 @@ export async function getAgency(db: Db, id: string): Promise<Agency> {
 
 export async function agencyDomainList(db: Db, agencyId: string): Promise<string[]> {
   return (await domainsOf(db, [agencyId])).get(agencyId) ?? [];
+}
+
+/** Every agency's id and Thai name, by Thai name (for a choice list). */
+export async function agencyNames(db: Db): Promise<{ id: string; nameTh: string }[]> {
+  return db.select({ id: agencies.id, nameTh: agencies.nameTh }).from(agencies).orderBy(asc(agencies.nameTh));
 }

@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import { contains } from "../../db/paging";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+
 import { agencies, agencyDomains, type User } from "../../db/schema";
 import { insertWhere, runBatch, type Statement } from "../../db/guarded";
 import { AppError, type FieldError } from "../../errors";
 import type { Db } from "../../env";
 import { newId } from "../../lib/ids";
-import { agencyDomainList, getAgency } from "./agency";
+import { agencyDomainList, agencyMatches, getAgency } from "./agency";
 import { approverChangeStatements } from "../../workflow/approver-changes";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
@@ -92,19 +92,10 @@ export async function listAgencyRecords(
   db: Db,
   { q, page }: { q: string | null; page: number },
 ): Promise<{ agencies: AgencyRecord[]; hasNext: boolean }> {
-  const term = q?.trim();
   const rows = await db
     .select()
     .from(agencies)
-    .where(
-      term
-        ? or(
-            contains(agencies.nameTh, term),
-            contains(agencies.nameEn, term),
-            sql`EXISTS (SELECT 1 FROM agency_domains d WHERE d.agency_id = ${agencies.id} AND ${contains(sql.raw("d.domain"), term)})`,
-          )
-        : undefined,
-    )
+    .where(agencyMatches(q))
     .orderBy(asc(agencies.nameTh), asc(agencies.id))
     .limit(AGENCIES_PER_PAGE + 1)
     .offset((Math.max(1, page) - 1) * AGENCIES_PER_PAGE);

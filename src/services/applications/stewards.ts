@@ -5,6 +5,7 @@ import type { Db } from "../../env";
 import type { MembershipStatus } from "../../lib/vocabulary";
 import { AppError } from "../../errors";
 import { commitMembershipTransition } from "../../workflow/membership-commit";
+import { personMatches } from "../identity/person-search";
 import type { Deps, RequestMeta } from "../../deps";
 
 // The stewards directory: every steward role with its person, agency and live keys, searchable by
@@ -95,15 +96,7 @@ export async function listStewards(deps: Deps, filter: StewardFilter): Promise<P
         status === "all" ? undefined : eq(memberships.status, status),
         filter.agencyId ? eq(memberships.agencyId, filter.agencyId) : undefined,
         filter.userId ? eq(memberships.userId, filter.userId) : undefined,
-        term
-          ? or(
-              contains(users.name, term),
-              contains(users.email, term),
-              sql`EXISTS (SELECT 1 FROM email_identities e WHERE e.user_id = ${users.id} AND ${contains(sql.raw("e.email"), term)})`,
-              contains(agencies.nameTh, term),
-              contains(agencies.nameEn, term),
-            )
-          : undefined,
+        term ? or(personMatches(term), contains(agencies.nameTh, term), contains(agencies.nameEn, term)) : undefined,
         afterCursor(memberships.createdAt, memberships.id, filter.cursor),
       ),
     )

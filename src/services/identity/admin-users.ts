@@ -64,12 +64,16 @@ export async function suspendUser(deps: Deps, admin: User, id: string, reason: s
 
 /**
  * Reactivates a suspended account; also ends the waits that wrong codes put on the user's
- * addresses (they end by themselves within an hour anyway).
+ * addresses (they end by themselves within an hour anyway). Throws 404, 409 `invalid_transition`
+ * for an account that is not suspended.
  */
 export async function reactivateUser(deps: Deps, admin: User, id: string, reason: string, meta: RequestMeta) {
   const user = await loadUser(deps, id);
-  if (user.status === "deleted")
-    throw new AppError("invalid_transition", "บัญชีที่ลบแล้วเปิดใช้ใหม่ไม่ได้ / A deleted account cannot be reactivated.");
+  if (user.status !== "suspended")
+    throw new AppError(
+      "invalid_transition",
+      "เปิดใช้ได้เฉพาะบัญชีที่ถูกระงับ / Only a suspended account can be reactivated (to end waits after wrong codes, unlock).",
+    );
   const now = deps.clock.now();
   const addresses = await deps.db
     .select({ email: emailIdentities.email })
@@ -125,6 +129,11 @@ export async function setAdministrator(
 ): Promise<User> {
   const user = await loadUser(deps, id);
   if (user.isAdmin === grant) return user;
+  if (grant && user.status !== "active")
+    throw new AppError(
+      "invalid_transition",
+      "ให้สิทธิ์ได้เฉพาะบัญชีที่ใช้งานอยู่ / Only an active account can be made an administrator.",
+    );
   const now = deps.clock.now();
   const [cas] = await runBatch(deps.db, [
     deps.db

@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { emailIdentities, users, type OneTimeToken, type User } from "../../db/schema";
+import { auditEvents, emailIdentities, users, type OneTimeToken, type User } from "../../db/schema";
 import { insertWhere, runBatch } from "../../db/guarded";
 import { sha256Hex, timingSafeEqual } from "../../lib/crypto";
 import { newId } from "../../lib/ids";
@@ -49,6 +49,16 @@ async function accountOf(deps: Deps, email: string): Promise<User | null> {
   return row?.user ?? null;
 }
 
+/** Whether an administrator ever removed this user's administrator role (audit `admin.revoked`). */
+async function wasDemoted(deps: Deps, userId: string): Promise<boolean> {
+  const [row] = await deps.db
+    .select({ id: auditEvents.id })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.subject, `user:${userId}`), eq(auditEvents.action, "admin.revoked")))
+    .limit(1);
+  return row !== undefined;
+}
+
 /**
  * One batch: consume the token (conditionally), create the user on first sign-in, record the
  * verified address, bootstrap configured administrators, open a session, end the address's run
@@ -80,7 +90,12 @@ export async function completeEmailSignIn(
 
   const userId = existing?.id ?? newId("usr");
   const name = existing ? "" : await nameFor(token, proof);
-  const makeAdmin = config.adminEmails.includes(token.email) && !existing?.isAdmin;
+  // ADMIN_EMAILS bootstraps an administrator, once: one whose role another administrator
+  // removed stays removed (the removal is the newer decision).
+  const makeAdmin =
+    config.adminEmails.includes(token.email) &&
+    !existing?.isAdmin &&
+    !(existing && (await wasDemoted(deps, existing.id)));
   const actor = token.email;
   // Becoming an administrator is a change of rights: the new session carries the new version.
   const rightsVersion = (existing?.rightsVersion ?? 0) + (existing && makeAdmin ? 1 : 0);

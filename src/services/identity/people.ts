@@ -1,7 +1,8 @@
-import { and, desc, eq, gt, or, sql } from "drizzle-orm";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { apiKeys, codeFailures, emailIdentities, oidcIdentities, passkeys, users, type User } from "../../db/schema";
-import { afterCursor, contains, endsWith, pageLimit, pageOf, type Paged } from "../../db/paging";
+import { afterCursor, endsWith, pageLimit, pageOf, type Paged } from "../../db/paging";
 import { AppError } from "../../errors";
+import { personMatches } from "./person-search";
 import type { Deps } from "../../deps";
 import { keySummaries, listStewards } from "../applications/stewards";
 
@@ -28,13 +29,7 @@ export async function listPeople(deps: Deps, filter: PeopleFilter): Promise<Page
     .where(
       and(
         filter.status ? eq(users.status, filter.status) : undefined,
-        term
-          ? or(
-              contains(users.name, term),
-              contains(users.email, term),
-              sql`EXISTS (SELECT 1 FROM email_identities e WHERE e.user_id = ${users.id} AND ${contains(sql.raw("e.email"), term)})`,
-            )
-          : undefined,
+        term ? personMatches(term) : undefined,
         afterCursor(users.createdAt, users.id, filter.cursor),
       ),
     )

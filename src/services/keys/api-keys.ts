@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or, sql } from "drizzle-orm";
 import { apiKeys, applications, memberships, type ApiKey, type User } from "../../db/schema";
 import { insertWhere, runBatch } from "../../db/guarded";
 import { AppError } from "../../errors";
@@ -195,7 +195,16 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
     db
       .update(apiKeys)
       .set({ graceUntil: now + graceSeconds * SECOND, replacedBy: key.id })
-      .where(and(eq(apiKeys.id, old.id), isNull(apiKeys.revokedAt), isNull(apiKeys.replacedBy)))
+      // Still active when claimed: an administrator's forced expiry (a grace set meanwhile) wins.
+      .where(
+        and(
+          eq(apiKeys.id, old.id),
+          isNull(apiKeys.revokedAt),
+          isNull(apiKeys.replacedBy),
+          isNull(apiKeys.graceUntil),
+          or(isNull(apiKeys.expiresAt), gt(apiKeys.expiresAt, now)),
+        ),
+      )
       .returning({ id: apiKeys.id }),
     insertWhere(db, apiKeys, key, claimed),
     auditStatement(db, {

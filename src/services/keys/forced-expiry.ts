@@ -139,11 +139,12 @@ export async function expireKeys(
       actor: `admin:${admin.email ?? admin.id}`,
       action: "keys.expired_by_admin",
       subject,
+      // The keys live when the action was asked for; a parallel request may have ended some first.
       detail: {
         reason,
         graceSeconds,
         expiresAt: new Date(until).toISOString(),
-        keys: ids.length,
+        keysInScope: ids.length,
         keyIds: ids.slice(0, 200),
       },
       at: now,

@@ -1,9 +1,9 @@
 import { stringify } from "csv-stringify/sync";
-import { and, desc, eq, gte, lte, or, sql, type SQL } from "drizzle-orm";
-import { auditEvents, type AuditEvent } from "../../db/schema";
+import { and, desc, eq, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { agencies, apiKeys, applications, auditEvents, memberships, users, type AuditEvent } from "../../db/schema";
 import { afterCursor, contains, endsWith, pageLimit, pageOf, type Paged } from "../../db/paging";
 import type { Db } from "../../env";
-import { describeAuditEvent } from "../../text/audit";
+import { describeAuditEvent, subjectOf } from "../../text/audit";
 import { bangkokTimestamp } from "../../text/dates";
 
 // The audit trail for administrators: filtered, paged, described in words, exported as CSV.
@@ -67,6 +67,84 @@ export async function listAuditTrail(db: Db, filter: AuditFilter): Promise<Paged
   return pageOf(rows, limit, (e) => ({ at: e.at, id: e.id }));
 }
 
+/**
+ * What the events' subjects are called (by `kind:id`): a person's name, a role's holder and
+ * agency, an application's applicant and agency, an agency's Thai name, a key's name. One
+ * query per kind, 90 ids at a time (D1's bound-parameter limit).
+ */
+export async function subjectLabels(db: Db, events: AuditEvent[]): Promise<Map<string, string>> {
+  const ids = new Map<string, Set<string>>();
+  for (const e of events) {
+    const s = subjectOf(e.subject);
+    if (s) ids.set(s.kind, (ids.get(s.kind) ?? new Set()).add(s.id));
+  }
+  const labels = new Map<string, string>();
+  const each = async <T>(
+    kind: string,
+    load: (chunk: string[]) => Promise<T[]>,
+    label: (row: T) => [string, string],
+  ) => {
+    const list = [...(ids.get(kind) ?? [])];
+    for (let i = 0; i < list.length; i += 90)
+      for (const row of await load(list.slice(i, i + 90))) {
+        const [id, text] = label(row);
+        labels.set(`${kind}:${id}`, text);
+      }
+  };
+  const person = (name: string | null, email: string | null) => name?.trim() || email || "";
+  await Promise.all([
+    each(
+      "user",
+      (chunk) =>
+        db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, chunk)),
+      (u) => [u.id, person(u.name, u.email)],
+    ),
+    each(
+      "membership",
+      (chunk) =>
+        db
+          .select({ id: memberships.id, name: users.name, email: users.email, agency: agencies.nameTh })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
+          .where(inArray(memberships.id, chunk)),
+      (m) => [m.id, `${person(m.name, m.email)} · ${m.agency}`],
+    ),
+    each(
+      "application",
+      (chunk) =>
+        db
+          .select({
+            id: applications.id,
+            name: users.name,
+            email: applications.applicantEmail,
+            agency: agencies.nameTh,
+          })
+          .from(applications)
+          .innerJoin(users, eq(users.id, applications.userId))
+          .innerJoin(agencies, eq(agencies.id, applications.agencyId))
+          .where(inArray(applications.id, chunk)),
+      (a) => [a.id, `${person(a.name, a.email)} · ${a.agency}`],
+    ),
+    each(
+      "agency",
+      (chunk) =>
+        db.select({ id: agencies.id, name: agencies.nameTh }).from(agencies).where(inArray(agencies.id, chunk)),
+      (a) => [a.id, a.name],
+    ),
+    each(
+      "key",
+      (chunk) =>
+        db
+          .select({ id: apiKeys.id, name: apiKeys.name, prefix: apiKeys.prefix })
+          .from(apiKeys)
+          .where(inArray(apiKeys.id, chunk)),
+      (k) => [k.id, `${k.name} (${k.prefix}…)`],
+    ),
+  ]);
+  return labels;
+}
+
 /** The most rows one CSV export holds; narrow the filters for more. */
 export const MAX_EXPORT_ROWS = 20_000;
 
@@ -101,12 +179,12 @@ export const AUDIT_CSV_HEADER = [
  * sentence, `detail` as JSON; a cell a spreadsheet would run as a formula is prefixed with `'`
  * (OWASP CSV injection).
  */
-export function auditCsv(events: AuditEvent[]): string {
+export function auditCsv(events: AuditEvent[], labels?: ReadonlyMap<string, string>): string {
   const rows = events.map((e) => [
     bangkokTimestamp(e.at),
     new Date(e.at).toISOString(),
     e.actor,
-    describeAuditEvent(e).th,
+    describeAuditEvent(e, labels).th,
     e.action,
     e.subject,
     e.detail,

@@ -1,7 +1,7 @@
 import { MINISTRIES } from "../../lib/ministries";
 import { Layout, Notice, type LayoutUser } from "../platform/layout";
-import { Bi, Heading } from "../platform/parts";
-import { ConsoleTabs } from "../platform/console-layout";
+import { Heading } from "../platform/parts";
+import { ConsoleTabs, SuccessBanner } from "../platform/console-layout";
 import type { Bilingual } from "../../text/bilingual";
 import { AgencyNav } from "./agency-nav";
 import { AgencyPeople, type AgencyPeopleView } from "./agency-people";
@@ -119,13 +119,7 @@ export function AgencyFormPage(props: {
   return (
     <Layout title={`${title.th} / ${title.en}`} user={props.user}>
       <ConsoleTabs current="agencies" />
-      {props.notice ? (
-        <Notice kind="success">
-          <p>
-            <Bi text={props.notice} />
-          </p>
-        </Notice>
-      ) : null}
+      <SuccessBanner notice={props.notice} />
       <Heading th={title.th} en={title.en} />
       <AgencyNav />
       {props.saved ? (

@@ -79,7 +79,12 @@ function ApplicationItem(props: { a: AdminApplicationView; failure: AdminFailure
         · {a.applicantEmail}
       </p>
       <p>
-        <StatusBadge status={a.status} />
+        {/* Once the role it granted is suspended or ended, that is the application's truth. */}
+        {a.membership && a.membership.status !== "active" ? (
+          <MembershipBadge status={a.membership.status} />
+        ) : (
+          <StatusBadge status={a.status} />
+        )}
         {a.awaitingApprover ? " รอยืนยันผู้อนุมัติ / Waiting for an approver" : null}
       </p>
       <dl class="facts">

@@ -2,7 +2,7 @@ import { MEMBERSHIP_STATUS } from "../../text/catalogue";
 import type { Bilingual } from "../../text/bilingual";
 import type { LayoutUser } from "../platform/layout";
 import { Notice } from "../platform/layout";
-import { ConsolePage, Pager, SearchForm } from "../platform/console-layout";
+import { ConsolePage, Pager, SearchForm, queryOf } from "../platform/console-layout";
 import { When } from "../platform/parts";
 import { MembershipBadge } from "./application-status";
 import type { StewardView } from "./steward-views";
@@ -17,6 +17,7 @@ export function StewardListPage(props: {
   cursor: string | null;
   nextCursor: string | null;
   notice?: Bilingual | null;
+  error?: string | null;
 }) {
   const params = { q: props.q, status: props.status, agencyId: props.agency?.id };
   return (
@@ -25,6 +26,7 @@ export function StewardListPage(props: {
       current="stewards"
       title={{ th: "ผู้ดูแลข้อมูล", en: "Data stewards" }}
       notice={props.notice}
+      error={props.error ?? null}
     >
       {props.agency ? (
         <p>
@@ -53,6 +55,13 @@ export function StewardListPage(props: {
       {props.stewards.length === 0 ? (
         <Notice kind="info">
           <p>ไม่พบผู้ดูแลข้อมูลที่ตรงกับการค้นหา / No steward matches.</p>
+          {props.status !== "all" ? (
+            <p>
+              <a href={`/admin/stewards${queryOf({ ...params, status: "all" })}`}>
+                ค้นหาในทุกสถานะ (รวมที่ระงับหรือเพิกถอนแล้ว) / Search every status (suspended and ended too)
+              </a>
+            </p>
+          ) : null}
         </Notice>
       ) : (
         <div class="table-wrap">

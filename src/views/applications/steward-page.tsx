@@ -1,14 +1,14 @@
 import { KEY_STATUS, SCOPES, labelOf } from "../../text/catalogue";
 import type { Bilingual } from "../../text/bilingual";
 import type { LayoutUser } from "../platform/layout";
-import { ConsolePage } from "../platform/console-layout";
-import { Badge, Bi, Heading, When } from "../platform/parts";
+import { ActionLinks, ConsolePage, type ConsoleAction } from "../platform/console-layout";
+import { Badge, Heading, When } from "../platform/parts";
 import { MembershipBadge } from "./application-status";
 import type { KeyView, StewardView } from "./steward-views";
 
 /** The actions an administrator may take on a role in its status, as links to their confirmation pages. */
-export function stewardActions(s: StewardView): { action: string; label: Bilingual; danger: boolean }[] {
-  const actions: { action: string; label: Bilingual; danger: boolean }[] = [];
+export function stewardActions(s: StewardView): ConsoleAction[] {
+  const actions: ConsoleAction[] = [];
   if (s.status === "active")
     actions.push({ action: "suspend", label: { th: "ระงับชั่วคราว", en: "Suspend" }, danger: false });
   if (s.status === "suspended")
@@ -127,15 +127,7 @@ export function StewardPage(props: {
       {stewardActions(s).length === 0 ? (
         <p>บทบาทนี้สิ้นสุดแล้ว ไม่มีการดำเนินการ / This role has ended; nothing to do.</p>
       ) : (
-        <ul class="actions-list">
-          {stewardActions(s).map((a) => (
-            <li>
-              <a class={`button ${a.danger ? "danger" : "secondary"}`} href={`${base}/confirm/${a.action}`}>
-                <Bi text={a.label} />
-              </a>
-            </li>
-          ))}
-        </ul>
+        <ActionLinks base={base} actions={stewardActions(s)} />
       )}
       <Heading level={2} th="กุญแจ API ของบทบาทนี้" en="This role's API keys" />
       <KeyTable keys={props.keys} />

@@ -18,9 +18,10 @@ export function PeopleListPage(props: {
   status: string;
   cursor: string | null;
   nextCursor: string | null;
+  error?: string | null;
 }) {
   return (
-    <ConsolePage user={props.user} current="people" title={{ th: "ผู้ใช้", en: "People" }}>
+    <ConsolePage user={props.user} current="people" title={{ th: "ผู้ใช้", en: "People" }} error={props.error ?? null}>
       <SearchForm action="/admin/people" q={props.q} label={{ th: "ค้นหาชื่อหรืออีเมล", en: "Search a name or e-mail" }}>
         <label for="status">สถานะ / Status</label>
         <select id="status" name="status">

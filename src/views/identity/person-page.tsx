@@ -1,6 +1,6 @@
 import type { Bilingual } from "../../text/bilingual";
 import type { LayoutUser } from "../platform/layout";
-import { ConsolePage } from "../platform/console-layout";
+import { ActionLinks, ConsolePage } from "../platform/console-layout";
 import { Bi, Heading, When } from "../platform/parts";
 import { MembershipBadge } from "../applications/application-status";
 import { KeyTable } from "../applications/steward-page";
@@ -75,15 +75,7 @@ export function PersonPage(props: { user: LayoutUser; person: PersonView; notice
         ) : null}
       </dl>
       <Heading level={2} th="การดำเนินการ" en="Actions" />
-      <ul class="actions-list">
-        {personActions(p).map((a) => (
-          <li>
-            <a class={`button ${a.danger ? "danger" : "secondary"}`} href={`${base}/confirm/${a.action}`}>
-              <Bi text={a.label} />
-            </a>
-          </li>
-        ))}
-      </ul>
+      <ActionLinks base={base} actions={personActions(p)} />
       <Heading level={2} th="บทบาทผู้ดูแลข้อมูล" en="Steward roles" />
       {p.roles.length === 0 ? (
         <p>ไม่มี / None.</p>

@@ -32,6 +32,10 @@ export const ADMIN_DONE: Record<string, Bilingual> = {
     th: "กำหนดให้กุญแจหมดอายุแล้ว และแจ้งเจ้าของทางอีเมลให้สร้างกุญแจใหม่",
     en: "The keys are set to expire and their owners are e-mailed to create new ones.",
   },
+  "keys-none": {
+    th: "ไม่มีกุญแจที่ยังใช้งานได้และหมดอายุช้ากว่านั้น จึงไม่มีกุญแจใดเปลี่ยน",
+    en: "No live key would end later than that: no key changed.",
+  },
   "admin-granted": { th: "ให้สิทธิ์ผู้ดูแลระบบแล้ว", en: "Administrator role granted." },
   "admin-revoked": { th: "ถอนสิทธิ์ผู้ดูแลระบบแล้ว", en: "Administrator role removed." },
   unlocked: {

@@ -26,6 +26,8 @@ export interface Confirmation {
   cancel: string;
   /** Ask for a grace (forced rotation). */
   grace?: boolean;
+  /** Who is e-mailed the reason with the news (the steward, the keys' owners), if anyone. */
+  reasonSentTo?: Bilingual;
 }
 
 /**
@@ -84,7 +86,11 @@ export function ConfirmPage(props: {
             ) : null}
           </>
         ) : null}
-        <label for="reason">เหตุผล (จำเป็น บันทึกในบันทึกการตรวจสอบ) / Reason (required, kept in the audit trail)</label>
+        <label for="reason">
+          {confirm.reasonSentTo
+            ? `เหตุผล (จำเป็น บันทึกในบันทึกการตรวจสอบ และส่งถึง${confirm.reasonSentTo.th}ทางอีเมล) / Reason (required; kept in the audit trail and e-mailed to ${confirm.reasonSentTo.en})`
+            : "เหตุผล (จำเป็น บันทึกในบันทึกการตรวจสอบ) / Reason (required, kept in the audit trail)"}
+        </label>
         <textarea
           id="reason"
           name="reason"

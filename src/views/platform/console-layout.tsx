@@ -54,13 +54,7 @@ export function ConsolePage(props: {
   return (
     <Layout title={`${props.title.th} / ${props.title.en}`} user={props.user}>
       <ConsoleTabs current={props.current} />
-      {props.notice ? (
-        <Notice kind="success">
-          <p>
-            <Bi text={props.notice} />
-          </p>
-        </Notice>
-      ) : null}
+      <SuccessBanner notice={props.notice} />
       {props.error ? (
         <Notice kind="error">
           <p>{props.error}</p>
@@ -69,6 +63,18 @@ export function ConsolePage(props: {
       <Heading th={props.title.th} en={props.title.en} />
       {props.children}
     </Layout>
+  );
+}
+
+/** The banner of a done action, at the top of the page (announced: role=status); nothing without one. */
+export function SuccessBanner(props: { notice?: Bilingual | null }) {
+  if (!props.notice) return null;
+  return (
+    <Notice kind="success">
+      <p>
+        <Bi text={props.notice} />
+      </p>
+    </Notice>
   );
 }
 
@@ -129,5 +135,27 @@ export function Pager(props: {
         </a>
       ) : null}
     </nav>
+  );
+}
+
+/** An action a console page offers: a link to its confirmation page. */
+export interface ConsoleAction {
+  action: string;
+  label: Bilingual;
+  danger: boolean;
+}
+
+/** The actions of a steward's or a person's page, each a link (keyboard-reachable) to `<base>/confirm/<action>`. */
+export function ActionLinks(props: { base: string; actions: ConsoleAction[] }) {
+  return (
+    <ul class="actions-list">
+      {props.actions.map((a) => (
+        <li>
+          <a class={`button ${a.danger ? "danger" : "secondary"}`} href={`${props.base}/confirm/${a.action}`}>
+            <Bi text={a.label} />
+          </a>
+        </li>
+      ))}
+    </ul>
   );
 }

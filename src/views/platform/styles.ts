@@ -102,4 +102,5 @@ h3{font-size:1.05rem;line-height:1.4;margin:1.5rem 0 .5rem}
 .event-list{list-style:none;padding:0}
 .event-list li{background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:.5rem .75rem;margin:.5rem 0}
 .actions-list{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
+main{overflow-wrap:anywhere}
 `;

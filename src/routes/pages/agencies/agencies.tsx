@@ -21,11 +21,11 @@ import { AgencyFormPage, type AgencyFormValues, type FieldErrors } from "../../.
 import { AgencyImportPage } from "../../../views/agencies/agency-import-page";
 import { AgencyListPage } from "../../../views/agencies/agency-list-page";
 import { agencyPeople } from "../../../services/applications/stewards";
-import { expireKeys } from "../../../services/keys/forced-expiry";
+import { expireKeys, liveKeysIn } from "../../../services/keys/forced-expiry";
 import { stewardJson } from "../../admin/serializers";
 import { ADMIN_DONE } from "../../../views/platform/admin-parts";
 import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
-import { confirmInput, failureOf, type ConfirmValues } from "../platform/confirm-form";
+import { confirmAction, doneKey } from "../platform/confirm-form";
 import { attempt, formBody, formFields, layoutUser, pageUser } from "../helpers";
 
 /** The agency directory pages for DGA administrators; they save through the API's services. */
@@ -238,9 +238,9 @@ adminAgencyPages.post("/admin/agencies/:id", page("admin"), async (c) => {
 /** Forced rotation for a whole agency: what it will do, in words. */
 async function expiryConfirmation(c: Context<AppEnv>, id: string): Promise<Confirmation> {
   const agency = await getAgencyRecord(c.var.deps.db, id);
-  const { stewards } = await agencyPeople(c.var.deps, id);
-  const live = stewards.reduce((n, s) => n + s.activeKeys, 0);
-  const owners = stewards.filter((s) => s.activeKeys > 0).length;
+  const keys = await liveKeysIn(c.var.deps, { agencyId: id });
+  const live = keys.length;
+  const owners = new Set(keys.map((k) => k.userId)).size;
   const base = `/admin/agencies/${encodeURIComponent(id)}`;
   return {
     tab: "agencies",
@@ -248,8 +248,8 @@ async function expiryConfirmation(c: Context<AppEnv>, id: string): Promise<Confi
     target: `${agency.nameTh} (${agency.nameEn})`,
     consequences: [
       {
-        th: `กุญแจ ${live} ดอกของผู้ดูแลข้อมูล ${owners} คนจะหมดอายุเมื่อพ้นระยะผ่อนผันที่เลือก`,
-        en: `${live} key(s) of ${owners} steward(s) expire after the grace you choose.`,
+        th: `กุญแจ ${live} ดอกของเจ้าของ ${owners} คนจะหมดอายุเมื่อพ้นระยะผ่อนผันที่เลือก`,
+        en: `${live} key(s) of ${owners} owner(s) expire after the grace you choose.`,
       },
       {
         th: "เจ้าของกุญแจทุกคนจะได้รับอีเมลให้สร้างกุญแจใหม่ ผู้ดูแลระบบไม่เห็นรหัสกุญแจ",
@@ -260,6 +260,7 @@ async function expiryConfirmation(c: Context<AppEnv>, id: string): Promise<Confi
     submit: { th: "กำหนดให้กุญแจหมดอายุ", en: "Expire the keys" },
     cancel: base,
     grace: true,
+    reasonSentTo: { th: "เจ้าของกุญแจ", en: "the keys' owners" },
   };
 }
 
@@ -269,33 +270,14 @@ adminAgencyPages.get("/admin/agencies/:id/confirm/expire-keys", page("admin"), a
   return c.html(<ConfirmPage user={layoutUser(user)} confirm={await expiryConfirmation(c, c.req.param("id"))} />);
 });
 
-adminAgencyPages.post("/admin/agencies/:id/expire-keys", page("admin"), async (c) => {
+adminAgencyPages.post("/admin/agencies/:id/expire-keys", page("admin"), (c) => {
   const admin = requirePageAdmin(c);
   const id = c.req.param("id");
-  const form = await formFields(c);
-  const values: ConfirmValues = { reason: form.reason ?? "", graceSeconds: form.graceSeconds ?? "" };
-  const input = confirmInput(values, true);
-  const outcome = input.ok
-    ? await attempt(() =>
-        expireKeys(
-          c.var.deps,
-          admin,
-          { scope: { agencyId: id }, graceSeconds: input.value.graceSeconds, reason: input.value.reason },
-          c.var.meta,
-        ),
-      )
-    : input;
-  if (outcome.ok) {
-    deliverAfterResponse(c, outcome.value.outboxIds);
-    return c.redirect(`/admin/agencies/${encodeURIComponent(id)}?done=keys-expired`, 303);
-  }
-  return c.html(
-    <ConfirmPage
-      user={layoutUser(admin)}
-      confirm={await expiryConfirmation(c, id)}
-      error={failureOf(outcome.error)}
-      values={values}
-    />,
-    outcome.error.status as ContentfulStatusCode,
-  );
+  return confirmAction(c, {
+    needsGrace: true,
+    run: ({ reason, graceSeconds }) =>
+      expireKeys(c.var.deps, admin, { scope: { agencyId: id }, graceSeconds, reason }, c.var.meta),
+    location: (result) => `/admin/agencies/${encodeURIComponent(id)}?done=${doneKey("keys-expired", result)}`,
+    confirmation: () => expiryConfirmation(c, id),
+  });
 });

@@ -1,8 +1,8 @@
 import { Hono, type Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
+
 import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
-import { deliverAfterResponse } from "../../../middleware/after-commit";
+
 import { AppError } from "../../../errors";
 import { changeSteward, getSteward, listStewards } from "../../../services/applications/stewards";
 import { expireKeys } from "../../../services/keys/forced-expiry";
@@ -10,12 +10,12 @@ import { getAgencyRecord } from "../../../services/agencies/directory";
 import { MEMBERSHIP_STATUSES } from "../../../workflow/membership-machine";
 import { keySummaryJson, stewardJson } from "../../admin/serializers";
 import { StewardListPage } from "../../../views/applications/steward-list-page";
-import { StewardPage } from "../../../views/applications/steward-page";
+import { StewardPage, stewardActions } from "../../../views/applications/steward-page";
 import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
 import { ADMIN_DONE } from "../../../views/platform/admin-parts";
 import type { StewardView } from "../../../views/applications/steward-views";
-import { attempt, formFields, layoutUser, pageUser } from "../helpers";
-import { confirmInput, failureOf, type ConfirmValues } from "../platform/confirm-form";
+import { attempt, layoutUser, messageOf, pageUser } from "../helpers";
+import { confirmAction, doneKey } from "../platform/confirm-form";
 import type { Bilingual } from "../../../text/bilingual";
 
 export const stewardPages = new Hono<AppEnv>();
@@ -43,6 +43,7 @@ stewardPages.get("/admin/stewards", page("admin"), async (c) => {
       agency={agency?.ok ? { id: agency.value.id, nameTh: agency.value.nameTh } : null}
       cursor={result.ok ? cursor : null}
       nextCursor={result.ok ? result.value.nextCursor : null}
+      error={result.ok ? null : messageOf(result.error)}
     />,
     result.ok ? 200 : 400,
   );
@@ -81,6 +82,7 @@ function confirmationOf(view: Awaited<ReturnType<typeof loadView>>, action: Stew
   const base = `/admin/stewards/${encodeURIComponent(s.membershipId)}`;
   const told: Bilingual = { th: `${who} จะได้รับอีเมลแจ้ง`, en: `${who} is e-mailed.` };
   const common = {
+    reasonSentTo: { th: "ผู้ดูแลข้อมูล", en: "the steward" },
     tab: "stewards" as const,
     target: `${who} · ${s.agency.nameTh}`,
     action: `${base}/${action}`,
@@ -158,8 +160,11 @@ function actionOf(c: Context<AppEnv>): StewardPageAction {
 stewardPages.get("/admin/stewards/:id/confirm/:action", page("admin"), async (c) => {
   const user = pageUser(c);
   const view = await loadView(c, c.req.param("id"));
+  const action = actionOf(c);
+  if (!stewardActions(view.steward).some((a) => a.action === action))
+    throw new AppError("invalid_transition", "ทำไม่ได้ในสถานะปัจจุบันของบทบาทนี้ / Not possible in this role's status.");
   c.header("Cache-Control", "no-store");
-  return c.html(<ConfirmPage user={layoutUser(user)} confirm={confirmationOf(view, actionOf(c))} />);
+  return c.html(<ConfirmPage user={layoutUser(user)} confirm={confirmationOf(view, action)} />);
 });
 
 const DONE: Record<StewardPageAction, string> = {
@@ -169,37 +174,17 @@ const DONE: Record<StewardPageAction, string> = {
   "expire-keys": "keys-expired",
 };
 
-stewardPages.post("/admin/stewards/:id/:action", page("admin"), async (c) => {
+stewardPages.post("/admin/stewards/:id/:action", page("admin"), (c) => {
   const admin = pageUser(c);
   const id = c.req.param("id");
   const action = actionOf(c);
-  const form = await formFields(c);
-  const values: ConfirmValues = { reason: form.reason ?? "", graceSeconds: form.graceSeconds ?? "" };
-  const input = confirmInput(values, action === "expire-keys");
-  const outcome = !input.ok
-    ? input
-    : await attempt(async () =>
-        action === "expire-keys"
-          ? expireKeys(
-              c.var.deps,
-              admin,
-              { scope: { membershipId: id }, graceSeconds: input.value.graceSeconds, reason: input.value.reason },
-              c.var.meta,
-            )
-          : changeSteward(c.var.deps, admin, id, { action, reason: input.value.reason }, c.var.meta),
-      );
-  if (outcome.ok) {
-    deliverAfterResponse(c, outcome.value.outboxIds);
-    return c.redirect(`/admin/stewards/${encodeURIComponent(id)}?done=${DONE[action]}`, 303);
-  }
-  const view = await loadView(c, id);
-  return c.html(
-    <ConfirmPage
-      user={layoutUser(admin)}
-      confirm={confirmationOf(view, action)}
-      error={failureOf(outcome.error)}
-      values={values}
-    />,
-    outcome.error.status as ContentfulStatusCode,
-  );
+  return confirmAction(c, {
+    needsGrace: action === "expire-keys",
+    run: ({ reason, graceSeconds }) =>
+      action === "expire-keys"
+        ? expireKeys(c.var.deps, admin, { scope: { membershipId: id }, graceSeconds, reason }, c.var.meta)
+        : changeSteward(c.var.deps, admin, id, { action, reason }, c.var.meta),
+    location: (result) => `/admin/stewards/${encodeURIComponent(id)}?done=${doneKey(DONE[action], result)}`,
+    confirmation: async () => confirmationOf(await loadView(c, id), action),
+  });
 });

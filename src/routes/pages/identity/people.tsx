@@ -1,8 +1,8 @@
 import { Hono, type Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
+
 import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
-import { deliverAfterResponse } from "../../../middleware/after-commit";
+
 import { AppError } from "../../../errors";
 import type { User } from "../../../db/schema";
 import type { Deps, RequestMeta } from "../../../deps";
@@ -17,13 +17,13 @@ import {
 import { expireKeys } from "../../../services/keys/forced-expiry";
 import { adminUserJson, keySummaryJson, stewardJson } from "../../admin/serializers";
 import { PeopleListPage } from "../../../views/identity/people-list-page";
-import { PersonPage, type PersonAction } from "../../../views/identity/person-page";
+import { PersonPage, personActions, type PersonAction } from "../../../views/identity/person-page";
 import type { PersonView } from "../../../views/identity/people-views";
 import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
 import { ADMIN_DONE } from "../../../views/platform/admin-parts";
 import type { Bilingual } from "../../../text/bilingual";
-import { attempt, formFields, layoutUser, pageUser } from "../helpers";
-import { confirmInput, failureOf, type ConfirmValues } from "../platform/confirm-form";
+import { attempt, layoutUser, messageOf, pageUser } from "../helpers";
+import { confirmAction, doneKey } from "../platform/confirm-form";
 
 export const peoplePages = new Hono<AppEnv>();
 
@@ -47,6 +47,7 @@ peoplePages.get("/admin/people", page("admin"), async (c) => {
       status={status ?? ""}
       cursor={result.ok ? cursor : null}
       nextCursor={result.ok ? result.value.nextCursor : null}
+      error={result.ok ? null : messageOf(result.error)}
     />,
     result.ok ? 200 : 400,
   );
@@ -183,6 +184,7 @@ function confirmationOf(p: PersonView, action: PersonAction): Confirmation {
           { th: "กำหนดให้กุญแจหมดอายุ", en: "Expire the keys" },
         ),
         grace: true,
+        reasonSentTo: { th: "เจ้าของกุญแจ", en: "the keys' owner" },
       };
   }
 }
@@ -190,8 +192,11 @@ function confirmationOf(p: PersonView, action: PersonAction): Confirmation {
 peoplePages.get("/admin/people/:id/confirm/:action", page("admin"), async (c) => {
   const user = pageUser(c);
   const person = await loadPerson(c, c.req.param("id"));
+  const action = actionOf(c);
+  if (!personActions(person).some((a) => a.action === action))
+    throw new AppError("invalid_transition", "ทำไม่ได้ในสถานะปัจจุบันของบัญชีนี้ / Not possible in this account's state.");
   c.header("Cache-Control", "no-store");
-  return c.html(<ConfirmPage user={layoutUser(user)} confirm={confirmationOf(person, actionOf(c))} />);
+  return c.html(<ConfirmPage user={layoutUser(user)} confirm={confirmationOf(person, action)} />);
 });
 
 type Run = (
@@ -225,29 +230,17 @@ const DONE: Record<PersonAction, string> = {
   "expire-keys": "keys-expired",
 };
 
-peoplePages.post("/admin/people/:id/:action", page("admin"), async (c) => {
+peoplePages.post("/admin/people/:id/:action", page("admin"), (c) => {
   const admin = pageUser(c);
   const id = c.req.param("id");
   const action = actionOf(c);
-  const form = await formFields(c);
-  const values: ConfirmValues = { reason: form.reason ?? "", graceSeconds: form.graceSeconds ?? "" };
-  const input = confirmInput(values, action === "expire-keys");
-  const outcome = input.ok ? await attempt(() => RUN[action](c.var.deps, admin, id, input.value, c.var.meta)) : input;
-  if (outcome.ok) {
-    const sent = (outcome.value as { outboxIds?: string[] } | null)?.outboxIds;
-    if (sent) deliverAfterResponse(c, sent);
-    // An administrator who removed their own role has no console to return to.
-    const self = action === "revoke-admin" && id === admin.id;
-    return c.redirect(self ? "/account" : `/admin/people/${encodeURIComponent(id)}?done=${DONE[action]}`, 303);
-  }
-  const person = await loadPerson(c, id);
-  return c.html(
-    <ConfirmPage
-      user={layoutUser(admin)}
-      confirm={confirmationOf(person, action)}
-      error={failureOf(outcome.error)}
-      values={values}
-    />,
-    outcome.error.status as ContentfulStatusCode,
-  );
+  // An administrator who removed their own role has no console to return to.
+  const self = action === "revoke-admin" && id === admin.id;
+  return confirmAction(c, {
+    needsGrace: action === "expire-keys",
+    run: (input) => RUN[action](c.var.deps, admin, id, input, c.var.meta),
+    location: (result) =>
+      self ? "/account" : `/admin/people/${encodeURIComponent(id)}?done=${doneKey(DONE[action], result)}`,
+    confirmation: async () => confirmationOf(await loadPerson(c, id), action),
+  });
 });

@@ -1,8 +1,8 @@
 import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
-import { auditCsv, exportAuditTrail, listAuditTrail } from "../../../services/platform/audit-trail";
-import { listAgencies } from "../../../services/agencies/agency";
+import { auditCsv, exportAuditTrail, listAuditTrail, subjectLabels } from "../../../services/platform/audit-trail";
+import { agencyNames } from "../../../services/agencies/agency";
 import { AuditQuery } from "../../admin/schemas";
 import { auditFilterOf } from "../../admin/audit";
 import { auditEventJson } from "../../admin/serializers";
@@ -28,14 +28,15 @@ auditPages.get("/admin/audit", page("admin"), async (c) => {
   const user = pageUser(c);
   const { typed, parsed } = filtersOf(c);
   const listed = parsed.ok ? await attempt(() => listAuditTrail(c.var.deps.db, auditFilterOf(parsed.value))) : parsed;
-  const agencies = await listAgencies(c.var.deps.db, null);
+  const agencies = await agencyNames(c.var.deps.db);
+  const labels = listed.ok ? await subjectLabels(c.var.deps.db, listed.value.items) : undefined;
   c.header("Cache-Control", "no-store");
   return c.html(
     <AuditPage
       user={layoutUser(user)}
-      events={listed.ok ? listed.value.items.map(auditEventJson) : []}
+      events={listed.ok ? listed.value.items.map((e) => auditEventJson(e, labels)) : []}
       filters={typed}
-      agencies={agencies.map((a) => ({ id: a.id, nameTh: a.nameTh }))}
+      agencies={agencies}
       cursor={listed.ok ? (c.req.query("cursor") ?? null) : null}
       nextCursor={listed.ok ? listed.value.nextCursor : null}
       error={listed.ok ? null : messageOf(listed.error)}
@@ -48,7 +49,7 @@ auditPages.get("/admin/audit.csv", page("admin"), async (c) => {
   const { parsed } = filtersOf(c);
   if (!parsed.ok) throw parsed.error;
   const events = await exportAuditTrail(c.var.deps.db, { ...auditFilterOf(parsed.value), cursor: null });
-  return c.body(auditCsv(events), 200, {
+  return c.body(auditCsv(events, await subjectLabels(c.var.deps.db, events)), 200, {
     "Content-Type": "text/csv; charset=utf-8",
     "Content-Disposition": 'attachment; filename="steward-audit.csv"',
     "Cache-Control": "no-store",

@@ -1,6 +1,11 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { AppEnv } from "../../../middleware/app-env";
+import { deliverAfterResponse } from "../../../middleware/after-commit";
 import { AppError } from "../../../errors";
+import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
 import { RequiredReasonBody } from "../../atoms";
-import { messageOf, parseForm } from "../helpers";
+import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
 
 // The form of a confirmation page (views/platform/confirm-page.tsx): a required reason and,
 // for forced rotation, a grace in seconds.
@@ -50,4 +55,45 @@ export function failureOf(error: AppError): { message: string; field: "reason" |
   const detail = error.errors?.[0]?.message;
   const message = field && detail && !error.message.includes(detail) ? `${error.message} (${detail})` : error.message;
   return { message: field ? message : messageOf(error), field };
+}
+
+/** The banner after a done action: forced rotation that changed no key says so instead. */
+export function doneKey(done: string, result: unknown): string {
+  const keys = (result as { keys?: unknown } | null)?.keys;
+  return done === "keys-expired" && keys === 0 ? "keys-none" : done;
+}
+
+/**
+ * The post of a confirmation page (Post/Redirect/Get): reads the reason (and grace), runs the
+ * action, delivers its e-mails after the response and redirects to `location(result)`; a
+ * refusal shows the confirmation page again with the error at its field and the error's status.
+ */
+export async function confirmAction(
+  c: Context<AppEnv>,
+  spec: {
+    needsGrace: boolean;
+    run: (input: { reason: string; graceSeconds: number }) => Promise<unknown>;
+    location: (result: unknown) => string;
+    confirmation: () => Promise<Confirmation>;
+  },
+) {
+  const admin = pageUser(c);
+  const form = await formFields(c);
+  const values: ConfirmValues = { reason: form.reason ?? "", graceSeconds: form.graceSeconds ?? "" };
+  const input = confirmInput(values, spec.needsGrace);
+  const outcome = input.ok ? await attempt(() => spec.run(input.value)) : input;
+  if (outcome.ok) {
+    const sent = (outcome.value as { outboxIds?: string[] } | null)?.outboxIds;
+    if (sent) deliverAfterResponse(c, sent);
+    return c.redirect(spec.location(outcome.value), 303);
+  }
+  return c.html(
+    <ConfirmPage
+      user={layoutUser(admin)}
+      confirm={await spec.confirmation()}
+      error={failureOf(outcome.error)}
+      values={values}
+    />,
+    outcome.error.status as ContentfulStatusCode,
+  );
 }

@@ -23,8 +23,16 @@ beforeAll(async () => {
 const LIVE_SESSIONS =
   "SELECT count(*) AS n FROM sessions WHERE user_id = ? AND revoked_at IS NULL AND replaced_by IS NULL";
 const secretOf = (page: Page) => /id="new-secret"[^>]*value="([^"]+)"/.exec(page.html)?.[1];
+/** Keys with a rotate form, or a delete link (to its confirmation page), on the keys page. */
 const keyIdsOf = (page: Page, what: "rotate" | "delete") =>
-  [...page.html.matchAll(new RegExp(`action="/keys/(key_[A-Za-z0-9_]+)/${what}"`, "g"))].map((m) => m[1]!);
+  [
+    ...page.html.matchAll(
+      new RegExp(
+        what === "rotate" ? `action="/keys/(key_[A-Za-z0-9_]+)/rotate"` : `href="/keys/(key_[A-Za-z0-9_]+)/delete"`,
+        "g",
+      ),
+    ),
+  ].map((m) => m[1]!);
 
 describe("pages without a session", () => {
   it("send the browser to /signin with 303, and change nothing", async () => {
@@ -162,10 +170,12 @@ describe("an official's journey through the pages", () => {
   it("creates a publish key: the secret is shown once, not cached, and verifies VALID", async () => {
     const keys = await open(browser, "/keys");
     expect(keys.form("/keys").choices.get("scope")).toContain("publish");
-    const created = await asPage(
-      "/keys",
+    // Post/Redirect/Get: the secret is shown by the page the POST redirects to, once.
+    const location = redirected(
       await keys.submit(browser, "/keys", { name: "เผยแพร่ชุดข้อมูล", scope: "publish" }),
+      "/keys?done=created",
     );
+    const created = await open(browser, location);
     expect(created.headers.get("cache-control")).toContain("no-store");
     publishSecret = secretOf(created) ?? "";
     expect(publishSecret).toMatch(/^stw_dev_[0-9A-Za-z]{36}$/);
@@ -188,7 +198,10 @@ describe("an official's journey through the pages", () => {
 
   it("rotates the key from its form and deletes keys from theirs", async () => {
     const keys = await open(browser, "/keys");
-    const rotated = await asPage("/keys", await keys.submit(browser, `/keys/${publishKeyId}/rotate`));
+    const rotated = await open(
+      browser,
+      redirected(await keys.submit(browser, `/keys/${publishKeyId}/rotate`), "/keys?done=rotated"),
+    );
     expect(rotated.headers.get("cache-control")).toContain("no-store");
     const newSecret = secretOf(rotated) ?? "";
     expect(newSecret).toMatch(/^stw_dev_/);
@@ -203,10 +216,20 @@ describe("an official's journey through the pages", () => {
     const listed = await open(browser, "/keys");
     expect(listed.html).not.toContain(newSecret);
     expect(keyIdsOf(listed, "delete").sort()).toEqual([publishKeyId, newKeyId].sort());
-    redirected(await listed.submit(browser, `/keys/${publishKeyId}/delete`), "/keys");
+    // The two keys of one name are told apart: the old one is being replaced, the new one is new.
+    expect(textOf(listed.html)).toContain("Being replaced, stops at");
+    expect(textOf(listed.html)).toContain("ใหม่ / New");
+    // Delete asks first, on a page of its own; the list's link leads there.
+    const confirm = await open(browser, `/keys/${publishKeyId}/delete`);
+    expect(textOf(confirm.html)).toContain("stops working at once");
+    redirected(await confirm.submit(browser, `/keys/${publishKeyId}/delete`), "/keys?done=deleted");
+    expect(textOf((await open(browser, "/keys?done=deleted")).html)).toContain("The key is deleted");
     expect((await verify(publishSecret)).body.code).toBe("REVOKED");
     expect((await verify(newSecret)).body.code).toBe("VALID");
-    redirected(await (await open(browser, "/keys")).submit(browser, `/keys/${newKeyId}/delete`), "/keys");
+    redirected(
+      await (await open(browser, `/keys/${newKeyId}/delete`)).submit(browser, `/keys/${newKeyId}/delete`),
+      "/keys?done=deleted",
+    );
     expect((await verify(newSecret)).body.code).toBe("REVOKED");
     expect(await rows("SELECT count(*) AS n FROM api_keys WHERE user_id = ? AND revoked_at IS NULL", userId)).toEqual([
       { n: 0 },

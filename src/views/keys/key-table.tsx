@@ -1,5 +1,12 @@
-import { KEY_STATUS, SCOPES, labelOf } from "../../text/catalogue";
+import { KEY_STATUS, SCOPES, labelOf, type Bilingual } from "../../text/catalogue";
 import { Badge, Bi, When } from "../platform/parts";
+
+/** The banner after an action on the keys page (`/keys?done=…`). */
+export const KEYS_DONE: Record<string, Bilingual> = {
+  created: { th: "สร้างกุญแจแล้ว", en: "The key is created." },
+  rotated: { th: "เปลี่ยนกุญแจแล้ว", en: "The key is rotated." },
+  deleted: { th: "ลบกุญแจแล้ว กุญแจหยุดทำงานทันที", en: "The key is deleted: it stopped working at once." },
+};
 
 export type KeyView = {
   id: string;
@@ -11,6 +18,10 @@ export type KeyView = {
   expiresAt: string | null;
   lastUsedAt: string | null;
   graceUntil: string | null;
+  /** A rotation replaced it: it works until `graceUntil`, then stops. */
+  beingReplaced?: boolean;
+  /** It replaces a key that is still in its grace. */
+  isNew?: boolean;
 };
 
 const GRACE_OPTIONS = [
@@ -41,11 +52,9 @@ function KeyActions(props: { k: KeyView }) {
           </button>
         </form>
       ) : null}
-      <form method="post" action={`${base}/delete`}>
-        <button type="submit" class="danger" aria-label={`ลบ / Delete: ${k.name}`}>
-          ลบ / Delete
-        </button>
-      </form>
+      <a class="button danger" href={`${base}/delete`} aria-label={`ลบ / Delete: ${k.name} (${k.prefix}…)`}>
+        ลบ / Delete
+      </a>
     </>
   );
 }
@@ -56,6 +65,7 @@ function KeyRow(props: { k: KeyView }) {
     <tr>
       <td data-label="ชื่อ / Name">
         <strong>{k.name}</strong>
+        {k.isNew ? <span class="badge active"> ใหม่ / New</span> : null}
         <br />
         <code>{k.prefix}…</code>
       </td>
@@ -68,7 +78,11 @@ function KeyRow(props: { k: KeyView }) {
       </td>
       <td data-label="สถานะ / Status">
         <Badge text={labelOf(KEY_STATUS, k.status)} />
-        {k.graceUntil ? (
+        {k.beingReplaced ? (
+          <div class="small">
+            กำลังถูกแทนที่ หยุดใช้เมื่อ / Being replaced, stops at <When iso={k.graceUntil} />
+          </div>
+        ) : k.graceUntil ? (
           <div class="small">
             ใช้ได้ถึง / Works until <When iso={k.graceUntil} />
           </div>

@@ -2,6 +2,8 @@ import { Layout, Notice, type LayoutUser } from "../platform/layout";
 import { KeyTable, type KeyView } from "./key-table";
 import { NewSecretBox } from "./new-secret-box";
 import { Heading } from "../platform/parts";
+import { SuccessBanner } from "../platform/console-layout";
+import type { Bilingual } from "../../text/bilingual";
 
 export type { KeyView };
 
@@ -11,10 +13,12 @@ export function KeysPage(props: {
   keys: KeyView[];
   canPublish: boolean;
   newSecret?: { name: string; secret: string } | null;
+  notice?: Bilingual | null;
   error?: string | null;
 }) {
   return (
     <Layout title="กุญแจ API / API keys" user={props.user}>
+      <SuccessBanner notice={props.notice} />
       <Heading th="กุญแจ API" en="API keys" />
       {props.error ? (
         <Notice kind="error">

@@ -2,35 +2,52 @@ import { Hono, type Context } from "hono";
 import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
 import type { User } from "../../../db/schema";
+import { AppError } from "../../../errors";
 import { isBlank, wholeNumber } from "../../../lib/fields";
 import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../../services/keys/api-keys";
 import { listUserMemberships } from "../../../services/applications/memberships";
 import { grantsPublish, type MembershipStatus } from "../../../workflow/membership-machine";
-import { KeysPage } from "../../../views/keys/keys-page";
+import { KeysPage, type KeyView } from "../../../views/keys/keys-page";
+import { KeyDeletePage } from "../../../views/keys/key-delete-page";
+import { KEYS_DONE } from "../../../views/keys/key-table";
 import { KeyBody, RotateBody } from "../../keys/schemas";
 import { keyJson } from "../../keys/serializers";
 import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
+import { setNewKey, takeNewKey } from "./new-key-flash";
 
 export const keyPages = new Hono<AppEnv>();
+
+/** The user's keys as the page shows them: a rotated key says what replaces it, the new one says it is new. */
+async function keyViews(c: Context<AppEnv>, user: User): Promise<KeyView[]> {
+  const now = c.var.deps.clock.now();
+  const keys = await listApiKeys(c.var.deps, user);
+  const replacing = new Set(
+    keys.filter((k) => k.replacedBy && k.graceUntil && k.graceUntil > now).map((k) => k.replacedBy),
+  );
+  return keys.map((k) => ({
+    ...keyJson(k, now),
+    beingReplaced: k.replacedBy !== null && k.graceUntil !== null && k.graceUntil > now && k.revokedAt === null,
+    isNew: replacing.has(k.id),
+  }));
+}
 
 async function renderKeys(
   c: Context<AppEnv>,
   user: User,
-  extra: { newSecret?: { name: string; secret: string }; error?: string; status?: 200 | 400 | 403 | 404 | 409 | 422 },
+  extra: { error?: string; status?: 200 | 400 | 403 | 409 | 422 },
 ) {
-  const [keys, memberships] = await Promise.all([
-    listApiKeys(c.var.deps, user),
-    listUserMemberships(c.var.deps.db, user.id),
-  ]);
+  const [keys, memberships] = await Promise.all([keyViews(c, user), listUserMemberships(c.var.deps.db, user.id)]);
   const canPublish = memberships.some((m) => grantsPublish(m.status as MembershipStatus));
-  // A page with a fresh secret must never be cached.
-  if (extra.newSecret) c.header("Cache-Control", "no-store");
+  // A fresh secret is shown once: never cached, never shown again (see new-key-flash.ts).
+  c.header("Cache-Control", "no-store");
+  const newKey = extra.error ? null : takeNewKey(c, new Set(keys.map((k) => k.id)));
   return c.html(
     <KeysPage
       user={layoutUser(user)}
-      keys={keys.map((k) => keyJson(k, c.var.deps.clock.now()))}
+      keys={keys}
       canPublish={canPublish}
-      newSecret={extra.newSecret ?? null}
+      newSecret={newKey}
+      notice={extra.error || newKey ? null : (KEYS_DONE[c.req.query("done") ?? ""] ?? null)}
       error={extra.error ?? null}
     />,
     extra.status ?? 200,
@@ -47,10 +64,10 @@ keyPages.post("/keys", page("session"), async (c) => {
   const input = parseForm(KeyBody, { name: form.name ?? "", scopes, expiresInDays: days });
   if (!input.ok)
     return renderKeys(c, user, { error: "กรุณาตั้งชื่อกุญแจและอายุ 1–730 วัน / Give a name and 1–730 days", status: 400 });
-  const { name } = input.value;
   const created = await attempt(() => createApiKey(c.var.deps, user, input.value, c.var.meta));
   if (!created.ok) return renderKeys(c, user, { error: messageOf(created.error), status: created.error.status as 403 });
-  return renderKeys(c, user, { newSecret: { name, secret: created.value.secret } });
+  setNewKey(c, { keyId: created.value.key.id, name: input.value.name, secret: created.value.secret });
+  return c.redirect("/keys?done=created", 303);
 });
 
 keyPages.post("/keys/:id/rotate", page("session"), async (c) => {
@@ -68,11 +85,28 @@ keyPages.post("/keys/:id/rotate", page("session"), async (c) => {
     rotateApiKey(c.var.deps, user, c.req.param("id"), input.value.graceSeconds, c.var.meta),
   );
   if (!rotated.ok) return renderKeys(c, user, { error: messageOf(rotated.error), status: rotated.error.status as 409 });
-  return renderKeys(c, user, { newSecret: { name: rotated.value.key.name, secret: rotated.value.secret } });
+  setNewKey(c, { keyId: rotated.value.key.id, name: rotated.value.key.name, secret: rotated.value.secret });
+  return c.redirect("/keys?done=rotated", 303);
+});
+
+/** The user's own key that may still be deleted (it verifies, or is in its grace); 404 otherwise. */
+async function deletableKey(c: Context<AppEnv>, user: User, id: string): Promise<KeyView> {
+  const key = (await keyViews(c, user)).find((k) => k.id === id);
+  if (!key) throw new AppError("not_found", "ไม่พบกุญแจนี้ / No such key.");
+  if (key.status !== "active" && key.status !== "rotating")
+    throw new AppError("invalid_transition", "กุญแจนี้หยุดทำงานแล้ว / This key no longer works.");
+  return key;
+}
+
+keyPages.get("/keys/:id/delete", page("session"), async (c) => {
+  const user = pageUser(c);
+  const key = await deletableKey(c, user, c.req.param("id"));
+  c.header("Cache-Control", "no-store");
+  return c.html(<KeyDeletePage user={layoutUser(user)} k={key} />);
 });
 
 keyPages.post("/keys/:id/delete", page("session"), async (c) => {
   const user = pageUser(c);
   await deleteApiKey(c.var.deps, user, c.req.param("id"), c.var.meta);
-  return c.redirect("/keys", 303);
+  return c.redirect("/keys?done=deleted", 303);
 });

@@ -45,6 +45,15 @@ signInPages.post("/signin", async (c) => {
 
 signInPages.get("/signin/code", (c) => c.html(<CodePage email={c.req.query("email") ?? ""} />));
 
+/**
+ * Whether a refused code leaves nothing to type: no tries left, expired or replaced (a wait
+ * after many failures is not dead: the same code works once the wait ends).
+ */
+function isDeadCode(error: AppError): boolean {
+  if (error.code === "too_many_attempts") return error.extensions?.retryAfter === undefined;
+  return error.code === "invalid_code" && (error.extensions?.attemptsLeft ?? 0) === 0;
+}
+
 /** Where a fresh session goes: the terms first if the current version is not accepted. */
 async function landing(c: Context<AppEnv>, userId: string): Promise<string> {
   return (await hasAcceptedCurrentTerms(c.var.deps.db, userId, c.var.deps.clock.now())) ? "/applications" : "/terms";
@@ -62,7 +71,11 @@ signInPages.post("/signin/code", async (c) => {
   const signedIn = await attempt(() =>
     verifyEmailCode(c.var.deps, input.output, c.var.meta, currentSessionId(c), signInBinding(c)),
   );
-  if (!signedIn.ok) return c.html(<CodePage email={email} error={messageOf(signedIn.error)} />, signedIn.error.status);
+  if (!signedIn.ok)
+    return c.html(
+      <CodePage email={email} error={messageOf(signedIn.error)} dead={isDeadCode(signedIn.error)} />,
+      signedIn.error.status,
+    );
   setSessionCookie(c, signedIn.value.sessionToken);
   return c.redirect(await landing(c, signedIn.value.user.id), 303);
 });

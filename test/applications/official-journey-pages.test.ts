@@ -121,8 +121,21 @@ describe("an official's journey through the pages", () => {
       phone: "02 555 0101",
       reason: "ดูแลชุดข้อมูลของกรม / steward our datasets",
     };
-    const location = redirected(await apply.submit(browser, "/apply", fields), /^\/applications\/app_[A-Za-z0-9_]+$/);
-    applicationId = location.split("/").pop()!;
+    const location = redirected(
+      await apply.submit(browser, "/apply", fields),
+      /^\/applications\/app_[A-Za-z0-9_]+\?done=submitted$/,
+    );
+    applicationId = location.split("/").pop()!.split("?")[0]!;
+    // The confirmation: a banner with the reference people quote on the phone.
+    const confirmed = await open(browser, location);
+    const reference = String(
+      (await rows("SELECT reference FROM applications WHERE id = ?", applicationId))[0]!.reference,
+    );
+    expect(reference).toMatch(/^\d{6}$/);
+    expect(textOf(confirmed.html)).toContain(`เลขที่คำขอ ${reference}`);
+    expect(((await getApplication(browser, applicationId)) as unknown as { reference: string }).reference).toBe(
+      reference,
+    );
 
     const [row] = await rows(
       "SELECT user_id, agency_id, status, position, phone, reason, approver_email FROM applications WHERE id = ?",

@@ -25,9 +25,9 @@ async function applyByPage(who: Applicant, agencyId: string, extra: Record<strin
   const page = await open(who.client, "/apply");
   const location = redirected(
     await page.submit(who.client, "/apply", { agencyId, ...fields, ...extra }),
-    /^\/applications\/app_[A-Za-z0-9_]+$/,
+    /^\/applications\/app_[A-Za-z0-9_]+\?done=submitted$/,
   );
-  return location.split("/").pop()!;
+  return location.split("/").pop()!.split("?")[0]!;
 }
 
 /** The executive opens the e-mailed link and presses a button. */

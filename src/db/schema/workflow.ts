@@ -11,6 +11,8 @@ export const applications = sqliteTable(
   "applications",
   {
     id: text("id").primaryKey(),
+    /** A short number people can quote on the phone (เลขที่คำขอ): the row's sequence, six digits. */
+    reference: text("reference"),
     userId: text("user_id")
       .notNull()
       .references(() => users.id),
@@ -49,6 +51,7 @@ export const applications = sqliteTable(
     index("applications_user").on(t.userId),
     index("applications_status").on(t.status, t.createdAt),
     // At most one open application per user and agency, enforced by the database.
+    uniqueIndex("applications_reference").on(t.reference),
     uniqueIndex("applications_one_open")
       .on(t.userId, t.agencyId)
       .where(sql`status IN ('awaiting_approver', 'awaiting_executive', 'awaiting_review', 'returned')`),

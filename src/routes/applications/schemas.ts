@@ -8,6 +8,8 @@ import { EmailField, isoDate, nullableIso, phone, text } from "../atoms";
 
 export const ApplicationJson = v.object({
   id: v.string(),
+  /** A short number people can quote on the phone (เลขที่คำขอ). */
+  reference: v.string(),
   agencyId: v.string(),
   role: v.literal("steward"),
   status: v.picklist(PUBLIC_APPLICATION_STATUSES),

@@ -11,6 +11,7 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 export function applicationJson({ application: app, applicant, membership }: ApplicationRecord) {
   return {
     id: app.id,
+    reference: app.reference ?? "",
     agencyId: app.agencyId,
     role: app.role,
     status: publicStatus(app.status as ApplicationStatus),

@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { applications, emailIdentities, memberships, type Application, type User } from "../../db/schema";
 import { insertWhere, runBatch } from "../../db/guarded";
 import { AppError } from "../../errors";
@@ -126,6 +126,7 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
     position: input.position,
     phone: input.phone,
     reason: input.reason,
+    reference: null,
     approverName: nominee?.name ?? agency.executiveName,
     approverPosition: nominee?.position ?? agency.executivePosition,
     approverEmail: nominee?.email ?? agency.executiveEmail,
@@ -171,6 +172,11 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
   try {
     await runBatch(db, [
       insertWhere(db, applications, application, agencyUnchanged),
+      // Its reference (เลขที่คำขอ): the row's sequence, unique as the rowid is.
+      db
+        .update(applications)
+        .set({ reference: sql`printf('%06d', rowid)` })
+        .where(and(eq(applications.id, application.id), isNull(applications.reference))),
       ...(links?.statements ?? []),
       auditStatement(db, {
         actor: user.email ?? user.id,
@@ -189,7 +195,9 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
       }),
     ]);
     // The agency's approvers changed since they were read: nothing was written.
-    if (!(await applicationExists(db, application.id))) return null;
+    const reference = await referenceOf(db, application.id);
+    if (reference === null) return null;
+    application.reference = reference;
   } catch (error) {
     // The partial unique index refuses a concurrent second open application.
     if (String(error).includes("UNIQUE")) throw new AppError("application_exists");
@@ -201,7 +209,12 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
   };
 }
 
-async function applicationExists(db: Db, id: string): Promise<boolean> {
-  const [row] = await db.select({ id: applications.id }).from(applications).where(eq(applications.id, id)).limit(1);
-  return row !== undefined;
+/** An application's reference, or null when there is no such application. */
+async function referenceOf(db: Db, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ reference: applications.reference })
+    .from(applications)
+    .where(eq(applications.id, id))
+    .limit(1);
+  return row ? (row.reference ?? "") : null;
 }

@@ -88,6 +88,10 @@ function ApplicationItem(props: { a: AdminApplicationView; failure: AdminFailure
         {a.awaitingApprover ? " รอยืนยันผู้อนุมัติ / Waiting for an approver" : null}
       </p>
       <dl class="facts">
+        <dt>เลขที่คำขอ / Reference</dt>
+        <dd>
+          <strong class="mono">{a.reference}</strong>
+        </dd>
         <dt>หน่วยงาน / Agency</dt>
         <dd>
           {a.agencyNameTh} <span lang="en">({a.agencyNameEn})</span>

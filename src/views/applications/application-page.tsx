@@ -129,6 +129,10 @@ export function ApplicationPage(props: {
         </p>
       ) : null}
       <dl class="facts">
+        <dt>เลขที่คำขอ / Reference</dt>
+        <dd>
+          <strong class="mono">{a.reference}</strong>
+        </dd>
         <dt>หน่วยงาน / Agency</dt>
         <dd>
           {a.agencyNameTh} <span lang="en">({a.agencyNameEn})</span>

@@ -4,6 +4,8 @@ export type ApproverView = { name: string | null; position: string | null; email
 
 export type ApplicationView = {
   id: string;
+  /** เลขที่คำขอ: the number people quote on the phone. */
+  reference: string;
   agencyNameTh: string;
   agencyNameEn: string;
   role: string;

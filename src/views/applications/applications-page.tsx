@@ -28,7 +28,8 @@ export function ApplicationsPage(props: { user: LayoutUser; applications: Applic
               </p>
               <ApplicationState status={a.status} membership={a.membership} />
               <p class="small">
-                ยื่นเมื่อ / Submitted: <When iso={a.createdAt} />
+                เลขที่คำขอ / Reference <strong class="mono">{a.reference}</strong> · ยื่นเมื่อ / Submitted:{" "}
+                <When iso={a.createdAt} />
               </p>
             </li>
           ))}

@@ -13,6 +13,7 @@ export function applicationView(
   const agency = agencies.find((a) => a.id === app.agencyId);
   return {
     id: app.id,
+    reference: app.reference,
     agencyNameTh: agency?.nameTh ?? app.agencyId,
     agencyNameEn: agency?.nameEn ?? app.agencyId,
     role: app.role,

@@ -134,7 +134,7 @@ accountPages.post("/apply", page("session"), async (c) => {
     );
   }
   deliverAfterResponse(c, submitted.value.outboxIds);
-  return c.redirect(`/applications/${submitted.value.application.application.id}`, 303);
+  return c.redirect(`/applications/${submitted.value.application.application.id}?done=submitted`, 303);
 });
 
 accountPages.get("/applications", page("session"), async (c) => {
@@ -151,7 +151,10 @@ accountPages.get("/applications", page("session"), async (c) => {
   );
 });
 
+/** The banner after an action on the application, by `?done=`; `{reference}` is the application's number. */
 const DONE: Record<string, string> = {
+  submitted:
+    "ส่งคำขอแล้ว เลขที่คำขอ {reference} ใช้อ้างอิงเมื่อติดต่อ สพร. ขั้นตอนถัดไปแสดงด้านล่าง / Your application is sent: quote reference {reference} when you contact DGA. The next step is shown below.",
   resubmitted: "ส่งคำขออีกครั้งแล้ว ผู้บริหารได้รับลิงก์อนุมัติใหม่ / Submitted again: the executive has a new approval link.",
 };
 
@@ -171,7 +174,7 @@ async function renderApplication(
       application={view}
       canWithdraw={own && applicationTransition(status, "WITHDRAWN") !== null}
       canResubmit={own && applicationTransition(status, "RESUBMITTED") !== null}
-      notice={failed ? null : (DONE[c.req.query("done") ?? ""] ?? null)}
+      notice={failed ? null : (DONE[c.req.query("done") ?? ""]?.replaceAll("{reference}", view.reference) ?? null)}
       error={failed ? messageOf(failed.error) : null}
       resubmitValues={failed?.values ?? null}
     />,

@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { createAgency } from "../helpers/fixtures";
+import { signInAdmin } from "../helpers/auth-db";
+import { applicant, submit } from "../helpers/flow-approval";
+
+// เลขที่คำขอ: a short number people quote on the phone, unique, findable by administrators.
+
+describe("an application's reference", () => {
+  it("is six digits, unique across applications submitted at once, and finds its application", async () => {
+    const agency = await createAgency();
+    const people = await Promise.all(Array.from({ length: 6 }, () => applicant(agency)));
+    const apps = await Promise.all(people.map((p) => submit(p, agency.id)));
+    const references = apps.map((a) => (a as unknown as { reference: string }).reference);
+    for (const r of references) expect(r).toMatch(/^\d{6}$/);
+    expect(new Set(references).size).toBe(6);
+
+    const admin = await signInAdmin();
+    const res = await admin.fetch(`/api/v1/admin/applications?q=${references[2]}`);
+    const { applications } = (await res.json()) as { applications: { id: string }[] };
+    expect(applications.map((a) => a.id)).toEqual([apps[2]!.id]);
+  });
+});

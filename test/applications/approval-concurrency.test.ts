@@ -28,7 +28,9 @@ async function traces(applicationId: string, applicantEmail: string) {
     "SELECT used_at, used_by, data FROM one_time_tokens WHERE application_id = ? AND used_at IS NOT NULL",
     applicationId,
   );
-  const outcomes = (await outboxTo(applicantEmail)).filter((m) => String(m.template).startsWith("application_"));
+  const outcomes = (await outboxTo(applicantEmail)).filter(
+    (m) => String(m.template).startsWith("application_") && m.template !== "application_received",
+  );
   return { app: app!, memberships, actions: audit.map((a) => a.action), tokens, outcomes };
 }
 

@@ -75,7 +75,9 @@ describe("the executive's approval link", () => {
     expect(after.decidedBy).toBe(agency.executiveEmail);
     const { roles } = await me(who.client);
     expect(roles).toEqual([expect.objectContaining({ role: "steward", agencyId: agency.id, status: "active" })]);
-    const told = (await outboxTo(who.email)).filter((m) => String(m.template).startsWith("application_"));
+    const told = (await outboxTo(who.email)).filter(
+      (m) => String(m.template).startsWith("application_") && m.template !== "application_received",
+    );
     expect(told.map((m) => m.template)).toEqual(["application_approved"]);
 
     const before = await snapshot();

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createAgency } from "../helpers/fixtures";
 import { signInAdmin } from "../helpers/auth-db";
 import { applicant, submit } from "../helpers/flow-approval";
+import { outboxTo } from "../helpers/db";
 
 // เลขที่คำขอ: a short number people quote on the phone, unique, findable by administrators.
 
@@ -13,6 +14,15 @@ describe("an application's reference", () => {
     const references = apps.map((a) => (a as unknown as { reference: string }).reference);
     for (const r of references) expect(r).toMatch(/^\d{6}$/);
     expect(new Set(references).size).toBe(6);
+
+    // Each applicant's receipt quotes their own reference, written in the submission's batch.
+    for (const [i, p] of people.entries()) {
+      const [receipt] = (await outboxTo(p.email)).filter((m) => m.template === "application_received");
+      expect(String(receipt!.subject)).toContain(references[i]);
+      expect(String(receipt!.text)).toContain(references[i]);
+      expect(String(receipt!.html)).toContain(references[i]);
+      expect(String(receipt!.text)).not.toContain("REFERENCE-TO-FILL");
+    }
 
     const admin = await signInAdmin();
     const res = await admin.fetch(`/api/v1/admin/applications?q=${references[2]}`);

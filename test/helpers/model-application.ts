@@ -153,7 +153,10 @@ export async function checkInvariants(m: Readonly<AppModel>, r: AppReal): Promis
       id,
     ],
     ["SELECT action FROM audit_events WHERE subject = ? AND action LIKE 'application.%' ORDER BY rowid", subject],
-    [`SELECT template FROM outbox WHERE ${TO} AND template LIKE 'application\\_%' ESCAPE '\\'`, r.who.email],
+    [
+      `SELECT template FROM outbox WHERE ${TO} AND template LIKE 'application\\_%' ESCAPE '\\' AND template <> 'application_received'`,
+      r.who.email,
+    ],
     [`SELECT template FROM outbox WHERE ${TO} ORDER BY rowid`, r.executiveEmail],
     ["SELECT count(*) AS n FROM memberships WHERE application_id = ?", id],
   );

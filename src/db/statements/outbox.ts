@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../env";
 import { newId } from "../../lib/ids";
 import { insertWhere } from "../guarded";
@@ -43,4 +43,28 @@ export function queueEmail(
   };
   const statement = guard ? insertWhere(db, outbox, values, guard) : db.insert(outbox).values(values);
   return { id: values.id, statement };
+}
+
+/**
+ * An outbox row whose subject and bodies hold `placeholder` where a value the same batch writes
+ * belongs (an application's reference, numbered by its row): the insert replaces it with
+ * `value` (an SQL expression read at insert time), so the message is written in the batch of
+ * the transition that causes it, with the value that transition made. Written only if `guard`
+ * holds. The value must need no HTML escaping (digits, letters).
+ */
+export function queueEmailWith(
+  db: Db,
+  message: { template: string; to: string[]; email: MessageContent; now: number; guard: SQL },
+  substitute: { placeholder: string; value: SQL },
+) {
+  const id = newId("msg");
+  const fill = (text: string) => sql`replace(${text}, ${substitute.placeholder}, ${substitute.value})`;
+  const { email, now } = message;
+  const statement = db.run(
+    sql`INSERT INTO outbox (id, template, "to", subject, text, html, status, next_attempt_at, created_at)
+      SELECT ${id}, ${message.template}, ${JSON.stringify(message.to)}, ${fill(email.subject)}, ${fill(email.text)},
+        ${fill(email.html)}, 'pending', ${now}, ${now}
+      WHERE ${message.guard}`,
+  );
+  return { id, statement };
 }

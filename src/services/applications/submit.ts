@@ -11,6 +11,9 @@ import { verifiedEmailsOf, type ApplicationContext } from "../../workflow/applic
 import { approvalRequestStatements, approversOf } from "../../workflow/approval-links";
 import { agencyDomainList, getAgency } from "../agencies/agency";
 import { auditStatement } from "../../db/statements/audit";
+import { queueEmailWith } from "../../db/statements/outbox";
+import { displayName } from "../../text/bilingual";
+import { applicationReceivedEmail } from "../../../emails/application-received";
 import type { Deps, RequestMeta } from "../../deps";
 import { emailDomain, isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
 import { hasAcceptedCurrentTerms } from "../terms/acceptance";
@@ -168,6 +171,31 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
     : null;
   const excluded =
     hasExecutive && approvers.length < approversOf({ ...ctx, applicantEmails: [] }, { fallback: false }).length;
+  // The applicant's receipt, with the reference the insert below gives the application.
+  const receipt = applicantEmail
+    ? queueEmailWith(
+        db,
+        {
+          template: "application_received",
+          to: [applicantEmail],
+          email: applicationReceivedEmail({
+            applicantName: displayName(user),
+            reference: REFERENCE_PLACEHOLDER,
+            agencyNameTh: agency.nameTh,
+            agencyNameEn: agency.nameEn,
+            approvers: approvers.map((a) => a.name ?? a.email),
+            deadlineAt: application.deadlineAt,
+            applicationUrl: `${deps.config.appOrigin}/applications/${application.id}`,
+          }),
+          now,
+          guard,
+        },
+        {
+          placeholder: REFERENCE_PLACEHOLDER,
+          value: sql`(SELECT reference FROM applications WHERE id = ${application.id})`,
+        },
+      )
+    : null;
   const agencyUnchanged = sql`EXISTS (SELECT 1 FROM agencies WHERE id = ${agency.id} AND updated_at = ${agency.updatedAt})`;
   try {
     await runBatch(db, [
@@ -178,6 +206,7 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
         .set({ reference: sql`printf('%06d', rowid)` })
         .where(and(eq(applications.id, application.id), isNull(applications.reference))),
       ...(links?.statements ?? []),
+      ...(receipt ? [receipt.statement] : []),
       auditStatement(db, {
         actor: user.email ?? user.id,
         action: "application.submitted",
@@ -205,9 +234,12 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
   }
   return {
     application: { application, applicant: user, membership: null } satisfies ApplicationRecord,
-    outboxIds: links?.outboxIds ?? [],
+    outboxIds: [...(links?.outboxIds ?? []), ...(receipt ? [receipt.id] : [])],
   };
 }
+
+/** Where the receipt's text holds the application's reference until the insert fills it in. */
+const REFERENCE_PLACEHOLDER = "REFERENCE-TO-FILL";
 
 /** An application's reference, or null when there is no such application. */
 async function referenceOf(db: Db, id: string): Promise<string | null> {

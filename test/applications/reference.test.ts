@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createAgency } from "../helpers/fixtures";
 import { signInAdmin } from "../helpers/auth-db";
 import { applicant, submit } from "../helpers/flow-approval";
-import { outboxTo } from "../helpers/db";
+import { outboxTo, rows } from "../helpers/db";
 
 // เลขที่คำขอ: a short number people quote on the phone, unique, findable by administrators.
 
@@ -28,5 +28,16 @@ describe("an application's reference", () => {
     const res = await admin.fetch(`/api/v1/admin/applications?q=${references[2]}`);
     const { applications } = (await res.json()) as { applications: { id: string }[] };
     expect(applications.map((a) => a.id)).toEqual([apps[2]!.id]);
+  });
+});
+
+describe("numbering that survives renumbered rows", () => {
+  it("takes the next number after the highest given, whatever the rows' order", async () => {
+    const agency = await createAgency();
+    const first = await submit(await applicant(agency), agency.id);
+    // As after an export and import that renumbered the rows: the highest reference is far ahead.
+    await rows("UPDATE applications SET reference = '000900' WHERE id = ?", first.id);
+    const next = await submit(await applicant(agency), agency.id);
+    expect((next as unknown as { reference: string }).reference).toBe("000901");
   });
 });

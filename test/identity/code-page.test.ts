@@ -55,3 +55,13 @@ describe("the code page", () => {
     expect(page.form("/signin").defaults).toEqual({ email });
   });
 });
+
+describe("a crafted link to the code page", () => {
+  it("with anything but an address the sign-in form takes goes back to the sign-in page", async () => {
+    for (const email of ["\u202Eevil@mail.go.th", "not-an-address", "a@mail.go.th\u0000", ""]) {
+      const res = await new Client().fetch(`/signin/code?email=${encodeURIComponent(email)}`);
+      expect(res.status, JSON.stringify(email)).toBe(303);
+      expect(res.headers.get("location")).toBe("/signin");
+    }
+  });
+});

@@ -89,3 +89,54 @@ describe("deleting a key", () => {
     expect(await snapshot()).toEqual(before);
   });
 });
+
+describe("what the keys page will not do", () => {
+  it("an unknown or inherited ?done= shows no banner and no error", async () => {
+    const s = await steward(await createAgency());
+    for (const done of ["constructor", "__proto__", "toString", "nope"]) {
+      const page = await open(s.client, `/keys?done=${done}`);
+      expect(page.html, done).not.toContain('class="notice success"');
+      await open(s.client, `/applications/${s.applicationId}?done=${done}`);
+    }
+  });
+
+  it("shows no secret from a cookie naming a key that no longer works, and refuses to delete such a key", async () => {
+    const s = await steward(await createAgency());
+    redirected(await s.client.form("/keys", { name: "เก่า", scope: "read" }));
+    await open(s.client, "/keys");
+    const [key] = await rows("SELECT id FROM api_keys WHERE user_id = ?", s.userId);
+    redirected(await (await open(s.client, `/keys/${key!.id}/delete`)).submit(s.client, `/keys/${key!.id}/delete`));
+    const forged = btoa(JSON.stringify({ keyId: key!.id, name: "x", secret: "FORGED-TEXT" }));
+    s.client.cookies.set("steward_new_key", forged);
+    expect((await open(s.client, "/keys")).html).not.toContain("FORGED-TEXT");
+    expect((await s.client.form(`/keys/${key!.id}/delete`, {})).status).toBe(409);
+  });
+
+  it("after two rotations only the newest working key is New, and a deleted one is not", async () => {
+    const s = await steward(await createAgency());
+    redirected(await s.client.form("/keys", { name: "โซ่", scope: "read" }));
+    await open(s.client, "/keys");
+    const id = async () =>
+      String(
+        (
+          await rows("SELECT id FROM api_keys WHERE user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1", s.userId)
+        )[0]!.id,
+      );
+    const a = await id();
+    redirected(await s.client.form(`/keys/${a}/rotate`, { graceSeconds: "3600" }));
+    await open(s.client, "/keys");
+    const b = await id();
+    redirected(await s.client.form(`/keys/${b}/rotate`, { graceSeconds: "3600" }));
+    const page = await open(s.client, "/keys");
+    const c = await id();
+    const rowOf = (keyId: string) => {
+      const html = page.html;
+      const at = html.indexOf(`/keys/${keyId}/delete`);
+      const start = html.lastIndexOf("<tr>", at);
+      return textOf(html.slice(start, html.indexOf("</tr>", at)));
+    };
+    expect(rowOf(c)).toContain("ใหม่ / New");
+    expect(rowOf(b)).not.toContain("ใหม่ / New");
+    expect(rowOf(b)).toContain("กำลังถูกแทนที่");
+  });
+});

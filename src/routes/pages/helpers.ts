@@ -74,3 +74,12 @@ export function parseForm<S extends v.GenericSchema>(
     error: new AppError("invalid_request", "กรุณาตรวจสอบข้อมูลที่กรอก / Please check the form.", { errors }),
   };
 }
+
+/**
+ * The banner of a done action named by `?done=`, from the page's own table: a name the table
+ * does not hold (`constructor`, `__proto__`, anything) shows none.
+ */
+export function doneOf<T>(c: Context<AppEnv>, table: Readonly<Record<string, T>>): T | null {
+  const key = c.req.query("done") ?? "";
+  return Object.hasOwn(table, key) ? table[key]! : null;
+}

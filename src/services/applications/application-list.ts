@@ -14,7 +14,7 @@ export const OPEN_STATUSES = ["awaiting_approver", "awaiting_executive", "awaiti
 export interface ApplicationFilter {
   /** A public status; `active` means a steward who is one now (their role neither suspended nor ended). */
   status?: PublicApplicationStatus | "open" | null;
-  /** Matches a reference exactly, the applicant's name or e-mail, or the agency's Thai or English name. */
+  /** A reference (six digits) finds that application alone; other text matches the applicant's name or e-mail, or the agency's Thai or English name. */
   q?: string | null;
   agencyId?: string | null;
   cursor?: string | null;
@@ -56,15 +56,16 @@ export async function listApplications(deps: Deps, filter: ApplicationFilter): P
       and(
         statusCondition(filter.status),
         filter.agencyId ? eq(applications.agencyId, filter.agencyId) : undefined,
-        term
-          ? or(
-              eq(applications.reference, term),
-              contains(users.name, term),
-              contains(applications.applicantEmail, term),
-              contains(agencies.nameTh, term),
-              contains(agencies.nameEn, term),
-            )
-          : undefined,
+        term && /^\d{6}$/.test(term)
+          ? eq(applications.reference, term)
+          : term
+            ? or(
+                contains(users.name, term),
+                contains(applications.applicantEmail, term),
+                contains(agencies.nameTh, term),
+                contains(agencies.nameEn, term),
+              )
+            : undefined,
         afterCursor(applications.createdAt, applications.id, filter.cursor),
       ),
     )

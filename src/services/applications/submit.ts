@@ -14,6 +14,7 @@ import { auditStatement } from "../../db/statements/audit";
 import { queueEmailWith } from "../../db/statements/outbox";
 import { displayName } from "../../text/bilingual";
 import { applicationReceivedEmail } from "../../../emails/application-received";
+import { randomBase62 } from "../../lib/crypto";
 import type { Deps, RequestMeta } from "../../deps";
 import { emailDomain, isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
 import { hasAcceptedCurrentTerms } from "../terms/acceptance";
@@ -171,7 +172,9 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
     : null;
   const excluded =
     hasExecutive && approvers.length < approversOf({ ...ctx, applicantEmails: [] }, { fallback: false }).length;
-  // The applicant's receipt, with the reference the insert below gives the application.
+  // The applicant's receipt, with the reference the insert below gives the application; the
+  // placeholder is random, so no text a user typed can stand in for it.
+  const referencePlaceholder = `ref-${randomBase62(16)}`;
   const receipt = applicantEmail
     ? queueEmailWith(
         db,
@@ -180,7 +183,7 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
           to: [applicantEmail],
           email: applicationReceivedEmail({
             applicantName: displayName(user),
-            reference: REFERENCE_PLACEHOLDER,
+            reference: referencePlaceholder,
             agencyNameTh: agency.nameTh,
             agencyNameEn: agency.nameEn,
             approvers: approvers.map((a) => a.name ?? a.email),
@@ -191,7 +194,7 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
           guard,
         },
         {
-          placeholder: REFERENCE_PLACEHOLDER,
+          placeholder: referencePlaceholder,
           value: sql`(SELECT reference FROM applications WHERE id = ${application.id})`,
         },
       )
@@ -200,10 +203,13 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
   try {
     await runBatch(db, [
       insertWhere(db, applications, application, agencyUnchanged),
-      // Its reference (เลขที่คำขอ): the row's sequence, unique as the rowid is.
+      // Its reference (เลขที่คำขอ): the next number after the highest given, in the batch that
+      // writes the row (D1 runs batches one at a time, and a unique index backs it).
       db
         .update(applications)
-        .set({ reference: sql`printf('%06d', rowid)` })
+        .set({
+          reference: sql`printf('%06d', coalesce((SELECT max(CAST(a.reference AS INTEGER)) FROM applications a), 0) + 1)`,
+        })
         .where(and(eq(applications.id, application.id), isNull(applications.reference))),
       ...(links?.statements ?? []),
       ...(receipt ? [receipt.statement] : []),
@@ -228,8 +234,9 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
     if (reference === null) return null;
     application.reference = reference;
   } catch (error) {
-    // The partial unique index refuses a concurrent second open application.
-    if (String(error).includes("UNIQUE")) throw new AppError("application_exists");
+    // The partial unique index refuses a concurrent second open application (its columns are
+    // user and agency; any other unique index failing is not the applicant's doing).
+    if (/UNIQUE constraint failed: applications\.user_id/.test(String(error))) throw new AppError("application_exists");
     throw error;
   }
   return {
@@ -237,9 +244,6 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
     outboxIds: [...(links?.outboxIds ?? []), ...(receipt ? [receipt.id] : [])],
   };
 }
-
-/** Where the receipt's text holds the application's reference until the insert fills it in. */
-const REFERENCE_PLACEHOLDER = "REFERENCE-TO-FILL";
 
 /** An application's reference, or null when there is no such application. */
 async function referenceOf(db: Db, id: string): Promise<string | null> {

@@ -26,7 +26,7 @@ import { stewardJson } from "../../admin/serializers";
 import { ADMIN_DONE } from "../../../views/platform/admin-parts";
 import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
 import { confirmAction, doneKey } from "../platform/confirm-form";
-import { attempt, formBody, formFields, layoutUser, pageUser } from "../helpers";
+import { attempt, formBody, formFields, layoutUser, pageUser, doneOf } from "../helpers";
 
 /** The agency directory pages for DGA administrators; they save through the API's services. */
 export const adminAgencyPages = new Hono<AppEnv>();
@@ -135,7 +135,7 @@ async function renderForm(
       errors={error ? fieldErrors(error) : {}}
       message={error?.message ?? null}
       saved={saved}
-      notice={ADMIN_DONE[c.req.query("done") ?? ""] ?? null}
+      notice={doneOf(c, ADMIN_DONE)}
       people={
         people
           ? {

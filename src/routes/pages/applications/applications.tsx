@@ -26,7 +26,7 @@ import { ApplicationsPage } from "../../../views/applications/applications-page"
 import type { ResubmitValues } from "../../../views/applications/application-views";
 import { ApplyPage, type AgencyOption, type ApplyValues } from "../../../views/applications/apply-page";
 import { TermsPage } from "../../../views/terms/terms-page";
-import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
+import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm, doneOf } from "../helpers";
 
 export const accountPages = new Hono<AppEnv>();
 
@@ -174,7 +174,7 @@ async function renderApplication(
       application={view}
       canWithdraw={own && applicationTransition(status, "WITHDRAWN") !== null}
       canResubmit={own && applicationTransition(status, "RESUBMITTED") !== null}
-      notice={failed ? null : (DONE[c.req.query("done") ?? ""]?.replaceAll("{reference}", view.reference) ?? null)}
+      notice={failed ? null : (doneOf(c, DONE)?.replaceAll("{reference}", view.reference) ?? null)}
       error={failed ? messageOf(failed.error) : null}
       resubmitValues={failed?.values ?? null}
     />,

@@ -10,7 +10,7 @@ import { cancelMembership, listRoles } from "../../../services/applications/memb
 import { HandoverBody } from "../../applications/schemas";
 import { RequiredReasonBody } from "../../atoms";
 import { ROLE_DONE, RolesPage, type RoleFormError, type RoleView } from "../../../views/applications/roles-page";
-import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
+import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm, doneOf } from "../helpers";
 
 /** The steward roles page: the user's memberships, handover and cancellation. */
 export const rolesPages = new Hono<AppEnv>();
@@ -37,7 +37,7 @@ async function renderRoles(
   const error = failed
     ? { membershipId: failed.membershipId, form: failed.form, message: messageOf(failed.error), value: failed.value }
     : null;
-  const done = ROLE_DONE[c.req.query("done") ?? ""] ?? null;
+  const done = doneOf(c, ROLE_DONE);
   c.header("Cache-Control", "no-store");
   return c.html(
     <RolesPage user={layoutUser(user)} roles={roles} done={failed ? null : done} error={error} />,

@@ -14,7 +14,7 @@ import { StewardPage, stewardActions } from "../../../views/applications/steward
 import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
 import { ADMIN_DONE } from "../../../views/platform/admin-parts";
 import type { StewardView } from "../../../views/applications/steward-views";
-import { attempt, layoutUser, messageOf, pageUser } from "../helpers";
+import { attempt, layoutUser, messageOf, pageUser, doneOf } from "../helpers";
 import { confirmAction, doneKey } from "../platform/confirm-form";
 import type { Bilingual } from "../../../text/bilingual";
 
@@ -65,9 +65,7 @@ stewardPages.get("/admin/stewards/:id", page("admin"), async (c) => {
   const user = pageUser(c);
   const view = await loadView(c, c.req.param("id"));
   c.header("Cache-Control", "no-store");
-  return c.html(
-    <StewardPage user={layoutUser(user)} {...view} notice={ADMIN_DONE[c.req.query("done") ?? ""] ?? null} />,
-  );
+  return c.html(<StewardPage user={layoutUser(user)} {...view} notice={doneOf(c, ADMIN_DONE)} />);
 });
 
 type StewardPageAction = "suspend" | "reinstate" | "revoke" | "expire-keys";

@@ -22,7 +22,7 @@ import type { PersonView } from "../../../views/identity/people-views";
 import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
 import { ADMIN_DONE } from "../../../views/platform/admin-parts";
 import type { Bilingual } from "../../../text/bilingual";
-import { attempt, layoutUser, messageOf, pageUser } from "../helpers";
+import { attempt, layoutUser, messageOf, pageUser, doneOf } from "../helpers";
 import { confirmAction, doneKey } from "../platform/confirm-form";
 
 export const peoplePages = new Hono<AppEnv>();
@@ -71,9 +71,7 @@ peoplePages.get("/admin/people/:id", page("admin"), async (c) => {
   const user = pageUser(c);
   const person = await loadPerson(c, c.req.param("id"));
   c.header("Cache-Control", "no-store");
-  return c.html(
-    <PersonPage user={layoutUser(user)} person={person} notice={ADMIN_DONE[c.req.query("done") ?? ""] ?? null} />,
-  );
+  return c.html(<PersonPage user={layoutUser(user)} person={person} notice={doneOf(c, ADMIN_DONE)} />);
 });
 
 const ACTIONS: readonly PersonAction[] = [

@@ -43,7 +43,12 @@ signInPages.post("/signin", async (c) => {
   return c.redirect(`/signin/code?email=${encodeURIComponent(email)}`, 303);
 });
 
-signInPages.get("/signin/code", (c) => c.html(<CodePage email={c.req.query("email") ?? ""} />));
+signInPages.get("/signin/code", (c) => {
+  // Only an address the sign-in form would take: a crafted link cannot show other text.
+  const email = v.safeParse(EmailStartBody, { email: c.req.query("email") ?? "" });
+  if (!email.success) return c.redirect("/signin", 303);
+  return c.html(<CodePage email={email.output.email} />);
+});
 
 /**
  * Whether a refused code leaves nothing to type: no tries left, expired or replaced (a wait
@@ -71,11 +76,13 @@ signInPages.post("/signin/code", async (c) => {
   const signedIn = await attempt(() =>
     verifyEmailCode(c.var.deps, input.output, c.var.meta, currentSessionId(c), signInBinding(c)),
   );
-  if (!signedIn.ok)
+  if (!signedIn.ok) {
+    for (const [name, value] of Object.entries(signedIn.error.headers ?? {})) c.header(name, value);
     return c.html(
       <CodePage email={email} error={messageOf(signedIn.error)} dead={isDeadCode(signedIn.error)} />,
       signedIn.error.status,
     );
+  }
   setSessionCookie(c, signedIn.value.sessionToken);
   return c.redirect(await landing(c, signedIn.value.user.id), 303);
 });

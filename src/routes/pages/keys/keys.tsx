@@ -4,7 +4,7 @@ import { page } from "../../../middleware/access";
 import type { User } from "../../../db/schema";
 import { AppError } from "../../../errors";
 import { isBlank, wholeNumber } from "../../../lib/fields";
-import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../../services/keys/api-keys";
+import { createApiKey, deleteApiKey, keyStatus, listApiKeys, rotateApiKey } from "../../../services/keys/api-keys";
 import { listUserMemberships } from "../../../services/applications/memberships";
 import { grantsPublish, type MembershipStatus } from "../../../workflow/membership-machine";
 import { KeysPage, type KeyView } from "../../../views/keys/keys-page";
@@ -12,8 +12,8 @@ import { KeyDeletePage } from "../../../views/keys/key-delete-page";
 import { KEYS_DONE } from "../../../views/keys/key-table";
 import { KeyBody, RotateBody } from "../../keys/schemas";
 import { keyJson } from "../../keys/serializers";
-import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
-import { setNewKey, takeNewKey } from "./new-key-flash";
+import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm, doneOf } from "../helpers";
+import { NEW_KEY_MAX_AGE_S, setNewKey, takeNewKey } from "./new-key-flash";
 
 export const keyPages = new Hono<AppEnv>();
 
@@ -21,13 +21,14 @@ export const keyPages = new Hono<AppEnv>();
 async function keyViews(c: Context<AppEnv>, user: User): Promise<KeyView[]> {
   const now = c.var.deps.clock.now();
   const keys = await listApiKeys(c.var.deps, user);
-  const replacing = new Set(
-    keys.filter((k) => k.replacedBy && k.graceUntil && k.graceUntil > now).map((k) => k.replacedBy),
-  );
+  // A key being replaced: rotated, still working in its grace. The new key: what one of those
+  // points to, while it works and is not itself being replaced.
+  const beingReplaced = (k: (typeof keys)[number]) => k.replacedBy !== null && keyStatus(k, now) === "rotating";
+  const replacements = new Set(keys.filter(beingReplaced).map((k) => k.replacedBy));
   return keys.map((k) => ({
     ...keyJson(k, now),
-    beingReplaced: k.replacedBy !== null && k.graceUntil !== null && k.graceUntil > now && k.revokedAt === null,
-    isNew: replacing.has(k.id),
+    beingReplaced: beingReplaced(k),
+    isNew: replacements.has(k.id) && keyStatus(k, now) === "active",
   }));
 }
 
@@ -40,14 +41,17 @@ async function renderKeys(
   const canPublish = memberships.some((m) => grantsPublish(m.status as MembershipStatus));
   // A fresh secret is shown once: never cached, never shown again (see new-key-flash.ts).
   c.header("Cache-Control", "no-store");
-  const newKey = extra.error ? null : takeNewKey(c, new Set(keys.map((k) => k.id)));
+  // Only a key that works and was made within the secret's cookie life may have its secret shown.
+  const now = c.var.deps.clock.now();
+  const fresh = keys.filter((k) => k.status === "active" && now - Date.parse(k.createdAt) <= NEW_KEY_MAX_AGE_S * 1000);
+  const newKey = extra.error ? null : takeNewKey(c, new Set(fresh.map((k) => k.id)));
   return c.html(
     <KeysPage
       user={layoutUser(user)}
       keys={keys}
       canPublish={canPublish}
       newSecret={newKey}
-      notice={extra.error || newKey ? null : (KEYS_DONE[c.req.query("done") ?? ""] ?? null)}
+      notice={extra.error || newKey ? null : doneOf(c, KEYS_DONE)}
       error={extra.error ?? null}
     />,
     extra.status ?? 200,
@@ -107,6 +111,8 @@ keyPages.get("/keys/:id/delete", page("session"), async (c) => {
 
 keyPages.post("/keys/:id/delete", page("session"), async (c) => {
   const user = pageUser(c);
+  // As its confirmation page: 404 for another's key, 409 for one that no longer works.
+  await deletableKey(c, user, c.req.param("id"));
   await deleteApiKey(c.var.deps, user, c.req.param("id"), c.var.meta);
   return c.redirect("/keys?done=deleted", 303);
 });

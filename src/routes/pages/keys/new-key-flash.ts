@@ -10,7 +10,7 @@ import type { AppEnv } from "../../../middleware/app-env";
 const NAME = "steward_new_key";
 const PATH = "/keys";
 /** How long an unread secret waits for its page, in seconds. */
-const MAX_AGE_S = 300;
+export const NEW_KEY_MAX_AGE_S = 300;
 
 export interface NewKey {
   keyId: string;
@@ -23,7 +23,13 @@ const secure = (c: Context<AppEnv>) => c.var.deps.config.environment !== "develo
 /** Keeps a new key's secret for the next GET of /keys. */
 export function setNewKey(c: Context<AppEnv>, key: NewKey): void {
   const value = btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(key))));
-  setCookie(c, NAME, value, { path: PATH, httpOnly: true, sameSite: "Strict", secure: secure(c), maxAge: MAX_AGE_S });
+  setCookie(c, NAME, value, {
+    path: PATH,
+    httpOnly: true,
+    sameSite: "Strict",
+    secure: secure(c),
+    maxAge: NEW_KEY_MAX_AGE_S,
+  });
 }
 
 /**

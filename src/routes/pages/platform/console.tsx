@@ -20,7 +20,7 @@ import {
 } from "../../../views/applications/admin-page";
 import { ADMIN_DONE, type AdminFailure } from "../../../views/platform/admin-parts";
 import { ConsoleHome } from "../../../views/platform/console-home";
-import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
+import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm, doneOf } from "../helpers";
 import { applicationView } from "../applications/application-view";
 
 export const adminPages = new Hono<AppEnv>();
@@ -29,11 +29,7 @@ adminPages.get("/admin", page("admin"), async (c) => {
   const user = pageUser(c);
   c.header("Cache-Control", "no-store");
   return c.html(
-    <ConsoleHome
-      user={layoutUser(user)}
-      counts={await consoleSummary(c.var.deps)}
-      notice={ADMIN_DONE[c.req.query("done") ?? ""] ?? null}
-    />,
+    <ConsoleHome user={layoutUser(user)} counts={await consoleSummary(c.var.deps)} notice={doneOf(c, ADMIN_DONE)} />,
   );
 });
 
@@ -75,7 +71,7 @@ async function renderList(c: Context<AppEnv>, user: User, tab: Tab, failure: Fai
       filter={filter}
       cursor={listed.ok ? cursor : null}
       nextCursor={listed.ok ? listed.value.nextCursor : null}
-      notice={ADMIN_DONE[c.req.query("done") ?? ""] ?? null}
+      notice={doneOf(c, ADMIN_DONE)}
       failure={shown}
     />,
     (failure?.error.status ?? (listed.ok ? 200 : 400)) as ContentfulStatusCode,

@@ -11,7 +11,7 @@ import { TermsPublishBody } from "../../terms/schemas";
 import { ADMIN_DONE } from "../../../views/platform/admin-parts";
 import { TERMS_SECTION } from "../../../views/terms/admin-terms-form";
 import { AdminTermsPage } from "../../../views/terms/admin-terms-page";
-import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
+import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm, doneOf } from "../helpers";
 
 export const adminTermsPages = new Hono<AppEnv>();
 
@@ -25,7 +25,7 @@ async function render(
     <AdminTermsPage
       user={layoutUser(user)}
       currentVersion={await currentTermsVersion(c.var.deps.db, c.var.deps.clock.now())}
-      notice={ADMIN_DONE[c.req.query("done") ?? ""] ?? null}
+      notice={doneOf(c, ADMIN_DONE)}
       failure={failed ? { section: TERMS_SECTION, message: messageOf(failed.error), values: failed.values } : null}
     />,
     (failed?.error.status ?? 200) as ContentfulStatusCode,

@@ -1,10 +1,11 @@
+import { ApplicationBasics } from "./application-facts";
 import type { ApplicationView } from "./application-views";
 import { MembershipBadge, StatusBadge } from "./application-status";
 import { ApproverConfirmForm } from "./admin-approver-form";
 import { InlineError, typed, type AdminFailure } from "../platform/admin-parts";
 import { Notice, type LayoutUser } from "../platform/layout";
-import { APPLICATION_STATUS, ROLES, labelOf, type Bilingual } from "../../text/catalogue";
-import { Bi, When } from "../platform/parts";
+import { APPLICATION_STATUS, type Bilingual } from "../../text/catalogue";
+import { When } from "../platform/parts";
 import { ConsolePage, Pager, SearchForm } from "../platform/console-layout";
 
 export type AdminApplicationView = ApplicationView & {
@@ -88,24 +89,7 @@ function ApplicationItem(props: { a: AdminApplicationView; failure: AdminFailure
         {a.awaitingApprover ? " รอยืนยันผู้อนุมัติ / Waiting for an approver" : null}
       </p>
       <dl class="facts">
-        <dt>เลขที่คำขอ / Reference</dt>
-        <dd>
-          <strong class="mono">{a.reference}</strong>
-        </dd>
-        <dt>หน่วยงาน / Agency</dt>
-        <dd>
-          {a.agencyNameTh} <span lang="en">({a.agencyNameEn})</span>
-        </dd>
-        <dt>บทบาท / Role</dt>
-        <dd>
-          <Bi text={labelOf(ROLES, a.role)} />
-        </dd>
-        <dt>ตำแหน่ง / Position</dt>
-        <dd>{a.position}</dd>
-        <dt>โทรศัพท์ / Phone</dt>
-        <dd>{a.phone}</dd>
-        <dt>เหตุผล / Reason</dt>
-        <dd class="pre-line">{a.reason}</dd>
+        <ApplicationBasics a={a} />
         <dt>ผู้อนุมัติ / Approver</dt>
         <ApproverFacts a={a} />
         <dt>ยื่นเมื่อ / Submitted</dt>

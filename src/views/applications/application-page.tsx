@@ -1,8 +1,9 @@
 import { Layout, Notice, type LayoutUser } from "../platform/layout";
 import { ApplicationState, StatusBadge } from "./application-status";
 import { ROLES, labelOf } from "../../text/catalogue";
-import { Bi, Heading, When } from "../platform/parts";
+import { Heading, When } from "../platform/parts";
 import { RolesLink } from "./roles-link";
+import { ApplicationBasics } from "./application-facts";
 import type { ApplicationView, ResubmitValues } from "./application-views";
 
 // One application as its applicant sees it: status, next step, the approver, and resubmission.
@@ -129,24 +130,7 @@ export function ApplicationPage(props: {
         </p>
       ) : null}
       <dl class="facts">
-        <dt>เลขที่คำขอ / Reference</dt>
-        <dd>
-          <strong class="mono">{a.reference}</strong>
-        </dd>
-        <dt>หน่วยงาน / Agency</dt>
-        <dd>
-          {a.agencyNameTh} <span lang="en">({a.agencyNameEn})</span>
-        </dd>
-        <dt>บทบาท / Role</dt>
-        <dd>
-          <Bi text={labelOf(ROLES, a.role)} />
-        </dd>
-        <dt>ตำแหน่ง / Position</dt>
-        <dd>{a.position}</dd>
-        <dt>โทรศัพท์ / Phone</dt>
-        <dd>{a.phone}</dd>
-        <dt>เหตุผล / Reason</dt>
-        <dd>{a.reason}</dd>
+        <ApplicationBasics a={a} />
         <dt>ผู้อนุมัติ / Approver</dt>
         <ApproverFacts a={a} />
         <dt>ยื่นเมื่อ / Submitted</dt>

@@ -1,5 +1,5 @@
+import { Heading, OneTimeCodeInput } from "../platform/parts";
 import { Layout, Notice } from "../platform/layout";
-import { Heading } from "../platform/parts";
 
 /**
  * Stronger approval: the decision counts only once the approver types the code e-mailed to
@@ -33,17 +33,7 @@ export function ApprovalConfirmPage(props: {
         <input type="hidden" name="decision" value={props.decision} />
         {props.reason ? <input type="hidden" name="reason" value={props.reason} /> : null}
         <label for="confirm-code">รหัสยืนยัน / Confirmation code</label>
-        <input
-          id="confirm-code"
-          name="code"
-          type="text"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxlength={6}
-          required
-          class="mono"
-        />
+        <OneTimeCodeInput id="confirm-code" />
         <button type="submit">ยืนยัน / Confirm</button>
       </form>
     </Layout>

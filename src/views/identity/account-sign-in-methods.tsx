@@ -1,4 +1,4 @@
-import { ActionForm, Heading, When } from "../platform/parts";
+import { ActionForm, Heading, OneTimeCodeInput, When } from "../platform/parts";
 import type { IdentityView, ProviderView } from "./account-views";
 
 /**
@@ -50,17 +50,7 @@ export function SignInMethodsSection(props: { identities: IdentityView[]; provid
       </form>
       <form id="email-code-form" hidden>
         <label for="email-code">รหัส 6 หลักจากอีเมล / 6-digit code from the e-mail</label>
-        <input
-          id="email-code"
-          name="code"
-          type="text"
-          inputmode="numeric"
-          autocomplete="one-time-code"
-          pattern="[0-9]{6}"
-          maxlength={6}
-          required
-          class="mono"
-        />
+        <OneTimeCodeInput id="email-code" />
         <div class="actions">
           <button type="submit">ยืนยันอีเมล / Confirm e-mail</button>
         </div>

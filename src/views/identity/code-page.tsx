@@ -1,5 +1,5 @@
+import { Heading, OneTimeCodeInput } from "../platform/parts";
 import { Layout, Notice } from "../platform/layout";
-import { Heading } from "../platform/parts";
 
 /** One button that sends a new code to the same address (the sign-in form, already filled in). */
 function NewCodeButton(props: { email: string; primary?: boolean }) {
@@ -56,20 +56,7 @@ export function CodePage(props: { email: string; error?: string | null; dead?: b
           <form method="post" action="/signin/code">
             <input type="hidden" name="email" value={props.email} />
             <label for="code">รหัส 6 หลัก / 6-digit code</label>
-            <input
-              id="code"
-              name="code"
-              type="text"
-              inputmode="numeric"
-              autocomplete="one-time-code"
-              pattern="[0-9]{6}"
-              maxlength={6}
-              required
-              autofocus
-              class="mono"
-              aria-invalid={error ? "true" : undefined}
-              aria-describedby={error ? "code-error code-hint" : "code-hint"}
-            />
+            <OneTimeCodeInput id="code" autofocus error={error ? "code-error" : null} hint="code-hint" />
             <p class="hint" id="code-hint">
               ตัวเลข 6 หลัก / Six digits
             </p>

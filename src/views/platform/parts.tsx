@@ -62,3 +62,28 @@ export function ActionForm(props: { action: string; label: string; what: string;
     </form>
   );
 }
+
+/**
+ * A field for a six-digit one-time code: numeric keyboard on phones, the code offered by the
+ * phone's autofill (`one-time-code`), six digits only. `error` names the element that says
+ * what was wrong (it marks the field invalid and describes it).
+ */
+export function OneTimeCodeInput(props: { id: string; autofocus?: boolean; error?: string | null; hint?: string }) {
+  const described = [props.error, props.hint].filter(Boolean).join(" ");
+  return (
+    <input
+      id={props.id}
+      name="code"
+      type="text"
+      inputmode="numeric"
+      autocomplete="one-time-code"
+      pattern="[0-9]{6}"
+      maxlength={6}
+      required
+      autofocus={props.autofocus ? true : undefined}
+      class="mono"
+      aria-invalid={props.error ? "true" : undefined}
+      aria-describedby={described || undefined}
+    />
+  );
+}

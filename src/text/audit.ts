@@ -40,7 +40,8 @@ export function subjectOf(subject: string): { kind: string; id: string } | null 
   return Object.hasOwn(SUBJECT_KINDS, kind) ? { kind, id: subject.slice(at + 1) } : null;
 }
 
-function detailOf(detail: string): Record<string, unknown> {
+/** An event's stored detail as an object; anything that is not a JSON object reads as `{}`. */
+export function detailOf(detail: string): Record<string, unknown> {
   try {
     const value: unknown = JSON.parse(detail);
     return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};

@@ -4,7 +4,7 @@ import { deliverAfterResponse } from "../../middleware/after-commit";
 import { confirmApprover, reviewApplication, type ReviewDecision } from "../../services/applications/review";
 import { listApplications } from "../../services/applications/application-list";
 import { applicationJson } from "../applications/serializers";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { ApplicationList, ApplicationResponse, ApproverBody } from "../applications/schemas";
 import { IdParam, ReasonBody, RequiredReasonBody } from "../atoms";
 import { ApplicationsQuery } from "./schemas";
@@ -46,9 +46,7 @@ for (const decision of ["approve", "reject", "return"] as const) {
       summary: REVIEW_SUMMARIES[decision],
       response: ApplicationResponse,
       errors: [
-        "unsupported_media_type",
-        "payload_too_large",
-        "invalid_request",
+        ...BODY_ERRORS,
         "unauthenticated",
         "forbidden",
         "own_application",
@@ -83,9 +81,7 @@ adminApplicationRoutes.post(
     summary: "Confirm the approver of an agency with no executive on file; the approval e-mail goes out",
     response: ApplicationResponse,
     errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
+      ...BODY_ERRORS,
       "unauthenticated",
       "forbidden",
       "not_found",

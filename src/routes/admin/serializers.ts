@@ -2,19 +2,10 @@ import type * as v from "valibot";
 import type { AuditEvent, User } from "../../db/schema";
 import type { StewardRow, KeySummary } from "../../services/applications/stewards";
 import { keyStatus } from "../../services/keys/api-keys";
-import { describeAuditEvent } from "../../text/audit";
+import { describeAuditEvent, detailOf } from "../../text/audit";
 import type { AdminUserJson, AuditEventJson, KeySummaryJson, StewardJson } from "./schemas";
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
-function detailOf(text: string): Record<string, unknown> {
-  try {
-    const value: unknown = JSON.parse(text);
-    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
 
 /** An audit event (its schema: AuditEventJson), with its description in words. */
 export function auditEventJson(e: AuditEvent, labels?: ReadonlyMap<string, string>) {

@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { AdminEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
 import { publishTerms } from "../../services/terms/publish";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { TermsJson, TermsPublishBody } from "../terms/schemas";
 import { termsJson } from "../terms/serializers";
 
@@ -17,14 +17,7 @@ adminTermsRoutes.post(
       "Publish a new version of the terms: from effectiveAt (default now) users accept it again and stewards' publish keys wait for their acceptance",
     status: 201,
     response: TermsJson,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "unauthenticated",
-      "forbidden",
-      "conflict",
-    ],
+    errors: [...BODY_ERRORS, "unauthenticated", "forbidden", "conflict"],
   }),
   validate("json", TermsPublishBody),
   async (c) => {

@@ -5,7 +5,7 @@ import { requireUser } from "../../middleware/session";
 import { viewApplication, resubmitApplication, withdrawApplication } from "../../services/applications/applications";
 import { submitApplication } from "../../services/applications/submit";
 import { applicationJson } from "./serializers";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { ApplicationBody, ApplicationResponse, ResubmitBody } from "./schemas";
 import { IdParam } from "../atoms";
 
@@ -19,9 +19,7 @@ applicationRoutes.post(
     status: 201,
     response: ApplicationResponse,
     errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
+      ...BODY_ERRORS,
       "unauthenticated",
       "not_found",
       "terms_not_accepted",
@@ -78,16 +76,7 @@ applicationRoutes.post(
     tags: ["Applications"],
     summary: "Resubmit a returned or expired application: a new approval link goes to the executive",
     response: ApplicationResponse,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "unauthenticated",
-      "not_found",
-      "forbidden",
-      "invalid_transition",
-      "conflict",
-    ],
+    errors: [...BODY_ERRORS, "unauthenticated", "not_found", "forbidden", "invalid_transition", "conflict"],
   }),
   validate("param", IdParam),
   validate("json", ResubmitBody),

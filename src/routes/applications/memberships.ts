@@ -3,7 +3,7 @@ import type { AppEnv } from "../../middleware/app-env";
 import { deliverAfterResponse } from "../../middleware/after-commit";
 import { requireUser } from "../../middleware/session";
 import { cancelMembership } from "../../services/applications/memberships";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { HandoverBody, HandoverResponse, MembershipResponse } from "./schemas";
 import { IdParam, RequiredReasonBody } from "../atoms";
 import { requestHandover } from "../../services/applications/handovers";
@@ -17,15 +17,7 @@ membershipRoutes.post(
     tags: ["Memberships"],
     summary: "Give up your steward role; its publish keys stop at once",
     response: MembershipResponse,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "unauthenticated",
-      "not_found",
-      "invalid_transition",
-      "conflict",
-    ],
+    errors: [...BODY_ERRORS, "unauthenticated", "not_found", "invalid_transition", "conflict"],
   }),
   validate("param", IdParam),
   validate("json", RequiredReasonBody),
@@ -51,9 +43,7 @@ membershipRoutes.post(
     status: 201,
     response: HandoverResponse,
     errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
+      ...BODY_ERRORS,
       "unauthenticated",
       "not_found",
       "invalid_transition",

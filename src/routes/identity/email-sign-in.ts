@@ -4,7 +4,7 @@ import { deliverAfterResponse } from "../../middleware/after-commit";
 import { currentSessionId, setSessionCookie, setSignInBinding, signInBinding } from "../../middleware/session";
 import { startEmailSignIn, verifyEmailCode } from "../../services/identity/email-sign-in";
 import { userJson } from "./serializers";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { CodeSent, EmailStartBody, EmailVerifyBody, UserResponse } from "./schemas";
 
 export const emailAuthRoutes = new Hono<AppEnv>();
@@ -16,14 +16,7 @@ emailAuthRoutes.post(
     summary: "Start an e-mail sign-in (also signs up): sends a 6-digit code and a link",
     status: 202,
     response: CodeSent,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "email_domain_not_allowed",
-      "rate_limited",
-      "cross_site_request",
-    ],
+    errors: [...BODY_ERRORS, "email_domain_not_allowed", "rate_limited", "cross_site_request"],
     security: "none",
   }),
   validate("json", EmailStartBody),
@@ -47,15 +40,7 @@ emailAuthRoutes.post(
     description:
       "A new account takes the `name` sent here, or else the one sent to /start from the same browser (the cookie /start sets); a name someone else typed for the address is never used.",
     response: UserResponse,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "invalid_code",
-      "too_many_attempts",
-      "account_disabled",
-      "rate_limited",
-    ],
+    errors: [...BODY_ERRORS, "invalid_code", "too_many_attempts", "account_disabled", "rate_limited"],
     security: "none",
   }),
   validate("json", EmailVerifyBody),

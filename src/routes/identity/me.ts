@@ -4,7 +4,7 @@ import { requireUser } from "../../middleware/session";
 import { getProfile, renameUser } from "../../services/identity/profile";
 import { meJson } from "./serializers";
 import { unlinkOidcIdentity } from "../../services/identity/identities";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { EmailField, IdParam } from "../atoms";
 import { AddressVerifyBody, CodeSent, MeResponse, ProfileBody } from "./schemas";
 import * as v from "valibot";
@@ -66,14 +66,7 @@ meRoutes.post(
     summary: "Add an official e-mail to your account: a 6-digit code is mailed to it",
     status: 202,
     response: CodeSent,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "unauthenticated",
-      "email_domain_not_allowed",
-      "rate_limited",
-    ],
+    errors: [...BODY_ERRORS, "unauthenticated", "email_domain_not_allowed", "rate_limited"],
   }),
   validate("json", v.object({ email: EmailField })),
   async (c) => {
@@ -90,15 +83,7 @@ meRoutes.post(
     tags: ["Account"],
     summary: "Confirm the code: the address becomes a verified official e-mail of your account",
     response: MeResponse,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "unauthenticated",
-      "invalid_code",
-      "too_many_attempts",
-      "conflict",
-    ],
+    errors: [...BODY_ERRORS, "unauthenticated", "invalid_code", "too_many_attempts", "conflict"],
   }),
   validate("json", AddressVerifyBody),
   async (c) => {

@@ -4,7 +4,7 @@ import type { AppEnv } from "../../middleware/app-env";
 import { currentSessionId, setSessionCookie } from "../../middleware/session";
 import { passkeySignInOptions, signInWithPasskey } from "../../services/identity/passkey-sign-in";
 import { userJson } from "./serializers";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { PasskeySignInBody, UserResponse, WebAuthnOptions } from "./schemas";
 
 export const passkeyAuthRoutes = new Hono<AppEnv>();
@@ -27,15 +27,7 @@ passkeyAuthRoutes.post(
     tags: ["Sign-in"],
     summary: "Sign in with a passkey; sets the session cookie",
     response: UserResponse,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "passkey_verification_failed",
-      "account_disabled",
-      "too_many_attempts",
-      "rate_limited",
-    ],
+    errors: [...BODY_ERRORS, "passkey_verification_failed", "account_disabled", "too_many_attempts", "rate_limited"],
     security: "none",
   }),
   validate("json", PasskeySignInBody),

@@ -9,7 +9,7 @@ import {
   removePasskey,
 } from "../../services/identity/passkeys";
 import { passkeyJson } from "./serializers";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { IdParam } from "../atoms";
 import { PasskeyCreated, PasskeyList, PasskeyRegistrationBody, WebAuthnOptions } from "./schemas";
 
@@ -36,13 +36,7 @@ passkeyRoutes.post(
     summary: "Register the passkey the browser created",
     status: 201,
     response: PasskeyCreated,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "unauthenticated",
-      "passkey_verification_failed",
-    ],
+    errors: [...BODY_ERRORS, "unauthenticated", "passkey_verification_failed"],
   }),
   validate("json", PasskeyRegistrationBody),
   async (c) => {

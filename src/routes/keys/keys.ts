@@ -4,7 +4,7 @@ import { afterResponse, deliverAfterResponse } from "../../middleware/after-comm
 import { requireUser } from "../../middleware/session";
 import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../services/keys/api-keys";
 import { verifyApiKey } from "../../services/keys/verify";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { keyJson } from "./serializers";
 import { IdParam } from "../atoms";
 import { KeyBody, KeyCreated, KeyList, RotateBody, VerifyBody, VerifyResponse } from "./schemas";
@@ -18,14 +18,7 @@ keyRoutes.post(
     summary: "Issue an API key; the secret is in this answer only",
     status: 201,
     response: KeyCreated,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "unauthenticated",
-      "forbidden_scope",
-      "terms_not_accepted",
-    ],
+    errors: [...BODY_ERRORS, "unauthenticated", "forbidden_scope", "terms_not_accepted"],
   }),
   validate("json", KeyBody),
   async (c) => {
@@ -59,7 +52,7 @@ keyRoutes.post(
     description:
       "Authenticated with `Authorization: Bearer <gateway secret>`. Any string key answers 200; malformed keys are NOT_FOUND.",
     response: VerifyResponse,
-    errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "invalid_gateway_secret"],
+    errors: [...BODY_ERRORS, "invalid_gateway_secret"],
     security: "gateway",
   }),
   validate("json", VerifyBody),
@@ -83,16 +76,7 @@ keyRoutes.post(
     summary: "Replace a key; the old one verifies for graceSeconds more",
     status: 201,
     response: KeyCreated,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "unauthenticated",
-      "not_found",
-      "invalid_transition",
-      "forbidden_scope",
-      "conflict",
-    ],
+    errors: [...BODY_ERRORS, "unauthenticated", "not_found", "invalid_transition", "forbidden_scope", "conflict"],
   }),
   validate("param", IdParam),
   validate("json", RotateBody),

@@ -4,7 +4,7 @@ import { AppError } from "../../errors";
 import { setDevClockOffset } from "../../lib/dev-clock";
 import { listMessages } from "../../services/platform/outbox";
 import { runScheduledWork } from "../../services/platform/scheduled";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { DevClockBody, DevMailList, DevMailQuery } from "./schemas";
 import { devMessageJson } from "./serializers";
 import * as v from "valibot";
@@ -40,7 +40,7 @@ devRoutes.post(
     tags: ["Development"],
     summary: "Shift the clock of every time-dependent rule; 0 resets",
     response: v.object({ now: v.string() }),
-    errors: ["unsupported_media_type", "payload_too_large", "invalid_request", "not_found"],
+    errors: [...BODY_ERRORS, "not_found"],
     security: "none",
   }),
   validate("json", DevClockBody),

@@ -3,7 +3,7 @@ import type { AppEnv } from "../../middleware/app-env";
 import { requireUser } from "../../middleware/session";
 import { acceptTerms, requireCurrentTerms } from "../../services/terms/acceptance";
 import { termsAcceptedJson, termsJson } from "./serializers";
-import { describe, validate } from "../operation";
+import { BODY_ERRORS, describe, validate } from "../operation";
 import { TermsAcceptBody, TermsAccepted, TermsJson } from "./schemas";
 
 export const termsRoutes = new Hono<AppEnv>();
@@ -29,13 +29,7 @@ termsRoutes.post(
     tags: ["Terms"],
     summary: "Accept the current terms (evidence: version, sha256, time, IP, user agent)",
     response: TermsAccepted,
-    errors: [
-      "unsupported_media_type",
-      "payload_too_large",
-      "invalid_request",
-      "unauthenticated",
-      "terms_version_mismatch",
-    ],
+    errors: [...BODY_ERRORS, "unauthenticated", "terms_version_mismatch"],
   }),
   validate("json", TermsAcceptBody),
   async (c) => {

@@ -6,6 +6,7 @@ import type { MembershipStatus } from "../../lib/vocabulary";
 import { AppError } from "../../errors";
 import { commitMembershipTransition } from "../../workflow/membership-commit";
 import { personMatches } from "../identity/person-search";
+import { OPEN_STATUSES } from "./application-list";
 import type { Deps, RequestMeta } from "../../deps";
 
 // The stewards directory: every steward role with its person, agency and live keys, searchable by
@@ -195,12 +196,7 @@ export async function agencyPeople(deps: Deps, agencyId: string) {
       })
       .from(applications)
       .innerJoin(users, eq(users.id, applications.userId))
-      .where(
-        and(
-          eq(applications.agencyId, agencyId),
-          inArray(applications.status, ["awaiting_approver", "awaiting_executive", "awaiting_review", "returned"]),
-        ),
-      )
+      .where(and(eq(applications.agencyId, agencyId), inArray(applications.status, [...OPEN_STATUSES])))
       .orderBy(desc(applications.createdAt))
       .limit(100),
   ]);

@@ -108,8 +108,13 @@ export function clearFailuresStatement(
     .where(and(eq(codeFailures.key, failureKey(input.purpose, input.email, input.scope)), input.guard));
 }
 
+/** The runs of failures of these addresses, whatever their purpose and scope (keys end in `:<address>`). */
+export function failuresOf(emails: string[]): SQL {
+  const matches = emails.map((email) => endsWith(codeFailures.key, `:${email}`));
+  return matches.length ? sql.join(matches, sql` OR `) : sql`0`;
+}
+
 /** Ends every run of failures of these addresses, whatever their scope (an administrator's reactivation). */
 export function clearAllFailuresStatement(deps: Deps, emails: string[]) {
-  const matches = emails.map((email) => endsWith(codeFailures.key, `:${email}`));
-  return deps.db.delete(codeFailures).where(matches.length ? sql.join(matches, sql` OR `) : sql`0`);
+  return deps.db.delete(codeFailures).where(failuresOf(emails));
 }

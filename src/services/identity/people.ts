@@ -1,8 +1,9 @@
 import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { apiKeys, codeFailures, emailIdentities, oidcIdentities, passkeys, users, type User } from "../../db/schema";
-import { afterCursor, endsWith, pageLimit, pageOf, type Paged } from "../../db/paging";
+import { afterCursor, pageLimit, pageOf, type Paged } from "../../db/paging";
 import { AppError } from "../../errors";
 import { personMatches } from "./person-search";
+import { failuresOf } from "./code-failures";
 import type { Deps } from "../../deps";
 import { keySummaries, listStewards } from "../applications/stewards";
 
@@ -52,11 +53,10 @@ export async function loadUser(deps: Deps, id: string): Promise<User> {
 export async function waitingUntil(deps: Deps, emails: string[]): Promise<number | null> {
   if (emails.length === 0) return null;
   const now = deps.clock.now();
-  const matches = emails.map((email) => endsWith(codeFailures.key, `:${email}`));
   const [row] = await deps.db
     .select({ until: sql<number | null>`max(${codeFailures.lockedUntil})` })
     .from(codeFailures)
-    .where(and(sql.join(matches, sql` OR `), gt(codeFailures.lockedUntil, now)));
+    .where(and(failuresOf(emails), gt(codeFailures.lockedUntil, now)));
   return row?.until ?? null;
 }
 

@@ -1,4 +1,4 @@
-import { composeEmail, type Bilingual, type Block } from "./compose";
+import { composeEmail, inLanguage, type Bilingual, type Block, type EmailLang } from "./compose";
 import { type RenderedEmail } from "./layout";
 import { formatDateEn, formatDateTh } from "../src/text/dates";
 
@@ -18,13 +18,21 @@ export function applicationOutcomeEmail(d: {
   decidedBy: string | null;
   decidedAt: number | null;
   appUrl: string;
+  /** The recipient's language, when known; else both. */
+  lang?: EmailLang;
 }): RenderedEmail {
   const message = outcomeMessage(d.outcome, d.agencyNameTh, d.agencyNameEn, d.appUrl.replace(/\/+$/, ""));
   const decision: Block[] = [];
   const rows = [
     ...(d.decidedBy ? [{ th: "ดำเนินการโดย", en: "By", value: d.decidedBy }] : []),
     ...(d.decidedAt !== null
-      ? [{ th: "เมื่อ", en: "On", value: `${formatDateTh(d.decidedAt)} / ${formatDateEn(d.decidedAt)}` }]
+      ? [
+          {
+            th: "เมื่อ",
+            en: "On",
+            value: inLanguage({ th: formatDateTh(d.decidedAt), en: formatDateEn(d.decidedAt) }, d.lang),
+          },
+        ]
       : []),
   ];
   if (rows.length > 0) decision.push({ kind: "facts", rows });
@@ -46,6 +54,7 @@ export function applicationOutcomeEmail(d: {
       ...decision,
       ...message.next,
     ],
+    lang: d.lang,
   });
 }
 

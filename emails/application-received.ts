@@ -1,4 +1,4 @@
-import { composeEmail } from "./compose";
+import { composeEmail, inLanguage, type EmailLang } from "./compose";
 import { type RenderedEmail } from "./layout";
 import { formatDateEn, formatDateTh } from "../src/text/dates";
 
@@ -17,13 +17,15 @@ export function applicationReceivedEmail(d: {
   /** When the request expires if nobody decides (ms), if it was sent. */
   deadlineAt: number | null;
   applicationUrl: string;
+  /** The recipient's language, when known; else both. */
+  lang?: EmailLang;
 }): RenderedEmail {
   const asked = d.approvers.length
     ? { th: "ผู้อนุมัติ", en: "Approver", value: d.approvers.join(", ") }
     : {
         th: "ผู้อนุมัติ",
         en: "Approver",
-        value: "สพร. จะยืนยันผู้อนุมัติก่อน / DGA confirms the approver first",
+        value: inLanguage({ th: "สพร. จะยืนยันผู้อนุมัติก่อน", en: "DGA confirms the approver first" }, d.lang),
       };
   return composeEmail({
     subject: {
@@ -41,14 +43,14 @@ export function applicationReceivedEmail(d: {
         kind: "facts",
         rows: [
           { th: "เลขที่คำขอ", en: "Reference", value: d.reference },
-          { th: "หน่วยงาน", en: "Agency", value: `${d.agencyNameTh} / ${d.agencyNameEn}` },
+          { th: "หน่วยงาน", en: "Agency", value: inLanguage({ th: d.agencyNameTh, en: d.agencyNameEn }, d.lang) },
           asked,
           ...(d.deadlineAt !== null
             ? [
                 {
                   th: "ต้องตัดสินใจภายใน",
                   en: "Decision due by",
-                  value: `${formatDateTh(d.deadlineAt)} / ${formatDateEn(d.deadlineAt)}`,
+                  value: inLanguage({ th: formatDateTh(d.deadlineAt), en: formatDateEn(d.deadlineAt) }, d.lang),
                 },
               ]
             : []),
@@ -56,5 +58,6 @@ export function applicationReceivedEmail(d: {
       },
       { kind: "button", th: "ติดตามคำขอ", en: "Follow the application", href: d.applicationUrl },
     ],
+    lang: d.lang,
   });
 }

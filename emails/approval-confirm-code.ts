@@ -1,4 +1,4 @@
-import { composeEmail } from "./compose";
+import { composeEmail, type EmailLang } from "./compose";
 import type { RenderedEmail } from "./layout";
 
 /** Stronger approval: the code an approver types to confirm the decision they just made. */
@@ -9,6 +9,8 @@ export function approvalConfirmCodeEmail(d: {
   agencyNameTh: string;
   agencyNameEn: string;
   expiresInMinutes: number;
+  /** The recipient's language, when known; else both. */
+  lang?: EmailLang;
 }): RenderedEmail {
   const approve = d.decision === "approve";
   return composeEmail({
@@ -26,5 +28,6 @@ export function approvalConfirmCodeEmail(d: {
         en: `The code expires in ${d.expiresInMinutes} minutes. Do not share it.`,
       },
     ],
+    lang: d.lang,
   });
 }

@@ -1,4 +1,4 @@
-import { composeEmail, type Bilingual } from "./compose";
+import { composeEmail, inLanguage, type Bilingual, type EmailLang } from "./compose";
 import { type RenderedEmail } from "./layout";
 import { formatDateEn, formatDateTh } from "../src/text/dates";
 
@@ -24,6 +24,8 @@ export function approvalProgressEmail(d: {
   day: number;
   deadline: number;
   appUrl: string;
+  /** The recipient's language, when known; else both. */
+  lang?: EmailLang;
 }): RenderedEmail {
   const appUrl = d.appUrl.replace(/\/+$/, "");
   return composeEmail({
@@ -40,11 +42,12 @@ export function approvalProgressEmail(d: {
           {
             th: "ต้องตัดสินใจภายใน",
             en: "Decision due by",
-            value: `${formatDateTh(d.deadline)} / ${formatDateEn(d.deadline)}`,
+            value: inLanguage({ th: formatDateTh(d.deadline), en: formatDateEn(d.deadline) }, d.lang),
           },
         ],
       },
       { kind: "button", th: "ดูสถานะคำขอ", en: "See the application", href: `${appUrl}/applications` },
     ],
+    lang: d.lang,
   });
 }

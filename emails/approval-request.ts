@@ -1,4 +1,4 @@
-import { composeEmail, type Bilingual } from "./compose";
+import { composeEmail, inLanguage, type Bilingual, type EmailLang } from "./compose";
 import { type RenderedEmail } from "./layout";
 import { formatDateEn, formatDateTh } from "../src/text/dates";
 
@@ -6,7 +6,9 @@ const ROLE_LABELS = {
   steward: { th: "ผู้ดูแลข้อมูล (Data Steward)", en: "Data Steward" },
 } satisfies Record<string, Bilingual>;
 
+/** The start of a reminder's subject: "เตือน / Reminder: " in both languages. */
 export const REMINDER_PREFIX = "เตือน / Reminder: ";
+const REMINDER: Bilingual = { th: "เตือน: ", en: "Reminder: " };
 
 /**
  * The request to an agency's chief executive, who has no account: everything needed to decide
@@ -24,13 +26,16 @@ export function approvalRequestEmail(d: {
   link: string;
   expiresAt: number;
   reminder: boolean;
+  /** The recipient's language, when known; else both. */
+  lang?: EmailLang;
 }): RenderedEmail {
   const role = ROLE_LABELS[d.role];
-  const prefix = d.reminder ? REMINDER_PREFIX : "";
+  // In both languages the prefix leads the whole subject once: "เตือน / Reminder: Thai / English".
+  const prefix: Bilingual = !d.reminder ? { th: "", en: "" } : d.lang ? REMINDER : { th: REMINDER_PREFIX, en: "" };
   return composeEmail({
     subject: {
-      th: `${prefix}คำขอแต่งตั้ง${role.th} ของ ${d.agencyNameTh}`,
-      en: `${role.en} request for ${d.agencyNameEn}`,
+      th: `${prefix.th}คำขอแต่งตั้ง${role.th} ของ ${d.agencyNameTh}`,
+      en: `${prefix.en}${role.en} request for ${d.agencyNameEn}`,
     },
     blocks: [
       d.approverName
@@ -56,8 +61,8 @@ export function approvalRequestEmail(d: {
           { th: "ผู้ขอ", en: "Applicant", value: d.applicantName },
           { th: "อีเมล", en: "E-mail", value: d.applicantEmail },
           { th: "ตำแหน่ง", en: "Position", value: d.position },
-          { th: "หน่วยงาน", en: "Agency", value: `${d.agencyNameTh} / ${d.agencyNameEn}` },
-          { th: "บทบาท", en: "Role", value: role.th },
+          { th: "หน่วยงาน", en: "Agency", value: inLanguage({ th: d.agencyNameTh, en: d.agencyNameEn }, d.lang) },
+          { th: "บทบาท", en: "Role", value: d.lang === "en" ? role.en : role.th },
         ],
       },
       { kind: "quote", th: "เหตุผลของผู้ขอ", en: "Applicant's reason", body: d.reason },
@@ -83,5 +88,6 @@ export function approvalRequestEmail(d: {
         en: "If you do not know the applicant, please reject the request.",
       },
     ],
+    lang: d.lang,
   });
 }

@@ -1,4 +1,4 @@
-import { composeEmail } from "./compose";
+import { composeEmail, type EmailLang } from "./compose";
 import type { RenderedEmail } from "./layout";
 
 /** To a successor named by a steward (or DGA): apply to take the steward role over. */
@@ -7,6 +7,8 @@ export function handoverInvitationEmail(d: {
   agencyNameTh: string;
   agencyNameEn: string;
   appUrl: string;
+  /** The recipient's language, when known; else both. */
+  lang?: EmailLang;
 }): RenderedEmail {
   const appUrl = d.appUrl.replace(/\/+$/, "");
   return composeEmail({
@@ -32,5 +34,6 @@ export function handoverInvitationEmail(d: {
         en: "If you know nothing of this, ignore this e-mail.",
       },
     ],
+    lang: d.lang,
   });
 }

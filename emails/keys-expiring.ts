@@ -1,4 +1,4 @@
-import { composeEmail, type Block } from "./compose";
+import { composeEmail, type Block, type EmailLang } from "./compose";
 import { type RenderedEmail } from "./layout";
 import { formatDateEn, formatDateTh } from "../src/text/dates";
 
@@ -16,6 +16,8 @@ export function keysExpiringEmail(d: {
   immediate: boolean;
   reason: string;
   appUrl: string;
+  /** The recipient's language, when known; else both. */
+  lang?: EmailLang;
 }): RenderedEmail {
   const appUrl = d.appUrl.replace(/\/+$/, "");
   const when = d.immediate
@@ -47,5 +49,6 @@ export function keysExpiringEmail(d: {
       },
       { kind: "button", th: "สร้างกุญแจ API ใหม่", en: "Create new API keys", href: `${appUrl}/keys` },
     ],
+    lang: d.lang,
   });
 }

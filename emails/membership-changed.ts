@@ -1,4 +1,4 @@
-import { composeEmail, type Bilingual, type Block } from "./compose";
+import { composeEmail, inLanguage, type Bilingual, type Block, type EmailLang } from "./compose";
 import { type RenderedEmail } from "./layout";
 import { formatDateEn, formatDateTh } from "../src/text/dates";
 
@@ -20,6 +20,8 @@ export function membershipChangedEmail(d: {
   reason: string | null;
   at: number;
   appUrl: string;
+  /** The recipient's language, when known; else both. */
+  lang?: EmailLang;
 }): RenderedEmail {
   const message = outcomeMessage(d.outcome, d.agencyNameTh, d.agencyNameEn);
   const appUrl = d.appUrl.replace(/\/+$/, "");
@@ -35,8 +37,8 @@ export function membershipChangedEmail(d: {
       {
         kind: "facts",
         rows: [
-          { th: "หน่วยงาน", en: "Agency", value: `${d.agencyNameTh} / ${d.agencyNameEn}` },
-          { th: "เมื่อ", en: "On", value: `${formatDateTh(d.at)} / ${formatDateEn(d.at)}` },
+          { th: "หน่วยงาน", en: "Agency", value: inLanguage({ th: d.agencyNameTh, en: d.agencyNameEn }, d.lang) },
+          { th: "เมื่อ", en: "On", value: inLanguage({ th: formatDateTh(d.at), en: formatDateEn(d.at) }, d.lang) },
         ],
       },
       ...reason,
@@ -45,6 +47,7 @@ export function membershipChangedEmail(d: {
         ? { kind: "button", th: "จัดการกุญแจ API", en: "Manage API keys", href: `${appUrl}/keys` }
         : { kind: "button", th: "เปิด steward", en: "Open steward", href: appUrl },
     ],
+    lang: d.lang,
   });
 }
 

@@ -1,4 +1,4 @@
-import { composeEmail, type Block } from "./compose";
+import { composeEmail, type Block, type EmailLang } from "./compose";
 import type { RenderedEmail } from "./layout";
 
 /**
@@ -6,7 +6,13 @@ import type { RenderedEmail } from "./layout";
  * only opens a page with a confirm button, so a mail scanner that follows it signs nobody in. For
  * adding an official address to an account (no `link`): the code alone.
  */
-export function signInCodeEmail(d: { code: string; link?: string; expiresInMinutes: number }): RenderedEmail {
+export function signInCodeEmail(d: {
+  code: string;
+  link?: string;
+  expiresInMinutes: number;
+  /** The language of the page the code was asked from, when known; else both. */
+  lang?: EmailLang;
+}): RenderedEmail {
   const minutes = d.expiresInMinutes;
   const signIn = d.link !== undefined;
   const linkBlocks: Block[] = d.link
@@ -62,5 +68,6 @@ export function signInCodeEmail(d: { code: string; link?: string; expiresInMinut
         en: "If you did not ask for this, ignore this e-mail.",
       },
     ],
+    lang: d.lang,
   });
 }

@@ -1,4 +1,4 @@
-import { composeEmail } from "./compose";
+import { composeEmail, inLanguage, type EmailLang } from "./compose";
 import { type RenderedEmail } from "./layout";
 import { formatDateEn, formatDateTh } from "../src/text/dates";
 
@@ -9,6 +9,8 @@ export function termsPublishedEmail(d: {
   titleEn: string;
   effectiveAt: number;
   appUrl: string;
+  /** The recipient's language, when known; else both. */
+  lang?: EmailLang;
 }): RenderedEmail {
   const appUrl = d.appUrl.replace(/\/+$/, "");
   return composeEmail({
@@ -25,7 +27,7 @@ export function termsPublishedEmail(d: {
           {
             th: "มีผลตั้งแต่",
             en: "In force from",
-            value: `${formatDateTh(d.effectiveAt)} / ${formatDateEn(d.effectiveAt)}`,
+            value: inLanguage({ th: formatDateTh(d.effectiveAt), en: formatDateEn(d.effectiveAt) }, d.lang),
           },
         ],
       },
@@ -36,5 +38,6 @@ export function termsPublishedEmail(d: {
       },
       { kind: "button", th: "อ่านและยอมรับ", en: "Read and accept", href: `${appUrl}/terms` },
     ],
+    lang: d.lang,
   });
 }

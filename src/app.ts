@@ -7,10 +7,12 @@ import { depsMiddleware } from "./middleware/deps";
 import { accessControl } from "./middleware/access";
 import { secretLinkHeaders, securityHeaders } from "./middleware/security-headers";
 import { loadSession } from "./middleware/session";
+import { languageMiddleware } from "./middleware/language";
 import { registerApi } from "./routes/index";
 import { registerPages } from "./routes/pages/index";
 import { openApiDocumentation } from "./routes/platform/openapi";
 import { errorPage } from "./views/platform/error-page";
+import { html } from "./routes/pages/render";
 
 function isHtmlPath(path: string): boolean {
   return !path.startsWith("/api/") && !path.startsWith("/dev/") && path !== "/openapi.json";
@@ -24,13 +26,14 @@ function toAppError(error: unknown): AppError {
       errors: [{ path: "$", message: error.message || "Malformed request" }],
     });
   }
-  return new AppError("internal_error", "ระบบขัดข้อง / Something went wrong on our side.");
+  return new AppError("internal_error", { th: "ระบบขัดข้อง", en: "Something went wrong on our side." });
 }
 
 export function createApp() {
   const app = new Hono<AppEnv>();
 
   app.use(depsMiddleware);
+  app.use(languageMiddleware);
   app.use(securityHeaders);
   // Pages reached through an e-mailed secret link: headers set first, so errors carry them too.
   for (const path of ["/approvals/*", "/auth/email/*"]) app.use(path, secretLinkHeaders);
@@ -44,7 +47,7 @@ export function createApp() {
 
   app.notFound((c) => {
     const error = new AppError("not_found");
-    return isHtmlPath(c.req.path) ? c.html(errorPage(error), 404) : problemResponse(error);
+    return isHtmlPath(c.req.path) ? html(c, errorPage(error), 404) : problemResponse(error);
   });
 
   app.onError((err, c) => {
@@ -54,7 +57,7 @@ export function createApp() {
     if (error.code === "internal_error") console.error("unhandled error", c.req.method, c.req.path, err);
     if (isHtmlPath(c.req.path)) {
       for (const [k, v] of Object.entries(error.headers ?? {})) c.header(k, v);
-      return c.html(errorPage(error), error.status);
+      return html(c, errorPage(error), error.status);
     }
     return problemResponse(error);
   });

@@ -54,6 +54,8 @@ export interface FieldError {
 /** The one error class services throw; the app's error handler renders it. */
 export class AppError extends Error {
   readonly code: ErrorCode;
+  /** The detail for people, in both languages (pages show one; the API's `detail` has both). */
+  readonly text: Bilingual;
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
   /** RFC 9457 extension members (e.g. `attemptsLeft`), added to the problem's JSON. */
@@ -61,15 +63,18 @@ export class AppError extends Error {
 
   constructor(
     code: ErrorCode,
-    detail?: string,
+    /** What went wrong, for people; a plain string (e.g. a library's message) serves both languages. */
+    detail?: Bilingual | string,
     options: {
       errors?: FieldError[];
       headers?: Record<string, string>;
       extensions?: Record<string, string | number | boolean>;
     } = {},
   ) {
-    super(detail ?? bilingualLine(ERRORS[code].title));
+    const text = typeof detail === "string" ? { th: detail, en: detail } : (detail ?? ERRORS[code].title);
+    super(typeof detail === "string" ? detail : bilingualLine(text));
     this.name = "AppError";
+    this.text = text;
     this.code = code;
     this.errors = options.errors;
     this.headers = options.headers;

@@ -28,9 +28,13 @@ export function encodeCursor(position: PagePosition): string {
 /** Reads a cursor; 400 `invalid_request` (path `cursor`) for anything that is not one. */
 export function decodeCursor(cursor: string): PagePosition {
   const bad = () =>
-    new AppError("invalid_request", "ตัวชี้หน้าไม่ถูกต้อง / The cursor is not one this list gave.", {
-      errors: [{ path: "cursor", message: "not a cursor of this list" }],
-    });
+    new AppError(
+      "invalid_request",
+      { th: "ตัวชี้หน้าไม่ถูกต้อง", en: "The cursor is not one this list gave." },
+      {
+        errors: [{ path: "cursor", message: "not a cursor of this list" }],
+      },
+    );
   if (!/^[A-Za-z0-9_-]{1,200}$/.test(cursor)) throw bad();
   let text: string;
   try {

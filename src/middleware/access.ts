@@ -49,7 +49,10 @@ function requireSameOrigin(c: Context<AppEnv>): void {
   // `Origin: null` passes only with `Sec-Fetch-Site: same-origin` (pages with
   // `Referrer-Policy: no-referrer` make browsers send exactly that).
   if (site !== "same-origin" && origin !== c.var.deps.config.appOrigin) {
-    throw new AppError("cross_site_request", "รับคำขอจากเว็บไซต์นี้เท่านั้น / State changes are accepted only from this site.");
+    throw new AppError("cross_site_request", {
+      th: "รับคำขอจากเว็บไซต์นี้เท่านั้น",
+      en: "State changes are accepted only from this site.",
+    });
   }
 }
 
@@ -74,7 +77,10 @@ const mediaTypeOf = (c: Context) => c.req.header("content-type")?.split(";")[0]?
 async function requireMediaType(c: Context<AppEnv>, expected: string): Promise<void> {
   if (mediaTypeOf(c) === expected) return;
   if (expected === "application/json" && (await c.req.arrayBuffer()).byteLength === 0) return;
-  throw new AppError("unsupported_media_type", `กรุณาส่งข้อมูลแบบ ${expected} / Send the body as ${expected}.`);
+  throw new AppError("unsupported_media_type", {
+    th: `กรุณาส่งข้อมูลแบบ ${expected}`,
+    en: `Send the body as ${expected}.`,
+  });
 }
 
 /**
@@ -94,7 +100,7 @@ export const accessControl = createMiddleware<AppEnv>(async (c, next) => {
       throw new AppError("unauthenticated");
     }
     if (access === "admin" && !session.user.isAdmin)
-      throw new AppError("forbidden", "สำหรับผู้ดูแลระบบเท่านั้น / Administrators only.");
+      throw new AppError("forbidden", { th: "สำหรับผู้ดูแลระบบเท่านั้น", en: "Administrators only." });
   }
   if (access === "gateway") requireGatewaySecret(c);
   if (UNSAFE.has(c.req.method)) {

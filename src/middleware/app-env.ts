@@ -2,6 +2,7 @@ import type { Bindings } from "../env";
 import type { Deps, RequestMeta } from "../deps";
 import type { User } from "../db/schema";
 import type { CurrentSession } from "../services/identity/sessions";
+import type { Lang } from "../text/language";
 
 export interface AppEnv {
   Bindings: Bindings;
@@ -9,6 +10,8 @@ export interface AppEnv {
     deps: Deps;
     meta: RequestMeta;
     session: CurrentSession | null;
+    /** The interface language of this request (see middleware/language.ts). */
+    lang: Lang;
   };
 }
 

@@ -12,7 +12,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 const MAX_DRAIN_BYTES = 8 * 1024 * 1024;
 
 function tooLarge(): AppError {
-  return new AppError("payload_too_large", "ข้อมูลเกิน 64 KiB / The request body is over 64 KiB.");
+  return new AppError("payload_too_large", { th: "ข้อมูลเกิน 64 KiB", en: "The request body is over 64 KiB." });
 }
 
 /**

@@ -75,7 +75,7 @@ export function requireUser(c: Context<AppEnv>) {
  */
 export const requireAdmin = createMiddleware<AdminEnv>(async (c, next) => {
   const session = requireUser(c as unknown as Context<AppEnv>);
-  if (!session.user.isAdmin) throw new AppError("forbidden", "สำหรับผู้ดูแลระบบเท่านั้น / Administrators only.");
+  if (!session.user.isAdmin) throw new AppError("forbidden", { th: "สำหรับผู้ดูแลระบบเท่านั้น", en: "Administrators only." });
   c.set("admin", session.user);
   await next();
 });

@@ -18,23 +18,35 @@ function issuePath(issue: StandardSchemaV1.Issue): string {
 export function validate<S extends StandardSchemaV1, T extends keyof ValidationTargets>(target: T, schema: S) {
   const validated = validator(target, schema, (result) => {
     if (!result.success) {
-      throw new AppError("invalid_request", `ข้อมูลคำขอไม่ถูกต้อง / The request ${target} is not valid.`, {
-        errors: result.error.map((issue) => ({ path: issuePath(issue), message: issue.message })),
-      });
+      throw new AppError(
+        "invalid_request",
+        { th: `ข้อมูลคำขอไม่ถูกต้อง`, en: `The request ${target} is not valid.` },
+        {
+          errors: result.error.map((issue) => ({ path: issuePath(issue), message: issue.message })),
+        },
+      );
     }
   });
   if (target !== "json") return validated;
   const objectOnly: MiddlewareHandler = async (c, next) => {
     if ((await c.req.arrayBuffer()).byteLength > 0) {
       const body: unknown = await c.req.json().catch(() => {
-        throw new AppError("invalid_request", "ข้อมูลไม่ใช่ JSON ที่ถูกต้อง / The request body is not valid JSON.", {
-          errors: [{ path: "$", message: "malformed JSON" }],
-        });
+        throw new AppError(
+          "invalid_request",
+          { th: "ข้อมูลไม่ใช่ JSON ที่ถูกต้อง", en: "The request body is not valid JSON." },
+          {
+            errors: [{ path: "$", message: "malformed JSON" }],
+          },
+        );
       });
       if (typeof body !== "object" || body === null || Array.isArray(body)) {
-        throw new AppError("invalid_request", "ข้อมูลต้องเป็นออบเจ็กต์ JSON / The request body must be a JSON object.", {
-          errors: [{ path: "$", message: "expected a JSON object" }],
-        });
+        throw new AppError(
+          "invalid_request",
+          { th: "ข้อมูลต้องเป็นออบเจ็กต์ JSON", en: "The request body must be a JSON object." },
+          {
+            errors: [{ path: "$", message: "expected a JSON object" }],
+          },
+        );
       }
     }
     return validated(c, next);

@@ -7,7 +7,22 @@ import type { Bilingual } from "./bilingual";
 export type { Bilingual } from "./bilingual";
 export { labelOf } from "./bilingual";
 
-export const APP_NAME = "steward · Data.go.th";
+/** The service's name as people read it (a Thai name first, as an official service has). */
+export const SERVICE_NAME = {
+  th: "ระบบขึ้นทะเบียนผู้ดูแลข้อมูล Data.go.th",
+  en: "Data.go.th Data Steward Registration",
+} as const satisfies Bilingual;
+
+/** Who runs the service and where people get help: on every page's footer and every dead end. */
+export const SUPPORT = {
+  agency: {
+    th: "สำนักงานพัฒนารัฐบาลดิจิทัล (องค์การมหาชน) (สพร.)",
+    en: "Digital Government Development Agency (DGA)",
+  },
+  phone: "0 2612 6060",
+  phoneHref: "tel:+6626126060",
+  email: "contact@dga.or.th",
+} as const;
 
 export const APPLICATION_STATUS = {
   awaiting_executive: {

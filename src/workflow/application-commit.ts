@@ -71,10 +71,10 @@ export async function applicationTransitionStatements(
   const from = app.status as ApplicationStatus;
   const transition = applicationTransition(from, event);
   if (!transition) {
-    throw new AppError(
-      "invalid_transition",
-      `ทำไม่ได้ในสถานะปัจจุบันของคำขอ / Not possible while the application is ${publicStatus(from)}.`,
-    );
+    throw new AppError("invalid_transition", {
+      th: `ทำไม่ได้ในสถานะปัจจุบันของคำขอ`,
+      en: `Not possible while the application is ${publicStatus(from)}.`,
+    });
   }
   const now = deps.clock.now();
   const transitionId = newId("tx");
@@ -89,7 +89,7 @@ export async function applicationTransitionStatements(
   if (sendsLinks) {
     const sent = { ...ctx, application: { ...app, ...patch } as Application };
     if (approversOf(sent, { fallback: false }).length === 0)
-      throw new AppError("invalid_transition", "ยังไม่มีผู้อนุมัติ / No approver on file.");
+      throw new AppError("invalid_transition", { th: "ยังไม่มีผู้อนุมัติ", en: "No approver on file." });
     patch.deadlineAt = now + ctx.agency.approvalTtlDays * DAY;
     patch.sentAt = now;
     patch.approvalRound = app.approvalRound + 1;
@@ -189,6 +189,7 @@ export async function applicationTransitionStatements(
             decidedBy,
             decidedAt: decidedBy ? now : null,
             appUrl: deps.config.appOrigin,
+            lang: ctx.applicant.locale,
           }),
           now,
           guard,
@@ -235,10 +236,10 @@ export async function commitApplicationTransition(
   const { statements, outboxIds, membershipId } = await applicationTransitionStatements(deps, ctx, event, options);
   const [cas] = await runBatch(db, statements);
   if ((cas as unknown[]).length === 0) {
-    throw new AppError(
-      "conflict",
-      "คำขอถูกเปลี่ยนแปลงระหว่างนี้ กรุณาโหลดใหม่ / The application changed meanwhile; reload and try again.",
-    );
+    throw new AppError("conflict", {
+      th: "คำขอถูกเปลี่ยนแปลงระหว่างนี้ กรุณาโหลดใหม่",
+      en: "The application changed meanwhile; reload and try again.",
+    });
   }
   const [updated] = await db.select().from(applications).where(eq(applications.id, app.id)).limit(1);
   return { application: updated!, outboxIds, membershipId };

@@ -26,7 +26,7 @@ export async function loadMembership(deps: Deps, id: string) {
     .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
     .where(eq(memberships.id, id))
     .limit(1);
-  if (!row) throw new AppError("not_found", "ไม่พบบทบาทนี้ / No such membership.");
+  if (!row) throw new AppError("not_found", { th: "ไม่พบบทบาทนี้", en: "No such membership." });
   return row;
 }
 
@@ -49,7 +49,10 @@ export async function membershipTransitionStatements(
   const from = membership.status as MembershipStatus;
   const transition = membershipTransition(from, event);
   if (!transition)
-    throw new AppError("invalid_transition", `ทำไม่ได้ในสถานะปัจจุบัน / Not possible while the membership is ${from}.`);
+    throw new AppError("invalid_transition", {
+      th: `ทำไม่ได้ในสถานะปัจจุบัน`,
+      en: `Not possible while the membership is ${from}.`,
+    });
   const now = deps.clock.now();
   const transitionId = newId("tx");
   const guard = transitionApplied("memberships", id, transitionId);
@@ -108,6 +111,7 @@ export async function membershipTransitionStatements(
           reason: options.reason,
           at: now,
           appUrl: deps.config.appOrigin,
+          lang: user.locale,
         }),
         now,
         guard,
@@ -148,7 +152,7 @@ export async function commitMembershipTransition(
   );
   const [cas] = await runBatch(deps.db, statements);
   if ((cas as unknown[]).length === 0)
-    throw new AppError("conflict", "บทบาทถูกเปลี่ยนแปลงระหว่างนี้ / The membership changed meanwhile.");
+    throw new AppError("conflict", { th: "บทบาทถูกเปลี่ยนแปลงระหว่างนี้", en: "The membership changed meanwhile." });
   const [updated] = await deps.db.select().from(memberships).where(eq(memberships.id, id)).limit(1);
   return { membership: updated!, outboxIds };
 }

@@ -64,7 +64,7 @@ describe("the agency pages", () => {
     expect(html).toContain(domain);
     expect(html).toContain(`boss@${domain}`);
     expect(html).toContain(`href="/admin/agencies/${agency.id}"`);
-    expect(html).toMatch(/DGA review: ใช่ \/ Yes/);
+    expect(html).toContain("สพร. ตรวจสอบ: ใช่");
   });
 
   it("create from the form: errors inline, the input kept; then saved and shown", async () => {
@@ -93,15 +93,16 @@ describe("the agency pages", () => {
 
     const refused = formOf({ nameEn: "Kept Name", domains: "bad_domain", ministry: "NOPE", approvalTtlDays: "99" });
     let html = await page(await admin.form("/admin/agencies/new", refused), 400);
-    expect(html).toMatch(/id="f-domains"[^>]*aria-invalid="true"/);
-    expect(html).toContain('id="f-domains-error"');
-    expect(html).toContain('id="f-ministry-error"');
-    expect(html).toContain('id="f-approvalTtlDays-error"');
+    expect(html).toMatch(/id="domains"[^>]*aria-invalid="true"/);
+    expect(html).toContain('id="domains-error"');
+    expect(html).toContain('id="ministry-error"');
+    expect(html).toContain('id="approvalTtlDays-error"');
     expect(html).toContain('value="Kept Name"');
-    expect(html).toContain('href="#f-domains"');
+    expect(html).toContain('href="#domains"');
 
     html = await page(await admin.form("/admin/agencies/new", formOf({ domains: taken })), 409);
-    expect(html).toMatch(/id="f-domains"[^>]*aria-invalid="true"/);
+    expect(html).toMatch(/id="domains"[^>]*aria-invalid="true"/);
+    expect(html).toContain(`${taken} เป็นโดเมนของหน่วยงานอื่นแล้ว`);
     html = await page(
       await admin.form(
         "/admin/agencies/new",
@@ -109,7 +110,7 @@ describe("the agency pages", () => {
       ),
       422,
     );
-    expect(html).toContain('id="f-executiveEmail-error"');
+    expect(html).toContain('id="executiveEmail-error"');
     expect(await agencyCount()).toBe(count);
 
     const domain = freshDomain();
@@ -141,7 +142,7 @@ describe("the agency pages", () => {
       strongerApproval: true,
     });
     html = await page(await admin.fetch(location));
-    expect(html).toContain("บันทึกแล้ว / Saved.");
+    expect(html).toContain("บันทึกแล้ว");
     expect(html).toContain(`value="${fields.nameTh}"`);
     expect(html).toMatch(/<option value="MOAC" selected/);
     expect((await auditOf(`agency:${id}`)).map((e) => e.action)).toEqual(["agency.created"]);
@@ -160,7 +161,7 @@ describe("the agency pages", () => {
       await admin.form(`/admin/agencies/${agency.id}`, { ...form, domains: other.domains[0]! }),
       409,
     );
-    expect(refused).toContain('id="f-domains-error"');
+    expect(refused).toContain('id="domains-error"');
     expect(refused).toContain(`value="${agency.nameTh}"`);
     const res = await admin.form(`/admin/agencies/${agency.id}`, form);
     expect(res.status).toBe(303);
@@ -181,10 +182,8 @@ describe("the agency pages", () => {
     const [good, bad] = [freshDomain(), freshDomain()];
     const text = `nameTh,nameEn,ministry,domains\nกรมหน้าเว็บ ${unique()},Web Import,MOI,${good}\nกรมผิด ${unique()},Bad,Nowhere,${bad}\n`;
     let html = await page(await admin.form("/admin/agencies/import", { csv: text }), 422);
-    expect(html).toContain("nothing was imported");
-    expect(html).toMatch(
-      /<td data-label="บรรทัด \/ Line">3<\/td><td data-label="สถานะ \/ Status">ไม่ถูกต้อง \/ Invalid<\/td>/,
-    );
+    expect(html).toContain("มีแถวที่ไม่ถูกต้อง จึงไม่ได้นำเข้าเลย");
+    expect(html).toMatch(/<td data-label="บรรทัด">3<\/td><td data-label="สถานะ">ไม่ถูกต้อง<\/td>/);
     expect(html).toContain("ministry: ");
     expect(await (await admin.fetch(`/api/v1/agencies?q=${good}`)).json()).toEqual({ agencies: [] });
 
@@ -192,11 +191,13 @@ describe("the agency pages", () => {
     upload.set("file", new File([text], "agencies.csv", { type: "text/csv" }));
     upload.set("skipInvalid", "true");
     html = await page(await admin.fetch("/admin/agencies/import", { method: "POST", body: upload }));
-    expect(html).toContain("Imported 1, skipped 1.");
+    expect(html).toContain("นำเข้า 1 แถว ข้าม 1 แถว");
     const found = (await (await admin.fetch(`/api/v1/agencies?q=${good}`)).json()) as { agencies: unknown[] };
     expect(found.agencies).toHaveLength(1);
 
-    expect(await page(await admin.form("/admin/agencies/import", { csv: "" }), 400)).toContain("Choose a file");
+    expect(await page(await admin.form("/admin/agencies/import", { csv: "" }), 400)).toContain(
+      "เลือกไฟล์ CSV หรือวางข้อความ CSV",
+    );
     html = await page(await admin.form("/admin/agencies/import", { csv: "colour\nred\n" }), 400);
     expect(html).toContain("colour");
   });

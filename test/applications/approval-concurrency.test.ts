@@ -84,7 +84,7 @@ describe("concurrent decisions on one approval link", () => {
     ]);
     expect((await getApplication(who.client, application.id)).status).toBe(t.app.status);
 
-    const again = await new Client().fetch(link);
+    const again = await new Client().fetch(link, { headers: { "Accept-Language": "en" } });
     expect(again.status).toBe(409);
     expect(await again.text()).toMatch(won === "approve" ? /Approved/ : /Rejected/);
   });

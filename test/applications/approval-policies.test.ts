@@ -106,6 +106,37 @@ describe("agency approval policies", () => {
       expect((await executive.form(link, { decision: "approve", code })).status).toBe(409);
     });
 
+    it("the code form's errors: summary linking the code, its message, aria-invalid, the title's prefix; the decision kept", async () => {
+      const { agency, who, app, link } = await strongAgency();
+      const executive = new Client();
+      await executive.form(link, { decision: "reject", reason: "ไม่ใช่เจ้าหน้าที่" });
+      const code = codeIn(await lastMailTo(agency.executiveEmail!));
+      const short = await executive.form(link, { decision: "reject", reason: "ไม่ใช่เจ้าหน้าที่", code: "12" });
+      expect(short.status).toBe(400);
+      const page = await short.text();
+      expect(page).toMatch(/<title>ข้อผิดพลาด: /);
+      expect(page).toMatch(/<div class="error-summary"[^>]*>[\s\S]*href="#code"/);
+      expect(page).toContain('id="code-error"');
+      expect(page).toContain("กรอกรหัส 6 หลักจากอีเมล");
+      expect(/<input\b[^>]*name="code"[^>]*>/.exec(page)![0]).toMatch(
+        /aria-invalid="true"[^>]*aria-describedby="code-error code-hint"/,
+      );
+      expect(page).toContain('name="decision" value="reject"');
+      expect(page).toContain('name="reason" value="ไม่ใช่เจ้าหน้าที่"');
+
+      const wrong = await executive.form(
+        link,
+        { decision: "reject", reason: "ไม่ใช่เจ้าหน้าที่", code: code === "000000" ? "111111" : "000000" },
+        { "Accept-Language": "en" },
+      );
+      expect(wrong.status).toBe(400);
+      const english = await wrong.text();
+      expect(english).toMatch(/<title>Error: /);
+      expect(english).toMatch(/href="#code">Wrong code: 4 more tries/);
+      expect(english).not.toContain("รหัสไม่ถูกต้อง");
+      expect((await getApplication(who.client, app.id)).status).toBe("awaiting_executive");
+    });
+
     it("kills the code after five wrong tries", async () => {
       const { agency, who, app, link } = await strongAgency();
       const executive = new Client();

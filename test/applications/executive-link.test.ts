@@ -55,8 +55,9 @@ describe("the executive's approval link", () => {
     await new Client().fetch(link);
     expect(await snapshot()).toEqual(before);
 
-    for (const text of [who.name, who.email, ...agencyNames(agency), reason, "ผู้ดูแลข้อมูล", "Data Steward"])
-      expect(page).toContain(text);
+    // Thai by default: the agency's Thai name, not its English one.
+    for (const text of [who.name, who.email, agencyNames(agency)[0]!, reason, "ผู้ดูแลข้อมูล"]) expect(page).toContain(text);
+    expect(page).not.toContain(agencyNames(agency)[1]!);
     expect(forms(page)).toHaveLength(1);
     expect(forms(page)[0]).toMatch(/method="post"/i);
     const action = /action="([^"]*)"/.exec(forms(page)[0]!)?.[1];
@@ -87,10 +88,12 @@ describe("the executive's approval link", () => {
       await new Client().fetch(link),
     ]) {
       const page = await expectLinkPage(res, 409);
-      expect(page).toMatch(/already decided/i);
+      expect(page).toContain("คำขอนี้ได้รับการตัดสินใจแล้ว");
       expect(page).toContain(agency.executiveEmail!);
       expect(forms(page)).toHaveLength(0);
     }
+    const english = await expectLinkPage(await new Client().fetch(link, { headers: { "Accept-Language": "en" } }), 409);
+    expect(english).toMatch(/already decided \(Approved\) by director@/i);
     expect(await snapshot()).toEqual(before);
     expect((await getApplication(who.client, application.id)).status).toBe("approved");
   });
@@ -158,7 +161,7 @@ describe("the executive's approval link", () => {
   it("an agency with DGA review: approve moves the application to awaiting_review, no membership yet", async () => {
     const { who, application, link } = await pending({ reviewRequired: true });
     const page = await expectLinkPage(await decide(link, "approve"), 200);
-    expect(page).toMatch(/DGA/);
+    expect(page).toContain("ขั้นต่อไป สพร. จะตรวจสอบคำขอก่อนให้สิทธิ์");
     expect((await getApplication(who.client, application.id)).status).toBe("awaiting_review");
     expect((await me(who.client)).roles).toEqual([]);
     await expectLinkPage(await new Client().fetch(link), 409);

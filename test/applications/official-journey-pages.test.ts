@@ -77,9 +77,16 @@ describe("an official's journey through the pages", () => {
     address = `${unique("off")}@${agency.domain}`;
     const signin = await open(browser, "/signin");
     expect(signin.html).toMatch(/<html lang="th"/);
-    const text = textOf(signin.html);
-    expect(text.indexOf("เข้าสู่ระบบ")).toBeGreaterThan(-1);
-    expect(text.indexOf("เข้าสู่ระบบ")).toBeLessThan(text.indexOf("Sign in"));
+    // One language at a time: Thai unless the visitor chose English.
+    expect(textOf(signin.html)).toContain("เข้าสู่ระบบ");
+    expect(textOf(signin.html)).not.toContain("Sign in");
+    const english = await asPage(
+      "/signin",
+      await new Client().fetch("/signin", { headers: { "Accept-Language": "en" } }),
+    );
+    expect(english.html).toMatch(/<html lang="en"/);
+    expect(textOf(english.html)).toContain("Sign in");
+    expect(textOf(english.html)).not.toContain("เข้าสู่ระบบ");
 
     const codePath = redirected(
       await signin.submit(browser, "/signin", { email: address, name: "สมหญิง ทดสอบ" }),
@@ -108,7 +115,7 @@ describe("an official's journey through the pages", () => {
     // Accepted: the page says so and offers no form any more.
     const again = await open(browser, "/terms");
     expect(again.has("/terms/accept")).toBe(false);
-    expect(again.html).toContain("You have accepted this version.");
+    expect(textOf(again.html)).toContain("ท่านยอมรับข้อตกลงฉบับนี้แล้ว");
   });
 
   it("applies through the form and sees the application's status", async () => {
@@ -230,13 +237,13 @@ describe("an official's journey through the pages", () => {
     expect(listed.html).not.toContain(newSecret);
     expect(keyIdsOf(listed, "delete").sort()).toEqual([publishKeyId, newKeyId].sort());
     // The two keys of one name are told apart: the old one is being replaced, the new one is new.
-    expect(textOf(listed.html)).toContain("Being replaced, stops at");
-    expect(textOf(listed.html)).toContain("ใหม่ / New");
+    expect(textOf(listed.html)).toContain("กำลังถูกแทนที่ หยุดใช้เมื่อ");
+    expect(listed.html).toMatch(/class="badge[^"]*">ใหม่</);
     // Delete asks first, on a page of its own; the list's link leads there.
     const confirm = await open(browser, `/keys/${publishKeyId}/delete`);
-    expect(textOf(confirm.html)).toContain("stops working at once");
+    expect(textOf(confirm.html)).toContain("กุญแจจะหยุดทำงานทันที");
     redirected(await confirm.submit(browser, `/keys/${publishKeyId}/delete`), "/keys?done=deleted");
-    expect(textOf((await open(browser, "/keys?done=deleted")).html)).toContain("The key is deleted");
+    expect(textOf((await open(browser, "/keys?done=deleted")).html)).toContain("ลบกุญแจแล้ว");
     expect((await verify(publishSecret)).body.code).toBe("REVOKED");
     expect((await verify(newSecret)).body.code).toBe("VALID");
     redirected(

@@ -222,3 +222,27 @@ describe("the truth everywhere after a role changes", () => {
     }
   });
 });
+
+describe("the stewards pages in one language", () => {
+  it("the list and a steward's page are Thai by default and English when asked, never both", async () => {
+    const s = await stewardWithKey();
+    const thaiAgency = `หน่วยงานทดสอบ ${s.agency.id}`;
+    const englishAgency = `Test agency ${s.agency.id}`;
+    const pages = [`/admin/stewards?agencyId=${s.agency.id}`, `/admin/stewards/${s.membershipId}`];
+    for (const path of pages) {
+      const th = await (await admin.fetch(path)).text();
+      const en = await (await admin.fetch(path, { headers: { "Accept-Language": "en" } })).text();
+      expect(th, path).toContain("กุญแจที่ใช้งานได้");
+      expect(th, path).not.toContain("Active keys");
+      expect(th, path).toContain(thaiAgency);
+      expect(th, path).not.toContain(englishAgency);
+      expect(en, path).toContain("Active keys");
+      expect(en, path).not.toContain("กุญแจที่ใช้งานได้");
+      expect(en, path).toContain(englishAgency);
+      expect(en, path).not.toContain(thaiAgency);
+    }
+    const detail = await (await admin.fetch(pages[1]!, { headers: { "Accept-Language": "en" } })).text();
+    expect(detail).toContain("Steward since");
+    expect(detail).not.toContain("เป็นผู้ดูแลข้อมูลตั้งแต่");
+  });
+});

@@ -12,6 +12,8 @@ let admin: Client;
 beforeAll(async () => {
   await ensureTerms();
   admin = await signInAdmin();
+  // The administrator reads the console in English; the applicants' pages stay in Thai.
+  admin.cookies.set("steward_lang", "en");
 });
 
 const fields = { position: "นักวิเคราะห์ข้อมูล", phone: "02 111 2222", reason: "เผยแพร่ชุดข้อมูลของหน่วยงาน" };
@@ -52,7 +54,7 @@ describe("the applicant's forms", () => {
     expect((await admin.fetch(link)).status).toBe(409);
     const after = await open(who.client, `/applications/${id}`);
     expect(after.has(`/applications/${id}/withdraw`)).toBe(false);
-    expect(textOf(after.html)).toContain("Withdrawn");
+    expect(textOf(after.html)).toContain("ถอนคำขอแล้ว");
   });
 
   it("nominated approver: waits for DGA, who confirms it on the admin page; the nominee gets the link", async () => {
@@ -61,7 +63,7 @@ describe("the applicant's forms", () => {
     const nominee = `chief.${unique()}@${agency.domain}`;
     // Some but not all of the approver's fields: the page refuses and nothing is created.
     const apply = await open(who.client, "/apply");
-    expect(apply.html).toContain("no executive on file");
+    expect(apply.html).toContain("ไม่มีข้อมูลผู้บริหาร");
     await asPage(
       "/apply",
       await apply.submit(who.client, "/apply", { agencyId: agency.id, ...fields, approverName: "นาย ผู้อนุมัติ" }),
@@ -80,9 +82,7 @@ describe("the applicant's forms", () => {
       approver_nominated: 1,
     });
     expect((await getApplication(who.client, id)).status).toBe("awaiting_review");
-    expect(textOf((await open(who.client, `/applications/${id}`)).html)).toContain(
-      "Nominated, waiting for DGA to confirm",
-    );
+    expect(textOf((await open(who.client, `/applications/${id}`)).html)).toContain("เสนอชื่อโดยผู้ยื่นคำขอ รอ สพร. ยืนยัน");
     expect(await outboxTo(nominee)).toEqual([]);
 
     const adminPage = await open(admin, "/admin/review");
@@ -199,7 +199,7 @@ describe("the steward's roles page", () => {
     );
     expect(await outboxTo(successor)).toHaveLength(1);
     page = await open(s.client, "/roles?done=handover");
-    expect(textOf(page.html)).toContain(`Handover pending to ${successor}`);
+    expect(textOf(page.html)).toContain(`กำลังส่งมอบให้ ${successor}`);
     expect(page.has(`/roles/${mid}/handover`)).toBe(false);
 
     // Without the confirmation box ticked: refused, nothing changes.
@@ -218,7 +218,7 @@ describe("the steward's roles page", () => {
     expect((await verify(s.secret)).body.code).toBe("REVOKED");
     expect(await audited("membership.cancelled", `membership:${mid}`)).toHaveLength(1);
     page = await open(s.client, "/roles");
-    expect(textOf(page.html)).toContain("Revoked");
+    expect(textOf(page.html)).toContain("เพิกถอนแล้ว");
     expect(page.has(`/roles/${mid}/cancel`)).toBe(false);
   });
 });

@@ -53,7 +53,7 @@ describe.skipIf(!origin)("the administrators' console in real Chromium", () => {
     await Promise.all([adminPage.waitForURL(/q=/), adminPage.click('form[role="search"] button[type="submit"]')]);
     await Promise.all([adminPage.waitForURL(/\/admin\/stewards\/mem_/), adminPage.click(`a:has-text("${thaiName}")`)]);
     await Promise.all([adminPage.waitForURL(/confirm\/revoke$/), adminPage.click('a[href$="/confirm/revoke"]')]);
-    expect(await adminPage.locator(".consequences").innerText()).toContain("1 publish key(s) stop now");
+    expect(await adminPage.locator(".consequences").innerText()).toContain("กุญแจเผยแพร่ข้อมูล 1 ดอกจะหยุดทำงานทันที");
 
     // No reason: the page says so at the field, nothing happens.
     await adminPage.click('form[action$="/revoke"] button[type="submit"]');

@@ -43,8 +43,9 @@ export async function signInByEmail(page: Page, email: string): Promise<void> {
   await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
 }
 
+/** A browser context of a Thai official: its browser asks for Thai (pages follow Accept-Language). */
 export async function newContext(browser: Browser): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: origin ?? undefined });
+  return browser.newContext({ baseURL: origin ?? undefined, locale: "th-TH" });
 }
 
 let counter = 0;

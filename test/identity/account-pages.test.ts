@@ -41,7 +41,7 @@ describe("the account page", () => {
     const page = await open(laptop, "/account");
     expect(page.headers.get("cache-control")).toContain("no-store");
     const text = textOf(page.html);
-    expect(text).toContain("Chrome · Windows อุปกรณ์นี้ / This device");
+    expect(text).toContain("Chrome · Windows อุปกรณ์นี้");
     expect(text).toContain("Safari · iPhone");
     expect(text).toContain("Firefox · Android");
     expect(text).toContain(IPHONE);
@@ -63,7 +63,7 @@ describe("the account page", () => {
 
     // Ways to sign in: the verified e-mail; no linked OpenID account yet, but links to add one.
     expect(page.html).toContain(`<strong class="mono">${email}</strong>`);
-    expect(text).toContain("บัญชี OpenID ที่เชื่อมไว้ / Linked OpenID accounts ยังไม่มี / None yet.");
+    expect(text).toContain("บัญชี OpenID ที่เชื่อมไว้ ยังไม่มี");
     expect(page.html).toContain('href="/auth/oidc/dga-digital-id?link=1&amp;returnTo=/account"');
   });
 
@@ -84,10 +84,11 @@ describe("the account page", () => {
     expect(identity).toMatchObject({ provider_id: "dga-digital-id", subject: login });
 
     const linked = await open(browser, "/account");
-    expect(textOf(linked.html)).toContain("ดิจิทัลไอดี สพร. / DGA Digital ID");
+    expect(linked.html).toContain("<strong>ดิจิทัลไอดี สพร.</strong>");
+    expect(textOf(linked.html)).not.toContain("DGA Digital ID");
     redirected(await linked.submit(browser, `/account/identities/${identity!.id}/unlink`), "/account");
     expect(await rows("SELECT id FROM oidc_identities WHERE user_id = ?", user!.id)).toEqual([]);
-    expect(textOf((await open(browser, "/account")).html)).toContain("Linked OpenID accounts ยังไม่มี / None yet.");
+    expect(textOf((await open(browser, "/account")).html)).toContain("บัญชี OpenID ที่เชื่อมไว้ ยังไม่มี");
   });
 });
 
@@ -135,7 +136,7 @@ describe("ending sessions from the account page", () => {
     const strangerSession = await sessionOf(String(strangerUser!.id), IPHONE);
     for (const id of [strangerSession, phoneSession]) {
       const refused = await asPage("/account", await laptop.form(`/account/sessions/${id}/end`, {}), 404);
-      expect(textOf(refused.html)).toContain("No such session.");
+      expect(textOf(refused.html)).toContain("ไม่พบเซสชันนี้");
     }
     expect(await status(stranger)).toBe(200);
     expect(await liveSessions(userId)).toEqual([ANDROID, WINDOWS].sort());
@@ -160,5 +161,65 @@ describe("a session whose id changed with the user's rights", () => {
     expect(page.has("/account/sessions/revoke-others")).toBe(false);
     const api = (await (await who.client.fetch("/api/v1/sessions")).json()) as { sessions: unknown[] };
     expect(api.sessions).toHaveLength(1);
+  });
+});
+
+describe("the account page's language", () => {
+  it("is Thai by default and English when chosen, never both", async () => {
+    const browser = new Browser(WINDOWS);
+    await signInByPage(browser, address());
+    const thai = await open(browser, "/account");
+    expect(thai.html).toContain('<html lang="th">');
+    expect(thai.html).toContain("<h1>บัญชีและความปลอดภัย</h1>");
+    expect(textOf(thai.html)).toContain("อุปกรณ์ที่เข้าสู่ระบบอยู่");
+    expect(textOf(thai.html)).not.toContain("Account & security");
+    expect(textOf(thai.html)).not.toContain("Signed-in devices");
+
+    browser.cookies.set("steward_lang", "en");
+    const english = await open(browser, "/account");
+    expect(english.html).toContain('<html lang="en">');
+    expect(english.html).toContain("<h1>Account &amp; security</h1>");
+    expect(textOf(english.html)).toContain("Signed-in devices");
+    expect(textOf(english.html)).toContain("Chrome · Windows This device");
+    expect(textOf(english.html)).not.toContain("บัญชีและความปลอดภัย");
+    expect(textOf(english.html)).not.toContain("อุปกรณ์ที่เข้าสู่ระบบอยู่");
+  });
+});
+
+describe("the name form", () => {
+  const tooLong = "สมชาย ใจดี ".repeat(20); // 220 characters: one line, but over 200
+
+  it("refused: the error summary links to the field, whose message, mark and typed value stay; nothing changes", async () => {
+    const browser = new Browser(WINDOWS);
+    const email = address();
+    await signInByPage(browser, email, "ชื่อเดิม ก่อนแก้");
+    const page = await open(browser, "/account");
+    const refused = await asPage("/account", await page.submit(browser, "/account/name", { name: tooLong }), 400);
+    expect(refused.html).toMatch(/<title>ข้อผิดพลาด: บัญชีและความปลอดภัย/);
+    expect(refused.html).toMatch(/<div class="error-summary"[^>]*autofocus/);
+    expect(refused.html).toContain('<a href="#name">กรอกชื่อ-นามสกุลในบรรทัดเดียว ไม่เกิน 200 ตัวอักษร</a>');
+    expect(refused.html).toMatch(/<p class="field-error" id="name-error">[\s\S]*?ไม่เกิน 200 ตัวอักษร<\/p>/);
+    expect(refused.html).toMatch(
+      /<input id="name"[^>]*aria-invalid="true"[^>]*aria-describedby="name-hint name-error"/,
+    );
+    expect(refused.form("/account/name").defaults.name).toBe(tooLong);
+    // The summary comes before the heading.
+    expect(refused.html.indexOf("error-summary")).toBeLessThan(refused.html.indexOf("<h1>"));
+    expect(textOf(refused.html)).not.toContain("Enter your full name");
+    expect(await rows("SELECT name FROM users WHERE email = ?", email)).toEqual([{ name: "ชื่อเดิม ก่อนแก้" }]);
+  });
+
+  it("refused in English: the same problem in English only", async () => {
+    const browser = new Browser(WINDOWS);
+    const email = address();
+    await signInByPage(browser, email, "ชื่อเดิม ก่อนแก้");
+    browser.cookies.set("steward_lang", "en");
+    const page = await open(browser, "/account");
+    const refused = await asPage("/account", await page.submit(browser, "/account/name", { name: "   " }), 400);
+    expect(refused.html).toMatch(/<title>Error: Account &amp; security/);
+    expect(refused.html).toContain('<a href="#name">Enter your full name on one line, up to 200 characters</a>');
+    expect(refused.html).toContain("There is a problem");
+    expect(textOf(refused.html)).not.toContain("กรอกชื่อ-นามสกุล");
+    expect(await rows("SELECT name FROM users WHERE email = ?", email)).toEqual([{ name: "ชื่อเดิม ก่อนแก้" }]);
   });
 });

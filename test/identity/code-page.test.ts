@@ -17,17 +17,42 @@ async function codePageFor(client: Client, email: string) {
 }
 
 describe("the code page", () => {
-  it("a wrong code says how many tries are left and keeps the code field focused and marked", async () => {
+  it("a wrong code says how many tries are left, at the marked code field, in the page's language", async () => {
     const client = new Client();
     const email = address();
     const page = await codePageFor(client, email);
     expect(page.html).toMatch(/<input[^>]*id="code"[^>]*autofocus/);
     const wrong = wrongOf(codeIn(await lastMailTo(email)));
     const refused = await asPage("code", await page.submit(client, "/signin/code", { code: wrong }), 400);
-    expect(textOf(refused.html)).toContain("ลองได้อีก 4 ครั้ง");
-    expect(textOf(refused.html)).toContain("4 more tries");
-    expect(refused.html).toMatch(/<input[^>]*id="code"[^>]*aria-invalid="true"/);
+    expect(refused.html).toContain('<a href="#code">รหัสไม่ถูกต้อง ลองได้อีก 4 ครั้ง</a>');
+    expect(refused.html).toMatch(/<p class="field-error" id="code-error">[\s\S]*?ลองได้อีก 4 ครั้ง<\/p>/);
+    expect(textOf(refused.html)).not.toContain("more tries");
+    expect(refused.html).toMatch(
+      /<input[^>]*id="code"[^>]*aria-invalid="true"[^>]*aria-describedby="code-error code-hint"/,
+    );
     expect(refused.html).toMatch(/<title>ข้อผิดพลาด: /);
+    // The error summary takes the focus now (one autofocus per page); its link leads to the field.
+    expect(refused.html).toMatch(/<div class="error-summary"[^>]*autofocus/);
+    expect(refused.html).not.toMatch(/<input[^>]*id="code"[^>]*autofocus/);
+    expect(refused.form("/signin/code").defaults).toEqual({ email, code: "" });
+
+    // In English, the same page speaks English only.
+    client.cookies.set("steward_lang", "en");
+    const english = await asPage("code", await refused.submit(client, "/signin/code", { code: wrong }), 400);
+    expect(english.html).toContain('<a href="#code">Wrong code: 3 more tries.</a>');
+    expect(english.html).toMatch(/<title>Error: Enter the code/);
+    expect(textOf(english.html)).not.toContain("ลองได้อีก");
+  });
+
+  it("a code that is not six digits is a problem at the field, checked before any try is counted", async () => {
+    const client = new Client();
+    const email = address();
+    const page = await codePageFor(client, email);
+    const refused = await asPage("code", await page.submit(client, "/signin/code", { code: "12a" }), 400);
+    expect(refused.html).toContain('<a href="#code">กรอกรหัส 6 หลักจากอีเมล เป็นตัวเลขเท่านั้น</a>');
+    expect(refused.html).toMatch(/<input[^>]*id="code"[^>]*aria-invalid="true"/);
+    // The right code still has all its tries.
+    redirected(await refused.submit(client, "/signin/code", { code: codeIn(await lastMailTo(email)) }));
   });
 
   it("a code with no tries left offers no code field, only a button that sends a new code to the same address", async () => {

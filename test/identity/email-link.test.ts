@@ -49,6 +49,18 @@ describe("opening the e-mailed sign-in link (GET, HEAD)", () => {
     expect(html).not.toMatch(/\.submit\(\)|http-equiv="refresh"/i);
   });
 
+  it("speaks Thai by default and English when the browser prefers it, never both", async () => {
+    const { email, link } = await emailedLink();
+    const thai = await (await new Client().fetch(link)).text();
+    expect(thai).toContain("<h1>เข้าสู่ระบบด้วยอีเมลนี้?</h1>");
+    expect(thai).toContain(`เข้าสู่ระบบในชื่อ <strong>${email}</strong>`);
+    expect(thai).not.toContain("Sign in with this e-mail?");
+    const english = await (await new Client().fetch(link, { headers: { "Accept-Language": "en" } })).text();
+    expect(english).toContain("<h1>Sign in with this e-mail?</h1>");
+    expect(english).toContain(`Sign in as <strong>${email}</strong>?`);
+    expect(english).not.toContain("เข้าสู่ระบบด้วยอีเมลนี้?");
+  });
+
   it("after GET and HEAD the link still signs in by POST", async () => {
     const { email, link } = await emailedLink();
     await new Client().fetch(link);

@@ -28,6 +28,7 @@ async function newUser(): Promise<User> {
     status: "active",
     isAdmin: false,
     rightsVersion: 0,
+    locale: null,
     createdAt: NOW,
     updatedAt: NOW,
   };

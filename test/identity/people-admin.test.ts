@@ -5,6 +5,7 @@ import { ADMIN_EMAIL, expectProblem, signInAdmin } from "../helpers/auth-db";
 import { steward } from "../helpers/flow-approval";
 import { auditOf, rows } from "../helpers/db";
 import { signInWith } from "../helpers/identity-auth";
+import { asPage, open, textOf } from "../helpers/pages-forms";
 
 // People for administrators (CONTRACT: GET /api/v1/admin/users, POST /api/v1/admin/users/:id/admin).
 // This file's database is its own: the configured administrator is the only one at the start.
@@ -165,5 +166,33 @@ describe("unlock", () => {
     const after = (await (await admin.fetch(`/api/v1/admin/users/${p.id}`)).json()) as { waitingUntil: string | null };
     expect(after.waitingUntil).toBeNull();
     expect(await auditOf(`user:${p.id}`, "user.unlocked")).toHaveLength(1);
+  });
+});
+
+describe("the people pages' language", () => {
+  const english = async (path: string) =>
+    asPage(path, await admin.fetch(path, { headers: { "Accept-Language": "en" } }));
+
+  it("the list and a person's page are Thai by default and English when preferred, never both", async () => {
+    const p = await person(`สมศรี ${unique("lang")}`);
+    const list = `/admin/people?q=${encodeURIComponent(p.email)}`;
+    const thaiList = await open(admin, list);
+    expect(thaiList.html).toContain("<h1>ผู้ใช้</h1>");
+    expect(thaiList.html).toContain('<th scope="col">สมัครเมื่อ</th>');
+    expect(thaiList.html).toContain('<td data-label="สถานะ">');
+    expect(textOf(thaiList.html)).not.toMatch(/Joined|Active/);
+    const englishList = await english(list);
+    expect(englishList.html).toContain("<h1>People</h1>");
+    expect(englishList.html).toContain('<th scope="col">Joined</th>');
+    expect(textOf(englishList.html)).toContain("Active");
+    expect(textOf(englishList.html)).not.toMatch(/สมัครเมื่อ|ใช้งานได้/);
+
+    const thaiPerson = await open(admin, `/admin/people/${p.id}`);
+    expect(textOf(thaiPerson.html)).toContain("อีเมลที่ยืนยันแล้ว");
+    expect(textOf(thaiPerson.html)).not.toContain("Verified e-mails");
+    const englishPerson = await english(`/admin/people/${p.id}`);
+    expect(englishPerson.html).toContain(`<h1>Person: ${p.name}</h1>`);
+    expect(textOf(englishPerson.html)).toContain("Verified e-mails");
+    expect(textOf(englishPerson.html)).not.toContain("อีเมลที่ยืนยันแล้ว");
   });
 });

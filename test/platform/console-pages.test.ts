@@ -25,6 +25,11 @@ async function stewardWithKey() {
   return { ...s, agency, secret };
 }
 
+/** A page as a browser that prefers English gets it (pages are Thai by default). */
+async function openEnglish(client: Client, path: string, status = 200) {
+  return asPage(path, await client.fetch(path, { headers: { "Accept-Language": "en" } }), status);
+}
+
 /** The success banner comes before the page's heading: seen first, announced (role=status). */
 function bannerFirst(html: string, text: string) {
   const banner = html.indexOf('class="notice success"');
@@ -91,7 +96,8 @@ describe("a steward found by name, revoked through the confirmation page", () =>
 
     const confirm = await open(admin, `/admin/stewards/${s.membershipId}/confirm/revoke`);
     expect(textOf(confirm.html)).toContain("กุญแจเผยแพร่ข้อมูล 1 ดอกจะหยุดทำงานทันที");
-    expect(textOf(confirm.html)).toContain("1 publish key(s) stop now");
+    const english = await openEnglish(admin, `/admin/stewards/${s.membershipId}/confirm/revoke`);
+    expect(textOf(english.html)).toContain("1 publish key(s) stop now");
     expect(confirm.html).toContain(`href="/admin/stewards/${s.membershipId}"`); // cancel
 
     const before = await snapshot();
@@ -152,7 +158,9 @@ describe("what the console says, and when it refuses", () => {
   it("the reason's label says who is e-mailed it; impossible actions have no confirmation page (409)", async () => {
     const s = await stewardWithKey();
     const confirm = await open(admin, `/admin/stewards/${s.membershipId}/confirm/suspend`);
-    expect(textOf(confirm.html)).toContain("e-mailed to the steward");
+    expect(textOf(confirm.html)).toContain("ส่งถึงผู้ดูแลข้อมูลทางอีเมล");
+    const english = await openEnglish(admin, `/admin/stewards/${s.membershipId}/confirm/suspend`);
+    expect(textOf(english.html)).toContain("e-mailed to the steward");
     await open(admin, `/admin/stewards/${s.membershipId}/confirm/reinstate`, 409);
     await open(admin, `/admin/people/${s.userId}/confirm/reactivate`, 409);
   });
@@ -170,7 +178,8 @@ describe("what the console says, and when it refuses", () => {
   it("a forged cursor on a list page says what is wrong", async () => {
     for (const path of ["/admin/stewards", "/admin/people", "/admin/applications"]) {
       const page = await open(admin, `${path}?cursor=zzz!`, 400);
-      expect(page.html, path).toContain('class="notice error"');
+      // A notice, or the error summary at the top (its message belongs to no field).
+      expect(page.html, path).toMatch(/class="(notice error|error-summary)"/);
     }
   });
 
@@ -178,7 +187,8 @@ describe("what the console says, and when it refuses", () => {
     const s = await steward(await createAgency());
     const res = await admin.form(`/admin/people/${s.userId}/expire-keys`, { reason: "ทดสอบ", graceSeconds: "0" });
     const location = redirected(res, `/admin/people/${s.userId}?done=keys-none`);
-    bannerFirst((await open(admin, location)).html, "no key changed");
+    bannerFirst((await open(admin, location)).html, "จึงไม่มีกุญแจใดเปลี่ยน");
+    bannerFirst((await openEnglish(admin, location)).html, "no key changed");
   });
 });
 
@@ -207,7 +217,8 @@ describe("people", () => {
     const [me] = await rows("SELECT id FROM users WHERE email = ?", ADMIN_EMAIL);
     const res = await admin.form(`/admin/people/${me!.id}/revoke-admin`, { reason: "ทดสอบ" });
     const page = await asPage("confirm", res, 409);
-    expect(textOf(page.html)).toContain("At least one active administrator must remain");
+    expect(textOf(page.html)).toContain("ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน");
+    expect(page.html).toContain('class="error-summary"');
   });
 });
 
@@ -218,7 +229,7 @@ describe("agencies", () => {
     const app = await submit(waiting, s.agency.id);
     const list = await open(admin, `/admin/agencies?q=${encodeURIComponent(s.agency.id)}`);
     expect(list.html).toContain(`href="/admin/agencies/${s.agency.id}"`);
-    expect(textOf((await open(admin, `/admin/agencies?q=${unique("none")}`)).html)).toContain("No agency matches");
+    expect(textOf((await open(admin, `/admin/agencies?q=${unique("none")}`)).html)).toContain("ไม่พบหน่วยงาน");
     const page = await open(admin, `/admin/agencies/${s.agency.id}`);
     expect(page.html).toContain(`href="/admin/stewards/${s.membershipId}"`);
     expect(page.html).toContain(`href="/applications/${app.id}"`);
@@ -228,7 +239,9 @@ describe("agencies", () => {
   it("forced rotation for a whole agency through its confirmation page", async () => {
     const s = await stewardWithKey();
     const confirm = await open(admin, `/admin/agencies/${s.agency.id}/confirm/expire-keys`);
-    expect(textOf(confirm.html)).toContain("1 key(s) of 1 owner(s)");
+    expect(textOf(confirm.html)).toContain("กุญแจ 1 ดอกของเจ้าของ 1 คน");
+    const english = await openEnglish(admin, `/admin/agencies/${s.agency.id}/confirm/expire-keys`);
+    expect(textOf(english.html)).toContain("1 key(s) of 1 owner(s)");
     const location = redirected(
       await confirm.submit(admin, `/admin/agencies/${s.agency.id}/expire-keys`, {
         reason: "ย้ายระบบ",

@@ -119,7 +119,10 @@ describe("JSON bodies", () => {
       executiveEmail: twoAts,
     });
     expect(form.status).toBe(400);
-    expect(await form.text()).toContain("อีเมลไม่ถูกต้อง");
+    // The page names the field (error summary, field message): the executive's e-mail.
+    const page = await form.text();
+    expect(page).toContain('href="#executiveEmail"');
+    expect(page).toMatch(/<input id="executiveEmail"[^>]*aria-invalid="true"/);
     const header = "nameTh,nameEn,ministry,domains,executiveName,executivePosition,executiveEmail,reviewRequired";
     const report = await importReport(
       await importCsv(

@@ -13,6 +13,8 @@ export const users = sqliteTable("users", {
   isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
   /** Bumped whenever the user's rights change; a session of an older version gets a new id. */
   rightsVersion: integer("rights_version").notNull().default(0),
+  /** The language the person chose for pages and e-mails; null until they choose (e-mails then carry both). */
+  locale: text("locale", { enum: ["th", "en"] }),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });

@@ -75,10 +75,10 @@ adminAgencyRoutes.post(
     if (accepted) return c.json(report, 200);
     // A refused import is a problem (RFC 9457) that carries the per-row report as extensions.
     const problem = problemBody(
-      new AppError(
-        "import_rejected",
-        `${report.rows.filter((r) => r.status === "invalid").length} แถวไม่ถูกต้อง / row(s) invalid: see rows.`,
-      ),
+      new AppError("import_rejected", {
+        th: `${report.rows.filter((r) => r.status === "invalid").length} แถวไม่ถูกต้อง`,
+        en: `row(s) invalid: see rows.`,
+      }),
     );
     return c.body(JSON.stringify({ ...problem, ...report }), 422, { "Content-Type": "application/problem+json" });
   },

@@ -14,6 +14,8 @@ emailAuthRoutes.post(
   describe({
     tags: ["Sign-in"],
     summary: "Start an e-mail sign-in (also signs up): sends a 6-digit code and a link",
+    description:
+      "The e-mail is in the request's language: the `steward_lang` cookie, else `Accept-Language` (Thai or English), else Thai.",
     status: 202,
     response: CodeSent,
     errors: [...BODY_ERRORS, "email_domain_not_allowed", "rate_limited", "cross_site_request"],
@@ -25,6 +27,7 @@ emailAuthRoutes.post(
       c.var.deps,
       c.req.valid("json"),
       c.var.meta,
+      c.var.lang,
     );
     setSignInBinding(c, binding, bindingMaxAgeSeconds);
     deliverAfterResponse(c, outboxIds);

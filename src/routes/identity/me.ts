@@ -71,7 +71,13 @@ meRoutes.post(
   validate("json", v.object({ email: EmailField })),
   async (c) => {
     const { user } = requireUser(c);
-    const { outboxIds } = await startEmailVerification(c.var.deps, user, c.req.valid("json").email, c.var.meta);
+    const { outboxIds } = await startEmailVerification(
+      c.var.deps,
+      user,
+      c.req.valid("json").email,
+      c.var.meta,
+      c.var.lang,
+    );
     deliverAfterResponse(c, outboxIds);
     return c.json({ status: "code_sent" as const }, 202);
   },

@@ -26,10 +26,10 @@ export async function formBody(c: Context<AppEnv>): Promise<Record<string, strin
     const body = await c.req.parseBody();
     return body as Record<string, string | File>;
   } catch {
-    throw new AppError(
-      "invalid_request",
-      "แบบฟอร์มไม่สมบูรณ์ กรุณาส่งใหม่ / The form arrived incomplete; please send it again.",
-    );
+    throw new AppError("invalid_request", {
+      th: "แบบฟอร์มไม่สมบูรณ์ กรุณาส่งใหม่",
+      en: "The form arrived incomplete; please send it again.",
+    });
   }
 }
 
@@ -71,7 +71,7 @@ export function parseForm<S extends v.GenericSchema>(
   }));
   return {
     ok: false,
-    error: new AppError("invalid_request", "กรุณาตรวจสอบข้อมูลที่กรอก / Please check the form.", { errors }),
+    error: new AppError("invalid_request", { th: "กรุณาตรวจสอบข้อมูลที่กรอก", en: "Please check the form." }, { errors }),
   };
 }
 

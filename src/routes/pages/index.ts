@@ -5,6 +5,7 @@ import { adminPages } from "./platform/console";
 import { adminAgencyPages } from "./agencies/agencies";
 import { approvalPages } from "./applications/approvals";
 import { assetPages } from "./platform/assets";
+import { languagePages } from "./platform/language";
 import { keyPages } from "./keys/keys";
 import { oidcPages } from "./identity/oidc";
 import { rolesPages } from "./applications/roles";
@@ -18,6 +19,7 @@ import { auditPages } from "./platform/audit";
 /** Mounts the HTML pages (Thai first, English second). */
 export function registerPages(app: Hono<AppEnv>): void {
   app.route("/", assetPages);
+  app.route("/", languagePages);
   app.route("/", signInPages);
   app.route("/", accountPages);
   app.route("/", keyPages);

@@ -65,7 +65,7 @@ export async function listAgencyChoices(db: Db): Promise<(AgencyView & { hasExec
 /** An agency's row; 404 when there is none. */
 export async function getAgency(db: Db, id: string): Promise<Agency> {
   const [agency] = await db.select().from(agencies).where(eq(agencies.id, id)).limit(1);
-  if (!agency) throw new AppError("not_found", "ไม่พบหน่วยงานนี้ / No such agency.");
+  if (!agency) throw new AppError("not_found", { th: "ไม่พบหน่วยงานนี้", en: "No such agency." });
   return agency;
 }
 
@@ -74,6 +74,9 @@ export async function agencyDomainList(db: Db, agencyId: string): Promise<string
 }
 
 /** Every agency's id and Thai name, by Thai name (for a choice list). */
-export async function agencyNames(db: Db): Promise<{ id: string; nameTh: string }[]> {
-  return db.select({ id: agencies.id, nameTh: agencies.nameTh }).from(agencies).orderBy(asc(agencies.nameTh));
+export async function agencyNames(db: Db): Promise<{ id: string; nameTh: string; nameEn: string }[]> {
+  return db
+    .select({ id: agencies.id, nameTh: agencies.nameTh, nameEn: agencies.nameEn })
+    .from(agencies)
+    .orderBy(asc(agencies.nameTh));
 }

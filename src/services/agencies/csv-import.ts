@@ -157,14 +157,14 @@ export async function importAgenciesCsv(
   const [header, ...records] = parseCsv(decode(body));
   if (!header)
     throw badFile(
-      `ไฟล์ว่าง ต้องมีหัวตาราง / The file is empty; the first row names the columns: ${CSV_COLUMNS.join(",")}`,
+      { th: `ไฟล์ว่าง ต้องมีหัวตาราง`, en: `The file is empty; the first row names the columns: ${CSV_COLUMNS.join(",")}` },
       "header",
     );
   if (records.length > MAX_IMPORT_ROWS)
-    throw new AppError(
-      "payload_too_large",
-      `ไม่เกิน ${MAX_IMPORT_ROWS} แถวต่อไฟล์ / At most ${MAX_IMPORT_ROWS} rows per file`,
-    );
+    throw new AppError("payload_too_large", {
+      th: `ไม่เกิน ${MAX_IMPORT_ROWS} แถวต่อไฟล์`,
+      en: `At most ${MAX_IMPORT_ROWS} rows per file`,
+    });
   const columns = headerColumns(header.cells);
   const candidates = records.map((r) => readRow(columns, r));
   await checkAgainstDirectory(deps, candidates);

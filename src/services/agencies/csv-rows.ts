@@ -1,3 +1,4 @@
+import type { Bilingual } from "../../text/bilingual";
 import { CsvError, parse } from "csv-parse/sync";
 import { AppError, type FieldError } from "../../errors";
 import { isBlank, listItems, textProblem } from "../../lib/fields";
@@ -22,8 +23,8 @@ const REQUIRED: Column[] = ["nameTh", "nameEn", "ministry", "domains"];
 const TRUE = new Set(["true", "yes", "y", "1", "ใช่", "จริง"]);
 const FALSE = new Set(["", "false", "no", "n", "0", "ไม่", "ไม่ใช่", "เท็จ"]);
 
-export const badFile = (message: string, path = "$") =>
-  new AppError("invalid_request", message, { errors: [{ path, message }] });
+export const badFile = (message: Bilingual, path = "$") =>
+  new AppError("invalid_request", message, { errors: [{ path, message: `${message.th} / ${message.en}` }] });
 
 /** The text of an upload: strict UTF-8 (a byte order mark is dropped by the parser). */
 export function decode(body: ArrayBuffer | string): string {
@@ -31,7 +32,7 @@ export function decode(body: ArrayBuffer | string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(body);
   } catch {
-    throw badFile("ไฟล์ต้องเป็นข้อความ UTF-8 / The file must be UTF-8 text");
+    throw badFile({ th: "ไฟล์ต้องเป็นข้อความ UTF-8", en: "The file must be UTF-8 text" });
   }
 }
 
@@ -60,7 +61,10 @@ export function parseCsv(text: string): CsvRecord[] {
     if (!(error instanceof CsvError)) throw error;
     const line = (error as CsvError & { lines?: number }).lines ?? 1;
     throw badFile(
-      `เครื่องหมายคำพูดผิดรูปแบบ (บรรทัด ${line}) / Malformed quoting on line ${line}: quote whole cells and double the quotes inside them`,
+      {
+        th: `เครื่องหมายคำพูดผิดรูปแบบ (บรรทัด ${line})`,
+        en: `Malformed quoting on line ${line}: quote whole cells and double the quotes inside them`,
+      },
       `line ${line}`,
     );
   }
@@ -78,13 +82,16 @@ export function headerColumns(cells: string[]): Map<Column, number> {
   cells.forEach((raw, i) => {
     const name = CSV_COLUMNS.find((c) => c.toLowerCase() === raw.trim().toLowerCase());
     if (!name)
-      throw badFile(`ไม่รู้จักคอลัมน์ "${raw}" / Unknown column "${raw}"; expected ${CSV_COLUMNS.join(",")}`, "header");
-    if (columns.has(name)) throw badFile(`คอลัมน์ซ้ำ "${raw}" / Duplicate column "${raw}"`, "header");
+      throw badFile(
+        { th: `ไม่รู้จักคอลัมน์ "${raw}"`, en: `Unknown column "${raw}"; expected ${CSV_COLUMNS.join(",")}` },
+        "header",
+      );
+    if (columns.has(name)) throw badFile({ th: `คอลัมน์ซ้ำ "${raw}"`, en: `Duplicate column "${raw}"` }, "header");
     columns.set(name, i);
   });
   const missing = REQUIRED.filter((c) => !columns.has(c));
   if (missing.length)
-    throw badFile(`ไม่มีคอลัมน์ ${missing.join(", ")} / Missing column(s): ${missing.join(", ")}`, "header");
+    throw badFile({ th: `ไม่มีคอลัมน์ ${missing.join(", ")}`, en: `Missing column(s): ${missing.join(", ")}` }, "header");
   return columns;
 }
 

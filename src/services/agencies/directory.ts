@@ -42,7 +42,11 @@ async function checkDirectory(
     .filter((d) => owners.has(d) && owners.get(d) !== agencyId)
     .map((d) => ({ path: `domains.${state.domains.indexOf(d)}`, message: `${M.taken}: ${d}` }));
   if (taken.length)
-    throw new AppError("conflict", "โดเมนเป็นของหน่วยงานอื่นแล้ว / A domain belongs to another agency.", { errors: taken });
+    throw new AppError(
+      "conflict",
+      { th: "โดเมนเป็นของหน่วยงานอื่นแล้ว", en: "A domain belongs to another agency." },
+      { errors: taken },
+    );
   if (nameChanged) {
     const [same] = await deps.db
       .select({ id: agencies.id })
@@ -50,17 +54,25 @@ async function checkDirectory(
       .where(eq(agencies.nameTh, state.nameTh))
       .limit(1);
     if (same && same.id !== agencyId)
-      throw new AppError("conflict", "มีหน่วยงานชื่อนี้แล้ว / An agency with this name exists.", {
-        errors: [{ path: "nameTh", message: M.nameTaken }],
-      });
+      throw new AppError(
+        "conflict",
+        { th: "มีหน่วยงานชื่อนี้แล้ว", en: "An agency with this name exists." },
+        {
+          errors: [{ path: "nameTh", message: M.nameTaken }],
+        },
+      );
   }
   const outside = emails.filter(
     ([, e]) => !isGovernmentFor(e, { state, owners, shared: deps.config.sharedMailDomains, agencyId }),
   );
   if (outside.length)
-    throw new AppError("email_domain_not_allowed", "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ / Approvers need a government e-mail.", {
-      errors: outside.map(([path]) => ({ path, message: M.notGov })),
-    });
+    throw new AppError(
+      "email_domain_not_allowed",
+      { th: "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ", en: "Approvers need a government e-mail." },
+      {
+        errors: outside.map(([path]) => ({ path, message: M.notGov })),
+      },
+    );
 }
 
 export const actorOf = (admin: User) => `admin:${admin.email ?? admin.id}`;
@@ -71,7 +83,7 @@ export async function commitAgencyBatch(db: Db, statements: Statement[]): Promis
     return await runBatch(db, statements);
   } catch (error) {
     if (/UNIQUE constraint failed: agency_domains/i.test(String(error)))
-      throw new AppError("conflict", "โดเมนเป็นของหน่วยงานอื่นแล้ว / A domain belongs to another agency.");
+      throw new AppError("conflict", { th: "โดเมนเป็นของหน่วยงานอื่นแล้ว", en: "A domain belongs to another agency." });
     throw error;
   }
 }
@@ -120,7 +132,7 @@ export async function listAgencyRecords(
 }
 
 const invalid = (errors: FieldError[]) =>
-  new AppError("invalid_request", "ข้อมูลหน่วยงานไม่ถูกต้อง / The agency is not valid.", { errors });
+  new AppError("invalid_request", { th: "ข้อมูลหน่วยงานไม่ถูกต้อง", en: "The agency is not valid." }, { errors });
 
 export async function createAgencyEntry(
   deps: Deps,
@@ -218,9 +230,9 @@ export async function updateAgencyEntry(
     ...approvers.statements,
   ]);
   if ((cas ?? []).length === 0)
-    throw new AppError(
-      "conflict",
-      "ข้อมูลหน่วยงานถูกแก้ไขพร้อมกัน กรุณาโหลดใหม่ / The agency changed meanwhile; reload and try again.",
-    );
+    throw new AppError("conflict", {
+      th: "ข้อมูลหน่วยงานถูกแก้ไขพร้อมกัน กรุณาโหลดใหม่",
+      en: "The agency changed meanwhile; reload and try again.",
+    });
   return { agency: await getAgencyRecord(deps.db, id), outboxIds: approvers.outboxIds };
 }

@@ -21,3 +21,15 @@ export async function isGovernmentEmail(db: Db, config: Config, email: string): 
     .limit(1);
   return row !== undefined;
 }
+
+/**
+ * The agency an address belongs to by its domain, to pre-select on the application form: the id
+ * of the one agency whose domains include the address's domain; null when none or several do
+ * (a shared domain such as mail.go.th names no agency).
+ */
+export function agencyOfEmail(agencies: { id: string; domains: string[] }[], email: string | null): string | null {
+  if (!email) return null;
+  const domain = emailDomain(email);
+  const matches = agencies.filter((a) => a.domains.includes(domain));
+  return matches.length === 1 ? matches[0]!.id : null;
+}

@@ -70,7 +70,7 @@ export async function loadApplication(deps: Deps, id: string, viewer: User | nul
     .where(eq(applications.id, id))
     .limit(1);
   if (!row || (viewer && !viewer.isAdmin && viewer.id !== row.application.userId)) {
-    throw new AppError("not_found", "ไม่พบคำขอนี้ / No such application.");
+    throw new AppError("not_found", { th: "ไม่พบคำขอนี้", en: "No such application." });
   }
   const [agency, applicantEmails] = await Promise.all([
     getAgency(deps.db, row.application.agencyId),
@@ -82,7 +82,7 @@ export async function loadApplication(deps: Deps, id: string, viewer: User | nul
 export async function withdrawApplication(deps: Deps, user: User, id: string, meta: RequestMeta) {
   const ctx = await loadApplication(deps, id, user);
   if (ctx.application.userId !== user.id)
-    throw new AppError("forbidden", "ผู้ยื่นคำขอเท่านั้นที่ถอนได้ / Only the applicant can withdraw.");
+    throw new AppError("forbidden", { th: "ผู้ยื่นคำขอเท่านั้นที่ถอนได้", en: "Only the applicant can withdraw." });
   const committed = await commitApplicationTransition(deps, ctx, "WITHDRAWN", { actor: user.email ?? user.id, meta });
   return {
     application: await applicationRecord(deps.db, committed.application, ctx.applicant),
@@ -123,7 +123,7 @@ async function resubmitOnce(
 ) {
   const ctx = await loadApplication(deps, id, user);
   if (ctx.application.userId !== user.id)
-    throw new AppError("forbidden", "ผู้ยื่นคำขอเท่านั้นที่ส่งใหม่ได้ / Only the applicant can resubmit.");
+    throw new AppError("forbidden", { th: "ผู้ยื่นคำขอเท่านั้นที่ส่งใหม่ได้", en: "Only the applicant can resubmit." });
   const patch = {
     position: input.position ?? ctx.application.position,
     phone: input.phone ?? ctx.application.phone,

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { displayName } from "../../text/bilingual";
-import { emailIdentities, handovers, memberships, type Handover, type User } from "../../db/schema";
+import { emailIdentities, handovers, memberships, users, type Handover, type User } from "../../db/schema";
 import { runBatch } from "../../db/guarded";
 import { AppError } from "../../errors";
 import { mailboxOf } from "../../lib/fields";
@@ -31,35 +31,39 @@ export async function requestHandover(
   const loaded = await loadMembership(deps, membershipId);
   const { membership, user: holder, agency } = loaded;
   if (membership.userId !== actor.id && !actor.isAdmin)
-    throw new AppError("not_found", "ไม่พบบทบาทนี้ / No such membership.");
+    throw new AppError("not_found", { th: "ไม่พบบทบาทนี้", en: "No such membership." });
   if (!grantsPublish(membership.status as MembershipStatus)) {
-    throw new AppError(
-      "invalid_transition",
-      "ส่งมอบได้เฉพาะบทบาทที่ใช้งานอยู่ / Only an active steward role can be handed over.",
-    );
+    throw new AppError("invalid_transition", {
+      th: "ส่งมอบได้เฉพาะบทบาทที่ใช้งานอยู่",
+      en: "Only an active steward role can be handed over.",
+    });
   }
   const successorEmail = normalizeEmail(rawEmail);
   if (!(await isGovernmentEmail(deps.db, deps.config, successorEmail))) {
-    throw new AppError(
-      "email_domain_not_allowed",
-      "ผู้รับช่วงต้องใช้อีเมลหน่วยงานรัฐ / The successor needs a government e-mail.",
-    );
+    throw new AppError("email_domain_not_allowed", {
+      th: "ผู้รับช่วงต้องใช้อีเมลหน่วยงานรัฐ",
+      en: "The successor needs a government e-mail.",
+    });
   }
   const domains = await agencyDomainList(deps.db, agency.id);
   const domain = emailDomain(successorEmail);
   if (!domains.includes(domain) && !deps.config.sharedMailDomains.includes(domain)) {
-    throw new AppError(
-      "email_domain_mismatch",
-      "อีเมลผู้รับช่วงต้องเป็นของหน่วยงานนี้ / The successor's address must be of this agency (or mail.go.th).",
-    );
+    throw new AppError("email_domain_mismatch", {
+      th: "อีเมลผู้รับช่วงต้องเป็นของหน่วยงานนี้",
+      en: "The successor's address must be of this agency (or mail.go.th).",
+    });
   }
   // Compared by mailbox: `someone+tag@` is someone.
   const successorMailbox = mailboxOf(successorEmail);
   const holderEmails = [...(await verifiedEmailsOf(deps.db, holder.id)), ...(holder.email ? [holder.email] : [])];
   if (holderEmails.some((e) => mailboxOf(e) === successorMailbox)) {
-    throw new AppError("invalid_request", "กรุณาระบุผู้อื่น / Name someone else as successor.", {
-      errors: [{ path: "successorEmail", message: "the current steward" }],
-    });
+    throw new AppError(
+      "invalid_request",
+      { th: "กรุณาระบุผู้อื่น", en: "Name someone else as successor." },
+      {
+        errors: [{ path: "successorEmail", message: "the current steward" }],
+      },
+    );
   }
   const stewardEmails = await deps.db
     .select({ email: emailIdentities.email })
@@ -67,11 +71,18 @@ export async function requestHandover(
     .innerJoin(emailIdentities, eq(emailIdentities.userId, memberships.userId))
     .where(and(eq(memberships.agencyId, agency.id), inArray(memberships.status, ["active", "suspended"])));
   if (stewardEmails.some((s) => mailboxOf(s.email) === successorMailbox)) {
-    throw new AppError(
-      "conflict",
-      "ผู้รับช่วงเป็นผู้ดูแลข้อมูลของหน่วยงานนี้อยู่แล้ว / The successor is already a steward of this agency.",
-    );
+    throw new AppError("conflict", {
+      th: "ผู้รับช่วงเป็นผู้ดูแลข้อมูลของหน่วยงานนี้อยู่แล้ว",
+      en: "The successor is already a steward of this agency.",
+    });
   }
+  // The successor's language, if the address is already a verified address of an account.
+  const [successor] = await deps.db
+    .select({ locale: users.locale })
+    .from(emailIdentities)
+    .innerJoin(users, eq(users.id, emailIdentities.userId))
+    .where(eq(emailIdentities.email, successorEmail))
+    .limit(1);
   const now = deps.clock.now();
   const handover: Handover = {
     id: newId("hnd"),
@@ -92,6 +103,7 @@ export async function requestHandover(
       agencyNameTh: agency.nameTh,
       agencyNameEn: agency.nameEn,
       appUrl: deps.config.appOrigin,
+      lang: successor?.locale,
     }),
     now,
   });
@@ -110,7 +122,10 @@ export async function requestHandover(
     ]);
   } catch (error) {
     if (String(error).includes("UNIQUE"))
-      throw new AppError("conflict", "มีการส่งมอบที่รอดำเนินการอยู่แล้ว / A handover of this role is already pending.");
+      throw new AppError("conflict", {
+        th: "มีการส่งมอบที่รอดำเนินการอยู่แล้ว",
+        en: "A handover of this role is already pending.",
+      });
     throw error;
   }
   return { handover, outboxIds: [invitation.id] };

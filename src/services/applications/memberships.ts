@@ -8,7 +8,7 @@ import type { Deps, RequestMeta } from "../../deps";
 /** A steward gives up the role. */
 export async function cancelMembership(deps: Deps, user: User, id: string, reason: string, meta: RequestMeta) {
   const { membership } = await loadMembership(deps, id);
-  if (membership.userId !== user.id) throw new AppError("not_found", "ไม่พบบทบาทนี้ / No such membership.");
+  if (membership.userId !== user.id) throw new AppError("not_found", { th: "ไม่พบบทบาทนี้", en: "No such membership." });
   return commitMembershipTransition(deps, id, "CANCELLED", { actor: user.email ?? user.id, meta, reason });
 }
 

@@ -71,6 +71,7 @@ async function sendNotice(
       day: notice.day,
       deadline: app.deadlineAt!,
       appUrl: deps.config.appOrigin,
+      lang: ctx.applicant.locale,
     }),
     now,
     guard: inserted,

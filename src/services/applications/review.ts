@@ -20,10 +20,10 @@ const REVIEW_EVENTS: Record<ReviewDecision, ApplicationEvent> = {
 /** Nobody decides on their own application: 403 `own_application`, administrators included. */
 function refuseOwnApplication(admin: User, ctx: ApplicationContext): void {
   if (ctx.application.userId === admin.id) {
-    throw new AppError(
-      "own_application",
-      "ผู้ดูแลระบบคนอื่นต้องเป็นผู้พิจารณาคำขอของคุณ / Another administrator must act on your own application.",
-    );
+    throw new AppError("own_application", {
+      th: "ผู้ดูแลระบบคนอื่นต้องเป็นผู้พิจารณาคำขอของคุณ",
+      en: "Another administrator must act on your own application.",
+    });
   }
 }
 
@@ -66,14 +66,21 @@ export async function confirmApprover(
 ) {
   const email = normalizeEmail(approver.email);
   if (!(await isGovernmentEmail(deps.db, deps.config, email))) {
-    throw new AppError("email_domain_not_allowed", "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ / The approver needs a government e-mail.");
+    throw new AppError("email_domain_not_allowed", {
+      th: "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ",
+      en: "The approver needs a government e-mail.",
+    });
   }
   const ctx = await loadApplication(deps, id, admin);
   refuseOwnApplication(admin, ctx);
   if (ctx.applicantEmails.some((own) => mailboxOf(own) === mailboxOf(email))) {
-    throw new AppError("approver_is_applicant", "ผู้อนุมัติต้องไม่ใช่ผู้ยื่นคำขอ / The approver cannot be the applicant.", {
-      errors: [{ path: "email", message: "an address of the applicant" }],
-    });
+    throw new AppError(
+      "approver_is_applicant",
+      { th: "ผู้อนุมัติต้องไม่ใช่ผู้ยื่นคำขอ", en: "The approver cannot be the applicant." },
+      {
+        errors: [{ path: "email", message: "an address of the applicant" }],
+      },
+    );
   }
   const committed = await commitApplicationTransition(deps, ctx, "APPROVER_CONFIRMED", {
     actor: `admin:${admin.email ?? admin.id}`,

@@ -147,7 +147,7 @@ export async function getSteward(deps: Deps, membershipId: string) {
     .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
     .where(eq(memberships.id, membershipId))
     .limit(1);
-  if (!row) throw new AppError("not_found", "ไม่พบผู้ดูแลข้อมูลนี้ / No such steward.");
+  if (!row) throw new AppError("not_found", { th: "ไม่พบผู้ดูแลข้อมูลนี้", en: "No such steward." });
   const [keys, pending] = await Promise.all([
     keySummaries(deps.db, eq(apiKeys.membershipId, membershipId)),
     deps.db

@@ -53,10 +53,10 @@ export async function submitApplication(deps: Deps, user: User, input: Applicati
     const submitted = await submitOnce(deps, user, input, meta);
     if (submitted) return submitted;
   }
-  throw new AppError(
-    "conflict",
-    "ข้อมูลหน่วยงานเปลี่ยนระหว่างยื่นคำขอ กรุณาลองใหม่ / The agency changed meanwhile; please try again.",
-  );
+  throw new AppError("conflict", {
+    th: "ข้อมูลหน่วยงานเปลี่ยนระหว่างยื่นคำขอ กรุณาลองใหม่",
+    en: "The agency changed meanwhile; please try again.",
+  });
 }
 
 async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta: RequestMeta) {
@@ -64,17 +64,17 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
   const now = deps.clock.now();
   const agency = await getAgency(db, input.agencyId);
   if (!(await hasAcceptedCurrentTerms(db, user.id, now))) {
-    throw new AppError(
-      "terms_not_accepted",
-      "กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน / Accept the current terms of use first.",
-    );
+    throw new AppError("terms_not_accepted", {
+      th: "กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน",
+      en: "Accept the current terms of use first.",
+    });
   }
   const applicantEmail = await officialEmailFor(deps, user.id, agency.id);
   if (!applicantEmail) {
-    throw new AppError(
-      "email_domain_mismatch",
-      "กรุณายืนยันอีเมลของหน่วยงานนี้ก่อน / Verify an official e-mail of this agency (or mail.go.th) first.",
-    );
+    throw new AppError("email_domain_mismatch", {
+      th: "กรุณายืนยันอีเมลของหน่วยงานนี้ก่อน",
+      en: "Verify an official e-mail of this agency (or mail.go.th) first.",
+    });
   }
   const existing = await db
     .select({ status: applications.status })
@@ -92,10 +92,10 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
     )
     .limit(1);
   if (existing.some((a) => isOpenApplication(a.status as ApplicationStatus)) || active.length > 0) {
-    throw new AppError(
-      "application_exists",
-      "มีคำขอหรือบทบาทในหน่วยงานนี้อยู่แล้ว / You already have an open application or role at this agency.",
-    );
+    throw new AppError("application_exists", {
+      th: "มีคำขอหรือบทบาทในหน่วยงานนี้อยู่แล้ว",
+      en: "You already have an open application or role at this agency.",
+    });
   }
 
   const hasExecutive = Boolean(agency.executiveEmail);
@@ -104,19 +104,22 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
   if (nominee && applicantEmails.some((email) => mailboxOf(email) === mailboxOf(nominee.email))) {
     throw new AppError(
       "approver_is_applicant",
-      "ผู้อนุมัติต้องเป็นผู้อื่น ไม่ใช่ผู้ยื่นคำขอ / Name someone else as approver: nobody approves their own application.",
+      { th: "ผู้อนุมัติต้องเป็นผู้อื่น ไม่ใช่ผู้ยื่นคำขอ", en: "Name someone else as approver: nobody approves their own application." },
       { errors: [{ path: "approver.email", message: "an address of the applicant" }] },
     );
   }
   if (nominee && hasExecutive) {
     throw new AppError(
       "invalid_request",
-      "หน่วยงานนี้มีข้อมูลผู้บริหารแล้ว / This agency's executive is on file: no nomination needed.",
+      { th: "หน่วยงานนี้มีข้อมูลผู้บริหารแล้ว", en: "This agency's executive is on file: no nomination needed." },
       { errors: [{ path: "approver", message: "the agency has an executive on file" }] },
     );
   }
   if (nominee && !(await isGovernmentEmail(db, deps.config, nominee.email))) {
-    throw new AppError("email_domain_not_allowed", "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ / The approver needs a government e-mail.");
+    throw new AppError("email_domain_not_allowed", {
+      th: "ผู้อนุมัติต้องใช้อีเมลหน่วยงานรัฐ",
+      en: "The approver needs a government e-mail.",
+    });
   }
   const draft: Application = {
     id: newId("app"),
@@ -189,6 +192,7 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
             approvers: approvers.map((a) => a.name ?? a.email),
             deadlineAt: application.deadlineAt,
             applicationUrl: `${deps.config.appOrigin}/applications/${application.id}`,
+            lang: user.locale,
           }),
           now,
           guard,

@@ -20,10 +20,10 @@ const anotherActiveAdmin = (id: string) =>
   sql`EXISTS (SELECT 1 FROM users o WHERE o.is_admin = 1 AND o.status = 'active' AND o.id <> ${id})`;
 
 const lastAdministrator = () =>
-  new AppError(
-    "last_administrator",
-    "ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน / At least one active administrator must remain.",
-  );
+  new AppError("last_administrator", {
+    th: "ต้องมีผู้ดูแลระบบที่ใช้งานได้อย่างน้อยหนึ่งคน",
+    en: "At least one active administrator must remain.",
+  });
 
 /**
  * Suspends an account: its sessions end and its keys verify as DISABLED, at once.
@@ -32,7 +32,10 @@ const lastAdministrator = () =>
 export async function suspendUser(deps: Deps, admin: User, id: string, reason: string, meta: RequestMeta) {
   const user = await loadUser(deps, id);
   if (user.status !== "active")
-    throw new AppError("invalid_transition", "ระงับได้เฉพาะบัญชีที่ใช้งานอยู่ / Only an active account can be suspended.");
+    throw new AppError("invalid_transition", {
+      th: "ระงับได้เฉพาะบัญชีที่ใช้งานอยู่",
+      en: "Only an active account can be suspended.",
+    });
   const now = deps.clock.now();
   // Everything after the compare-and-swap happens only if it matched (a refused suspension
   // of the last administrator must not end their sessions).
@@ -70,10 +73,10 @@ export async function suspendUser(deps: Deps, admin: User, id: string, reason: s
 export async function reactivateUser(deps: Deps, admin: User, id: string, reason: string, meta: RequestMeta) {
   const user = await loadUser(deps, id);
   if (user.status !== "suspended")
-    throw new AppError(
-      "invalid_transition",
-      "เปิดใช้ได้เฉพาะบัญชีที่ถูกระงับ / Only a suspended account can be reactivated (to end waits after wrong codes, unlock).",
-    );
+    throw new AppError("invalid_transition", {
+      th: "เปิดใช้ได้เฉพาะบัญชีที่ถูกระงับ",
+      en: "Only a suspended account can be reactivated (to end waits after wrong codes, unlock).",
+    });
   const now = deps.clock.now();
   const addresses = await deps.db
     .select({ email: emailIdentities.email })
@@ -130,10 +133,10 @@ export async function setAdministrator(
   const user = await loadUser(deps, id);
   if (user.isAdmin === grant) return user;
   if (grant && user.status !== "active")
-    throw new AppError(
-      "invalid_transition",
-      "ให้สิทธิ์ได้เฉพาะบัญชีที่ใช้งานอยู่ / Only an active account can be made an administrator.",
-    );
+    throw new AppError("invalid_transition", {
+      th: "ให้สิทธิ์ได้เฉพาะบัญชีที่ใช้งานอยู่",
+      en: "Only an active account can be made an administrator.",
+    });
   const now = deps.clock.now();
   const [cas] = await runBatch(deps.db, [
     deps.db

@@ -8,6 +8,7 @@ import { signInCodeEmail } from "../../../emails/sign-in-code";
 import { attemptCode, codeProblem, issueCode } from "./one-time-codes";
 export { MAX_CODE_ATTEMPTS } from "./one-time-codes";
 import type { Deps, RequestMeta } from "../../deps";
+import type { Lang } from "../../text/language";
 import { isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
 import { queueEmail } from "../../db/statements/outbox";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
@@ -23,15 +24,22 @@ export const CODE_TTL_MS = 10 * MINUTE;
  * when the code or link is used in the browser that started (see nameFor).
  * Older codes and links of the address stay valid: a stranger's start must not kill the link
  * the owner is about to click (they all end when one is used).
+ * The e-mail is in `lang`, the language of the page (or request) that asked for it; in Thai and
+ * English when it is not given.
  */
-export async function startEmailSignIn(deps: Deps, input: { email: string; name?: string | null }, meta: RequestMeta) {
+export async function startEmailSignIn(
+  deps: Deps,
+  input: { email: string; name?: string | null },
+  meta: RequestMeta,
+  lang?: Lang | null,
+) {
   const email = normalizeEmail(input.email);
   const now = deps.clock.now();
   if (!(await isGovernmentEmail(deps.db, deps.config, email))) {
-    throw new AppError(
-      "email_domain_not_allowed",
-      "กรุณาใช้อีเมลหน่วยงานรัฐ / Use your government e-mail (MailGoThai or your agency's domain).",
-    );
+    throw new AppError("email_domain_not_allowed", {
+      th: "กรุณาใช้อีเมลหน่วยงานรัฐ",
+      en: "Use your government e-mail (MailGoThai or your agency's domain).",
+    });
   }
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerIp, meta.ip ?? "unknown", now);
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerAddress, email, now);
@@ -48,7 +56,7 @@ export async function startEmailSignIn(deps: Deps, input: { email: string; name?
   const message = queueEmail(deps.db, {
     template: "sign_in_code",
     to: [email],
-    email: signInCodeEmail({ code: issued.code, link, expiresInMinutes: CODE_TTL_MS / MINUTE }),
+    email: signInCodeEmail({ code: issued.code, link, expiresInMinutes: CODE_TTL_MS / MINUTE, lang }),
     now,
     secretExpiresAt: issued.expiresAt,
   });

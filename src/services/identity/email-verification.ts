@@ -8,6 +8,7 @@ import { newId } from "../../lib/ids";
 import { signInCodeEmail } from "../../../emails/sign-in-code";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
+import type { Lang } from "../../text/language";
 import { isGovernmentEmail, normalizeEmail } from "../agencies/mail-domains";
 import { queueEmail } from "../../db/statements/outbox";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
@@ -29,15 +30,22 @@ const budgetOf = (user: User) => (user.email ? mailboxOf(user.email) : user.id);
  * OpenID says who a person is, not where they work. The code is bound to the user; the limits
  * (3 codes per 10 minutes, waits after wrong codes) are the user's for that address, so one
  * user cannot hold another up.
+ * The e-mail is in the user's chosen language, else in `lang` (the request's), else in both.
  */
-export async function startEmailVerification(deps: Deps, user: User, rawEmail: string, meta: RequestMeta) {
+export async function startEmailVerification(
+  deps: Deps,
+  user: User,
+  rawEmail: string,
+  meta: RequestMeta,
+  lang?: Lang | null,
+) {
   const email = normalizeEmail(rawEmail);
   const now = deps.clock.now();
   if (!(await isGovernmentEmail(deps.db, deps.config, email))) {
-    throw new AppError(
-      "email_domain_not_allowed",
-      "กรุณาใช้อีเมลหน่วยงานรัฐ / Use your government e-mail (MailGoThai or your agency's domain).",
-    );
+    throw new AppError("email_domain_not_allowed", {
+      th: "กรุณาใช้อีเมลหน่วยงานรัฐ",
+      en: "Use your government e-mail (MailGoThai or your agency's domain).",
+    });
   }
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerIp, meta.ip ?? "unknown", now);
   await hitRateLimit(deps.db, RATE_LIMITS.emailStartPerAddress, `${budgetOf(user)}:${email}`, now);
@@ -52,7 +60,7 @@ export async function startEmailVerification(deps: Deps, user: User, rawEmail: s
   const message = queueEmail(deps.db, {
     template: "email_verify_code",
     to: [email],
-    email: signInCodeEmail({ code: issued.code, expiresInMinutes: CODE_TTL_MS / MINUTE }),
+    email: signInCodeEmail({ code: issued.code, expiresInMinutes: CODE_TTL_MS / MINUTE, lang: user.locale ?? lang }),
     now,
     secretExpiresAt: issued.expiresAt,
   });
@@ -87,7 +95,7 @@ export async function verifyEmailForUser(
   const { token } = attempt;
   const [taken] = await deps.db.select().from(emailIdentities).where(eq(emailIdentities.email, email)).limit(1);
   if (taken && taken.userId !== user.id)
-    throw new AppError("conflict", "อีเมลนี้เป็นของบัญชีอื่น / This address belongs to another account.");
+    throw new AppError("conflict", { th: "อีเมลนี้เป็นของบัญชีอื่น", en: "This address belongs to another account." });
   const tx = newId("tx");
   const consumed = sql`EXISTS (SELECT 1 FROM one_time_tokens WHERE id = ${token.id} AND used_tx = ${tx})`;
   const [used] = await runBatch(deps.db, [

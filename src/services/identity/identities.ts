@@ -32,9 +32,12 @@ export async function unlinkOidcIdentity(deps: Deps, user: User, id: string, met
     .from(oidcIdentities)
     .where(and(eq(oidcIdentities.id, id), eq(oidcIdentities.userId, user.id)))
     .limit(1);
-  if (!identity) throw new AppError("not_found", "ไม่พบตัวตนนี้ / No such identity.");
+  if (!identity) throw new AppError("not_found", { th: "ไม่พบตัวตนนี้", en: "No such identity." });
   if ((await signInMethodCount(deps.db, user.id)) <= 1) {
-    throw new AppError("last_sign_in_method", "กรุณาเพิ่มวิธีเข้าสู่ระบบอื่นก่อน / Add another way to sign in first.");
+    throw new AppError("last_sign_in_method", {
+      th: "กรุณาเพิ่มวิธีเข้าสู่ระบบอื่นก่อน",
+      en: "Add another way to sign in first.",
+    });
   }
   const now = deps.clock.now();
   await runBatch(deps.db, [

@@ -8,7 +8,7 @@ const discovered = new Map<string, { as: oauth.AuthorizationServer; at: number }
 
 export function providerById(config: Config, id: string): OidcProvider {
   const provider = config.oidcProviders.find((p) => p.id === id);
-  if (!provider) throw new AppError("not_found", "ไม่พบผู้ให้บริการนี้ / No such sign-in provider.");
+  if (!provider) throw new AppError("not_found", { th: "ไม่พบผู้ให้บริการนี้", en: "No such sign-in provider." });
   return provider;
 }
 
@@ -18,10 +18,10 @@ export function requestOptions(config: Config) {
 
 function unavailable(provider: OidcProvider, cause: unknown): AppError {
   console.error(`OpenID provider ${provider.id} failed:`, cause instanceof Error ? cause.message : cause);
-  return new AppError(
-    "oidc_provider_unavailable",
-    `ไม่สามารถติดต่อ ${provider.nameTh} ได้ในขณะนี้ / ${provider.nameEn} cannot be reached now; try again later.`,
-  );
+  return new AppError("oidc_provider_unavailable", {
+    th: `ไม่สามารถติดต่อ ${provider.nameTh} ได้ในขณะนี้`,
+    en: `${provider.nameEn} cannot be reached now; try again later.`,
+  });
 }
 
 /**

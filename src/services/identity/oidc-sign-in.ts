@@ -1,3 +1,4 @@
+import type { Bilingual } from "../../text/bilingual";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import * as oauth from "oauth4webapi";
 import { oidcFlows, oidcIdentities, users, type User } from "../../db/schema";
@@ -20,7 +21,7 @@ import {
 import { assertCanSignIn, openSessionStatements } from "./sign-in-session";
 import { flowCookieName } from "./oidc-flow";
 
-function failed(detail: string): AppError {
+function failed(detail: Bilingual): AppError {
   return new AppError("oidc_failed", detail);
 }
 
@@ -57,7 +58,7 @@ export async function completeOidcSignIn(
   const now = deps.clock.now();
   await hitRateLimit(deps.db, RATE_LIMITS.oidcPerIp, meta.ip ?? "unknown", now);
   const state = callbackUrl.searchParams.get("state");
-  if (!state) throw failed("ไม่พบ state ในคำตอบของผู้ให้บริการ / The provider's answer has no state.");
+  if (!state) throw failed({ th: "ไม่พบ state ในคำตอบของผู้ให้บริการ", en: "The provider's answer has no state." });
   const stateHash = await sha256Hex(state);
   const [flow] = await deps.db.select().from(oidcFlows).where(eq(oidcFlows.stateHash, stateHash)).limit(1);
   const binding = cookies[flowCookieName(stateHash)];
@@ -67,9 +68,10 @@ export async function completeOidcSignIn(
     !binding ||
     !timingSafeEqual(flow.bindingHash, await sha256Hex(binding))
   ) {
-    throw failed(
-      "การเข้าสู่ระบบนี้ไม่ได้เริ่มจากเบราว์เซอร์นี้ / This sign-in was not started in this browser, or its state was altered.",
-    );
+    throw failed({
+      th: "การเข้าสู่ระบบนี้ไม่ได้เริ่มจากเบราว์เซอร์นี้",
+      en: "This sign-in was not started in this browser, or its state was altered.",
+    });
   }
   const consumed = await deps.db
     .update(oidcFlows)
@@ -77,7 +79,10 @@ export async function completeOidcSignIn(
     .where(and(eq(oidcFlows.stateHash, stateHash), isNull(oidcFlows.usedAt), gt(oidcFlows.expiresAt, now)))
     .returning({ stateHash: oidcFlows.stateHash });
   if (consumed.length === 0)
-    throw failed("การเข้าสู่ระบบนี้ถูกใช้แล้วหรือหมดอายุ / This sign-in was already used or has expired: start again.");
+    throw failed({
+      th: "การเข้าสู่ระบบนี้ถูกใช้แล้วหรือหมดอายุ",
+      en: "This sign-in was already used or has expired: start again.",
+    });
 
   const as = await discover(deps.config, provider, now);
   const { client, auth } = clientOf(provider);
@@ -104,12 +109,15 @@ export async function completeOidcSignIn(
     if (error instanceof oauth.AuthorizationResponseError) {
       throw failed(
         error.error === "access_denied"
-          ? "ยกเลิกการเข้าสู่ระบบที่ผู้ให้บริการ / Sign-in was cancelled at the provider."
-          : `ผู้ให้บริการปฏิเสธ / The provider refused: ${error.error}.`,
+          ? { th: "ยกเลิกการเข้าสู่ระบบที่ผู้ให้บริการ", en: "Sign-in was cancelled at the provider." }
+          : { th: `ผู้ให้บริการปฏิเสธ: ${error.error}`, en: `The provider refused: ${error.error}.` },
       );
     }
     if (error instanceof oauth.ResponseBodyError || error instanceof oauth.OperationProcessingError) {
-      throw failed(`คำตอบของผู้ให้บริการไม่ผ่านการตรวจสอบ / The provider's answer was not accepted (${error.message}).`);
+      throw failed({
+        th: `คำตอบของผู้ให้บริการไม่ผ่านการตรวจสอบ`,
+        en: `The provider's answer was not accepted (${error.message}).`,
+      });
     }
     throw providerUnavailable(provider, error);
   }
@@ -157,9 +165,9 @@ async function signInWithIdentity(
   let user: User;
   if (flow.linkUserId) {
     if (existing && existing.user.id !== flow.linkUserId)
-      throw failed("ตัวตนนี้ผูกกับบัญชีอื่นแล้ว / This identity belongs to another account.");
+      throw failed({ th: "ตัวตนนี้ผูกกับบัญชีอื่นแล้ว", en: "This identity belongs to another account." });
     const [owner] = await db.select().from(users).where(eq(users.id, flow.linkUserId)).limit(1);
-    if (!owner) throw failed("ไม่พบบัญชีที่จะเชื่อมโยง / The account to link no longer exists.");
+    if (!owner) throw failed({ th: "ไม่พบบัญชีที่จะเชื่อมโยง", en: "The account to link no longer exists." });
     user = owner;
     if (!existing) {
       statements.push(
@@ -192,6 +200,7 @@ async function signInWithIdentity(
       status: "active",
       isAdmin: false,
       rightsVersion: 0,
+      locale: null,
       createdAt: now,
       updatedAt: now,
     };

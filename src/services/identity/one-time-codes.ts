@@ -203,30 +203,39 @@ export function codeProblem(attempt: Exclude<CodeAttempt, { kind: "ok" }>): AppE
       return attempt.attemptsLeft > 0
         ? new AppError(
             "invalid_code",
-            `รหัสไม่ถูกต้อง ลองได้อีก ${attempt.attemptsLeft} ครั้ง / Wrong code: ${attempt.attemptsLeft} more ${attempt.attemptsLeft === 1 ? "try" : "tries"}.`,
+            {
+              th: `รหัสไม่ถูกต้อง ลองได้อีก ${attempt.attemptsLeft} ครั้ง`,
+              en: `Wrong code: ${attempt.attemptsLeft} more ${attempt.attemptsLeft === 1 ? "try" : "tries"}.`,
+            },
             { extensions: { attemptsLeft: attempt.attemptsLeft } },
           )
         : new AppError(
             "invalid_code",
-            "รหัสไม่ถูกต้อง และใช้ไม่ได้อีกแล้ว กรุณาขอรหัสใหม่ / Wrong code, and no tries are left: ask for a new code.",
+            {
+              th: "รหัสไม่ถูกต้อง และใช้ไม่ได้อีกแล้ว กรุณาขอรหัสใหม่",
+              en: "Wrong code, and no tries are left: ask for a new code.",
+            },
             { extensions: { attemptsLeft: 0 } },
           );
     case "no_code":
-      return new AppError(
-        "invalid_code",
-        "รหัสไม่ถูกต้องหรือหมดอายุ กรุณาขอรหัสใหม่ / Wrong or expired code: ask for a new one.",
-      );
+      return new AppError("invalid_code", {
+        th: "รหัสไม่ถูกต้องหรือหมดอายุ กรุณาขอรหัสใหม่",
+        en: "Wrong or expired code: ask for a new one.",
+      });
     case "code_dead":
-      return new AppError(
-        "too_many_attempts",
-        "รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่ / This code is no longer valid: ask for a new one.",
-      );
+      return new AppError("too_many_attempts", {
+        th: "รหัสนี้ใช้ไม่ได้แล้ว กรุณาขอรหัสใหม่",
+        en: "This code is no longer valid: ask for a new one.",
+      });
     case "wait": {
       const seconds = Math.max(1, Math.ceil(attempt.retryAfterMs / 1000));
       const minutes = Math.ceil(seconds / 60);
       return new AppError(
         "too_many_attempts",
-        `ใส่รหัสผิดหลายครั้งเกินไป กรุณารอ ${minutes} นาทีแล้วลองใหม่ / Too many wrong codes for this address: try again in ${minutes} minute(s).`,
+        {
+          th: `ใส่รหัสผิดหลายครั้งเกินไป กรุณารอ ${minutes} นาทีแล้วลองใหม่`,
+          en: `Too many wrong codes for this address: try again in ${minutes} minute(s).`,
+        },
         {
           headers: { "Retry-After": String(seconds) },
           extensions: { retryAfter: seconds },

@@ -42,7 +42,7 @@ export async function signInWithPasskey(
     .innerJoin(users, eq(users.id, passkeys.userId))
     .where(eq(passkeys.credentialId, credentialId))
     .limit(1);
-  if (!row) throw verificationFailed("ไม่พบพาสคีย์นี้ในระบบ / This passkey is not registered here.");
+  if (!row) throw verificationFailed({ th: "ไม่พบพาสคีย์นี้ในระบบ", en: "This passkey is not registered here." });
   const { passkey, user } = row;
   let newCounter: number;
   try {
@@ -63,9 +63,10 @@ export async function signInWithPasskey(
     if (!verification.verified) throw new Error("not verified");
     newCounter = verification.authenticationInfo.newCounter;
   } catch (error) {
-    throw verificationFailed(
-      `ไม่สามารถยืนยันพาสคีย์ได้ / The passkey could not be verified (${error instanceof Error ? error.message : "invalid response"}).`,
-    );
+    throw verificationFailed({
+      th: `ไม่สามารถยืนยันพาสคีย์ได้`,
+      en: `The passkey could not be verified (${error instanceof Error ? error.message : "invalid response"}).`,
+    });
   }
   // Only a valid assertion learns that the account is suspended.
   assertCanSignIn(user);

@@ -1,3 +1,4 @@
+import type { Bilingual } from "../../text/bilingual";
 import {
   generateRegistrationOptions,
   verifyRegistrationResponse,
@@ -18,7 +19,9 @@ import { signInMethodCount } from "./identities";
 
 export const CHALLENGE_TTL_MS = 5 * MINUTE;
 
-export function verificationFailed(detail = "ไม่สามารถยืนยันพาสคีย์ได้ / The passkey could not be verified."): AppError {
+export function verificationFailed(
+  detail: Bilingual = { th: "ไม่สามารถยืนยันพาสคีย์ได้", en: "The passkey could not be verified." },
+): AppError {
   return new AppError("passkey_verification_failed", detail);
 }
 
@@ -106,9 +109,10 @@ export async function registerPasskey(
       requireUserVerification: true,
     });
   } catch (error) {
-    throw verificationFailed(
-      `ลงทะเบียนพาสคีย์ไม่สำเร็จ / The passkey could not be registered (${error instanceof Error ? error.message : "invalid response"}).`,
-    );
+    throw verificationFailed({
+      th: `ลงทะเบียนพาสคีย์ไม่สำเร็จ`,
+      en: `The passkey could not be registered (${error instanceof Error ? error.message : "invalid response"}).`,
+    });
   }
   if (!verification.verified) throw verificationFailed();
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
@@ -117,7 +121,7 @@ export async function registerPasskey(
     .from(passkeys)
     .where(eq(passkeys.credentialId, credential.id))
     .limit(1);
-  if (taken) throw verificationFailed("พาสคีย์นี้ลงทะเบียนไว้แล้ว / This passkey is already registered.");
+  if (taken) throw verificationFailed({ th: "พาสคีย์นี้ลงทะเบียนไว้แล้ว", en: "This passkey is already registered." });
   const passkey: Passkey = {
     id: newId("pky"),
     userId: user.id,
@@ -153,9 +157,12 @@ export async function removePasskey(deps: Deps, user: User, id: string, meta: Re
     .from(passkeys)
     .where(and(eq(passkeys.id, id), eq(passkeys.userId, user.id)))
     .limit(1);
-  if (!passkey) throw new AppError("not_found", "ไม่พบพาสคีย์นี้ / No such passkey.");
+  if (!passkey) throw new AppError("not_found", { th: "ไม่พบพาสคีย์นี้", en: "No such passkey." });
   if ((await signInMethodCount(deps.db, user.id)) <= 1)
-    throw new AppError("last_sign_in_method", "กรุณาเพิ่มวิธีเข้าสู่ระบบอื่นก่อน / Add another way to sign in first.");
+    throw new AppError("last_sign_in_method", {
+      th: "กรุณาเพิ่มวิธีเข้าสู่ระบบอื่นก่อน",
+      en: "Add another way to sign in first.",
+    });
   const now = deps.clock.now();
   await runBatch(deps.db, [
     deps.db.delete(passkeys).where(eq(passkeys.id, id)),

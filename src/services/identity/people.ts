@@ -42,7 +42,7 @@ export async function listPeople(deps: Deps, filter: PeopleFilter): Promise<Page
 /** A user by id; 404 `not_found` when there is none. */
 export async function loadUser(deps: Deps, id: string): Promise<User> {
   const [user] = await deps.db.select().from(users).where(eq(users.id, id)).limit(1);
-  if (!user) throw new AppError("not_found", "ไม่พบผู้ใช้นี้ / No such user.");
+  if (!user) throw new AppError("not_found", { th: "ไม่พบผู้ใช้นี้", en: "No such user." });
   return user;
 }
 

@@ -7,6 +7,7 @@ import { listUserApplications, type ApplicationRecord } from "../applications/ap
 import { listIdentities } from "./identities";
 import { listUserMemberships } from "../applications/memberships";
 import { acceptedVersion, currentTerms } from "../terms/acceptance";
+import type { Lang } from "../../text/language";
 
 /** Everything the signed-in user needs to see where they stand. */
 export interface Profile {
@@ -53,4 +54,13 @@ export async function renameUser(deps: Deps, user: User, name: string, meta: Req
     }),
   ]);
   return { ...user, name, updatedAt: now };
+}
+
+/**
+ * Remembers the language a person chose (the page's switch) so that their e-mails come in it.
+ * Not audited: a preference, not a right. Writes only when it changes.
+ */
+export async function setPreferredLanguage(deps: Deps, user: User, lang: Lang): Promise<void> {
+  if (user.locale === lang) return;
+  await deps.db.update(users).set({ locale: lang }).where(eq(users.id, user.id));
 }

@@ -33,8 +33,12 @@ export async function hitRateLimit(db: Db, rule: RateLimitRule, subject: string,
     RETURNING count, window_start`);
   if (row && row.count > rule.limit) {
     const retryAfter = Math.max(1, Math.ceil((row.window_start + rule.windowMs - now) / 1000));
-    throw new AppError("rate_limited", "คำขอมากเกินไป กรุณาลองใหม่ภายหลัง / Too many requests; try again later.", {
-      headers: { "Retry-After": String(retryAfter) },
-    });
+    throw new AppError(
+      "rate_limited",
+      { th: "คำขอมากเกินไป กรุณาลองใหม่ภายหลัง", en: "Too many requests; try again later." },
+      {
+        headers: { "Retry-After": String(retryAfter) },
+      },
+    );
   }
 }

@@ -186,7 +186,7 @@ export async function endSession(deps: Deps, user: User, id: string, meta: Reque
       guard: sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${id} AND user_id = ${user.id} AND revoked_at = ${now})`,
     }),
   ]);
-  if ((cas as unknown[]).length === 0) throw new AppError("not_found", "ไม่พบเซสชันนี้ / No such session.");
+  if ((cas as unknown[]).length === 0) throw new AppError("not_found", { th: "ไม่พบเซสชันนี้", en: "No such session." });
 }
 
 /** Ends every session of the user but this one. */

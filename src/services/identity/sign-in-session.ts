@@ -13,7 +13,8 @@ import { newSession, revokeSessionStatement } from "./sessions";
  * one-time-codes.ts), and passkeys and OpenID cannot be guessed.
  */
 export function assertCanSignIn(user: Pick<User, "status">): void {
-  if (user.status !== "active") throw new AppError("account_disabled", "บัญชีนี้ถูกระงับ / This account is suspended.");
+  if (user.status !== "active")
+    throw new AppError("account_disabled", { th: "บัญชีนี้ถูกระงับ", en: "This account is suspended." });
 }
 
 /** A sign-in that has passed its check, about to open a session. */

@@ -32,15 +32,19 @@ async function publishMembership(db: Db, userId: string, agencyId: string | null
     (m) => grantsPublish(m.status as MembershipStatus) && (!agencyId || m.agencyId === agencyId),
   );
   if (usable.length === 0) {
-    throw new AppError(
-      "forbidden_scope",
-      "กุญแจสำหรับเผยแพร่ต้องมีบทบาทผู้ดูแลข้อมูลที่ใช้งานอยู่ / Publish keys need an active steward role.",
-    );
+    throw new AppError("forbidden_scope", {
+      th: "กุญแจสำหรับเผยแพร่ต้องมีบทบาทผู้ดูแลข้อมูลที่ใช้งานอยู่",
+      en: "Publish keys need an active steward role.",
+    });
   }
   if (usable.length > 1) {
-    throw new AppError("invalid_request", "กรุณาระบุหน่วยงาน / You are a steward of several agencies: give agencyId.", {
-      errors: [{ path: "agencyId", message: "required when you steward several agencies" }],
-    });
+    throw new AppError(
+      "invalid_request",
+      { th: "กรุณาระบุหน่วยงาน", en: "You are a steward of several agencies: give agencyId." },
+      {
+        errors: [{ path: "agencyId", message: "required when you steward several agencies" }],
+      },
+    );
   }
   return usable[0]!;
 }
@@ -57,10 +61,10 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
   const { db } = deps;
   const now = deps.clock.now();
   if (!(await hasAcceptedCurrentTerms(db, user.id, now))) {
-    throw new AppError(
-      "terms_not_accepted",
-      "กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน / Accept the current terms of use first.",
-    );
+    throw new AppError("terms_not_accepted", {
+      th: "กรุณายอมรับข้อตกลงการใช้งานฉบับปัจจุบันก่อน",
+      en: "Accept the current terms of use first.",
+    });
   }
   const scopes: Scope[] = input.scopes.includes("publish") ? ["read", "publish"] : ["read"];
   const membership = scopes.includes("publish") ? await publishMembership(db, user.id, input.agencyId ?? null) : null;
@@ -147,7 +151,7 @@ async function ownKey(deps: Deps, user: User, id: string): Promise<ApiKey> {
     .from(apiKeys)
     .where(and(eq(apiKeys.id, id), eq(apiKeys.userId, user.id)))
     .limit(1);
-  if (!key) throw new AppError("not_found", "ไม่พบกุญแจนี้ / No such key.");
+  if (!key) throw new AppError("not_found", { th: "ไม่พบกุญแจนี้", en: "No such key." });
   return key;
 }
 
@@ -161,7 +165,10 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
   const now = deps.clock.now();
   const old = await ownKey(deps, user, id);
   if (keyStatus(old, now) !== "active") {
-    throw new AppError("invalid_transition", "หมุนเวียนได้เฉพาะกุญแจที่ใช้งานอยู่ / Only an active key can be rotated.");
+    throw new AppError("invalid_transition", {
+      th: "หมุนเวียนได้เฉพาะกุญแจที่ใช้งานอยู่",
+      en: "Only an active key can be rotated.",
+    });
   }
   const scopes = JSON.parse(old.scopes) as Scope[];
   if (old.membershipId) {
@@ -171,10 +178,10 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
       .where(eq(memberships.id, old.membershipId))
       .limit(1);
     if (!m || !grantsPublish(m.status as MembershipStatus))
-      throw new AppError(
-        "forbidden_scope",
-        "บทบาทผู้ดูแลข้อมูลไม่ได้ใช้งานแล้ว / The steward role behind this key is no longer active.",
-      );
+      throw new AppError("forbidden_scope", {
+        th: "บทบาทผู้ดูแลข้อมูลไม่ได้ใช้งานแล้ว",
+        en: "The steward role behind this key is no longer active.",
+      });
   }
   const { secret, prefix } = generateApiKey(deps.config.keyEnv);
   const key: ApiKey = {
@@ -218,7 +225,7 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
     }),
   ]);
   if ((cas as unknown[]).length === 0)
-    throw new AppError("conflict", "กุญแจถูกเปลี่ยนแปลงระหว่างนี้ / The key changed meanwhile.");
+    throw new AppError("conflict", { th: "กุญแจถูกเปลี่ยนแปลงระหว่างนี้", en: "The key changed meanwhile." });
   return { key, secret };
 }
 

@@ -39,7 +39,7 @@ async function assertScopeExists(deps: Deps, scope: KeyScope): Promise<void> {
     .from(table)
     .where(eq(table.id, scopeOf(scope).id))
     .limit(1);
-  if (!row) throw new AppError("not_found", "ไม่พบรายการนี้ / Nothing with this id.");
+  if (!row) throw new AppError("not_found", { th: "ไม่พบรายการนี้", en: "Nothing with this id." });
 }
 
 /** A key that still verifies: not revoked, not expired, not past a rotation's grace. */
@@ -62,6 +62,7 @@ export async function liveKeysIn(deps: Deps, scope: KeyScope) {
       userId: apiKeys.userId,
       ownerEmail: users.email,
       ownerName: users.name,
+      ownerLocale: users.locale,
     })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.userId))
@@ -82,9 +83,13 @@ export async function expireKeys(
   meta: RequestMeta,
 ): Promise<{ keys: number; outboxIds: string[] }> {
   if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_FORCED_GRACE_SECONDS)
-    throw new AppError("invalid_request", "ระยะผ่อนผันต้องอยู่ระหว่าง 0 ถึง 7 วัน / The grace is 0 to 7 days.", {
-      errors: [{ path: "graceSeconds", message: "0..604800" }],
-    });
+    throw new AppError(
+      "invalid_request",
+      { th: "ระยะผ่อนผันต้องอยู่ระหว่าง 0 ถึง 7 วัน", en: "The grace is 0 to 7 days." },
+      {
+        errors: [{ path: "graceSeconds", message: "0..604800" }],
+      },
+    );
   await assertScopeExists(deps, scope);
   const { db } = deps;
   const now = deps.clock.now();
@@ -126,6 +131,7 @@ export async function expireKeys(
         immediate: graceSeconds === 0,
         reason,
         appUrl: deps.config.appOrigin,
+        lang: owned[0]!.ownerLocale,
       }),
       now,
       guard,

@@ -26,7 +26,7 @@ export async function currentTerms(db: Db, now: number): Promise<TermsVersion | 
 
 export async function requireCurrentTerms(db: Db, now: number): Promise<TermsVersion> {
   const terms = await currentTerms(db, now);
-  if (!terms) throw new AppError("not_found", "ยังไม่มีข้อตกลงการใช้งาน / No terms have been published yet.");
+  if (!terms) throw new AppError("not_found", { th: "ยังไม่มีข้อตกลงการใช้งาน", en: "No terms have been published yet." });
   return terms;
 }
 
@@ -58,10 +58,10 @@ export async function acceptTerms(deps: Deps, userId: string, actor: string, ver
   const now = deps.clock.now();
   const terms = await requireCurrentTerms(deps.db, now);
   if (terms.version !== version) {
-    throw new AppError(
-      "terms_version_mismatch",
-      `ฉบับปัจจุบันคือ ${terms.version} / The current version is ${terms.version}.`,
-    );
+    throw new AppError("terms_version_mismatch", {
+      th: `ฉบับปัจจุบันคือ ${terms.version}`,
+      en: `The current version is ${terms.version}.`,
+    });
   }
   const acceptanceId = newId("trm");
   // The audit row is written only if this request's acceptance row was (not on a repeat).

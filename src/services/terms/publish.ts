@@ -3,6 +3,8 @@ import { memberships, termsVersions, users, type User } from "../../db/schema";
 import { runBatch, type Statement } from "../../db/guarded";
 import { AppError } from "../../errors";
 import { termsPublishedEmail } from "../../../emails/terms-published";
+import type { RenderedEmail } from "../../../emails/layout";
+import type { Lang } from "../../text/language";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { queueEmail } from "../../db/statements/outbox";
@@ -32,7 +34,10 @@ export async function publishTerms(deps: Deps, admin: User, input: TermsInput, m
     .where(eq(termsVersions.version, input.version))
     .limit(1);
   if (existing)
-    throw new AppError("conflict", `มีฉบับ ${input.version} อยู่แล้ว / Version ${input.version} exists already.`);
+    throw new AppError("conflict", {
+      th: `มีฉบับ ${input.version} อยู่แล้ว`,
+      en: `Version ${input.version} exists already.`,
+    });
   const terms = {
     version: input.version,
     titleTh: input.titleTh,
@@ -44,21 +49,30 @@ export async function publishTerms(deps: Deps, admin: User, input: TermsInput, m
     createdAt: now,
   };
   const stewards = await deps.db
-    .selectDistinct({ email: users.email })
+    .selectDistinct({ email: users.email, locale: users.locale })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(
       and(inArray(memberships.status, ["active", "suspended"]), isNotNull(users.email), eq(users.status, "active")),
     );
-  const email = termsPublishedEmail({
-    version: terms.version,
-    titleTh: terms.titleTh,
-    titleEn: terms.titleEn,
-    effectiveAt,
-    appUrl: deps.config.appOrigin,
-  });
+  // One rendering per language: each steward reads it in theirs (both when they never chose).
+  const rendered = new Map<Lang | null, RenderedEmail>();
+  const emailIn = (lang: Lang | null) => {
+    const email =
+      rendered.get(lang) ??
+      termsPublishedEmail({
+        version: terms.version,
+        titleTh: terms.titleTh,
+        titleEn: terms.titleEn,
+        effectiveAt,
+        appUrl: deps.config.appOrigin,
+        lang,
+      });
+    rendered.set(lang, email);
+    return email;
+  };
   const messages = stewards.map((s) =>
-    queueEmail(deps.db, { template: "terms_published", to: [s.email!], email, now }),
+    queueEmail(deps.db, { template: "terms_published", to: [s.email!], email: emailIn(s.locale), now }),
   );
   const statements: Statement[] = [
     deps.db.insert(termsVersions).values(terms),
@@ -80,7 +94,10 @@ export async function publishTerms(deps: Deps, admin: User, input: TermsInput, m
     await runBatch(deps.db, statements);
   } catch (error) {
     if (String(error).includes("UNIQUE"))
-      throw new AppError("conflict", `มีฉบับ ${input.version} อยู่แล้ว / Version ${input.version} exists already.`);
+      throw new AppError("conflict", {
+        th: `มีฉบับ ${input.version} อยู่แล้ว`,
+        en: `Version ${input.version} exists already.`,
+      });
     throw error;
   }
   forgetTermsVersions();

@@ -1,5 +1,6 @@
 import { Notice, type LayoutUser } from "../platform/layout";
 import { ConsolePage, Pager, SearchForm } from "../platform/console-layout";
+import { T, t, useLang } from "../platform/page-context";
 import { AgencyNav } from "./agency-nav";
 
 // The agency directory for DGA administrators: every agency with its approvers and policy.
@@ -21,45 +22,75 @@ export interface AgencyItemView {
   strongerApproval: boolean;
 }
 
-const yesNo = (b: boolean) => (b ? "ใช่ / Yes" : "ไม่ / No");
+const YES = { th: "ใช่", en: "Yes" };
+const NO = { th: "ไม่", en: "No" };
+
+/** The agency's policies, one per line. */
+function policyLines(a: AgencyItemView): string {
+  const yesNo = (b: boolean) => t(b ? YES : NO);
+  const days = a.reminderDays.join(", ");
+  const lines =
+    useLang() === "en"
+      ? [
+          `DGA review: ${yesNo(a.reviewRequired)}`,
+          `Stronger approval: ${yesNo(a.strongerApproval)}`,
+          `Link valid ${a.approvalTtlDays} days, reminders on days ${days}`,
+          a.fallback ? `Fallback: ${a.fallback.name} · ${a.fallback.email} (after ${a.fallbackAfterDays} days)` : null,
+        ]
+      : [
+          `สพร. ตรวจสอบ: ${yesNo(a.reviewRequired)}`,
+          `ยืนยันด้วยรหัส: ${yesNo(a.strongerApproval)}`,
+          `ลิงก์อนุมัติ ${a.approvalTtlDays} วัน, เตือนวันที่ ${days}`,
+          a.fallback ? `ผู้อนุมัติสำรอง: ${a.fallback.name} · ${a.fallback.email} (${a.fallbackAfterDays} วัน)` : null,
+        ];
+  return lines.filter(Boolean).join("\n");
+}
 
 function AgencyItem(props: { a: AgencyItemView }) {
   const { a } = props;
+  const name = t({ th: a.nameTh, en: a.nameEn });
   return (
     <li>
       <p>
-        <strong>{a.nameTh}</strong> <span lang="en">({a.nameEn})</span>
+        <strong>{name}</strong>
       </p>
       <dl class="facts">
-        <dt>กระทรวง / Ministry</dt>
-        <dd>{a.ministryTh ? `${a.ministryTh} / ${a.ministryEn}` : "—"}</dd>
-        <dt>โดเมน / Domains</dt>
+        {/* The agency's name in the other language: a fact of the record, not a translation of the page. */}
+        <dt>
+          <T th="ชื่อภาษาอังกฤษ" en="Thai name" />
+        </dt>
+        <dd>{t({ th: a.nameEn, en: a.nameTh })}</dd>
+        <dt>
+          <T th="กระทรวง" en="Ministry" />
+        </dt>
+        <dd>{a.ministryTh ? t({ th: a.ministryTh, en: a.ministryEn ?? a.ministryTh }) : "—"}</dd>
+        <dt>
+          <T th="โดเมน" en="Domains" />
+        </dt>
         <dd>{a.domains.length ? <code>{a.domains.join(", ")}</code> : "—"}</dd>
-        <dt>ผู้บริหาร / Executive</dt>
+        <dt>
+          <T th="ผู้บริหาร" en="Executive" />
+        </dt>
         <dd>
-          {a.executive
-            ? `${a.executive.name} · ${a.executive.position} · ${a.executive.email}`
-            : "ยังไม่มี (ผู้ดูแลระบบยืนยันผู้อนุมัติ) / None (an administrator confirms the approver)"}
+          {a.executive ? (
+            `${a.executive.name} · ${a.executive.position} · ${a.executive.email}`
+          ) : (
+            <T th="ยังไม่มี (ผู้ดูแลระบบยืนยันผู้อนุมัติ)" en="None (an administrator confirms the approver)" />
+          )}
         </dd>
-        <dt>นโยบาย / Policy</dt>
-        <dd>
-          {`สพร. ตรวจสอบ / DGA review: ${yesNo(a.reviewRequired)}\nยืนยันด้วยรหัส / Stronger approval: ${yesNo(a.strongerApproval)}\n`}
-          {`ลิงก์อนุมัติ ${a.approvalTtlDays} วัน, เตือนวันที่ ${a.reminderDays.join(", ")} / Link valid ${a.approvalTtlDays} days, reminders on days ${a.reminderDays.join(", ")}`}
-          {a.fallback
-            ? `\nผู้อนุมัติสำรอง / Fallback: ${a.fallback.name} · ${a.fallback.email} (${a.fallbackAfterDays} วัน / days)`
-            : ""}
-        </dd>
+        <dt>
+          <T th="นโยบาย" en="Policy" />
+        </dt>
+        <dd>{policyLines(a)}</dd>
       </dl>
       <p>
-        <a
-          class="button secondary"
-          href={`/admin/agencies/${encodeURIComponent(a.id)}`}
-          aria-label={`เปิด / Open: ${a.nameTh}`}
-        >
-          เปิด / Open
+        <a class="button secondary" href={`/admin/agencies/${encodeURIComponent(a.id)}`}>
+          <T th="เปิด" en="Open" />
+          <span class="vh">: {name}</span>
         </a>{" "}
         <a href={`/admin/stewards?agencyId=${encodeURIComponent(a.id)}&status=all`}>
-          ผู้ดูแลข้อมูล / Stewards<span class="vh">: {a.nameTh}</span>
+          <T th="ผู้ดูแลข้อมูล" en="Stewards" />
+          <span class="vh">: {name}</span>
         </a>
       </p>
     </li>
@@ -84,7 +115,9 @@ export function AgencyListPage(props: {
       />
       {props.agencies.length === 0 ? (
         <Notice kind="info">
-          <p>ไม่พบหน่วยงาน / No agency matches.</p>
+          <p>
+            <T th="ไม่พบหน่วยงาน" en="No agency matches." />
+          </p>
         </Notice>
       ) : (
         <ul class="list">

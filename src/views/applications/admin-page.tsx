@@ -2,11 +2,13 @@ import { ApplicationBasics } from "./application-facts";
 import type { ApplicationView } from "./application-views";
 import { MembershipBadge, StatusBadge } from "./application-status";
 import { ApproverConfirmForm } from "./admin-approver-form";
-import { InlineError, typed, type AdminFailure } from "../platform/admin-parts";
+import { ReviewForms } from "./admin-review-forms";
 import { Notice, type LayoutUser } from "../platform/layout";
 import { APPLICATION_STATUS, type Bilingual } from "../../text/catalogue";
 import { When } from "../platform/parts";
+import { T, t } from "../platform/page-context";
 import { ConsolePage, Pager, SearchForm } from "../platform/console-layout";
+import type { AdminFailure } from "../platform/admin-parts";
 
 export type AdminApplicationView = ApplicationView & {
   applicantId: string;
@@ -14,56 +16,19 @@ export type AdminApplicationView = ApplicationView & {
   applicantEmail: string;
 };
 
-const REVIEW_ACTIONS = [
-  { action: "approve", label: "อนุมัติ / Approve", class: "approve", required: false },
-  { action: "reject", label: "ไม่อนุมัติ / Reject", class: "reject", required: false },
-  { action: "return", label: "ส่งกลับให้แก้ไข / Return for changes", class: "secondary", required: true },
-] as const;
-
-export const reviewSection = (applicationId: string) => `review-${applicationId}`;
-
-function ReviewForms(props: { id: string; applicantName: string; failure: AdminFailure | null }) {
-  const base = `/admin/applications/${encodeURIComponent(props.id)}`;
-  const section = reviewSection(props.id);
-  const failedDecision = typed(props.failure, section, "decision");
-  return (
-    <div id={section}>
-      <InlineError failure={props.failure} section={section} />
-      <div class="review">
-        {REVIEW_ACTIONS.map((r) => {
-          const fieldId = `${r.action}-reason-${props.id}`;
-          return (
-            <form method="post" action={`${base}/${r.action}`}>
-              <label for={fieldId}>
-                {r.required ? "เหตุผล (จำเป็น) / Reason (required)" : "เหตุผล (ไม่บังคับ) / Reason (optional)"}
-              </label>
-              <textarea id={fieldId} name="reason" rows={2} required={r.required} maxlength={2000}>
-                {failedDecision === r.action ? typed(props.failure, section, "reason") : ""}
-              </textarea>
-              <div class="actions">
-                <button type="submit" class={r.class} aria-label={`${r.label}: ${props.applicantName}`}>
-                  {r.label}
-                </button>
-              </div>
-            </form>
-          );
-        })}
-      </div>
-    </div>
-  );
-}
+export { reviewReasonField, reviewSection, type ReviewDecision } from "./admin-review-forms";
 
 function ApproverFacts(props: { a: AdminApplicationView }) {
   const { approver, awaitingApprover } = props.a;
-  if (!approver) return <dd>{awaitingApprover ? "ยังไม่มี (ต้องยืนยัน) / None yet (to be confirmed)" : "—"}</dd>;
+  if (!approver)
+    return <dd>{awaitingApprover ? t({ th: "ยังไม่มี (ต้องยืนยัน)", en: "None yet (to be confirmed)" }) : "—"}</dd>;
+  const nominated = awaitingApprover
+    ? { th: "เสนอชื่อโดยผู้ยื่นคำขอ รอยืนยัน", en: "Nominated by the applicant, to be confirmed" }
+    : { th: "เสนอชื่อโดยผู้ยื่นคำขอ", en: "Nominated by the applicant" };
   return (
     <dd>
       {[approver.name, approver.position, approver.email].filter(Boolean).join(" · ")}
-      {approver.nominated
-        ? awaitingApprover
-          ? "\nเสนอชื่อโดยผู้ยื่นคำขอ รอยืนยัน / Nominated by the applicant, to be confirmed"
-          : "\nเสนอชื่อโดยผู้ยื่นคำขอ / Nominated by the applicant"
-        : null}
+      {approver.nominated ? `\n${t(nominated)}` : null}
     </dd>
   );
 }
@@ -86,19 +51,25 @@ function ApplicationItem(props: { a: AdminApplicationView; failure: AdminFailure
         ) : (
           <StatusBadge status={a.status} />
         )}
-        {a.awaitingApprover ? " รอยืนยันผู้อนุมัติ / Waiting for an approver" : null}
+        {a.awaitingApprover ? ` ${t({ th: "รอยืนยันผู้อนุมัติ", en: "Waiting for an approver" })}` : null}
       </p>
       <dl class="facts">
         <ApplicationBasics a={a} />
-        <dt>ผู้อนุมัติ / Approver</dt>
+        <dt>
+          <T th="ผู้อนุมัติ" en="Approver" />
+        </dt>
         <ApproverFacts a={a} />
-        <dt>ยื่นเมื่อ / Submitted</dt>
+        <dt>
+          <T th="ยื่นเมื่อ" en="Submitted" />
+        </dt>
         <dd>
           <When iso={a.createdAt} />
         </dd>
         {a.deadlineAt && a.status === "awaiting_executive" ? (
           <>
-            <dt>กำหนดตัดสินใจ / Decision due by</dt>
+            <dt>
+              <T th="กำหนดตัดสินใจ" en="Decision due by" />
+            </dt>
             <dd>
               <When iso={a.deadlineAt} />
             </dd>
@@ -106,22 +77,28 @@ function ApplicationItem(props: { a: AdminApplicationView; failure: AdminFailure
         ) : null}
         {a.executiveDecision ? (
           <>
-            <dt>ผู้บริหารตัดสินใจ / The executive's decision</dt>
+            <dt>
+              <T th="ผู้บริหารตัดสินใจ" en="The executive's decision" />
+            </dt>
             <dd>
               {a.executiveDecision.by} · <When iso={a.executiveDecision.at} />
               {a.executiveDecision.reason ? (
                 <span class="pre-line">
-                  {"\n"}ความเห็น / Comment: {a.executiveDecision.reason}
+                  {"\n"}
+                  <T th="ความเห็น: " en="Comment: " />
+                  {a.executiveDecision.reason}
                 </span>
               ) : (
-                " · ไม่มีความเห็น / No comment"
+                ` · ${t({ th: "ไม่มีความเห็น", en: "No comment" })}`
               )}
             </dd>
           </>
         ) : null}
         {a.decidedAt || a.decisionReason ? (
           <>
-            <dt>ตัดสินใจ / Decided</dt>
+            <dt>
+              <T th="ตัดสินใจ" en="Decided" />
+            </dt>
             <dd>
               <When iso={a.decidedAt} />
               {a.decidedBy ? ` · ${a.decidedBy}` : null}
@@ -131,7 +108,9 @@ function ApplicationItem(props: { a: AdminApplicationView; failure: AdminFailure
         ) : null}
         {a.membership ? (
           <>
-            <dt>บทบาทตอนนี้ / The role now</dt>
+            <dt>
+              <T th="บทบาทตอนนี้" en="The role now" />
+            </dt>
             <dd>
               <a href={`/admin/stewards/${encodeURIComponent(a.membership.id)}`}>
                 <MembershipBadge status={a.membership.status} />
@@ -165,7 +144,8 @@ const FILTERS: { value: string; label: Bilingual }[] = [
 
 /**
  * A console list of applications: the review queue (its forms on each card) or every
- * application by status; searched and paged.
+ * application by status; searched and paged. A refused form (`failure`) is summarised at the
+ * top (the console's error summary), each problem linking to its field, and marked at its form.
  */
 export function AdminApplicationsPage(props: {
   user: LayoutUser;
@@ -179,6 +159,7 @@ export function AdminApplicationsPage(props: {
   failure?: AdminFailure | null;
 }) {
   const failure = props.failure ?? null;
+  const problem = failure?.problem ?? null;
   const path = props.tab === "review" ? "/admin/review" : "/admin/applications";
   const title =
     props.tab === "review"
@@ -190,11 +171,14 @@ export function AdminApplicationsPage(props: {
       current={props.tab}
       title={title}
       notice={failure ? null : props.notice}
-      error={failure ? failure.message : null}
+      problem={problem}
+      error={failure && !problem ? failure.message : null}
     >
-      {failure ? (
+      {failure && !problem?.fields.length && failure.section !== "q" ? (
         <p>
-          <a href={`#${failure.section}`}>ไปยังแบบฟอร์มที่มีข้อผิดพลาด / Go to the form with the error</a>
+          <a href={`#${failure.section}`}>
+            <T th="ไปยังแบบฟอร์มที่มีข้อผิดพลาด" en="Go to the form with the error" />
+          </a>
         </p>
       ) : null}
       <SearchForm
@@ -204,11 +188,13 @@ export function AdminApplicationsPage(props: {
       >
         {props.tab === "applications" ? (
           <>
-            <label for="status">สถานะ / Status</label>
+            <label for="status">
+              <T th="สถานะ" en="Status" />
+            </label>
             <select id="status" name="status">
               {FILTERS.map((f) => (
                 <option value={f.value} selected={props.filter === f.value}>
-                  {f.label.th} / {f.label.en}
+                  {t(f.label)}
                 </option>
               ))}
             </select>
@@ -217,7 +203,9 @@ export function AdminApplicationsPage(props: {
       </SearchForm>
       {props.applications.length === 0 ? (
         <Notice kind="info">
-          <p>ไม่มีคำขอที่ตรงกับการค้นหา / No applications match.</p>
+          <p>
+            <T th="ไม่มีคำขอที่ตรงกับการค้นหา" en="No applications match." />
+          </p>
         </Notice>
       ) : (
         <ul class="list">

@@ -1,9 +1,14 @@
 import { Layout, Notice, type LayoutUser } from "../platform/layout";
 import { ApplicationState, StatusBadge } from "./application-status";
 import { ROLES, labelOf } from "../../text/catalogue";
-import { Heading, When } from "../platform/parts";
+import type { Bilingual } from "../../text/bilingual";
+import { Bi, Heading, When } from "../platform/parts";
+import { T } from "../platform/page-context";
+import { ErrorSummary, FieldMessage, fieldAttrs, type FormProblem } from "../platform/form-problem";
 import { RolesLink } from "./roles-link";
 import { ApplicationBasics } from "./application-facts";
+import { ApplicationTimeline } from "./application-timeline";
+import type { TimelineEntry } from "../../text/timeline";
 import type { ApplicationView, ResubmitValues } from "./application-views";
 
 // One application as its applicant sees it: status, next step, the approver, and resubmission.
@@ -15,7 +20,13 @@ const hasKeys = (a: ApplicationView) =>
 function ApproverFacts(props: { a: ApplicationView }) {
   const { approver, awaitingApprover } = props.a;
   if (!approver) {
-    return awaitingApprover ? <dd>ยังไม่มี สพร. กำลังยืนยันผู้อนุมัติ / None yet: DGA is confirming the approver</dd> : <dd>—</dd>;
+    return awaitingApprover ? (
+      <dd>
+        <T th="ยังไม่มี สพร. กำลังยืนยันผู้อนุมัติ" en="None yet: DGA is confirming the approver" />
+      </dd>
+    ) : (
+      <dd>—</dd>
+    );
   }
   return (
     <dd>
@@ -25,52 +36,139 @@ function ApproverFacts(props: { a: ApplicationView }) {
       {awaitingApprover ? (
         <>
           <br />
-          เสนอชื่อโดยผู้ยื่นคำขอ รอ สพร. ยืนยัน / Nominated, waiting for DGA to confirm
+          <T th="เสนอชื่อโดยผู้ยื่นคำขอ รอ สพร. ยืนยัน" en="Nominated, waiting for DGA to confirm" />
         </>
       ) : null}
     </dd>
   );
 }
 
-function ResubmitForm(props: { a: ApplicationView; values: ResubmitValues }) {
-  const { a, values } = props;
+function ResubmitForm(props: { a: ApplicationView; values: ResubmitValues; problem: FormProblem | null }) {
+  const { a, values, problem: p } = props;
   return (
     <section aria-labelledby="resubmit-title">
       <Heading level={2} id="resubmit-title" th="แก้ไขและส่งคำขออีกครั้ง" en="Correct and submit again" />
       <p class="hint">
-        คำขอจะถูกส่งไปยังผู้บริหารอีกครั้งพร้อมลิงก์อนุมัติใหม่ ลิงก์เดิมจะใช้ไม่ได้ / The request goes back to the executive with a new
-        approval link; older links stop working.
+        <T
+          th="คำขอจะถูกส่งไปยังผู้บริหารอีกครั้งพร้อมลิงก์อนุมัติใหม่ ลิงก์เดิมจะใช้ไม่ได้"
+          en="The request goes back to the executive with a new approval link; older links stop working."
+        />
       </p>
-      <form method="post" action={`/applications/${encodeURIComponent(a.id)}/resubmit`}>
-        <label for="resubmit-position">ตำแหน่ง / Position</label>
+      <form method="post" action={`/applications/${encodeURIComponent(a.id)}/resubmit`} novalidate>
+        <label for="position">
+          <T th="ตำแหน่ง" en="Position" />
+        </label>
+        <FieldMessage problem={p} field="position" />
         <input
-          id="resubmit-position"
+          id="position"
           name="position"
           type="text"
           autocomplete="organization-title"
           required
           maxlength={200}
           value={values.position}
+          {...fieldAttrs(p, "position")}
         />
-        <label for="resubmit-phone">โทรศัพท์ที่ทำงาน / Work phone</label>
+        <label for="phone">
+          <T th="โทรศัพท์ที่ทำงาน" en="Work phone" />
+        </label>
+        <p class="hint" id="phone-hint">
+          <T th="เช่น 02 123 4567 ต่อ 123" en="For example 02 123 4567 ext. 123" />
+        </p>
+        <FieldMessage problem={p} field="phone" />
         <input
-          id="resubmit-phone"
+          id="phone"
           name="phone"
           type="tel"
           autocomplete="tel"
           required
           maxlength={20}
           value={values.phone}
+          {...fieldAttrs(p, "phone", "phone-hint")}
         />
-        <label for="resubmit-reason">เหตุผลที่ขอเป็นผู้ดูแลข้อมูล / Why you ask to be the data steward</label>
-        <textarea id="resubmit-reason" name="reason" rows={5} required maxlength={2000}>
+        <label for="reason">
+          <T th="เหตุผลที่ขอเป็นผู้ดูแลข้อมูล" en="Why you ask to be the data steward" />
+        </label>
+        <p class="hint" id="reason-hint">
+          <T th="ผู้บริหารของหน่วยงานจะเห็นข้อความนี้" en="Your agency's executive will read this." />
+        </p>
+        <FieldMessage problem={p} field="reason" />
+        <textarea
+          id="reason"
+          name="reason"
+          rows={5}
+          required
+          maxlength={2000}
+          {...fieldAttrs(p, "reason", "reason-hint")}
+        >
           {values.reason}
         </textarea>
         <div class="actions">
-          <button type="submit">ส่งคำขออีกครั้ง / Submit again</button>
+          <button type="submit">
+            <T th="ส่งคำขออีกครั้ง" en="Submit again" />
+          </button>
         </div>
       </form>
     </section>
+  );
+}
+
+function WithdrawForm(props: { a: ApplicationView }) {
+  return (
+    <form method="post" action={`/applications/${encodeURIComponent(props.a.id)}/withdraw`}>
+      <p class="hint">
+        <T th="การถอนคำขอจะยกเลิกลิงก์อนุมัติที่ส่งไปแล้ว" en="Withdrawing cancels the approval link already sent." />
+      </p>
+      <button type="submit" class="danger">
+        <T th="ถอนคำขอ" en="Withdraw application" />
+      </button>
+    </form>
+  );
+}
+
+/** The moments of the application (rows of its facts). */
+function Dates(props: { a: ApplicationView }) {
+  const { a } = props;
+  return (
+    <>
+      <dt>
+        <T th="ยื่นเมื่อ" en="Submitted" />
+      </dt>
+      <dd>
+        <When iso={a.createdAt} />
+      </dd>
+      {a.deadlineAt && (a.status === "awaiting_executive" || a.status === "expired") ? (
+        <>
+          <dt>
+            {a.status === "expired" ? (
+              <T th="หมดอายุเมื่อ" en="Expired" />
+            ) : (
+              <T th="ต้องตัดสินใจภายใน" en="Decision due by" />
+            )}
+          </dt>
+          <dd>
+            <When iso={a.deadlineAt} />
+          </dd>
+        </>
+      ) : null}
+      <dt>
+        <T th="ปรับปรุงล่าสุด" en="Last updated" />
+      </dt>
+      <dd>
+        <When iso={a.updatedAt} />
+      </dd>
+      {a.decidedAt ? (
+        <>
+          <dt>
+            <T th="ตัดสินใจเมื่อ" en="Decided" />
+          </dt>
+          <dd>
+            <When iso={a.decidedAt} />
+            {a.decidedBy ? ` · ${a.decidedBy}` : null}
+          </dd>
+        </>
+      ) : null}
+    </>
   );
 }
 
@@ -80,44 +178,53 @@ export function ApplicationPage(props: {
   application: ApplicationView;
   canWithdraw: boolean;
   canResubmit: boolean;
-  notice?: string | null;
-  error?: string | null;
+  /** The banner of an action just done (`?done=`). */
+  notice?: Bilingual | null;
+  /** What was wrong with a refused resubmission. */
+  problem?: FormProblem | null;
   resubmitValues?: ResubmitValues | null;
+  /** Where the application has been, oldest first. */
+  timeline?: TimelineEntry[];
 }) {
   const a = props.application;
+  const problem = props.problem ?? null;
+  const role = labelOf(ROLES, a.role);
   return (
-    <Layout title="คำขอ / Application" user={props.user}>
-      <Heading th={`คำขอเป็น${labelOf(ROLES, a.role).th}`} en={`Application: ${labelOf(ROLES, a.role).en}`} />
-      {props.error ? (
-        <Notice kind="error">
-          <p>{props.error}</p>
-        </Notice>
-      ) : null}
+    <Layout
+      title={{ th: `คำขอเลขที่ ${a.reference}`, en: `Application ${a.reference}` }}
+      error={problem !== null}
+      user={props.user}
+    >
+      <ErrorSummary problem={problem} />
+      <Heading th={`คำขอเป็น${role.th}`} en={`Application: ${role.en}`} />
       {props.notice ? (
         <Notice kind="success">
-          <p>{props.notice}</p>
+          <p>
+            <Bi text={props.notice} />
+          </p>
         </Notice>
       ) : null}
       {a.awaitingApprover ? (
-        <p>
-          <StatusBadge status={a.status} />
-        </p>
-      ) : null}
-      {a.awaitingApprover ? (
-        <p class="hint">
-          หน่วยงานนี้ยังไม่มีข้อมูลผู้บริหาร สพร. จะยืนยันผู้อนุมัติก่อน แล้วจึงส่งอีเมลขออนุมัติ
-          <br />
-          <span lang="en">
-            This agency has no executive on file: DGA confirms the approver first, then the approval e-mail is sent.
-          </span>
-        </p>
+        <>
+          <p>
+            <StatusBadge status={a.status} />
+          </p>
+          <p class="hint">
+            <T
+              th="หน่วยงานนี้ยังไม่มีข้อมูลผู้บริหาร สพร. จะยืนยันผู้อนุมัติก่อน แล้วจึงส่งอีเมลขออนุมัติ"
+              en="This agency has no executive on file: DGA confirms the approver first, then the approval e-mail is sent."
+            />
+          </p>
+        </>
       ) : (
         <ApplicationState status={a.status} membership={a.membership} />
       )}
       {a.status === "returned" && a.decisionReason ? (
         <Notice kind="info">
           <p>
-            <strong>เหตุผลที่ส่งกลับ / Why it was returned:</strong>
+            <strong>
+              <T th="เหตุผลที่ส่งกลับ:" en="Why it was returned:" />
+            </strong>
           </p>
           <p class="pre-line">{a.decisionReason}</p>
         </Notice>
@@ -125,62 +232,39 @@ export function ApplicationPage(props: {
       {hasKeys(a) ? (
         <p>
           <a class="button" href="/keys">
-            จัดการกุญแจ API / Manage API keys
+            <T th="จัดการกุญแจ API" en="Manage API keys" />
           </a>
         </p>
       ) : null}
       <dl class="facts">
         <ApplicationBasics a={a} />
-        <dt>ผู้อนุมัติ / Approver</dt>
+        <dt>
+          <T th="ผู้อนุมัติ" en="Approver" />
+        </dt>
         <ApproverFacts a={a} />
-        <dt>ยื่นเมื่อ / Submitted</dt>
-        <dd>
-          <When iso={a.createdAt} />
-        </dd>
-        {a.deadlineAt && (a.status === "awaiting_executive" || a.status === "expired") ? (
-          <>
-            <dt>{a.status === "expired" ? "หมดอายุเมื่อ / Expired" : "ต้องตัดสินใจภายใน / Decision due by"}</dt>
-            <dd>
-              <When iso={a.deadlineAt} />
-            </dd>
-          </>
-        ) : null}
-        <dt>ปรับปรุงล่าสุด / Last updated</dt>
-        <dd>
-          <When iso={a.updatedAt} />
-        </dd>
-        {a.decidedAt ? (
-          <>
-            <dt>ตัดสินใจเมื่อ / Decided</dt>
-            <dd>
-              <When iso={a.decidedAt} />
-              {a.decidedBy ? ` · ${a.decidedBy}` : null}
-            </dd>
-          </>
-        ) : null}
+        <Dates a={a} />
         {a.decisionReason && a.status !== "returned" ? (
           <>
-            <dt>เหตุผลของการตัดสินใจ / Reason given</dt>
+            <dt>
+              <T th="เหตุผลของการตัดสินใจ" en="Reason given" />
+            </dt>
             <dd>{a.decisionReason}</dd>
           </>
         ) : null}
       </dl>
+      <ApplicationTimeline entries={props.timeline ?? []} audience="applicant" />
       {props.canResubmit ? (
         <ResubmitForm
           a={a}
           values={props.resubmitValues ?? { position: a.position, phone: a.phone, reason: a.reason }}
+          problem={problem}
         />
       ) : null}
-      {props.canWithdraw ? (
-        <form method="post" action={`/applications/${encodeURIComponent(a.id)}/withdraw`}>
-          <p class="hint">การถอนคำขอจะยกเลิกลิงก์อนุมัติที่ส่งไปแล้ว / Withdrawing cancels the approval link already sent.</p>
-          <button type="submit" class="danger">
-            ถอนคำขอ / Withdraw application
-          </button>
-        </form>
-      ) : null}
+      {props.canWithdraw ? <WithdrawForm a={a} /> : null}
       <p>
-        <a href="/applications">← คำขอทั้งหมด / All applications</a>
+        <a href="/applications">
+          ← <T th="คำขอทั้งหมด" en="All applications" />
+        </a>
       </p>
       <RolesLink />
     </Layout>

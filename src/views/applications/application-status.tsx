@@ -1,10 +1,22 @@
 import { APPLICATION_STATUS, MEMBERSHIP_NEXT, MEMBERSHIP_STATUS, labelOf } from "../../text/catalogue";
 import type { MembershipView } from "./application-views";
-import { Badge, Bi, When } from "../platform/parts";
+import { Badge, Bi, When, type BadgeTone } from "../platform/parts";
+import { T } from "../platform/page-context";
 
-/** The status of an application as a Thai + English badge. */
+/**
+ * The colour of an application's status: green once it is granted, amber while someone still
+ * has to act (including the applicant, for a returned one), red when it ended without a role.
+ */
+export function applicationTone(status: string): BadgeTone {
+  if (status === "approved" || status === "active") return "ok";
+  if (status === "returned" || status.startsWith("awaiting_")) return "waiting";
+  if (status === "rejected" || status === "expired" || status === "withdrawn") return "ended";
+  return "neutral";
+}
+
+/** The status of an application as a coloured badge in the page's language. */
 export function StatusBadge(props: { status: string }) {
-  return <Badge text={labelOf(APPLICATION_STATUS, props.status)} />;
+  return <Badge text={labelOf(APPLICATION_STATUS, props.status)} tone={applicationTone(props.status)} />;
 }
 
 /** What happens next for an application in this status. */
@@ -15,9 +27,7 @@ export function NextStep(props: { status: string }) {
   if (!next) return null;
   return (
     <p class="hint">
-      {next.th}
-      <br />
-      <span lang="en">{next.en}</span>
+      <Bi text={next} />
     </p>
   );
 }
@@ -47,7 +57,6 @@ export function ApplicationState(props: { status: string; membership: Membership
       </>
     );
   }
-  const next = labelOf(MEMBERSHIP_NEXT, m.status);
   return (
     <>
       <p>
@@ -60,11 +69,13 @@ export function ApplicationState(props: { status: string; membership: Membership
         ) : null}
       </p>
       <p class="hint">
-        {next.th}
-        <br />
-        <span lang="en">{next.en}</span>
+        <Bi text={labelOf(MEMBERSHIP_NEXT, m.status)} />
       </p>
-      {m.reason ? <p class="pre-line">เหตุผล / Reason: {m.reason}</p> : null}
+      {m.reason ? (
+        <p class="pre-line">
+          <T th="เหตุผล" en="Reason" />: {m.reason}
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,8 @@
 import { Layout, Notice, type LayoutUser } from "../platform/layout";
 import { Heading } from "../platform/parts";
+import { T, t } from "../platform/page-context";
+import { ErrorSummary, FieldMessage, fieldAttrs, type FormProblem } from "../platform/form-problem";
+import { assetPath } from "../platform/assets";
 
 export type AgencyOption = {
   id: string;
@@ -20,29 +23,30 @@ export type ApplyValues = {
   approverEmail?: string;
 };
 
-const NO_EXECUTIVE = "ไม่มีข้อมูลผู้บริหาร / no executive on file";
+const NO_EXECUTIVE = { th: "ไม่มีข้อมูลผู้บริหาร", en: "no executive on file" } as const;
 
 /**
- * The nomination of an approver. Without JavaScript the form cannot follow the chosen agency,
- * so the fieldset is always there and says when it counts.
+ * The nomination of an approver: shown only while the chosen agency has no executive on file
+ * (apply.js follows the choice; without scripts it shows for such an agency as first rendered).
  */
-function ApproverFieldset(props: { values: ApplyValues }) {
+function ApproverFieldset(props: { values: ApplyValues; hidden: boolean; problem: FormProblem | null }) {
   const v = props.values;
+  const p = props.problem;
   return (
-    <fieldset aria-describedby="approver-hint">
-      <legend>เสนอชื่อผู้อนุมัติ (ไม่บังคับ) / Nominate an approver (optional)</legend>
-      <div id="approver-hint">
-        <p class="hint">
-          ใช้เฉพาะหน่วยงานที่ระบุว่า "ไม่มีข้อมูลผู้บริหาร" ในรายการด้านบน หากหน่วยงานของท่านมีข้อมูลผู้บริหารแล้ว ระบบจะไม่ใช้ช่องเหล่านี้
-          เมื่อเสนอชื่อแล้ว คำขอจะรอให้ สพร. ยืนยันผู้อนุมัติก่อน แล้วจึงส่งอีเมลขออนุมัติไปยังผู้อนุมัติ
-        </p>
-        <p class="hint" lang="en">
-          Only for agencies marked "no executive on file" in the list above; for other agencies these fields are
-          ignored. With a nomination, the request waits for DGA to confirm the approver before the approval e-mail is
-          sent. Fill in all three fields, or leave them all empty and DGA will find the approver.
-        </p>
-      </div>
-      <label for="approverName">ชื่อผู้อนุมัติ / Approver's name</label>
+    <fieldset id="approver" aria-describedby="approver-hint" hidden={props.hidden}>
+      <legend>
+        <T th="เสนอชื่อผู้อนุมัติ (ไม่บังคับ)" en="Nominate an approver (optional)" />
+      </legend>
+      <p class="hint" id="approver-hint">
+        <T
+          th="หน่วยงานนี้ยังไม่มีข้อมูลผู้บริหารในระบบ ท่านเสนอชื่อผู้อนุมัติได้ สพร. จะยืนยันผู้อนุมัติก่อน แล้วจึงส่งอีเมลขออนุมัติ กรอกให้ครบทั้งสามช่อง หรือเว้นว่างทั้งหมดแล้ว สพร. จะติดต่อหาผู้อนุมัติเอง"
+          en="This agency has no executive on file. You may nominate the approver: DGA confirms them before the approval e-mail is sent. Fill in all three fields, or leave them all empty and DGA will find the approver."
+        />
+      </p>
+      <label for="approverName">
+        <T th="ชื่อผู้อนุมัติ" en="Approver's name" />
+      </label>
+      <FieldMessage problem={p} field="approverName" />
       <input
         id="approverName"
         name="approverName"
@@ -50,8 +54,12 @@ function ApproverFieldset(props: { values: ApplyValues }) {
         maxlength={200}
         autocomplete="off"
         value={v.approverName ?? ""}
+        {...fieldAttrs(p, "approverName")}
       />
-      <label for="approverPosition">ตำแหน่งผู้อนุมัติ / Approver's position</label>
+      <label for="approverPosition">
+        <T th="ตำแหน่งผู้อนุมัติ" en="Approver's position" />
+      </label>
+      <FieldMessage problem={p} field="approverPosition" />
       <input
         id="approverPosition"
         name="approverPosition"
@@ -59,8 +67,12 @@ function ApproverFieldset(props: { values: ApplyValues }) {
         maxlength={200}
         autocomplete="off"
         value={v.approverPosition ?? ""}
+        {...fieldAttrs(p, "approverPosition")}
       />
-      <label for="approverEmail">อีเมลราชการของผู้อนุมัติ / Approver's government e-mail</label>
+      <label for="approverEmail">
+        <T th="อีเมลราชการของผู้อนุมัติ" en="Approver's government e-mail" />
+      </label>
+      <FieldMessage problem={p} field="approverEmail" />
       <input
         id="approverEmail"
         name="approverEmail"
@@ -70,67 +82,99 @@ function ApproverFieldset(props: { values: ApplyValues }) {
         spellcheck={false}
         autocapitalize="none"
         value={v.approverEmail ?? ""}
+        {...fieldAttrs(p, "approverEmail")}
       />
     </fieldset>
   );
 }
 
-/** The application to become the data steward of an agency. */
+/**
+ * The application to become the data steward of an agency. Its pre-condition comes first: a
+ * person who has not accepted the current terms gets a link to them instead of the form. The
+ * agency of the person's e-mail domain is chosen for them (`values.agencyId`).
+ */
 export function ApplyPage(props: {
   user: LayoutUser;
   agencies: AgencyOption[];
-  error?: string | null;
+  termsAccepted: boolean;
+  problem?: FormProblem | null;
   values?: ApplyValues;
 }) {
   const values = props.values ?? {};
-  const anyWithoutExecutive = props.agencies.some((a) => !a.hasExecutive);
+  const problem = props.problem ?? null;
+  const chosen = props.agencies.find((a) => a.id === values.agencyId);
+  const title = { th: "สมัครเป็นผู้ดูแลข้อมูล", en: "Apply as a data steward" };
   return (
-    <Layout title="สมัครเป็นผู้ดูแลข้อมูล / Apply as a data steward" user={props.user}>
-      <Heading th="สมัครเป็นผู้ดูแลข้อมูล" en="Apply as a data steward" />
+    <Layout title={title} error={problem !== null} user={props.user}>
+      <ErrorSummary problem={problem} />
+      <Heading {...title} />
       <p>
-        อีเมลราชการของท่าน{props.user.email ? ` (${props.user.email})` : ""} ต้องอยู่ในโดเมนของหน่วยงานที่เลือก หรือเป็น MailGoThai
-        (@mail.go.th) เมื่อส่งคำขอแล้ว ผู้บริหารสูงสุดของหน่วยงานจะได้รับอีเมลเพื่ออนุมัติ บางหน่วยงานต้องให้ สพร. ตรวจสอบอีกขั้นหนึ่งก่อนได้รับสิทธิ์
+        <T
+          th={`อีเมลราชการของท่าน${props.user.email ? ` (${props.user.email})` : ""} ต้องอยู่ในโดเมนของหน่วยงานที่เลือก หรือเป็น MailGoThai (@mail.go.th) เมื่อส่งคำขอแล้ว ผู้บริหารสูงสุดของหน่วยงานจะได้รับอีเมลเพื่ออนุมัติ บางหน่วยงานต้องให้ สพร. ตรวจสอบอีกขั้นหนึ่งก่อนได้รับสิทธิ์`}
+          en={`Your official e-mail${props.user.email ? ` (${props.user.email})` : ""} must be on the chosen agency's domain or on MailGoThai (@mail.go.th). Once you submit, the agency's chief executive gets an e-mail to approve. Some agencies also need a review by DGA before access is granted.`}
+        />
       </p>
-      <p lang="en" class="hint">
-        Your official e-mail must be on the chosen agency's domain or on MailGoThai (@mail.go.th). Once you submit, the
-        agency's chief executive gets an e-mail to approve. Some agencies also need a review by DGA before access is
-        granted.
-      </p>
-      {props.error ? (
-        <Notice kind="error">
-          <p>{props.error}</p>
-        </Notice>
-      ) : null}
-      {props.agencies.length === 0 ? (
+      {!props.termsAccepted ? (
         <Notice kind="info">
-          <p>ยังไม่มีหน่วยงานในระบบ / No agencies are available yet.</p>
+          <p>
+            <T
+              th="ก่อนสมัคร ท่านต้องอ่านและยอมรับข้อตกลงการใช้งานฉบับปัจจุบัน"
+              en="Before you apply, read and accept the current terms of use."
+            />
+          </p>
+          <p>
+            <a class="button" href="/terms">
+              <T th="อ่านและยอมรับข้อตกลง" en="Read and accept the terms" />
+            </a>
+          </p>
         </Notice>
-      ) : null}
-      <form method="post" action="/apply">
+      ) : props.agencies.length === 0 ? (
+        <Notice kind="info">
+          <p>
+            <T th="ยังไม่มีหน่วยงานในระบบ โปรดติดต่อ สพร." en="No agencies are available yet. Please contact DGA." />
+          </p>
+        </Notice>
+      ) : (
+        <ApplyForm agencies={props.agencies} values={values} problem={problem} chosen={chosen} />
+      )}
+    </Layout>
+  );
+}
+
+function ApplyForm(props: {
+  agencies: AgencyOption[];
+  values: ApplyValues;
+  problem: FormProblem | null;
+  chosen: AgencyOption | undefined;
+}) {
+  const { values, problem: p } = props;
+  return (
+    <>
+      <form method="post" action="/apply" novalidate>
         <input type="hidden" name="role" value="steward" />
-        <label for="agencyId">หน่วยงาน / Agency</label>
-        <select
-          id="agencyId"
-          name="agencyId"
-          required
-          aria-describedby={anyWithoutExecutive ? "agency-hint" : undefined}
-        >
-          <option value="" selected={!values.agencyId}>
-            — เลือกหน่วยงาน / Choose an agency —
+        <label for="agencyId">
+          <T th="หน่วยงาน" en="Agency" />
+        </label>
+        <FieldMessage problem={p} field="agencyId" />
+        <select id="agencyId" name="agencyId" required {...fieldAttrs(p, "agencyId")}>
+          <option value="" selected={!props.chosen}>
+            {t({ th: "— เลือกหน่วยงาน —", en: "— Choose an agency —" })}
           </option>
           {props.agencies.map((a) => (
-            <option value={a.id} selected={a.id === values.agencyId}>
-              {a.nameTh} ({a.nameEn}){a.hasExecutive ? "" : ` — ${NO_EXECUTIVE}`}
+            <option
+              value={a.id}
+              selected={a.id === props.chosen?.id}
+              data-no-executive={a.hasExecutive ? undefined : ""}
+            >
+              {t({ th: a.nameTh, en: a.nameEn })}
+              {a.hasExecutive ? "" : ` — ${t(NO_EXECUTIVE)}`}
             </option>
           ))}
         </select>
-        {anyWithoutExecutive ? (
-          <p class="hint" id="agency-hint">
-            หน่วยงานที่ไม่มีข้อมูลผู้บริหาร: ท่านเสนอชื่อผู้อนุมัติได้ด้านล่าง / Agencies with no executive on file: you may nominate an
-            approver below.
-          </p>
-        ) : null}
-        <label for="position">ตำแหน่ง / Position</label>
+        <label for="position">
+          <T th="ตำแหน่ง" en="Position" />
+        </label>
+        <FieldMessage problem={p} field="position" />
         <input
           id="position"
           name="position"
@@ -139,11 +183,15 @@ export function ApplyPage(props: {
           required
           maxlength={200}
           value={values.position ?? ""}
+          {...fieldAttrs(p, "position")}
         />
-        <label for="phone">โทรศัพท์ที่ทำงาน / Work phone</label>
+        <label for="phone">
+          <T th="โทรศัพท์ที่ทำงาน" en="Work phone" />
+        </label>
         <p class="hint" id="phone-hint">
-          เช่น 02 123 4567 / e.g. 02 123 4567
+          <T th="เช่น 02 123 4567 ต่อ 123" en="For example 02 123 4567 ext. 123" />
         </p>
+        <FieldMessage problem={p} field="phone" />
         <input
           id="phone"
           name="phone"
@@ -151,35 +199,48 @@ export function ApplyPage(props: {
           autocomplete="tel"
           required
           maxlength={20}
-          aria-describedby="phone-hint"
           value={values.phone ?? ""}
+          {...fieldAttrs(p, "phone", "phone-hint")}
         />
-        <label for="reason">เหตุผลที่ขอเป็นผู้ดูแลข้อมูล / Why you ask to be the data steward</label>
+        <label for="reason">
+          <T th="เหตุผลที่ขอเป็นผู้ดูแลข้อมูล" en="Why you ask to be the data steward" />
+        </label>
         <p class="hint" id="reason-hint">
-          ผู้บริหารของหน่วยงานจะเห็นข้อความนี้ / Your agency's executive will read this.
+          <T th="ผู้บริหารของหน่วยงานจะเห็นข้อความนี้" en="Your agency's executive will read this." />
         </p>
-        <textarea id="reason" name="reason" rows={5} required maxlength={2000} aria-describedby="reason-hint">
+        <FieldMessage problem={p} field="reason" />
+        <textarea
+          id="reason"
+          name="reason"
+          rows={5}
+          required
+          maxlength={2000}
+          {...fieldAttrs(p, "reason", "reason-hint")}
+        >
           {values.reason ?? ""}
         </textarea>
-        <ApproverFieldset values={values} />
+        <ApproverFieldset values={values} hidden={!props.chosen || props.chosen.hasExecutive} problem={p} />
         <div class="actions">
-          <button type="submit">ส่งคำขอ / Submit application</button>
+          <button type="submit">
+            <T th="ส่งคำขอ" en="Submit application" />
+          </button>
         </div>
       </form>
-      {props.agencies.length > 0 ? (
-        <details>
-          <summary>โดเมนอีเมลของแต่ละหน่วยงาน / E-mail domains of each agency</summary>
-          <ul>
-            {props.agencies.map((a) => (
-              <li>
-                {a.nameTh} ({a.nameEn}): {a.domains.length > 0 ? a.domains.join(", ") : "—"}
-                {a.reviewRequired ? " · ต้องผ่านการตรวจสอบโดย สพร. / DGA review required" : ""}
-                {a.hasExecutive ? "" : ` · ${NO_EXECUTIVE}`}
-              </li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-    </Layout>
+      <details>
+        <summary>
+          <T th="โดเมนอีเมลของแต่ละหน่วยงาน" en="E-mail domains of each agency" />
+        </summary>
+        <ul>
+          {props.agencies.map((a) => (
+            <li>
+              {t({ th: a.nameTh, en: a.nameEn })}: {a.domains.length > 0 ? a.domains.join(", ") : "—"}
+              {a.reviewRequired ? ` · ${t({ th: "ต้องผ่านการตรวจสอบโดย สพร.", en: "DGA review required" })}` : ""}
+              {a.hasExecutive ? "" : ` · ${t(NO_EXECUTIVE)}`}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <script src={assetPath("apply.js")} defer />
+    </>
   );
 }

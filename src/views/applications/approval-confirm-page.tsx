@@ -1,5 +1,8 @@
 import { Heading, OneTimeCodeInput } from "../platform/parts";
-import { Layout, Notice } from "../platform/layout";
+import { Layout } from "../platform/layout";
+import { T, useLang } from "../platform/page-context";
+import { ErrorSummary, FieldMessage, type FormProblem } from "../platform/form-problem";
+import { SupportContact } from "../platform/support";
 
 /**
  * Stronger approval: the decision counts only once the approver types the code e-mailed to
@@ -9,33 +12,56 @@ export function ApprovalConfirmPage(props: {
   decision: "approve" | "reject";
   reason: string | null;
   approverEmail: string;
-  error?: string | null;
+  problem?: FormProblem | null;
 }) {
+  const problem = props.problem ?? null;
   const approve = props.decision === "approve";
+  const codeWrong = problem?.fields.some((f) => f.field === "code") ?? false;
   return (
-    <Layout title="ยืนยันการตัดสินใจ / Confirm your decision">
+    <Layout title={{ th: "ยืนยันการตัดสินใจ", en: "Confirm your decision" }} error={problem !== null}>
+      <ErrorSummary problem={problem} />
       <Heading th="ยืนยันการตัดสินใจด้วยรหัส" en="Confirm your decision with a code" />
-      {props.error ? (
-        <Notice kind="error">
-          <p>{props.error}</p>
-        </Notice>
-      ) : null}
-      <p>
-        หน่วยงานนี้กำหนดให้ยืนยันการตัดสินใจอีกขั้นหนึ่ง เราได้ส่งรหัส 6 หลักไปที่ {props.approverEmail} แล้ว ท่านกำลัง
-        <strong>{approve ? "อนุมัติ" : "ไม่อนุมัติ"}</strong>
-        <br />
-        <span lang="en" class="hint">
+      {useLang() === "th" ? (
+        <p>
+          หน่วยงานนี้กำหนดให้ยืนยันการตัดสินใจอีกขั้นหนึ่ง เราได้ส่งรหัส 6 หลักไปที่ {props.approverEmail} แล้ว ท่านกำลัง
+          <strong>{approve ? "อนุมัติ" : "ไม่อนุมัติ"}</strong>
+        </p>
+      ) : (
+        <p>
           This agency asks for one more step. We sent a 6-digit code to {props.approverEmail}. You are about to{" "}
           <strong>{approve ? "approve" : "reject"}</strong>.
-        </span>
-      </p>
+        </p>
+      )}
       <form method="post">
         <input type="hidden" name="decision" value={props.decision} />
         {props.reason ? <input type="hidden" name="reason" value={props.reason} /> : null}
-        <label for="confirm-code">รหัสยืนยัน / Confirmation code</label>
-        <OneTimeCodeInput id="confirm-code" />
-        <button type="submit">ยืนยัน / Confirm</button>
+        <label for="code">
+          <T th="รหัสยืนยัน" en="Confirmation code" />
+        </label>
+        <p class="hint" id="code-hint">
+          <T th="รหัส 6 หลักในอีเมลที่เพิ่งส่งถึงท่าน" en="The 6 digits in the e-mail we have just sent you" />
+        </p>
+        <FieldMessage problem={problem} field="code" />
+        <OneTimeCodeInput
+          id="code"
+          autofocus={problem === null}
+          error={codeWrong ? "code-error" : null}
+          hint="code-hint"
+        />
+        <div class="actions">
+          <button type="submit">
+            <T th="ยืนยัน" en="Confirm" />
+          </button>
+        </div>
       </form>
+      <p class="hint">
+        <T th="ไม่ได้รับรหัส หรือรหัสหมดอายุ? " en="No code, or has it expired? " />
+        {/* The link's own address: its page asks again, and pressing a button sends a new code. */}
+        <a href="">
+          <T th="กลับไปที่คำขอแล้วกดปุ่มอีกครั้ง" en="Go back to the request and press a button again" />
+        </a>
+      </p>
+      {problem ? <SupportContact /> : null}
     </Layout>
   );
 }

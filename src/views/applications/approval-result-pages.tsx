@@ -1,6 +1,8 @@
 import { Layout, Notice } from "../platform/layout";
 import type { Bilingual } from "../../text/bilingual";
 import { Heading, When } from "../platform/parts";
+import { T, t, useLang } from "../platform/page-context";
+import { SupportContact } from "../platform/support";
 
 /** The thank-you page after the executive's decision. */
 export function ApprovalDonePage(props: {
@@ -11,27 +13,28 @@ export function ApprovalDonePage(props: {
   reviewNext: boolean;
 }) {
   const approved = props.decision === "approve";
+  const who = <strong>{props.applicantName}</strong>;
   return (
-    <Layout title="บันทึกการตัดสินใจแล้ว / Decision recorded">
+    <Layout title={{ th: "บันทึกการตัดสินใจแล้ว", en: "Decision recorded" }}>
       <Heading th="ขอบคุณ บันทึกการตัดสินใจแล้ว" en="Thank you, your decision is recorded" />
       <Notice kind="success">
-        <p>
-          {approved ? "ท่านอนุมัติ" : "ท่านไม่อนุมัติ"}ให้ <strong>{props.applicantName}</strong> เป็นผู้ดูแลข้อมูลของ
-          {props.agencyNameTh}
-          <br />
-          <span lang="en">
-            You {approved ? "approved" : "rejected"} <strong>{props.applicantName}</strong> as data steward of{" "}
-            {props.agencyNameEn}.
-          </span>
-        </p>
+        {useLang() === "th" ? (
+          <p>
+            {approved ? "ท่านอนุมัติ" : "ท่านไม่อนุมัติ"}ให้ {who} เป็นผู้ดูแลข้อมูลของ{props.agencyNameTh}
+          </p>
+        ) : (
+          <p>
+            You {approved ? "approved" : "rejected"} {who} as data steward of {props.agencyNameEn}.
+          </p>
+        )}
       </Notice>
       {approved && props.reviewNext ? (
-        <p>ขั้นต่อไป สพร. จะตรวจสอบคำขอก่อนให้สิทธิ์ / Next, DGA reviews the request before access is granted.</p>
+        <p>
+          <T th="ขั้นต่อไป สพร. จะตรวจสอบคำขอก่อนให้สิทธิ์" en="Next, DGA reviews the request before access is granted." />
+        </p>
       ) : null}
       <p>
-        ผู้ขอจะได้รับแจ้งผลทางอีเมล ท่านปิดหน้านี้ได้เลย
-        <br />
-        <span lang="en">The applicant is told by e-mail. You can close this page.</span>
+        <T th="ผู้ขอจะได้รับแจ้งผลทางอีเมล ท่านปิดหน้านี้ได้เลย" en="The applicant is told by e-mail. You can close this page." />
       </p>
     </Layout>
   );
@@ -72,7 +75,32 @@ function decisionLabel(decision: string | null | undefined): Bilingual | null {
   return null;
 }
 
-/** An approval link that can no longer be used: decided, closed, expired or unknown. No form. */
+/** Who decided, how and when: "ตัดสินใจแล้ว (อนุมัติ) โดย … เมื่อ …" in the page's language. */
+function AlreadyDecided(props: { decidedBy?: string | null; decidedAt?: string | null; decision?: string | null }) {
+  const decision = decisionLabel(props.decision);
+  const words =
+    useLang() === "th"
+      ? { done: "ตัดสินใจแล้ว", by: " โดย ", on: " เมื่อ " }
+      : { done: "Already decided", by: " by ", on: " on " };
+  return (
+    <p>
+      {words.done}
+      {decision ? ` (${t(decision)})` : ""}
+      {props.decidedBy ? `${words.by}${props.decidedBy}` : ""}
+      {props.decidedAt ? (
+        <>
+          {words.on}
+          <When iso={props.decidedAt} long />
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/**
+ * An approval link that can no longer be used: decided, closed, expired or unknown. No form; a
+ * dead end, so it gives DGA's contact.
+ */
 export function ApprovalClosedPage(props: {
   state: ClosedState;
   decidedBy?: string | null;
@@ -80,33 +108,22 @@ export function ApprovalClosedPage(props: {
   decision?: string | null;
 }) {
   const title = CLOSED_TITLES[props.state];
-  const decision = decisionLabel(props.decision);
   return (
-    <Layout title={`${title.th} / ${title.en}`}>
+    <Layout title={title}>
       <Heading th={title.th} en={title.en} />
       {props.state === "decided" ? (
         <Notice kind="info">
-          <p>
-            ตัดสินใจแล้ว{decision ? ` (${decision.th})` : ""}
-            {props.decidedBy ? ` โดย ${props.decidedBy}` : ""}
-            {props.decidedAt ? " เมื่อ " : ""}
-            {props.decidedAt ? <When iso={props.decidedAt} long only="th" /> : null}
-          </p>
-          <p lang="en">
-            Already decided{decision ? ` (${decision.en})` : ""}
-            {props.decidedBy ? ` by ${props.decidedBy}` : ""}
-            {props.decidedAt ? " on " : ""}
-            {props.decidedAt ? <When iso={props.decidedAt} long only="en" /> : null}
-          </p>
+          <AlreadyDecided decidedBy={props.decidedBy} decidedAt={props.decidedAt} decision={props.decision} />
         </Notice>
       ) : (
         <p>
-          {CLOSED_TEXT[props.state].th}
-          <br />
-          <span lang="en">{CLOSED_TEXT[props.state].en}</span>
+          <T {...CLOSED_TEXT[props.state]} />
         </p>
       )}
-      <p class="hint">ไม่มีสิ่งใดถูกเปลี่ยนแปลง / Nothing was changed.</p>
+      <p class="hint">
+        <T th="ไม่มีสิ่งใดถูกเปลี่ยนแปลง" en="Nothing was changed." />
+      </p>
+      <SupportContact />
     </Layout>
   );
 }

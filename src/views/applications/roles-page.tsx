@@ -1,6 +1,9 @@
 import { Layout, Notice, type LayoutUser } from "../platform/layout";
-import { MEMBERSHIP_STATUS, ROLES, labelOf, type Bilingual } from "../../text/catalogue";
-import { Badge, Bi, Heading, When } from "../platform/parts";
+import { ROLES, labelOf, type Bilingual } from "../../text/catalogue";
+import { Bi, Heading, When } from "../platform/parts";
+import { MembershipBadge } from "./application-status";
+import { T, t } from "../platform/page-context";
+import { ErrorSummary, FieldMessage, fieldAttrs, type FormProblem } from "../platform/form-problem";
 
 export type RoleView = {
   id: string;
@@ -13,8 +16,29 @@ export type RoleView = {
   pendingHandover: { successorEmail: string; createdAt: string } | null;
 };
 
-/** A refused form: which membership and form it was, the message, and what was typed. */
-export type RoleFormError = { membershipId: string; form: "handover" | "cancel"; message: string; value: string };
+/**
+ * A refused form: which membership and form it was, what was wrong (its fields named by the
+ * ids of `roleFieldIds`), and what was typed.
+ */
+export type RoleFormError = {
+  membershipId: string;
+  form: "handover" | "cancel";
+  problem: FormProblem;
+  value: string;
+  confirmed: boolean;
+};
+
+/**
+ * The ids of a role's inputs: the page lists every role with its own forms, so an id names the
+ * membership too (`successorEmail` of role mem_1 is `successor-mem_1`).
+ */
+export function roleFieldIds(membershipId: string) {
+  return {
+    successorEmail: `successor-${membershipId}`,
+    reason: `cancel-reason-${membershipId}`,
+    confirm: `cancel-confirm-${membershipId}`,
+  } as const;
+}
 
 export const ROLE_DONE: Record<string, Bilingual> = {
   handover: {
@@ -27,36 +51,31 @@ export const ROLE_DONE: Record<string, Bilingual> = {
   },
 };
 
-function FormError(props: { error: RoleFormError | null; form: RoleFormError["form"] }) {
-  if (props.error?.form !== props.form) return null;
-  // The page's top notice announces the error; this repeats it where the form is.
-  return (
-    <div class="notice error">
-      <p>{props.error.message}</p>
-    </div>
-  );
-}
-
 function HandoverForm(props: { r: RoleView; error: RoleFormError | null }) {
-  const { r, error } = props;
-  const fieldId = `successor-${r.id}`;
+  const { r } = props;
+  const error = props.error?.form === "handover" ? props.error : null;
+  const p = error?.problem ?? null;
+  const fieldId = roleFieldIds(r.id).successorEmail;
   if (r.pendingHandover) {
     return (
       <p>
-        กำลังส่งมอบให้ / Handover pending to <span class="mono">{r.pendingHandover.successorEmail}</span> (
+        <T th="กำลังส่งมอบให้" en="Handover pending to" /> <span class="mono">{r.pendingHandover.successorEmail}</span> (
         <When iso={r.pendingHandover.createdAt} />)
       </p>
     );
   }
   return (
-    <form method="post" action={`/roles/${encodeURIComponent(r.id)}/handover`}>
-      <FormError error={error} form="handover" />
+    <form method="post" action={`/roles/${encodeURIComponent(r.id)}/handover`} novalidate>
       <p class="hint" id={`${fieldId}-hint`}>
-        ผู้รับช่วงจะได้รับอีเมลเชิญให้สมัคร เมื่อคำขอของผู้รับช่วงได้รับอนุมัติ บทบาทของท่านจะสิ้นสุดและกุญแจเผยแพร่ข้อมูลของท่านจะหยุดทำงานทันที
-        ระหว่างนี้ทุกอย่างยังใช้งานได้ตามปกติ / The successor is e-mailed an invitation to apply. When their application is
-        approved, your role ends and your publish keys stop, in the same step; until then nothing changes.
+        <T
+          th="ผู้รับช่วงจะได้รับอีเมลเชิญให้สมัคร เมื่อคำขอของผู้รับช่วงได้รับอนุมัติ บทบาทของท่านจะสิ้นสุดและกุญแจเผยแพร่ข้อมูลของท่านจะหยุดทำงานทันที ระหว่างนี้ทุกอย่างยังใช้งานได้ตามปกติ"
+          en="The successor is e-mailed an invitation to apply. When their application is approved, your role ends and your publish keys stop, in the same step; until then nothing changes."
+        />
       </p>
-      <label for={fieldId}>อีเมลราชการของผู้รับช่วง / Successor's official e-mail</label>
+      <label for={fieldId}>
+        <T th="อีเมลราชการของผู้รับช่วง" en="Successor's official e-mail" />
+      </label>
+      <FieldMessage problem={p} field={fieldId} />
       <input
         id={fieldId}
         name="successorEmail"
@@ -66,12 +85,13 @@ function HandoverForm(props: { r: RoleView; error: RoleFormError | null }) {
         autocomplete="off"
         spellcheck={false}
         autocapitalize="none"
-        aria-describedby={`${fieldId}-hint`}
-        value={error?.form === "handover" ? error.value : ""}
+        value={error ? error.value : ""}
+        {...fieldAttrs(p, fieldId, `${fieldId}-hint`)}
       />
       <div class="actions">
         <button type="submit" class="secondary">
-          ส่งมอบบทบาท / Hand over the role<span class="vh">: {r.agencyNameTh}</span>
+          <T th="ส่งมอบบทบาท" en="Hand over the role" />
+          <span class="vh">: {t({ th: r.agencyNameTh, en: r.agencyNameEn })}</span>
         </button>
       </div>
     </form>
@@ -79,33 +99,56 @@ function HandoverForm(props: { r: RoleView; error: RoleFormError | null }) {
 }
 
 function CancelForm(props: { r: RoleView; error: RoleFormError | null }) {
-  const { r, error } = props;
-  const reasonId = `cancel-reason-${r.id}`;
-  const confirmId = `cancel-confirm-${r.id}`;
+  const { r } = props;
+  const error = props.error?.form === "cancel" ? props.error : null;
+  const p = error?.problem ?? null;
+  const { reason: reasonId, confirm: confirmId } = roleFieldIds(r.id);
   return (
-    <form method="post" action={`/roles/${encodeURIComponent(r.id)}/cancel`}>
-      <FormError error={error} form="cancel" />
+    <form method="post" action={`/roles/${encodeURIComponent(r.id)}/cancel`} novalidate>
       <div class="box" id={`${reasonId}-warning`}>
         <p>
-          <strong>คำเตือน:</strong> เมื่อสละบทบาท กุญแจ API สำหรับเผยแพร่ข้อมูลของท่านจะหยุดทำงานทันทีและกู้คืนไม่ได้
-          หากต้องการเป็นผู้ดูแลข้อมูลอีกครั้งต้องยื่นคำขอใหม่
-        </p>
-        <p lang="en">
-          <strong>Warning:</strong> giving up the role stops your publish API keys at once, for good. To be a steward
-          again you must apply again.
+          <strong>
+            <T th="คำเตือน:" en="Warning:" />
+          </strong>{" "}
+          <T
+            th="เมื่อสละบทบาท กุญแจ API สำหรับเผยแพร่ข้อมูลของท่านจะหยุดทำงานทันทีและกู้คืนไม่ได้ หากต้องการเป็นผู้ดูแลข้อมูลอีกครั้งต้องยื่นคำขอใหม่"
+            en="giving up the role stops your publish API keys at once, for good. To be a steward again you must apply again."
+          />
         </p>
       </div>
-      <label for={reasonId}>เหตุผล (จำเป็น) / Reason (required)</label>
-      <textarea id={reasonId} name="reason" rows={2} required maxlength={2000} aria-describedby={`${reasonId}-warning`}>
-        {error?.form === "cancel" ? error.value : ""}
+      <label for={reasonId}>
+        <T th="เหตุผล (จำเป็น)" en="Reason (required)" />
+      </label>
+      <FieldMessage problem={p} field={reasonId} />
+      <textarea
+        id={reasonId}
+        name="reason"
+        rows={2}
+        required
+        maxlength={2000}
+        {...fieldAttrs(p, reasonId, `${reasonId}-warning`)}
+      >
+        {error ? error.value : ""}
       </textarea>
+      <FieldMessage problem={p} field={confirmId} />
       <label class="check" for={confirmId}>
-        <input id={confirmId} type="checkbox" name="confirm" value="yes" required />
-        <span>ข้าพเจ้าเข้าใจว่ากุญแจเผยแพร่ข้อมูลจะหยุดทำงานทันที / I understand my publish keys stop at once</span>
+        <input
+          id={confirmId}
+          type="checkbox"
+          name="confirm"
+          value="yes"
+          required
+          checked={error?.confirmed ? true : undefined}
+          {...fieldAttrs(p, confirmId)}
+        />
+        <span>
+          <T th="ข้าพเจ้าเข้าใจว่ากุญแจเผยแพร่ข้อมูลจะหยุดทำงานทันที" en="I understand my publish keys stop at once" />
+        </span>
       </label>
       <div class="actions">
         <button type="submit" class="danger">
-          สละบทบาท / Give up the role<span class="vh">: {r.agencyNameTh}</span>
+          <T th="สละบทบาท" en="Give up the role" />
+          <span class="vh">: {t({ th: r.agencyNameTh, en: r.agencyNameEn })}</span>
         </button>
       </div>
     </form>
@@ -119,38 +162,50 @@ function RoleItem(props: { r: RoleView; error: RoleFormError | null }) {
   return (
     <li id={`role-${r.id}`}>
       <p>
-        <strong>{r.agencyNameTh}</strong> <span lang="en">({r.agencyNameEn})</span>
+        <strong>{t({ th: r.agencyNameTh, en: r.agencyNameEn })}</strong>
       </p>
       <p>
-        <Badge text={labelOf(MEMBERSHIP_STATUS, r.status)} />
+        <MembershipBadge status={r.status} />
       </p>
       <dl class="facts">
-        <dt>บทบาท / Role</dt>
+        <dt>
+          <T th="บทบาท" en="Role" />
+        </dt>
         <dd>
           <Bi text={labelOf(ROLES, r.role)} />
         </dd>
-        <dt>ตั้งแต่ / Since</dt>
+        <dt>
+          <T th="ตั้งแต่" en="Since" />
+        </dt>
         <dd>
           <When iso={r.since} />
         </dd>
         {active ? null : (
           <>
-            <dt>เปลี่ยนสถานะเมื่อ / Status changed</dt>
+            <dt>
+              <T th="เปลี่ยนสถานะเมื่อ" en="Status changed" />
+            </dt>
             <dd>
               <When iso={r.updatedAt} />
             </dd>
           </>
         )}
-        <dt>รหัสบทบาท / Membership ID</dt>
+        <dt>
+          <T th="รหัสบทบาท" en="Membership ID" />
+        </dt>
         <dd>
           <code>{r.id}</code>
         </dd>
       </dl>
       {active ? (
         <>
-          <h3>ส่งมอบให้ผู้รับช่วง / Hand over to a successor</h3>
+          <h3>
+            <T th="ส่งมอบให้ผู้รับช่วง" en="Hand over to a successor" />
+          </h3>
           <HandoverForm r={r} error={error} />
-          <h3>สละบทบาท / Give up the role</h3>
+          <h3>
+            <T th="สละบทบาท" en="Give up the role" />
+          </h3>
           <CancelForm r={r} error={error} />
         </>
       ) : null}
@@ -166,19 +221,11 @@ export function RolesPage(props: {
   error?: RoleFormError | null;
 }) {
   const error = props.error ?? null;
+  const title = { th: "บทบาทผู้ดูแลข้อมูลของฉัน", en: "My steward roles" };
   return (
-    <Layout title="บทบาทผู้ดูแลข้อมูล / Steward roles" user={props.user}>
-      <Heading th="บทบาทผู้ดูแลข้อมูลของฉัน" en="My steward roles" />
-      {error ? (
-        <Notice kind="error">
-          <p>
-            {error.message}{" "}
-            {props.roles.some((r) => r.id === error.membershipId) ? (
-              <a href={`#role-${error.membershipId}`}>ไปยังแบบฟอร์ม / Go to the form</a>
-            ) : null}
-          </p>
-        </Notice>
-      ) : null}
+    <Layout title={title} error={error !== null} user={props.user}>
+      <ErrorSummary problem={error?.problem} />
+      <Heading {...title} />
       {props.done ? (
         <Notice kind="success">
           <p>
@@ -188,9 +235,13 @@ export function RolesPage(props: {
       ) : null}
       {props.roles.length === 0 ? (
         <Notice kind="info">
-          <p>ท่านยังไม่มีบทบาทผู้ดูแลข้อมูล / You have no steward roles yet.</p>
           <p>
-            <a href="/apply">สมัครเป็นผู้ดูแลข้อมูล / Apply as a data steward</a>
+            <T th="ท่านยังไม่มีบทบาทผู้ดูแลข้อมูล" en="You have no steward roles yet." />
+          </p>
+          <p>
+            <a href="/apply">
+              <T th="สมัครเป็นผู้ดูแลข้อมูล" en="Apply as a data steward" />
+            </a>
           </p>
         </Notice>
       ) : (
@@ -201,7 +252,13 @@ export function RolesPage(props: {
         </ul>
       )}
       <p>
-        <a href="/applications">คำขอของฉัน / My applications</a> · <a href="/keys">กุญแจ API / API keys</a>
+        <a href="/applications">
+          <T th="คำขอของฉัน" en="My applications" />
+        </a>{" "}
+        ·{" "}
+        <a href="/keys">
+          <T th="กุญแจ API" en="API keys" />
+        </a>
       </p>
     </Layout>
   );

@@ -3,6 +3,7 @@ import type { Bilingual } from "../../text/bilingual";
 import type { LayoutUser } from "../platform/layout";
 import { ActionLinks, ConsolePage, type ConsoleAction } from "../platform/console-layout";
 import { Badge, Heading, When } from "../platform/parts";
+import { T, t } from "../platform/page-context";
 import { MembershipBadge } from "./application-status";
 import type { KeyView, StewardView } from "./steward-views";
 
@@ -20,37 +21,50 @@ export function stewardActions(s: StewardView): ConsoleAction[] {
   return actions;
 }
 
+const KEY_COLUMNS = [
+  { th: "ชื่อ", en: "Name" },
+  { th: "สิทธิ์", en: "Scopes" },
+  { th: "สถานะ", en: "Status" },
+  { th: "หมดอายุ", en: "Expires" },
+  { th: "ใช้ล่าสุด", en: "Last used" },
+] as const satisfies readonly Bilingual[];
+
 /** Keys without secrets: name, prefix, scopes, status, dates. */
 export function KeyTable(props: { keys: KeyView[] }) {
-  if (props.keys.length === 0) return <p>ไม่มีกุญแจ / No keys.</p>;
+  if (props.keys.length === 0)
+    return (
+      <p>
+        <T th="ไม่มีกุญแจ" en="No keys." />
+      </p>
+    );
   return (
     <div class="table-wrap">
       <table class="stack">
-        <caption class="vh">กุญแจ API / API keys</caption>
+        <caption class="vh">
+          <T th="กุญแจ API" en="API keys" />
+        </caption>
         <thead>
           <tr>
-            <th scope="col">ชื่อ / Name</th>
-            <th scope="col">สิทธิ์ / Scopes</th>
-            <th scope="col">สถานะ / Status</th>
-            <th scope="col">หมดอายุ / Expires</th>
-            <th scope="col">ใช้ล่าสุด / Last used</th>
+            {KEY_COLUMNS.map((c) => (
+              <th scope="col">{t(c)}</th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {props.keys.map((k) => (
             <tr>
-              <td data-label="ชื่อ / Name">
+              <td data-label={t(KEY_COLUMNS[0])}>
                 {k.name} <code>{k.prefix}…</code>
               </td>
-              <td data-label="สิทธิ์ / Scopes">{k.scopes.map((s) => labelOf(SCOPES, s).th).join(", ")}</td>
-              <td data-label="สถานะ / Status">
+              <td data-label={t(KEY_COLUMNS[1])}>{k.scopes.map((s) => t(labelOf(SCOPES, s))).join(", ")}</td>
+              <td data-label={t(KEY_COLUMNS[2])}>
                 <Badge text={labelOf(KEY_STATUS, k.status)} />
               </td>
-              <td data-label="หมดอายุ / Expires">
-                <When iso={k.graceUntil ?? k.expiresAt} only="th" />
+              <td data-label={t(KEY_COLUMNS[3])}>
+                <When iso={k.graceUntil ?? k.expiresAt} />
               </td>
-              <td data-label="ใช้ล่าสุด / Last used">
-                <When iso={k.lastUsedAt} only="th" />
+              <td data-label={t(KEY_COLUMNS[4])}>
+                <When iso={k.lastUsedAt} />
               </td>
             </tr>
           ))}
@@ -78,54 +92,77 @@ export function StewardPage(props: {
       notice={props.notice}
     >
       <dl class="facts">
-        <dt>ชื่อ / Name</dt>
+        <dt>
+          <T th="ชื่อ" en="Name" />
+        </dt>
         <dd>
           <a href={`/admin/people/${encodeURIComponent(s.user.id)}`}>{s.user.name || "—"}</a>
         </dd>
-        <dt>อีเมล / E-mail</dt>
+        <dt>
+          <T th="อีเมล" en="E-mail" />
+        </dt>
         <dd>{s.user.email ?? "—"}</dd>
-        <dt>หน่วยงาน / Agency</dt>
+        <dt>
+          <T th="หน่วยงาน" en="Agency" />
+        </dt>
         <dd>
-          <a href={`/admin/agencies/${encodeURIComponent(s.agency.id)}`}>{s.agency.nameTh}</a>{" "}
-          <span lang="en">({s.agency.nameEn})</span>
+          <a href={`/admin/agencies/${encodeURIComponent(s.agency.id)}`}>
+            {t({ th: s.agency.nameTh, en: s.agency.nameEn })}
+          </a>
         </dd>
-        <dt>สถานะ / Status</dt>
+        <dt>
+          <T th="สถานะ" en="Status" />
+        </dt>
         <dd>
           <MembershipBadge status={s.status} />
         </dd>
-        <dt>เป็นผู้ดูแลข้อมูลตั้งแต่ / Steward since</dt>
+        <dt>
+          <T th="เป็นผู้ดูแลข้อมูลตั้งแต่" en="Steward since" />
+        </dt>
         <dd>
           <When iso={s.since} />
         </dd>
         {s.statusChangedAt ? (
           <>
-            <dt>เปลี่ยนสถานะล่าสุด / Status changed</dt>
+            <dt>
+              <T th="เปลี่ยนสถานะล่าสุด" en="Status changed" />
+            </dt>
             <dd>
               <When iso={s.statusChangedAt} />
               {s.statusReason ? ` · ${s.statusReason}` : null}
             </dd>
           </>
         ) : null}
-        <dt>กุญแจที่ใช้งานได้ / Active keys</dt>
+        <dt>
+          <T th="กุญแจที่ใช้งานได้" en="Active keys" />
+        </dt>
         <dd>{s.activeKeys}</dd>
         {props.pendingHandover ? (
           <>
-            <dt>รอส่งมอบให้ / Handover pending to</dt>
+            <dt>
+              <T th="รอส่งมอบให้" en="Handover pending to" />
+            </dt>
             <dd>{props.pendingHandover.successorEmail}</dd>
           </>
         ) : null}
         {s.applicationId ? (
           <>
-            <dt>คำขอ / Application</dt>
+            <dt>
+              <T th="คำขอ" en="Application" />
+            </dt>
             <dd>
-              <a href={`/applications/${encodeURIComponent(s.applicationId)}`}>ดูคำขอ / View the application</a>
+              <a href={`/applications/${encodeURIComponent(s.applicationId)}`}>
+                <T th="ดูคำขอ" en="View the application" />
+              </a>
             </dd>
           </>
         ) : null}
       </dl>
       <Heading level={2} th="การดำเนินการ" en="Actions" />
       {stewardActions(s).length === 0 ? (
-        <p>บทบาทนี้สิ้นสุดแล้ว ไม่มีการดำเนินการ / This role has ended; nothing to do.</p>
+        <p>
+          <T th="บทบาทนี้สิ้นสุดแล้ว ไม่มีการดำเนินการ" en="This role has ended; nothing to do." />
+        </p>
       ) : (
         <ActionLinks base={base} actions={stewardActions(s)} />
       )}
@@ -133,7 +170,7 @@ export function StewardPage(props: {
       <KeyTable keys={props.keys} />
       <p>
         <a href={`/admin/audit?subject=${encodeURIComponent(`membership:${s.membershipId}`)}`}>
-          บันทึกการตรวจสอบของบทบาทนี้ / This role's audit trail
+          <T th="บันทึกการตรวจสอบของบทบาทนี้" en="This role's audit trail" />
         </a>
       </p>
     </ConsolePage>

@@ -1,4 +1,5 @@
 import { ActionForm, Badge, Heading, When } from "../platform/parts";
+import { T, t } from "../platform/page-context";
 import type { SessionView } from "./account-views";
 
 const AGENTS: { browsers: [RegExp, string][]; systems: [RegExp, string][] } = {
@@ -36,21 +37,23 @@ export function DevicesSection(props: { sessions: SessionView[] }) {
       <Heading level={2} id="sessions-title" th="อุปกรณ์ที่เข้าสู่ระบบอยู่" en="Signed-in devices" />
       <ul class="list">
         {props.sessions.map((s) => {
-          const device = describeAgent(s.userAgent) ?? "อุปกรณ์ที่ไม่รู้จัก / Unknown device";
+          const device = describeAgent(s.userAgent) ?? t({ th: "อุปกรณ์ที่ไม่รู้จัก", en: "Unknown device" });
           return (
             <li>
               <strong>{device}</strong> {s.current ? <Badge text={{ th: "อุปกรณ์นี้", en: "This device" }} /> : null}
               <p class="small">
                 {s.userAgent ? <span class="mono">{s.userAgent}</span> : null}
                 {s.userAgent ? <br /> : null}
-                เข้าสู่ระบบเมื่อ / Signed in: <When iso={s.createdAt} />
+                <T th="เข้าสู่ระบบเมื่อ " en="Signed in: " />
+                <When iso={s.createdAt} />
                 <br />
-                ใช้งานล่าสุด / Last active: <When iso={s.lastSeenAt} />
+                <T th="ใช้งานล่าสุด " en="Last active: " />
+                <When iso={s.lastSeenAt} />
               </p>
               {s.current ? null : (
                 <ActionForm
                   action={`/account/sessions/${encodeURIComponent(s.id)}/end`}
-                  label="ออกจากระบบอุปกรณ์นี้ / Sign this device out"
+                  label={t({ th: "ออกจากระบบอุปกรณ์นี้", en: "Sign this device out" })}
                   what={device}
                   danger
                 />
@@ -62,7 +65,7 @@ export function DevicesSection(props: { sessions: SessionView[] }) {
       {props.sessions.some((s) => !s.current) ? (
         <form method="post" action="/account/sessions/revoke-others">
           <button type="submit" class="danger">
-            ออกจากระบบในอุปกรณ์อื่นทั้งหมด / Sign out all other devices
+            <T th="ออกจากระบบในอุปกรณ์อื่นทั้งหมด" en="Sign out all other devices" />
           </button>
         </form>
       ) : null}

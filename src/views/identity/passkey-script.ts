@@ -9,7 +9,8 @@ const MESSAGES_JSON = JSON.stringify(CLIENT_MESSAGES).replace(/</g, "\\u003c");
  *   loads /account.
  * - `[data-passkey-signin]` button: signs in, then goes to `?returnTo=` (same-origin paths) or "/".
  * - `input[autocomplete~="webauthn"]`: conditional UI (autofill) starts on load when available.
- * - `[data-passkey-status]` (role="status"): progress and errors, Thai first.
+ * - `[data-passkey-status]` (role="status"): progress and errors, in the page's language
+ *   (`<html lang>`).
  * - `[data-passkey-ui]` shown, `[data-passkey-unsupported]` hidden, when the browser has passkeys;
  *   the buttons themselves are shown only then, so render them `hidden`.
  * Forms are never submitted by this script.
@@ -23,15 +24,13 @@ if(!PKC||!navigator.credentials){shown.forEach(function(e){e.hidden=true;});retu
 shown.forEach(function(e){e.hidden=false;});
 all("[data-passkey-unsupported]").forEach(function(e){e.hidden=true;});
 var statusEl=document.querySelector("[data-passkey-status]");
-function bi(m){return m.th+" / "+m.en;}
+var L=document.documentElement.lang==="en"?"en":"th";
+function msg(m){return m[L];}
 function say(text){if(statusEl)statusEl.textContent=text;}
-// A problem's detail reads "English / ไทย": put the Thai parts first.
-function thaiFirst(detail,m){
-if(!detail)return bi(m);
-var parts=String(detail).split(" / "),th=[],en=[];
-parts.forEach(function(p){(/[\u0E00-\u0E7F]/.test(p)?th:en).push(p);});
-if(!th.length)th=[m.th];
-return th.concat(en).join(" / ");
+// A problem's detail reads "ไทย / English": show the part in the page's language.
+function inLanguage(detail,m){
+var parts=detail?String(detail).split(" / ").filter(function(p){return /[\u0E00-\u0E7F]/.test(p)===(L==="th");}):[];
+return parts.length?parts.join(" "):m[L];
 }
 function Problem(status,body){this.status=status;this.body=body||{};}
 function post(path,body){
@@ -39,13 +38,13 @@ return fetch(path,{method:"POST",credentials:"same-origin",headers:{"Content-Typ
 .then(function(res){return res.json().catch(function(){return null;}).then(function(json){if(!res.ok)throw new Problem(res.status,json);return json;});});
 }
 function errorText(err){
-if(err instanceof Problem){var m=M[err.body.code]||(err.status===429?M.rate_limited:M.failed);return thaiFirst(err.body.detail,m);}
+if(err instanceof Problem){var m=M[err.body.code]||(err.status===429?M.rate_limited:M.failed);return inLanguage(err.body.detail,m);}
 var name=err&&err.name;
-if(name==="NotAllowedError")return bi(M.cancelled);
-if(name==="InvalidStateError")return bi(M.already_registered);
-if(name==="SecurityError")return bi(M.security);
-if(err instanceof TypeError)return bi(M.network);
-return bi(M.failed);
+if(name==="NotAllowedError")return msg(M.cancelled);
+if(name==="InvalidStateError")return msg(M.already_registered);
+if(name==="SecurityError")return msg(M.security);
+if(err instanceof TypeError)return msg(M.network);
+return msg(M.failed);
 }
 function toBuf(s){s=s.replace(/-/g,"+").replace(/_/g,"/");while(s.length%4)s+="=";var b=atob(s),u=new Uint8Array(b.length);for(var i=0;i<b.length;i++)u[i]=b.charCodeAt(i);return u.buffer;}
 function toB64(buf){var u=new Uint8Array(buf),s="";for(var i=0;i<u.length;i++)s+=String.fromCharCode(u[i]);return btoa(s).replace(/\+/g,"-").replace(/\//g,"_").replace(/=+$/,"");}
@@ -77,11 +76,11 @@ all("[data-passkey-register]").forEach(function(btn){
 btn.addEventListener("click",function(){
 var input=document.querySelector("[data-passkey-name]");
 var name=input&&input.value.trim()?input.value.trim():null;
-busy(btn,true);say(bi(M.registering));
+busy(btn,true);say(msg(M.registering));
 post("/api/v1/passkeys/registration/options")
 .then(function(o){return navigator.credentials.create({publicKey:creationOptions(o)});})
 .then(function(cred){return post("/api/v1/passkeys/registration/verify",{response:credentialJSON(cred),name:name});})
-.then(function(){say(bi(M.registered));location.assign("/account");})
+.then(function(){say(msg(M.registered));location.assign("/account");})
 .catch(function(err){busy(btn,false);say(errorText(err));});
 });
 });
@@ -89,8 +88,8 @@ var conditional=null;
 function signIn(mediation,signal){
 return post("/api/v1/auth/passkey/options")
 .then(function(o){var req={publicKey:requestOptions(o)};if(mediation){req.mediation=mediation;req.signal=signal;}return navigator.credentials.get(req);})
-.then(function(cred){if(!cred)throw new DOMException("","NotAllowedError");say(bi(M.signing_in));return post("/api/v1/auth/passkey/verify",{response:credentialJSON(cred)});})
-.then(function(){say(bi(M.signed_in));location.assign(returnTo());});
+.then(function(cred){if(!cred)throw new DOMException("","NotAllowedError");say(msg(M.signing_in));return post("/api/v1/auth/passkey/verify",{response:credentialJSON(cred)});})
+.then(function(){say(msg(M.signed_in));location.assign(returnTo());});
 }
 function startConditional(){
 var field=document.querySelector('input[autocomplete~="webauthn"]');
@@ -109,7 +108,7 @@ if(err instanceof Problem){say(errorText(err));startConditional();}
 all("[data-passkey-signin]").forEach(function(btn){
 btn.addEventListener("click",function(){
 if(conditional){conditional.abort();conditional=null;}
-busy(btn,true);say(bi(M.signing_in));
+busy(btn,true);say(msg(M.signing_in));
 signIn(null,null).catch(function(err){busy(btn,false);say(errorText(err));startConditional();});
 });
 });

@@ -2,6 +2,7 @@ import type { Bilingual } from "../../text/bilingual";
 import { Notice, type LayoutUser } from "../platform/layout";
 import { ConsolePage, Pager, SearchForm } from "../platform/console-layout";
 import { Bi, When } from "../platform/parts";
+import { T, t } from "../platform/page-context";
 import type { PersonRow } from "./people-views";
 
 export const PERSON_STATUS: Record<PersonRow["status"], Bilingual> = {
@@ -10,7 +11,19 @@ export const PERSON_STATUS: Record<PersonRow["status"], Bilingual> = {
   deleted: { th: "ลบแล้ว", en: "Deleted" },
 };
 
-/** People: search by name or e-mail, by status; paged, newest first. */
+export const ADMINISTRATOR: Bilingual = { th: "ผู้ดูแลระบบ", en: "Administrator" };
+
+const COLUMNS = {
+  name: { th: "ชื่อ", en: "Name" },
+  email: { th: "อีเมล", en: "E-mail" },
+  status: { th: "สถานะ", en: "Status" },
+  joined: { th: "สมัครเมื่อ", en: "Joined" },
+} as const satisfies Record<string, Bilingual>;
+
+/**
+ * People: search by name or e-mail, by status; paged, newest first. A search that cannot run
+ * (a broken page link) says why above the (empty) list.
+ */
 export function PeopleListPage(props: {
   user: LayoutUser;
   people: PersonRow[];
@@ -18,54 +31,66 @@ export function PeopleListPage(props: {
   status: string;
   cursor: string | null;
   nextCursor: string | null;
-  error?: string | null;
+  error?: Bilingual | null;
 }) {
   return (
-    <ConsolePage user={props.user} current="people" title={{ th: "ผู้ใช้", en: "People" }} error={props.error ?? null}>
+    <ConsolePage user={props.user} current="people" title={{ th: "ผู้ใช้", en: "People" }}>
+      {props.error ? (
+        <Notice kind="error">
+          <p>
+            <Bi text={props.error} />
+          </p>
+        </Notice>
+      ) : null}
       <SearchForm action="/admin/people" q={props.q} label={{ th: "ค้นหาชื่อหรืออีเมล", en: "Search a name or e-mail" }}>
-        <label for="status">สถานะ / Status</label>
+        <label for="status">
+          <Bi text={COLUMNS.status} />
+        </label>
         <select id="status" name="status">
           <option value="" selected={props.status === ""}>
-            ทั้งหมด / All
+            {t({ th: "ทั้งหมด", en: "All" })}
           </option>
           {Object.entries(PERSON_STATUS).map(([value, label]) => (
             <option value={value} selected={props.status === value}>
-              {label.th} / {label.en}
+              {t(label)}
             </option>
           ))}
         </select>
       </SearchForm>
       {props.people.length === 0 ? (
         <Notice kind="info">
-          <p>ไม่พบผู้ใช้ที่ตรงกับการค้นหา / Nobody matches.</p>
+          <p>
+            <T th="ไม่พบผู้ใช้ที่ตรงกับการค้นหา" en="Nobody matches." />
+          </p>
         </Notice>
       ) : (
         <div class="table-wrap">
           <table class="stack">
-            <caption class="vh">ผู้ใช้ / People</caption>
+            <caption class="vh">
+              <T th="ผู้ใช้" en="People" />
+            </caption>
             <thead>
               <tr>
-                <th scope="col">ชื่อ / Name</th>
-                <th scope="col">อีเมล / E-mail</th>
-                <th scope="col">สถานะ / Status</th>
-                <th scope="col">สมัครเมื่อ / Joined</th>
+                {Object.values(COLUMNS).map((c) => (
+                  <th scope="col">{t(c)}</th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {props.people.map((p) => (
                 <tr>
-                  <td data-label="ชื่อ / Name">
+                  <td data-label={t(COLUMNS.name)}>
                     <a href={`/admin/people/${encodeURIComponent(p.id)}`}>{p.name || p.email || "—"}</a>
-                    {p.isAdmin ? <span class="badge"> ผู้ดูแลระบบ / Administrator</span> : null}
+                    {p.isAdmin ? <span class="badge"> {t(ADMINISTRATOR)}</span> : null}
                   </td>
-                  <td data-label="อีเมล / E-mail">{p.email ?? "—"}</td>
-                  <td data-label="สถานะ / Status">
+                  <td data-label={t(COLUMNS.email)}>{p.email ?? "—"}</td>
+                  <td data-label={t(COLUMNS.status)}>
                     <span class={`badge ${p.status === "active" ? "active" : "suspended"}`}>
                       <Bi text={PERSON_STATUS[p.status]} />
                     </span>
                   </td>
-                  <td data-label="สมัครเมื่อ / Joined">
-                    <When iso={p.createdAt} only="th" />
+                  <td data-label={t(COLUMNS.joined)}>
+                    <When iso={p.createdAt} />
                   </td>
                 </tr>
               ))}

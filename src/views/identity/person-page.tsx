@@ -4,7 +4,8 @@ import { ActionLinks, ConsolePage } from "../platform/console-layout";
 import { Bi, Heading, When } from "../platform/parts";
 import { MembershipBadge } from "../applications/application-status";
 import { KeyTable } from "../applications/steward-page";
-import { PERSON_STATUS } from "./people-list-page";
+import { T, t } from "../platform/page-context";
+import { ADMINISTRATOR, PERSON_STATUS } from "./people-list-page";
 import type { PersonView } from "./people-views";
 
 export type PersonAction =
@@ -48,28 +49,41 @@ export function PersonPage(props: { user: LayoutUser; person: PersonView; notice
       notice={props.notice}
     >
       <dl class="facts">
-        <dt>สถานะ / Status</dt>
+        <dt>
+          <T th="สถานะ" en="Status" />
+        </dt>
         <dd>
           <Bi text={PERSON_STATUS[p.user.status]} />
-          {p.user.isAdmin ? " · ผู้ดูแลระบบ / Administrator" : null}
+          {p.user.isAdmin ? ` · ${t(ADMINISTRATOR)}` : null}
         </dd>
-        <dt>อีเมลที่ยืนยันแล้ว / Verified e-mails</dt>
+        <dt>
+          <T th="อีเมลที่ยืนยันแล้ว" en="Verified e-mails" />
+        </dt>
         <dd>{p.emails.length ? p.emails.map((e) => e.email).join(", ") : "—"}</dd>
-        <dt>บัญชีผู้ให้บริการ / Identity providers</dt>
+        <dt>
+          <T th="บัญชีผู้ให้บริการ" en="Identity providers" />
+        </dt>
         <dd>
           {p.oidc.length ? p.oidc.map((o) => `${o.providerId}${o.email ? ` (${o.email})` : ""}`).join(", ") : "—"}
         </dd>
-        <dt>พาสคีย์ / Passkeys</dt>
+        <dt>
+          <T th="พาสคีย์" en="Passkeys" />
+        </dt>
         <dd>{p.passkeys}</dd>
-        <dt>สมัครเมื่อ / Joined</dt>
+        <dt>
+          <T th="สมัครเมื่อ" en="Joined" />
+        </dt>
         <dd>
           <When iso={p.user.createdAt} />
         </dd>
         {p.waitingUntil ? (
           <>
-            <dt>ต้องรอเพราะกรอกรหัสผิด / Waiting after wrong codes</dt>
+            <dt>
+              <T th="ต้องรอเพราะกรอกรหัสผิด" en="Waiting after wrong codes" />
+            </dt>
             <dd>
-              ถึง / until <When iso={p.waitingUntil} />
+              <T th="ถึง " en="Until " />
+              <When iso={p.waitingUntil} />
             </dd>
           </>
         ) : null}
@@ -78,12 +92,16 @@ export function PersonPage(props: { user: LayoutUser; person: PersonView; notice
       <ActionLinks base={base} actions={personActions(p)} />
       <Heading level={2} th="บทบาทผู้ดูแลข้อมูล" en="Steward roles" />
       {p.roles.length === 0 ? (
-        <p>ไม่มี / None.</p>
+        <p>
+          <T th="ไม่มี" en="None." />
+        </p>
       ) : (
         <ul class="list">
           {p.roles.map((r) => (
             <li>
-              <a href={`/admin/stewards/${encodeURIComponent(r.membershipId)}`}>{r.agency.nameTh}</a>{" "}
+              <a href={`/admin/stewards/${encodeURIComponent(r.membershipId)}`}>
+                {t({ th: r.agency.nameTh, en: r.agency.nameEn })}
+              </a>{" "}
               <MembershipBadge status={r.status} />
             </li>
           ))}
@@ -93,7 +111,7 @@ export function PersonPage(props: { user: LayoutUser; person: PersonView; notice
       <KeyTable keys={p.keys} />
       <p>
         <a href={`/admin/audit?subject=${encodeURIComponent(`user:${p.user.id}`)}`}>
-          บันทึกการตรวจสอบของผู้ใช้นี้ / This person's audit trail
+          <T th="บันทึกการตรวจสอบของผู้ใช้นี้" en="This person's audit trail" />
         </a>
       </p>
     </ConsolePage>

@@ -1,5 +1,7 @@
 import { KEY_STATUS, SCOPES, labelOf, type Bilingual } from "../../text/catalogue";
-import { Badge, Bi, When } from "../platform/parts";
+import { Badge, Bi, When, type BadgeTone } from "../platform/parts";
+import { T, t } from "../platform/page-context";
+import { FieldMessage, fieldAttrs, type FormProblem } from "../platform/form-problem";
 
 /** The banner after an action on the keys page (`/keys?done=…`). */
 export const KEYS_DONE: Record<string, Bilingual> = {
@@ -24,105 +26,144 @@ export type KeyView = {
   isNew?: boolean;
 };
 
-const GRACE_OPTIONS = [
-  { seconds: 0, th: "หยุดใช้ทันที", en: "Stop at once" },
-  { seconds: 3600, th: "1 ชั่วโมง", en: "1 hour" },
-  { seconds: 86400, th: "1 วัน", en: "1 day" },
-  { seconds: 604800, th: "7 วัน", en: "7 days" },
+/** The id of a key's grace choice in its rotation form (a failed rotation's message points here). */
+export const graceFieldId = (keyId: string) => `grace-${keyId}`;
+
+const GRACE_OPTIONS: { seconds: number; label: Bilingual }[] = [
+  { seconds: 0, label: { th: "หยุดใช้ทันที", en: "Stop at once" } },
+  { seconds: 3600, label: { th: "1 ชั่วโมง", en: "1 hour" } },
+  { seconds: 86400, label: { th: "1 วัน", en: "1 day" } },
+  { seconds: 604800, label: { th: "7 วัน", en: "7 days" } },
 ];
 
-function KeyActions(props: { k: KeyView }) {
-  const { k } = props;
+/** Green while it works, amber while a new key replaces it, red once it has stopped. */
+function toneOf(k: KeyView): BadgeTone {
+  if (k.status === "active") return "ok";
+  if (k.status === "rotating") return "waiting";
+  return "ended";
+}
+
+function KeyActions(props: { k: KeyView; problem: FormProblem | null }) {
+  const { k, problem } = props;
   const base = `/keys/${encodeURIComponent(k.id)}`;
+  const grace = graceFieldId(k.id);
   if (k.status !== "active" && k.status !== "rotating") return <span>—</span>;
   return (
     <>
       {k.status === "active" ? (
         <form method="post" action={`${base}/rotate`}>
-          <label for={`grace-${k.id}`}>กุญแจเดิมใช้ต่อได้ / Old key keeps working</label>
-          <select id={`grace-${k.id}`} name="graceSeconds">
+          <label for={grace}>
+            <T th="กุญแจเดิมใช้ต่อได้" en="Old key keeps working" />
+          </label>
+          <FieldMessage problem={problem} field={grace} />
+          <select id={grace} name="graceSeconds" {...fieldAttrs(problem, grace)}>
             {GRACE_OPTIONS.map((o) => (
               <option value={String(o.seconds)} selected={o.seconds === 86400}>
-                {o.th} / {o.en}
+                {t(o.label)}
               </option>
             ))}
           </select>
-          <button type="submit" class="secondary" aria-label={`เปลี่ยนกุญแจ / Rotate: ${k.name}`}>
-            เปลี่ยนกุญแจ / Rotate
+          <button type="submit" class="secondary">
+            <T th="เปลี่ยนกุญแจ" en="Rotate" />
+            <span class="vh">: {k.name}</span>
           </button>
         </form>
       ) : null}
-      <a class="button danger" href={`${base}/delete`} aria-label={`ลบ / Delete: ${k.name} (${k.prefix}…)`}>
-        ลบ / Delete
+      <a class="button danger" href={`${base}/delete`}>
+        <T th="ลบ" en="Delete" />
+        <span class="vh">
+          : {k.name} ({k.prefix}…)
+        </span>
       </a>
     </>
   );
 }
 
-function KeyRow(props: { k: KeyView }) {
+function KeyRow(props: { k: KeyView; problem: FormProblem | null }) {
   const { k } = props;
   return (
     <tr>
-      <td data-label="ชื่อ / Name">
+      <td data-label={t({ th: "ชื่อ", en: "Name" })}>
         <strong>{k.name}</strong>
-        {k.isNew ? <span class="badge active"> ใหม่ / New</span> : null}
+        {k.isNew ? (
+          <>
+            {" "}
+            <Badge text={{ th: "ใหม่", en: "New" }} tone="ok" />
+          </>
+        ) : null}
         <br />
         <code>{k.prefix}…</code>
       </td>
-      <td data-label="สิทธิ์ / Scopes">
+      <td data-label={t({ th: "สิทธิ์", en: "Scopes" })}>
         {k.scopes.map((s) => (
           <div>
             <Bi text={labelOf(SCOPES, s)} />
           </div>
         ))}
       </td>
-      <td data-label="สถานะ / Status">
-        <Badge text={labelOf(KEY_STATUS, k.status)} />
+      <td data-label={t({ th: "สถานะ", en: "Status" })}>
+        <Badge text={labelOf(KEY_STATUS, k.status)} tone={toneOf(k)} />
         {k.beingReplaced ? (
           <div class="small">
-            กำลังถูกแทนที่ หยุดใช้เมื่อ / Being replaced, stops at <When iso={k.graceUntil} />
+            <T th="กำลังถูกแทนที่ หยุดใช้เมื่อ" en="Being replaced, stops at" /> <When iso={k.graceUntil} />
           </div>
         ) : k.graceUntil ? (
           <div class="small">
-            ใช้ได้ถึง / Works until <When iso={k.graceUntil} />
+            <T th="ใช้ได้ถึง" en="Works until" /> <When iso={k.graceUntil} />
           </div>
         ) : null}
       </td>
-      <td data-label="วันที่ / Dates" class="small">
+      <td data-label={t({ th: "วันที่", en: "Dates" })} class="small">
         <div>
-          สร้าง / Created: <When iso={k.createdAt} />
+          <T th="สร้าง:" en="Created:" /> <When iso={k.createdAt} />
         </div>
         <div>
-          หมดอายุ / Expires: <When iso={k.expiresAt} />
+          <T th="หมดอายุ:" en="Expires:" /> <When iso={k.expiresAt} />
         </div>
         <div>
-          ใช้ล่าสุด / Last used: <When iso={k.lastUsedAt} />
+          <T th="ใช้ล่าสุด:" en="Last used:" /> <When iso={k.lastUsedAt} />
         </div>
       </td>
-      <td data-label="จัดการ / Actions">
-        <KeyActions k={k} />
+      <td data-label={t({ th: "จัดการ", en: "Actions" })}>
+        <KeyActions k={k} problem={props.problem} />
       </td>
     </tr>
   );
 }
 
-/** The keys as a table that stacks into cards on narrow screens. */
-export function KeyTable(props: { keys: KeyView[] }) {
+/**
+ * The keys as a table that stacks into cards on narrow screens. `problem` is a refused
+ * rotation's, shown at that key's grace choice.
+ */
+export function KeyTable(props: { keys: KeyView[]; problem?: FormProblem | null }) {
   return (
     <div class="table-wrap">
       <table class="stack">
+        <caption class="vh">
+          <T th="กุญแจของฉัน" en="My keys" />
+        </caption>
         <thead>
           <tr>
-            <th scope="col">ชื่อ / Name</th>
-            <th scope="col">สิทธิ์ / Scopes</th>
-            <th scope="col">สถานะ / Status</th>
-            <th scope="col">วันที่ / Dates</th>
-            <th scope="col">จัดการ / Actions</th>
+            <th scope="col">
+              <T th="ชื่อ" en="Name" />
+            </th>
+            <th scope="col">
+              <T th="สิทธิ์" en="Scopes" />
+            </th>
+            <th scope="col">
+              <T th="สถานะ" en="Status" />
+            </th>
+            <th scope="col">
+              <T th="วันที่" en="Dates" />
+            </th>
+            <th scope="col">
+              <T th="จัดการ" en="Actions" />
+            </th>
           </tr>
         </thead>
         <tbody>
           {props.keys.map((k) => (
-            <KeyRow k={k} />
+            <KeyRow k={k} problem={props.problem ?? null} />
           ))}
         </tbody>
       </table>

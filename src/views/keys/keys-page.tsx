@@ -3,75 +3,168 @@ import { KeyTable, type KeyView } from "./key-table";
 import { NewSecretBox } from "./new-secret-box";
 import { Heading } from "../platform/parts";
 import { SuccessBanner } from "../platform/console-layout";
+import { T } from "../platform/page-context";
+import { ErrorSummary, FieldMessage, fieldAttrs, type FormProblem } from "../platform/form-problem";
 import type { Bilingual } from "../../text/bilingual";
 
 export type { KeyView };
 
-/** The user's API keys: create, rotate, delete; a new key's secret is shown once. */
+/** The key form's fields as typed, so a refused form comes back as it was sent. */
+export interface KeyFormValues {
+  name: string;
+  scope: string;
+  expiresInDays: string;
+}
+
+const TITLE = { th: "กุญแจ API", en: "API keys" };
+
+/**
+ * The user's API keys: create, rotate, delete; a new key's secret is shown once. The create
+ * form carries a one-time `formToken` (a second post of the same form makes no second key);
+ * a person who has not accepted the current terms is sent to them instead of the form.
+ */
 export function KeysPage(props: {
   user: LayoutUser;
   keys: KeyView[];
   canPublish: boolean;
+  termsAccepted: boolean;
+  formToken: string;
   newSecret?: { name: string; secret: string } | null;
   notice?: Bilingual | null;
-  error?: string | null;
+  /** A refused create form's problem, or a refused rotation's (at its key's grace choice). */
+  problem?: FormProblem | null;
+  values?: KeyFormValues | null;
 }) {
+  const problem = props.problem ?? null;
   return (
-    <Layout title="กุญแจ API / API keys" user={props.user}>
+    <Layout title={TITLE} error={problem !== null} user={props.user}>
+      <ErrorSummary problem={problem} />
       <SuccessBanner notice={props.notice} />
-      <Heading th="กุญแจ API" en="API keys" />
-      {props.error ? (
-        <Notice kind="error">
-          <p>{props.error}</p>
-        </Notice>
-      ) : null}
+      <Heading {...TITLE} />
       {props.newSecret ? <NewSecretBox name={props.newSecret.name} secret={props.newSecret.secret} /> : null}
       <Heading level={2} th="สร้างกุญแจใหม่" en="Create a key" />
-      <form method="post" action="/keys">
-        <label for="key-name">ชื่อกุญแจ / Key name</label>
-        <input id="key-name" name="name" type="text" required maxlength={100} autocomplete="off" />
-        <fieldset>
-          <legend>สิทธิ์ / Scope</legend>
-          <label class="check" for="scope-read">
-            <input id="scope-read" type="radio" name="scope" value="read" checked />
-            <span>อ่านข้อมูล / Read: ใช้ API ของ Data.go.th / use the Data.go.th API</span>
-          </label>
-          <label class={props.canPublish ? "check" : "check disabled"} for="scope-publish">
-            <input
-              id="scope-publish"
-              type="radio"
-              name="scope"
-              value="publish"
-              disabled={!props.canPublish}
-              aria-describedby="publish-hint"
-            />
-            <span>เผยแพร่ข้อมูล / Publish: อ่านและเผยแพร่ชุดข้อมูลของหน่วยงาน / read and publish the agency's datasets</span>
-          </label>
-          <p class="hint" id="publish-hint">
-            {props.canPublish
-              ? "กุญแจเผยแพร่ข้อมูลดอกแรกจะเริ่มสิทธิ์ผู้ดูแลข้อมูลของท่าน / Your first publish key starts your data steward access."
-              : "ต้องเป็นผู้ดูแลข้อมูลที่ได้รับอนุมัติแล้วจึงสร้างกุญแจเผยแพร่ได้ / Publish keys need an approved data steward membership."}
-          </p>
-        </fieldset>
-        <label for="expires">อายุกุญแจ (วัน) / Expires in (days)</label>
-        <p class="hint" id="expires-hint">
-          ไม่บังคับ เว้นว่างไว้หากไม่ต้องการให้หมดอายุ / Optional: leave empty for no expiry.
-        </p>
-        <input
-          id="expires"
-          name="expiresInDays"
-          type="number"
-          inputmode="numeric"
-          min="1"
-          step="1"
-          aria-describedby="expires-hint"
+      {props.termsAccepted ? (
+        <KeyForm
+          canPublish={props.canPublish}
+          formToken={props.formToken}
+          problem={problem}
+          values={props.values ?? null}
         />
-        <div class="actions">
-          <button type="submit">สร้างกุญแจ / Create key</button>
-        </div>
-      </form>
+      ) : (
+        <Notice kind="info">
+          <p>
+            <T
+              th="ก่อนสร้างกุญแจ ท่านต้องอ่านและยอมรับข้อตกลงการใช้งานฉบับปัจจุบัน"
+              en="Before you create a key, read and accept the current terms of use."
+            />
+          </p>
+          <p>
+            <a class="button" href="/terms">
+              <T th="อ่านและยอมรับข้อตกลง" en="Read and accept the terms" />
+            </a>
+          </p>
+        </Notice>
+      )}
       <Heading level={2} th="กุญแจของฉัน" en="My keys" />
-      {props.keys.length === 0 ? <p>ยังไม่มีกุญแจ / No keys yet.</p> : <KeyTable keys={props.keys} />}
+      {props.keys.length === 0 ? (
+        <p>
+          <T th="ยังไม่มีกุญแจ" en="No keys yet." />
+        </p>
+      ) : (
+        <KeyTable keys={props.keys} problem={problem} />
+      )}
     </Layout>
+  );
+}
+
+function KeyForm(props: {
+  canPublish: boolean;
+  formToken: string;
+  problem: FormProblem | null;
+  values: KeyFormValues | null;
+}) {
+  const { problem: p } = props;
+  const v = props.values ?? { name: "", scope: "read", expiresInDays: "" };
+  const publish = props.canPublish && v.scope === "publish";
+  return (
+    <form method="post" action="/keys" novalidate>
+      <input type="hidden" name="formToken" value={props.formToken} />
+      <label for="name">
+        <T th="ชื่อกุญแจ" en="Key name" />
+      </label>
+      <p class="hint" id="name-hint">
+        <T th="ชื่อที่ช่วยให้จำได้ว่าระบบใดใช้กุญแจนี้" en="A name that tells you which system uses this key." />
+      </p>
+      <FieldMessage problem={p} field="name" />
+      <input
+        id="name"
+        name="name"
+        type="text"
+        required
+        maxlength={100}
+        autocomplete="off"
+        value={v.name}
+        {...fieldAttrs(p, "name", "name-hint")}
+      />
+      <fieldset aria-describedby="publish-hint">
+        <legend>
+          <T th="สิทธิ์" en="Scope" />
+        </legend>
+        <FieldMessage problem={p} field="scope" />
+        <label class="check" for="scope">
+          <input id="scope" type="radio" name="scope" value="read" checked={!publish} {...fieldAttrs(p, "scope")} />
+          <span>
+            <T th="อ่านข้อมูล: ใช้ API ของ Data.go.th" en="Read: use the Data.go.th API" />
+          </span>
+        </label>
+        <label class={props.canPublish ? "check" : "check disabled"} for="scope-publish">
+          <input
+            id="scope-publish"
+            type="radio"
+            name="scope"
+            value="publish"
+            checked={publish}
+            disabled={!props.canPublish}
+          />
+          <span>
+            <T th="เผยแพร่ข้อมูล: อ่านและเผยแพร่ชุดข้อมูลของหน่วยงาน" en="Publish: read and publish the agency's datasets" />
+          </span>
+        </label>
+        <p class="hint" id="publish-hint">
+          {props.canPublish ? (
+            <T
+              th="กุญแจเผยแพร่ข้อมูลดอกแรกจะเริ่มสิทธิ์ผู้ดูแลข้อมูลของท่าน"
+              en="Your first publish key starts your data steward access."
+            />
+          ) : (
+            <T
+              th="ต้องเป็นผู้ดูแลข้อมูลที่ได้รับอนุมัติแล้วจึงสร้างกุญแจเผยแพร่ได้"
+              en="Publish keys need an approved data steward membership."
+            />
+          )}
+        </p>
+      </fieldset>
+      <label for="expiresInDays">
+        <T th="อายุกุญแจ (วัน)" en="Expires in (days)" />
+      </label>
+      <p class="hint" id="expiresInDays-hint">
+        <T th="ไม่บังคับ 1–730 วัน เว้นว่างไว้หากไม่ต้องการให้หมดอายุ" en="Optional, 1 to 730 days: leave empty for no expiry." />
+      </p>
+      <FieldMessage problem={p} field="expiresInDays" />
+      <input
+        id="expiresInDays"
+        name="expiresInDays"
+        type="text"
+        inputmode="numeric"
+        autocomplete="off"
+        value={v.expiresInDays}
+        {...fieldAttrs(p, "expiresInDays", "expiresInDays-hint")}
+      />
+      <div class="actions">
+        <button type="submit">
+          <T th="สร้างกุญแจ" en="Create key" />
+        </button>
+      </div>
+    </form>
   );
 }

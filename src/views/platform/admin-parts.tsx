@@ -1,7 +1,18 @@
 import type { Bilingual } from "../../text/bilingual";
+import type { FormProblem } from "./form-problem";
+import { t } from "./page-context";
 
-/** A refused administrator form: which one (its section id), the message, and what was typed. */
-export type AdminFailure = { section: string; message: string; values: Record<string, string> };
+/**
+ * A refused administrator form: which one (its section id), what was typed, and what was wrong
+ * (`problem`, in both languages: the page shows one). `message` is the same as one line, for
+ * the forms that do not give a problem yet.
+ */
+export type AdminFailure = {
+  section: string;
+  message: string;
+  values: Record<string, string>;
+  problem?: FormProblem | null;
+};
 
 /** What a done administrator action says after its redirect (`/admin?done=...`). */
 export const ADMIN_DONE: Record<string, Bilingual> = {
@@ -51,14 +62,20 @@ export function typed(failure: AdminFailure | null, section: string, field: stri
 }
 
 /**
- * The error of a refused form, shown at the form. The page's top notice announces it (role=alert);
- * this one is visual only, so screen readers do not hear it twice.
+ * The error of a refused form, shown at the form: its problems that belong to no field (or its
+ * message when it gives no problem). The page's top notice or error summary announces it; this
+ * one is visual only, so screen readers do not hear it twice.
  */
 export function InlineError(props: { failure: AdminFailure | null; section: string }) {
-  if (props.failure?.section !== props.section) return null;
+  const failure = props.failure;
+  if (failure?.section !== props.section) return null;
+  const lines = failure.problem ? failure.problem.general.map((text) => t(text)) : [failure.message];
+  if (lines.length === 0) return null;
   return (
     <div class="notice error">
-      <p>{props.failure.message}</p>
+      {lines.map((line) => (
+        <p>{line}</p>
+      ))}
     </div>
   );
 }

@@ -3,6 +3,8 @@ import type { Bilingual } from "../../text/bilingual";
 import { subjectOf } from "../../text/audit";
 import { Notice, type LayoutUser } from "./layout";
 import { ConsolePage, Pager, queryOf } from "./console-layout";
+import { FieldMessage, fieldAttrs, type FormProblem } from "./form-problem";
+import { T, t } from "./page-context";
 import { When } from "./parts";
 
 /** An audit event as the page shows it. */
@@ -52,85 +54,126 @@ export function subjectHref(subject: string, detail: Record<string, unknown>): s
 /** The action families of the filter (the part before the dot), then each action. */
 const FAMILIES = [...new Set(Object.keys(AUDIT_ACTIONS).map((a) => a.split(".")[0]!))];
 
-/** The audit trail: filters, one Thai sentence per event (Bangkok time, Buddhist era), links, paging, CSV. */
+/** An option of the agency filter: its name in the page's language when both are known. */
+export type AuditAgencyOption = { id: string; nameTh: string; nameEn?: string | null };
+
+/**
+ * The audit trail: filters, one sentence per event in the page's language (Bangkok time), links,
+ * paging, CSV. Filters that cannot be read come back with the error summary and their messages.
+ */
 export function AuditPage(props: {
   user: LayoutUser;
   events: AuditEventView[];
   filters: AuditFilterValues;
-  agencies: { id: string; nameTh: string }[];
+  agencies: AuditAgencyOption[];
   cursor: string | null;
   nextCursor: string | null;
-  error?: string | null;
+  problem?: FormProblem | null;
 }) {
   const f = props.filters;
+  const p = props.problem ?? null;
   const params = { ...f };
   return (
-    <ConsolePage
-      user={props.user}
-      current="audit"
-      title={{ th: "บันทึกการตรวจสอบ", en: "Audit trail" }}
-      error={props.error ?? null}
-    >
+    <ConsolePage user={props.user} current="audit" title={{ th: "บันทึกการตรวจสอบ", en: "Audit trail" }} problem={p}>
       <form method="get" action="/admin/audit" class="filters">
         <fieldset>
-          <legend>ตัวกรอง / Filters</legend>
-          <label for="actor">ผู้ดำเนินการ (อีเมลหรือบางส่วน) / Actor (e-mail or part of it)</label>
-          <input id="actor" name="actor" value={f.actor} maxlength={200} autocomplete="off" />
-          <label for="action">เหตุการณ์ / Event</label>
-          <select id="action" name="action">
+          <legend>
+            <T th="ตัวกรอง" en="Filters" />
+          </legend>
+          <label for="actor">
+            <T th="ผู้ดำเนินการ (อีเมลหรือบางส่วน)" en="Actor (e-mail or part of it)" />
+          </label>
+          <FieldMessage problem={p} field="actor" />
+          <input
+            id="actor"
+            name="actor"
+            value={f.actor}
+            maxlength={200}
+            autocomplete="off"
+            {...fieldAttrs(p, "actor")}
+          />
+          <label for="action">
+            <T th="เหตุการณ์" en="Event" />
+          </label>
+          <FieldMessage problem={p} field="action" />
+          <select id="action" name="action" {...fieldAttrs(p, "action")}>
             <option value="" selected={f.action === ""}>
-              ทั้งหมด / All
+              {t({ th: "ทั้งหมด", en: "All" })}
             </option>
             {FAMILIES.map((family) => (
               <option value={family} selected={f.action === family}>
-                {family}.* (ทั้งกลุ่ม / the whole group)
+                {`${family}.* (${t({ th: "ทั้งกลุ่ม", en: "the whole group" })})`}
               </option>
             ))}
             {Object.entries(AUDIT_ACTIONS).map(([value, label]) => (
               <option value={value} selected={f.action === value}>
-                {label.th}
+                {t(label)}
               </option>
             ))}
           </select>
-          <label for="agencyId">หน่วยงาน / Agency</label>
-          <select id="agencyId" name="agencyId">
+          <label for="agencyId">
+            <T th="หน่วยงาน" en="Agency" />
+          </label>
+          <FieldMessage problem={p} field="agencyId" />
+          <select id="agencyId" name="agencyId" {...fieldAttrs(p, "agencyId")}>
             <option value="" selected={f.agencyId === ""}>
-              ทุกหน่วยงาน / All agencies
+              {t({ th: "ทุกหน่วยงาน", en: "All agencies" })}
             </option>
             {props.agencies.map((a) => (
               <option value={a.id} selected={f.agencyId === a.id}>
-                {a.nameTh}
+                {t({ th: a.nameTh, en: a.nameEn || a.nameTh })}
               </option>
             ))}
           </select>
-          <label for="subject">เรื่อง / Subject</label>
-          <input id="subject" name="subject" value={f.subject} maxlength={100} autocomplete="off" />
-          <label for="from">ตั้งแต่วันที่ (เวลากรุงเทพฯ) / From (Bangkok date)</label>
-          <input id="from" name="from" type="date" value={f.from} />
-          <label for="to">ถึงวันที่ / To</label>
-          <input id="to" name="to" type="date" value={f.to} />
+          <label for="subject">
+            <T th="เรื่อง" en="Subject" />
+          </label>
+          <p class="hint" id="subject-hint">
+            <T th="เช่น membership:mem_… หรือรหัสอย่างเดียว" en="For example membership:mem_… or an id alone" />
+          </p>
+          <FieldMessage problem={p} field="subject" />
+          <input
+            id="subject"
+            name="subject"
+            value={f.subject}
+            maxlength={100}
+            autocomplete="off"
+            {...fieldAttrs(p, "subject", "subject-hint")}
+          />
+          <label for="from">
+            <T th="ตั้งแต่วันที่ (เวลากรุงเทพฯ)" en="From (Bangkok date)" />
+          </label>
+          <FieldMessage problem={p} field="from" />
+          <input id="from" name="from" type="date" value={f.from} {...fieldAttrs(p, "from")} />
+          <label for="to">
+            <T th="ถึงวันที่" en="To" />
+          </label>
+          <FieldMessage problem={p} field="to" />
+          <input id="to" name="to" type="date" value={f.to} {...fieldAttrs(p, "to")} />
         </fieldset>
         <div class="actions">
           <button type="submit" class="secondary">
-            กรอง / Filter
+            <T th="กรอง" en="Filter" />
           </button>
           <a class="button secondary" href={`/admin/audit.csv${queryOf(params)}`}>
-            ดาวน์โหลด CSV (ตามตัวกรอง) / Download CSV (these filters)
+            <T th="ดาวน์โหลด CSV (ตามตัวกรอง)" en="Download CSV (these filters)" />
           </a>
         </div>
       </form>
-      {props.events.length === 0 ? (
+      {p ? null : props.events.length === 0 ? (
         <Notice kind="info">
-          <p>ไม่มีเหตุการณ์ที่ตรงกับตัวกรอง / No events match.</p>
+          <p>
+            <T th="ไม่มีเหตุการณ์ที่ตรงกับตัวกรอง" en="No events match." />
+          </p>
         </Notice>
       ) : (
         <ol class="event-list">
           {props.events.map((e) => {
             const href = subjectHref(e.subject, e.detail);
+            const text = t(e.description);
             return (
               <li>
-                <When iso={e.at} only="th" /> —{" "}
-                {href ? <a href={href}>{e.description.th}</a> : <span>{e.description.th}</span>}
+                <When iso={e.at} /> — {href ? <a href={href}>{text}</a> : <span>{text}</span>}
               </li>
             );
           })}

@@ -1,6 +1,8 @@
 import type { Bilingual } from "../../text/bilingual";
 import type { LayoutUser } from "./layout";
-import { ConsolePage, type ConsoleTab } from "./console-layout";
+import { ConsolePage, textIn, type ConsoleTab } from "./console-layout";
+import { FieldMessage, fieldAttrs, type FormProblem } from "./form-problem";
+import { T, t } from "./page-context";
 import { Bi } from "./parts";
 
 /** The grace choices of a forced rotation, in seconds (0 – 7 days). */
@@ -17,7 +19,7 @@ export interface Confirmation {
   tab: ConsoleTab;
   title: Bilingual;
   /** Who or what it acts on, in words (a name, an agency): never a bare id. */
-  target: string;
+  target: Bilingual | string;
   /** What will happen, one sentence each ("2 publish keys stop now"). */
   consequences: Bilingual[];
   action: string;
@@ -30,30 +32,43 @@ export interface Confirmation {
   reasonSentTo?: Bilingual;
 }
 
+/** The reason's hint: where the reason goes. */
+function reasonHint(sentTo: Bilingual | undefined): Bilingual {
+  return sentTo
+    ? {
+        th: `จะบันทึกไว้ในบันทึกการตรวจสอบ และส่งถึง${sentTo.th}ทางอีเมล`,
+        en: `It is kept in the audit trail and e-mailed to ${sentTo.en}.`,
+      }
+    : { th: "จะบันทึกไว้ในบันทึกการตรวจสอบ", en: "It is kept in the audit trail." };
+}
+
 /**
  * The page between a button and an administrator's action: it says what will happen, asks for
  * the reason (required) and, for forced rotation, the grace; posting it does the action
- * (Post/Redirect/Get). A refused post comes back here with the error at its field.
+ * (Post/Redirect/Get). A refused post comes back here with the error summary, the message at
+ * its field and the values as typed.
  */
 export function ConfirmPage(props: {
   user: LayoutUser;
   confirm: Confirmation;
-  error?: { message: string; field: "reason" | "graceSeconds" | null } | null;
+  problem?: FormProblem | null;
   values?: { reason?: string; graceSeconds?: string };
 }) {
   const { confirm } = props;
-  const error = props.error ?? null;
-  const reasonError = error?.field === "reason";
-  const graceError = error?.field === "graceSeconds";
-  const grace = props.values?.graceSeconds ?? "86400";
+  const p = props.problem ?? null;
+  // A kept grace that is none of the choices selects the default, never the first ("Stop now").
+  const typedGrace = props.values?.graceSeconds ?? "";
+  const grace = GRACE_CHOICES.some((g) => String(g.seconds) === typedGrace) ? typedGrace : "86400";
   return (
-    <ConsolePage user={props.user} current={confirm.tab} title={confirm.title} error={error?.message ?? null}>
+    <ConsolePage user={props.user} current={confirm.tab} title={confirm.title} problem={p}>
       <p class="lead">
-        <strong>{confirm.target}</strong>
+        <strong>{textIn(confirm.target)}</strong>
       </p>
       <div class="consequences">
         <p>
-          <strong>สิ่งที่จะเกิดขึ้น / What will happen</strong>
+          <strong>
+            <T th="สิ่งที่จะเกิดขึ้น" en="What will happen" />
+          </strong>
         </p>
         <ul>
           {confirm.consequences.map((c) => (
@@ -66,54 +81,42 @@ export function ConfirmPage(props: {
       <form method="post" action={confirm.action} novalidate>
         {confirm.grace ? (
           <>
-            <label for="graceSeconds">ระยะผ่อนผันก่อนกุญแจหยุดทำงาน / Grace before the keys stop</label>
-            <select
-              id="graceSeconds"
-              name="graceSeconds"
-              aria-invalid={graceError ? "true" : undefined}
-              aria-describedby={graceError ? "graceSeconds-error" : undefined}
-            >
+            <label for="graceSeconds">
+              <T th="ระยะผ่อนผันก่อนกุญแจหยุดทำงาน" en="Grace before the keys stop" />
+            </label>
+            <FieldMessage problem={p} field="graceSeconds" />
+            <select id="graceSeconds" name="graceSeconds" {...fieldAttrs(p, "graceSeconds")}>
               {GRACE_CHOICES.map((g) => (
                 <option value={String(g.seconds)} selected={grace === String(g.seconds)}>
-                  {g.label.th} / {g.label.en}
+                  {t(g.label)}
                 </option>
               ))}
             </select>
-            {graceError ? (
-              <p class="field-error" id="graceSeconds-error">
-                {error!.message}
-              </p>
-            ) : null}
           </>
         ) : null}
         <label for="reason">
-          {confirm.reasonSentTo
-            ? `เหตุผล (จำเป็น บันทึกในบันทึกการตรวจสอบ และส่งถึง${confirm.reasonSentTo.th}ทางอีเมล) / Reason (required; kept in the audit trail and e-mailed to ${confirm.reasonSentTo.en})`
-            : "เหตุผล (จำเป็น บันทึกในบันทึกการตรวจสอบ) / Reason (required, kept in the audit trail)"}
+          <T th="เหตุผล (จำเป็น)" en="Reason (required)" />
         </label>
+        <p class="hint" id="reason-hint">
+          <Bi text={reasonHint(confirm.reasonSentTo)} />
+        </p>
+        <FieldMessage problem={p} field="reason" />
         <textarea
           id="reason"
           name="reason"
           rows={3}
           required
           maxlength={2000}
-          aria-invalid={reasonError ? "true" : undefined}
-          aria-describedby={reasonError ? "reason-error" : undefined}
-          autofocus={reasonError ? true : undefined}
+          {...fieldAttrs(p, "reason", "reason-hint")}
         >
           {props.values?.reason ?? ""}
         </textarea>
-        {reasonError ? (
-          <p class="field-error" id="reason-error">
-            {error!.message}
-          </p>
-        ) : null}
         <div class="actions">
           <button type="submit" class={confirm.danger ? "danger" : undefined}>
             <Bi text={confirm.submit} />
           </button>
           <a class="button secondary" href={confirm.cancel}>
-            ยกเลิก / Cancel
+            <T th="ยกเลิก" en="Cancel" />
           </a>
         </div>
       </form>

@@ -1,6 +1,7 @@
 import type { Bilingual } from "../../text/bilingual";
 import type { LayoutUser } from "./layout";
 import { ConsolePage } from "./console-layout";
+import { T } from "./page-context";
 import { Bi } from "./parts";
 
 export interface ConsoleCounts {
@@ -49,8 +50,13 @@ export function ConsoleHome(props: { user: LayoutUser; counts: ConsoleCounts; no
         ))}
       </ul>
       <p>
-        <a href="/admin/audit">บันทึกการตรวจสอบ / Audit trail</a> ·{" "}
-        <a href="/admin/agencies/import">นำเข้าหน่วยงานจาก CSV / Import agencies (CSV)</a>
+        <a href="/admin/audit">
+          <T th="บันทึกการตรวจสอบ" en="Audit trail" />
+        </a>{" "}
+        ·{" "}
+        <a href="/admin/agencies/import">
+          <T th="นำเข้าหน่วยงานจาก CSV" en="Import agencies (CSV)" />
+        </a>
       </p>
     </ConsolePage>
   );

@@ -1,5 +1,7 @@
 import type { Bilingual } from "../../text/bilingual";
 import { Layout, Notice, type LayoutUser } from "./layout";
+import { ErrorSummary, type FormProblem } from "./form-problem";
+import { t } from "./page-context";
 import { Bi, Heading } from "./parts";
 
 // The administrators' console: its tabs, the banner after an action, search boxes and paging.
@@ -17,20 +19,24 @@ const TABS: { tab: ConsoleTab; href: string; label: Bilingual }[] = [
   { tab: "audit", href: "/admin/audit", label: { th: "บันทึกการตรวจสอบ", en: "Audit trail" } },
 ];
 
+/**
+ * A message given either way while the pages move to one language at a time: a Bilingual in
+ * the page's language, or a string (already in it) as is. Call only while a page renders.
+ */
+export function textIn(text: Bilingual | string): string {
+  return typeof text === "string" ? text : t(text);
+}
+
 /** The console's tabs; the current one is marked for screen readers (aria-current). */
 export function ConsoleTabs(props: { current: ConsoleTab; counts?: Partial<Record<ConsoleTab, number>> }) {
   return (
-    <nav class="tabs" aria-label="เมนูผู้ดูแลระบบ / Administration">
+    <nav class="tabs" aria-label={t({ th: "เมนูผู้ดูแลระบบ", en: "Administration" })}>
       <ul>
-        {TABS.map((t) => (
+        {TABS.map((tab) => (
           <li>
-            <a href={t.href} aria-current={t.tab === props.current ? "page" : undefined}>
-              {t.label.th}
-              <span class="en-inline" lang="en">
-                {" / "}
-                {t.label.en}
-              </span>
-              {props.counts?.[t.tab] !== undefined ? <span class="count"> ({props.counts[t.tab]})</span> : null}
+            <a href={tab.href} aria-current={tab.tab === props.current ? "page" : undefined}>
+              {t(tab.label)}
+              {props.counts?.[tab.tab] !== undefined ? <span class="count"> ({props.counts[tab.tab]})</span> : null}
             </a>
           </li>
         ))}
@@ -40,30 +46,40 @@ export function ConsoleTabs(props: { current: ConsoleTab; counts?: Partial<Recor
 }
 
 /**
- * A console page: the heading, the tabs, then the banner of a done action (at the top, so it is
- * seen and announced) or the error of a refused one, then the content.
+ * A console page: first the error summary of a failed form (`problem`: it takes focus, and the
+ * title starts with "ข้อผิดพลาด:"), then the tabs, the banner of a done action (at the top, so
+ * it is seen and announced) or the error of a refused one, then the heading and the content.
  */
 export function ConsolePage(props: {
   user: LayoutUser;
   current: ConsoleTab;
   title: Bilingual;
   notice?: Bilingual | null;
-  error?: string | null;
+  /** A refusal that belongs to no form's field (a forged cursor, a refused action). */
+  error?: Bilingual | string | null;
+  /** What was wrong with the form the page shows again (GOV.UK's error summary). */
+  problem?: FormProblem | null;
   children: any;
 }) {
+  const failed = Boolean(props.error) || hasProblem(props.problem);
   return (
-    <Layout title={`${props.title.th} / ${props.title.en}`} user={props.user}>
+    <Layout title={props.title} error={failed} user={props.user}>
+      <ErrorSummary problem={props.problem} />
       <ConsoleTabs current={props.current} />
       <SuccessBanner notice={props.notice} />
       {props.error ? (
         <Notice kind="error">
-          <p>{props.error}</p>
+          <p>{textIn(props.error)}</p>
         </Notice>
       ) : null}
       <Heading th={props.title.th} en={props.title.en} />
       {props.children}
     </Layout>
   );
+}
+
+function hasProblem(problem: FormProblem | null | undefined): boolean {
+  return Boolean(problem && (problem.fields.length > 0 || problem.general.length > 0));
 }
 
 /** The banner of a done action, at the top of the page (announced: role=status); nothing without one. */
@@ -98,7 +114,7 @@ export function SearchForm(props: {
       {props.children}
       <div class="actions">
         <button type="submit" class="secondary">
-          ค้นหา / Search
+          {t({ th: "ค้นหา", en: "Search" })}
         </button>
       </div>
     </form>
@@ -125,13 +141,15 @@ export function Pager(props: {
   const param = props.param ?? "cursor";
   if (!props.cursor && !props.nextCursor) return null;
   return (
-    <nav class="pager" aria-label="หน้า / Pages">
+    <nav class="pager" aria-label={t({ th: "หน้า", en: "Pages" })}>
       {props.cursor ? (
-        <a href={`${props.path}${queryOf({ ...props.params, [param]: null })}`}>« หน้าแรก / First page</a>
+        <a href={`${props.path}${queryOf({ ...props.params, [param]: null })}`}>
+          {`« ${t({ th: "หน้าแรก", en: "First page" })}`}
+        </a>
       ) : null}
       {props.nextCursor ? (
         <a href={`${props.path}${queryOf({ ...props.params, [param]: props.nextCursor })}`} rel="next">
-          หน้าถัดไป / Next page »
+          {`${t({ th: "หน้าถัดไป", en: "Next page" })} »`}
         </a>
       ) : null}
     </nav>

@@ -1,7 +1,9 @@
 import type { JSX } from "hono/jsx/jsx-runtime";
 import { Layout } from "./layout";
 import type { Bilingual } from "../../text/bilingual";
-import { Heading } from "./parts";
+import { T, t } from "./page-context";
+import { Bi, Heading } from "./parts";
+import { SupportContact } from "./support";
 
 const TITLES: Record<number, Bilingual> = {
   400: { th: "คำขอไม่ถูกต้อง", en: "Bad request" },
@@ -33,32 +35,48 @@ function titleFor(status: number): Bilingual {
   return status >= 500 ? (TITLES[500] as Bilingual) : (TITLES[400] as Bilingual);
 }
 
-/** The HTML page for any error of an HTML route; a plain function so it can go to `c.html`. */
-export function errorPage(error: { status: number; message: string; code: string }): JSX.Element {
+/** What the error page needs of an error (an AppError has it). */
+export interface PageError {
+  status: number;
+  code: string;
+  /** What went wrong, for people, in both languages (AppError's `text`). */
+  text: Bilingual;
+}
+
+/**
+ * The HTML page for any error of an HTML route, in the page's language: what went wrong, what
+ * to do, the error's code, and DGA's contact (a dead end). Answer it with `html(c, errorPage(e), status)`.
+ */
+export function errorPage(error: PageError): JSX.Element {
+  return <ErrorPage error={error} />;
+}
+
+function ErrorPage(props: { error: PageError }) {
+  const { error } = props;
   const title = titleFor(error.status);
   const hint = HINTS[error.status];
+  const text = t(error.text);
   return (
-    <Layout title={`${title.th} / ${title.en}`}>
+    <Layout title={title}>
       <Heading th={title.th} en={title.en} />
-      <p>{error.message}</p>
+      {text && text !== t(title) ? <p>{text}</p> : null}
       {hint ? (
         <p>
-          {hint.th}
-          <br />
-          <span lang="en">{hint.en}</span>
+          <Bi text={hint} />
         </p>
       ) : null}
+      <SupportContact />
       <p class="small">
-        รหัสข้อผิดพลาด / Error code: <code>{error.code}</code> ({error.status})
+        <T th="รหัสข้อผิดพลาด" en="Error code" />: <code>{error.code}</code> ({error.status})
       </p>
       <div class="actions">
         {error.status === 401 ? (
           <a class="button" href="/signin">
-            เข้าสู่ระบบ / Sign in
+            <T th="เข้าสู่ระบบ" en="Sign in" />
           </a>
         ) : null}
         <a class={error.status === 401 ? "button secondary" : "button"} href="/">
-          กลับหน้าแรก / Home
+          <T th="กลับหน้าแรก" en="Home" />
         </a>
       </div>
     </Layout>

@@ -1,55 +1,39 @@
 import { formatDate } from "../../text/dates";
 import type { Bilingual } from "../../text/bilingual";
+import { useLang } from "./page-context";
 
-/** A page heading: Thai, with a smaller English line under it. */
+/** A page heading in the page's language. */
 export function Heading(props: { th: string; en: string; level?: 1 | 2; id?: string }) {
-  const inner = (
-    <>
-      {props.th}{" "}
-      <span class="en" lang="en">
-        {props.en}
-      </span>
-    </>
-  );
-  return props.level === 2 ? <h2 id={props.id}>{inner}</h2> : <h1 id={props.id}>{inner}</h1>;
+  const text = props[useLang()];
+  return props.level === 2 ? <h2 id={props.id}>{text}</h2> : <h1 id={props.id}>{text}</h1>;
 }
 
-/** Thai text followed by its English version, on one line. */
+/** A text in the page's language. */
 export function Bi(props: { text: Bilingual }) {
-  return (
-    <>
-      {props.text.th}
-      <span class="en-inline" lang="en">
-        {" / "}
-        {props.text.en}
-      </span>
-    </>
-  );
+  return <>{props.text[useLang()]}</>;
 }
 
-/** A moment in Bangkok time, Thai then English (or one of them); a dash when there is none. */
+/** A moment in Bangkok time, in the page's language (or the one named); a dash when there is none. */
 export function When(props: { iso: string | null | undefined; long?: boolean; only?: "th" | "en" }) {
+  const lang = useLang();
   if (!props.iso) return <span>—</span>;
   const d = formatDate(props.iso, props.long ? "long" : "medium");
-  if (props.only) return <time datetime={props.iso}>{d[props.only]}</time>;
-  return (
-    <time datetime={props.iso}>
-      {d.th}
-      <span class="en-inline" lang="en">
-        {" / "}
-        {d.en}
-      </span>
-    </time>
-  );
+  return <time datetime={props.iso}>{d[props.only ?? lang]}</time>;
 }
 
-export function Badge(props: { text: Bilingual }) {
+/**
+ * A status badge; `tone` colours it (green for done or working, amber for waiting, red for
+ * refused or ended, grey otherwise), and the words always say the status too.
+ */
+export function Badge(props: { text: Bilingual; tone?: BadgeTone }) {
   return (
-    <span class="badge">
+    <span class={props.tone ? `badge ${props.tone}` : "badge"}>
       <Bi text={props.text} />
     </span>
   );
 }
+
+export type BadgeTone = "ok" | "waiting" | "ended" | "neutral";
 
 /** A one-button form; the hidden text names what it acts on for screen readers. */
 export function ActionForm(props: { action: string; label: string; what: string; danger?: boolean }) {

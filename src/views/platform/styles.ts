@@ -1,8 +1,10 @@
 // One small stylesheet, served as /assets/app.css (the CSP allows no inline style).
 export const CSS = `
+@font-face{font-family:"Sarabun";font-style:normal;font-weight:400;font-display:swap;src:url(/assets/sarabun-thai-400.woff2) format("woff2");unicode-range:U+0E01-0E5B,U+200C-200D,U+25CC}
+@font-face{font-family:"Sarabun";font-style:normal;font-weight:700;font-display:swap;src:url(/assets/sarabun-thai-700.woff2) format("woff2");unicode-range:U+0E01-0E5B,U+200C-200D,U+25CC}
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:#f3f4f6;color:#1f2933;font-family:"Sarabun","Noto Sans Thai","Leelawadee UI",system-ui,sans-serif;font-size:1.0625rem;line-height:1.65}
+body{margin:0;background:#f3f4f6;color:#1f2933;font-family:"Sarabun",system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans Thai","Leelawadee UI",sans-serif;font-size:1.0625rem;line-height:1.65}
 a{color:#1d4e89;text-underline-offset:.15em}
 a:hover{color:#0b2f5b}
 :focus-visible{outline:3px solid #f0b429;outline-offset:2px}
@@ -14,6 +16,16 @@ a:hover{color:#0b2f5b}
 .brand{color:#fff;font-weight:700;font-size:1.125rem;text-decoration:none;display:inline-block;padding:.5rem 0}
 .brand:hover{color:#fff;text-decoration:underline}
 .site nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;margin:0;padding:0}
+.site-menu{width:100%}
+.site nav a[aria-current=page]{border-color:#fff;font-weight:700;text-decoration:underline;text-underline-offset:.3em}
+.languages{margin-left:auto}
+.languages ul{gap:0}
+.languages li+li::before{content:"|";color:#9fb3c8;padding:0 .1rem;align-self:center}
+.languages li{display:flex}
+.languages span{display:inline-flex;align-items:center;min-height:44px;padding:.35rem .5rem;font-weight:700}
+.menu-toggle{background:transparent;border:1px solid #9fb3c8;color:#fff;min-height:44px;padding:.35rem .75rem;font-weight:600}
+.menu-toggle[aria-expanded=true]{background:#0b2f5b}
+@media (max-width:44rem){.site-menu ul{flex-direction:column;align-items:stretch}.site-menu a,.site-menu button{width:100%}}
 .site nav a,.site nav button{display:inline-flex;align-items:center;min-height:44px;padding:.35rem .75rem;color:#fff;background:transparent;border:1px solid transparent;border-radius:6px;font:inherit;font-size:1rem;text-decoration:none;cursor:pointer}
 .site nav a:hover,.site nav button:hover{border-color:#9fb3c8;color:#fff}
 .site nav form{margin:0}
@@ -82,11 +94,16 @@ h3{font-size:1.05rem;line-height:1.4;margin:1.5rem 0 .5rem}
 .or::before,.or::after{content:"";flex:1;border-top:1px solid #d9e2ec}
 .signin-options .button,.signin-options button{width:100%}
 .field-error{color:#a61b1b;font-weight:600;margin:.25rem 0}
+.error-summary{border:4px solid #a61b1b;padding:1rem 1.25rem;margin:0 0 1.5rem;border-radius:4px}
+.error-summary:focus{outline:3px solid #f0b429;outline-offset:0}
+.error-summary h2{margin:0 0 .5rem;font-size:1.15rem}
+.error-summary ul{margin:0;padding-left:1.25rem}
+.error-summary a{color:#a61b1b;font-weight:600}
+[aria-invalid=true]{border:2px solid #a61b1b}
 .pre-line{white-space:pre-line}
 .tabs ul{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem;margin:1rem 0 0;padding:0;border-bottom:2px solid #d9e2ec}
 .tabs a{display:inline-flex;align-items:center;min-height:44px;padding:.35rem .75rem;border-radius:6px 6px 0 0;text-decoration:none}
 .tabs a[aria-current=page]{background:#1d4e89;color:#fff;font-weight:600}
-.tabs .en-inline{display:none}
 .search{display:flex;flex-wrap:wrap;gap:.5rem;align-items:flex-end}
 .search label{flex-basis:100%}
 .search input[type=search]{flex:1 1 14rem;min-height:44px}
@@ -95,7 +112,10 @@ h3{font-size:1.05rem;line-height:1.4;margin:1.5rem 0 .5rem}
 .counts{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(11rem,1fr));gap:.75rem}
 .counts a{display:block;padding:1rem;background:#fff;border:1px solid #d9e2ec;border-radius:8px;text-decoration:none;min-height:44px}
 .counts strong{display:block;font-size:1.75rem}
-.badge.active{background:#d3f0dd;color:#0e4a27}
+.badge.active,.badge.ok{background:#d3f0dd;color:#0e4a27}
+.badge.waiting{background:#fff1c2;color:#6b4a00}
+.badge.ended{background:#f6d3d3;color:#6e1212}
+.support{margin:.5rem 0}
 .badge.suspended{background:#fff1c2;color:#6b4a00}
 .badge.revoked,.badge.superseded{background:#f6d3d3;color:#6e1212}
 .consequences{border-left:6px solid #a61b1b;background:#fff;padding:.75rem 1rem;margin:1rem 0}
@@ -103,4 +123,10 @@ h3{font-size:1.05rem;line-height:1.4;margin:1.5rem 0 .5rem}
 .event-list li{background:#fff;border:1px solid #d9e2ec;border-radius:6px;padding:.5rem .75rem;margin:.5rem 0}
 .actions-list{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
 main{overflow-wrap:anywhere}
+.timeline{list-style:none;padding:0 0 0 .25rem;margin:1rem 0;border-left:3px solid #d9e2ec}
+.timeline li{position:relative;padding:0 0 1rem 1.25rem}
+.timeline li::before{content:"";position:absolute;left:-.6rem;top:.5rem;width:.85rem;height:.85rem;border-radius:50%;background:#1d4e89;border:2px solid #fff}
+.timeline p{margin:0}
+.timeline-when{font-size:.9rem;color:#52606d}
+.timeline-what{font-weight:600}
 `;

@@ -1,89 +1,138 @@
 import { Heading } from "../platform/parts";
-import { InlineError, typed, type AdminFailure } from "../platform/admin-parts";
+import { T } from "../platform/page-context";
+import { FieldMessage, fieldAttrs, type FormProblem } from "../platform/form-problem";
 
-export const TERMS_SECTION = "terms";
+/** The publish form's fields as typed, so a refused form comes back as it was sent. */
+export type TermsFormValues = Record<"version" | "titleTh" | "titleEn" | "bodyTh" | "bodyEn" | "effectiveAt", string>;
 
-/** Publishing a new version of the terms of use. */
-export function TermsPublishSection(props: { failure: AdminFailure | null; currentVersion: string | null }) {
-  const { failure } = props;
-  const value = (field: string) => typed(failure, TERMS_SECTION, field);
+/** A label, the field's message when it is wrong, and a one-line input whose id is its name. */
+function TextField(props: {
+  name: keyof TermsFormValues;
+  label: { th: string; en: string };
+  values: TermsFormValues | null;
+  problem: FormProblem | null;
+  lang: "th" | "en";
+}) {
+  const { name, problem } = props;
   return (
-    <section aria-labelledby="terms-title" id={TERMS_SECTION}>
+    <>
+      <label for={name}>
+        <T {...props.label} />
+      </label>
+      <FieldMessage problem={problem} field={name} />
+      <input
+        id={name}
+        name={name}
+        type="text"
+        required
+        maxlength={300}
+        lang={props.lang}
+        value={props.values?.[name] ?? ""}
+        {...fieldAttrs(problem, name)}
+      />
+    </>
+  );
+}
+
+function TextArea(props: {
+  name: "bodyTh" | "bodyEn";
+  label: { th: string; en: string };
+  values: TermsFormValues | null;
+  problem: FormProblem | null;
+  lang: "th" | "en";
+}) {
+  const { name, problem } = props;
+  return (
+    <>
+      <label for={name}>
+        <T {...props.label} />
+      </label>
+      <FieldMessage problem={problem} field={name} />
+      <textarea
+        id={name}
+        name={name}
+        rows={10}
+        required
+        maxlength={30000}
+        lang={props.lang}
+        {...fieldAttrs(problem, name)}
+      >
+        {props.values?.[name] ?? ""}
+      </textarea>
+    </>
+  );
+}
+
+/** Publishing a new version of the terms of use (its text in both languages: people read either). */
+export function TermsPublishSection(props: {
+  problem: FormProblem | null;
+  values: TermsFormValues | null;
+  currentVersion: string | null;
+}) {
+  const { problem: p, values } = props;
+  const f = { values, problem: p };
+  return (
+    <section aria-labelledby="terms-title" id="terms">
       <Heading level={2} id="terms-title" th="เผยแพร่ข้อตกลงการใช้งานฉบับใหม่" en="Publish new terms of use" />
       <p class="hint">
-        ฉบับปัจจุบัน / Current version: {props.currentVersion ? <code>{props.currentVersion}</code> : "—"} ·{" "}
-        <a href="/terms">อ่านฉบับปัจจุบัน / Read the current terms</a>
+        <T th="ฉบับปัจจุบัน:" en="Current version:" /> {props.currentVersion ? <code>{props.currentVersion}</code> : "—"} ·{" "}
+        <a href="/terms">
+          <T th="อ่านฉบับปัจจุบัน" en="Read the current terms" />
+        </a>
       </p>
       <div class="box" id="terms-warning">
         <p>
-          ตั้งแต่เวลาที่มีผล ผู้ใช้ทุกคนต้องยอมรับฉบับใหม่ก่อนยื่นคำขอ และกุญแจเผยแพร่ข้อมูลของผู้ดูแลข้อมูลที่ยังไม่ยอมรับจะถูกปิดการใช้งานจนกว่าจะยอมรับ
-          ผู้ดูแลข้อมูลทุกคนจะได้รับอีเมลแจ้งทันที เผยแพร่แล้วแก้ไขไม่ได้
-        </p>
-        <p lang="en">
-          From the effective time, everyone must accept the new version before applying, and stewards' publish keys are
-          disabled until they accept it. Every steward is e-mailed now. A published version cannot be changed.
+          <T
+            th="ตั้งแต่เวลาที่มีผล ผู้ใช้ทุกคนต้องยอมรับฉบับใหม่ก่อนยื่นคำขอ และกุญแจเผยแพร่ข้อมูลของผู้ดูแลข้อมูลที่ยังไม่ยอมรับจะถูกปิดการใช้งานจนกว่าจะยอมรับ ผู้ดูแลข้อมูลทุกคนจะได้รับอีเมลแจ้งทันที เผยแพร่แล้วแก้ไขไม่ได้"
+            en="From the effective time, everyone must accept the new version before applying, and stewards' publish keys are disabled until they accept it. Every steward is e-mailed now. A published version cannot be changed."
+          />
         </p>
       </div>
-      <form method="post" action="/admin/terms" aria-describedby="terms-warning">
-        <InlineError failure={failure} section={TERMS_SECTION} />
-        <label for="terms-version">รุ่น / Version</label>
-        <p class="hint" id="terms-version-hint">
-          ตัวอักษรอังกฤษ ตัวเลข . _ - ไม่เกิน 50 ตัว เช่น 2025-06 / Letters, digits, . _ - (up to 50), e.g. 2025-06
+      <form method="post" action="/admin/terms" aria-describedby="terms-warning" novalidate>
+        <label for="version">
+          <T th="รุ่น" en="Version" />
+        </label>
+        <p class="hint" id="version-hint">
+          <T
+            th="ตัวอักษรอังกฤษ ตัวเลข . _ - ไม่เกิน 50 ตัว เช่น 2025-06"
+            en="Letters, digits, . _ - (up to 50), e.g. 2025-06"
+          />
         </p>
+        <FieldMessage problem={p} field="version" />
         <input
-          id="terms-version"
+          id="version"
           name="version"
           type="text"
           required
           maxlength={50}
-          pattern="[A-Za-z0-9._\-]{1,50}"
           autocomplete="off"
           spellcheck={false}
           class="mono"
-          aria-describedby="terms-version-hint"
-          value={value("version")}
+          value={values?.version ?? ""}
+          {...fieldAttrs(p, "version", "version-hint")}
         />
-        <label for="terms-title-th">หัวเรื่อง (ไทย) / Title (Thai)</label>
-        <input
-          id="terms-title-th"
-          name="titleTh"
-          type="text"
-          required
-          maxlength={300}
-          lang="th"
-          value={value("titleTh")}
-        />
-        <label for="terms-title-en">หัวเรื่อง (อังกฤษ) / Title (English)</label>
-        <input
-          id="terms-title-en"
-          name="titleEn"
-          type="text"
-          required
-          maxlength={300}
-          lang="en"
-          value={value("titleEn")}
-        />
-        <label for="terms-body-th">เนื้อหา (ไทย) / Text (Thai)</label>
-        <textarea id="terms-body-th" name="bodyTh" rows={10} required maxlength={30000} lang="th">
-          {value("bodyTh")}
-        </textarea>
-        <label for="terms-body-en">เนื้อหา (อังกฤษ) / Text (English)</label>
-        <textarea id="terms-body-en" name="bodyEn" rows={10} required maxlength={30000} lang="en">
-          {value("bodyEn")}
-        </textarea>
-        <label for="terms-effective">มีผลตั้งแต่ (เวลาประเทศไทย, ไม่บังคับ) / Effective from (Bangkok time, optional)</label>
-        <p class="hint" id="terms-effective-hint">
-          เว้นว่างเพื่อให้มีผลทันที / Leave empty to take effect now.
+        <TextField name="titleTh" label={{ th: "หัวเรื่อง (ไทย)", en: "Title (Thai)" }} lang="th" {...f} />
+        <TextField name="titleEn" label={{ th: "หัวเรื่อง (อังกฤษ)", en: "Title (English)" }} lang="en" {...f} />
+        <TextArea name="bodyTh" label={{ th: "เนื้อหา (ไทย)", en: "Text (Thai)" }} lang="th" {...f} />
+        <TextArea name="bodyEn" label={{ th: "เนื้อหา (อังกฤษ)", en: "Text (English)" }} lang="en" {...f} />
+        <label for="effectiveAt">
+          <T th="มีผลตั้งแต่ (เวลาประเทศไทย, ไม่บังคับ)" en="Effective from (Bangkok time, optional)" />
+        </label>
+        <p class="hint" id="effectiveAt-hint">
+          <T th="เว้นว่างเพื่อให้มีผลทันที" en="Leave empty to take effect now." />
         </p>
+        <FieldMessage problem={p} field="effectiveAt" />
         <input
-          id="terms-effective"
+          id="effectiveAt"
           name="effectiveAt"
           type="datetime-local"
-          aria-describedby="terms-effective-hint"
-          value={value("effectiveAt")}
+          value={values?.effectiveAt ?? ""}
+          {...fieldAttrs(p, "effectiveAt", "effectiveAt-hint")}
         />
         <div class="actions">
-          <button type="submit">เผยแพร่ข้อตกลง / Publish the terms</button>
+          <button type="submit">
+            <T th="เผยแพร่ข้อตกลง" en="Publish the terms" />
+          </button>
         </div>
       </form>
     </section>

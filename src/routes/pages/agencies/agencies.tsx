@@ -5,8 +5,6 @@ import { page } from "../../../middleware/access";
 import type { User } from "../../../db/schema";
 import { AppError } from "../../../errors";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
-import { isBlank, listItems, wholeNumber } from "../../../lib/fields";
-import { findMinistry } from "../../../lib/ministries";
 import { importAgenciesCsv } from "../../../services/agencies/csv-import";
 import {
   EMPTY_AGENCY,
@@ -14,10 +12,8 @@ import {
   getAgencyRecord,
   listAgencyRecords,
   updateAgencyEntry,
-  type AgencyInput,
-  type AgencyState,
 } from "../../../services/agencies/directory";
-import { AgencyFormPage, type AgencyFormValues, type FieldErrors } from "../../../views/agencies/agency-form-page";
+import { AgencyFormPage, type AgencyFormValues } from "../../../views/agencies/agency-form-page";
 import { AgencyImportPage } from "../../../views/agencies/agency-import-page";
 import { AgencyListPage } from "../../../views/agencies/agency-list-page";
 import { agencyPeople } from "../../../services/applications/stewards";
@@ -25,97 +21,21 @@ import { expireKeys, liveKeysIn } from "../../../services/keys/forced-expiry";
 import { stewardJson } from "../../admin/serializers";
 import { ADMIN_DONE } from "../../../views/platform/admin-parts";
 import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
+import type { FormProblem } from "../../../views/platform/form-problem";
 import { confirmAction, doneKey } from "../platform/confirm-form";
 import { attempt, formBody, formFields, layoutUser, pageUser, doneOf } from "../helpers";
+import { formValues, inputOf, valuesOf } from "./agency-form-values";
+import { agencyProblem, nothingToImport, rowsInvalid, unreadableImport } from "./agency-problems";
+import { pick } from "../../../text/language";
+import { html } from "../render";
 
 /** The agency directory pages for DGA administrators; they save through the API's services. */
 export const adminAgencyPages = new Hono<AppEnv>();
 
 function requirePageAdmin(c: Context<AppEnv>): User {
   const user = pageUser(c);
-  if (!user.isAdmin) throw new AppError("forbidden", "สำหรับผู้ดูแลระบบเท่านั้น / Administrators only.");
+  if (!user.isAdmin) throw new AppError("forbidden", { th: "สำหรับผู้ดูแลระบบเท่านั้น", en: "Administrators only." });
   return user;
-}
-
-const words = listItems;
-const lines = (list: (string | number)[]) => list.join("\n");
-// Not a whole number: NaN, which the agency rules refuse with the field's own message.
-const optionalNumber = (text: string) => (isBlank(text) ? undefined : (wholeNumber(text.trim()) ?? Number.NaN));
-
-function valuesOf(a: AgencyState): AgencyFormValues {
-  return {
-    nameTh: a.nameTh,
-    nameEn: a.nameEn,
-    ministry: findMinistry(a.ministryTh)?.code ?? "",
-    domains: lines(a.domains),
-    executiveName: a.executive?.name ?? "",
-    executivePosition: a.executive?.position ?? "",
-    executiveEmail: a.executive?.email ?? "",
-    delegateEmails: lines(a.delegateEmails),
-    fallbackName: a.fallback?.name ?? "",
-    fallbackEmail: a.fallback?.email ?? "",
-    fallbackAfterDays: String(a.fallbackAfterDays),
-    reminderDays: a.reminderDays.join(", "),
-    approvalTtlDays: String(a.approvalTtlDays),
-    reviewRequired: a.reviewRequired,
-    strongerApproval: a.strongerApproval,
-  };
-}
-
-function formValues(form: Record<string, string>): AgencyFormValues {
-  const get = (name: string) => form[name] ?? "";
-  return {
-    nameTh: get("nameTh"),
-    nameEn: get("nameEn"),
-    ministry: get("ministry"),
-    domains: get("domains"),
-    executiveName: get("executiveName"),
-    executivePosition: get("executivePosition"),
-    executiveEmail: get("executiveEmail"),
-    delegateEmails: get("delegateEmails"),
-    fallbackName: get("fallbackName"),
-    fallbackEmail: get("fallbackEmail"),
-    fallbackAfterDays: get("fallbackAfterDays"),
-    reminderDays: get("reminderDays"),
-    approvalTtlDays: get("approvalTtlDays"),
-    reviewRequired: form.reviewRequired === "true",
-    strongerApproval: form.strongerApproval === "true",
-  };
-}
-
-/** The service's input for a form: every field, empty groups as "none". */
-function inputOf(v: AgencyFormValues): AgencyInput {
-  const executive = [v.executiveName, v.executivePosition, v.executiveEmail];
-  return {
-    nameTh: v.nameTh,
-    nameEn: v.nameEn,
-    ministry: v.ministry,
-    domains: words(v.domains),
-    executive: executive.some((s) => !isBlank(s))
-      ? { name: v.executiveName, position: v.executivePosition, email: v.executiveEmail }
-      : null,
-    delegateEmails: words(v.delegateEmails),
-    fallback:
-      !isBlank(v.fallbackName) || !isBlank(v.fallbackEmail) ? { name: v.fallbackName, email: v.fallbackEmail } : null,
-    fallbackAfterDays: optionalNumber(v.fallbackAfterDays),
-    reminderDays: words(v.reminderDays).map((d) => wholeNumber(d) ?? Number.NaN),
-    approvalTtlDays: optionalNumber(v.approvalTtlDays),
-    reviewRequired: v.reviewRequired,
-    strongerApproval: v.strongerApproval,
-  };
-}
-
-/** A service error's field paths as form fields (executive.email -> executiveEmail, domains.1 -> domains). */
-function fieldErrors(error: AppError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const { path, message } of error.errors ?? []) {
-    const [head, sub] = path.split(".");
-    const field = (
-      (head === "executive" || head === "fallback") && sub ? `${head}${sub[0]!.toUpperCase()}${sub.slice(1)}` : head
-    ) as keyof AgencyFormValues;
-    (out[field] ??= []).push(message);
-  }
-  return out;
 }
 
 /** The agency form (new when `id` is null), with the refusal's field errors and its status. */
@@ -132,8 +52,7 @@ async function renderForm(
       user={layoutUser(user)}
       id={id}
       values={values}
-      errors={error ? fieldErrors(error) : {}}
-      message={error?.message ?? null}
+      problem={error ? agencyProblem(error, values) : null}
       saved={saved}
       notice={doneOf(c, ADMIN_DONE)}
       people={
@@ -149,7 +68,7 @@ async function renderForm(
       }
     />
   );
-  return c.html(page, (error?.status ?? 200) as ContentfulStatusCode);
+  return html(c, page, (error?.status ?? 200) as ContentfulStatusCode);
 }
 
 adminAgencyPages.get("/admin/agencies", page("admin"), async (c) => {
@@ -158,7 +77,8 @@ adminAgencyPages.get("/admin/agencies", page("admin"), async (c) => {
   const pageNumber = Math.max(1, Math.min(10_000, Number.parseInt(c.req.query("page") ?? "1", 10) || 1));
   const { agencies, hasNext } = await listAgencyRecords(c.var.deps.db, { q, page: pageNumber });
   c.header("Cache-Control", "no-store");
-  return c.html(
+  return html(
+    c,
     <AgencyListPage user={layoutUser(user)} agencies={agencies} q={q} page={pageNumber} hasNext={hasNext} />,
   );
 });
@@ -177,7 +97,7 @@ adminAgencyPages.post("/admin/agencies/new", page("admin"), async (c) => {
 
 adminAgencyPages.get("/admin/agencies/import", page("admin"), (c) => {
   const user = requirePageAdmin(c);
-  return c.html(<AgencyImportPage user={layoutUser(user)} csv="" skipInvalid={false} result={null} error={null} />);
+  return html(c, <AgencyImportPage user={layoutUser(user)} csv="" skipInvalid={false} result={null} problem={null} />);
 });
 
 adminAgencyPages.post("/admin/agencies/import", page("admin"), async (c) => {
@@ -188,32 +108,26 @@ adminAgencyPages.post("/admin/agencies/import", page("admin"), async (c) => {
   const skipInvalid = body.skipInvalid === "true";
   const render = (
     result: Awaited<ReturnType<typeof importAgenciesCsv>> | null,
-    error: string | null,
+    problem: FormProblem | null,
     status: ContentfulStatusCode,
   ) =>
-    c.html(
+    html(
+      c,
       <AgencyImportPage
         user={layoutUser(user)}
         csv={file ? "" : csv}
         skipInvalid={skipInvalid}
         result={result}
-        error={error}
+        problem={problem}
       />,
       status,
     );
-  if (!file && !csv.trim())
-    return render(null, "กรุณาเลือกไฟล์หรือวางข้อความ CSV / Choose a file or paste the CSV text", 400);
+  if (!file && !csv.trim()) return render(null, nothingToImport(), 400);
   const source = file ? await file.arrayBuffer() : csv;
   const imported = await attempt(() => importAgenciesCsv(c.var.deps, user, source, { skipInvalid }, c.var.meta));
-  if (!imported.ok) {
-    const details = imported.error.errors?.map((e) => `${e.path}: ${e.message}`).join("; ");
-    return render(
-      null,
-      details && details !== imported.error.message ? `${imported.error.message} (${details})` : imported.error.message,
-      imported.error.status,
-    );
-  }
-  return render(imported.value, null, imported.value.accepted ? 200 : 422);
+  if (!imported.ok) return render(null, unreadableImport(imported.error, file !== null), imported.error.status);
+  if (!imported.value.accepted) return render(imported.value, rowsInvalid(file !== null), 422);
+  return render(imported.value, null, 200);
 });
 
 adminAgencyPages.get("/admin/agencies/:id", page("admin"), async (c) => {
@@ -245,7 +159,7 @@ async function expiryConfirmation(c: Context<AppEnv>, id: string): Promise<Confi
   return {
     tab: "agencies",
     title: { th: "บังคับเปลี่ยนกุญแจทั้งหน่วยงาน", en: "Force key rotation for an agency" },
-    target: `${agency.nameTh} (${agency.nameEn})`,
+    target: pick({ th: agency.nameTh, en: agency.nameEn }, c.var.lang ?? "th"),
     consequences: [
       {
         th: `กุญแจ ${live} ดอกของเจ้าของ ${owners} คนจะหมดอายุเมื่อพ้นระยะผ่อนผันที่เลือก`,
@@ -267,7 +181,7 @@ async function expiryConfirmation(c: Context<AppEnv>, id: string): Promise<Confi
 adminAgencyPages.get("/admin/agencies/:id/confirm/expire-keys", page("admin"), async (c) => {
   const user = requirePageAdmin(c);
   c.header("Cache-Control", "no-store");
-  return c.html(<ConfirmPage user={layoutUser(user)} confirm={await expiryConfirmation(c, c.req.param("id"))} />);
+  return html(c, <ConfirmPage user={layoutUser(user)} confirm={await expiryConfirmation(c, c.req.param("id"))} />);
 });
 
 adminAgencyPages.post("/admin/agencies/:id/expire-keys", page("admin"), (c) => {

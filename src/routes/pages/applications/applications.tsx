@@ -6,35 +6,30 @@ import type { User } from "../../../db/schema";
 import { AppError } from "../../../errors";
 import { isBlank } from "../../../lib/fields";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
-import { listAgencies, listAgencyChoices } from "../../../services/agencies/agency";
-import {
-  listUserApplications,
-  viewApplication,
-  resubmitApplication,
-  withdrawApplication,
-} from "../../../services/applications/applications";
+import { listAgencyChoices } from "../../../services/agencies/agency";
 import { submitApplication } from "../../../services/applications/submit";
-import { applicationJson } from "../../applications/serializers";
-import { applicationView } from "./application-view";
-import { acceptTerms, acceptedVersion, requireCurrentTerms } from "../../../services/terms/acceptance";
+import { acceptTerms, acceptedVersion, currentTerms, requireCurrentTerms } from "../../../services/terms/acceptance";
+import { agencyOfEmail } from "../../../services/agencies/mail-domains";
+import { formProblem, type FormMessages } from "../form-problem";
+import type { FormProblem } from "../../../views/platform/form-problem";
 import { termsJson } from "../../terms/serializers";
-import { applicationTransition, type ApplicationStatus } from "../../../workflow/application-machine";
-import { ApplicationBody, ResubmitBody } from "../../applications/schemas";
+import { ApplicationBody } from "../../applications/schemas";
 import { TermsAcceptBody } from "../../terms/schemas";
-import { ApplicationPage } from "../../../views/applications/application-page";
-import { ApplicationsPage } from "../../../views/applications/applications-page";
-import type { ResubmitValues } from "../../../views/applications/application-views";
 import { ApplyPage, type AgencyOption, type ApplyValues } from "../../../views/applications/apply-page";
 import { TermsPage } from "../../../views/terms/terms-page";
-import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm, doneOf } from "../helpers";
+import { attempt, formFields, layoutUser, pageUser, parseForm } from "../helpers";
+import { html } from "../render";
+import { APPLICANT_FIELDS, applicationPages } from "./application-pages";
 
+/** The terms, the application form, and (mounted below) the applicant's own applications. */
 export const accountPages = new Hono<AppEnv>();
 
 accountPages.get("/terms", page("session"), async (c) => {
   const user = pageUser(c);
   const { deps } = c.var;
   const terms = await requireCurrentTerms(deps.db, deps.clock.now());
-  return c.html(
+  return html(
+    c,
     <TermsPage
       user={layoutUser(user)}
       terms={termsJson(terms)}
@@ -43,6 +38,16 @@ accountPages.get("/terms", page("session"), async (c) => {
   );
 });
 
+/** The terms' box, named for people when it is not ticked (see FormMessages). */
+const TERMS_MESSAGES = {
+  fields: {
+    accept: {
+      th: "ทำเครื่องหมายว่าท่านได้อ่านและยอมรับข้อตกลง",
+      en: "Tick the box to say you have read and accept the terms",
+    },
+  },
+} satisfies FormMessages;
+
 accountPages.post("/terms/accept", page("session"), async (c) => {
   const user = pageUser(c);
   const form = await formFields(c);
@@ -50,15 +55,18 @@ accountPages.post("/terms/accept", page("session"), async (c) => {
     // Acceptance is an act of the person: the box must be ticked, not only the version posted.
     const { deps } = c.var;
     const terms = await requireCurrentTerms(deps.db, deps.clock.now());
-    const error = "กรุณาทำเครื่องหมายว่าท่านได้อ่านและยอมรับข้อตกลง / Tick the box to accept the terms.";
-    return c.html(
+    const unticked = new AppError("invalid_request", TERMS_MESSAGES.fields.accept, {
+      errors: [{ path: "accept", message: "required" }],
+    });
+    return html(
+      c,
       <TermsPage
         user={layoutUser(user)}
         terms={termsJson(terms)}
         acceptedVersion={await acceptedVersion(deps.db, user.id)}
-        error={error}
+        problem={formProblem(unticked, TERMS_MESSAGES)}
       />,
-      400,
+      unticked.status,
     );
   }
   const input = parseForm(TermsAcceptBody, { version: form.version ?? "" });
@@ -67,10 +75,52 @@ accountPages.post("/terms/accept", page("session"), async (c) => {
   return c.redirect("/apply", 303);
 });
 
-accountPages.get("/apply", page("session"), async (c) => {
-  const user = pageUser(c);
-  return c.html(<ApplyPage user={layoutUser(user)} agencies={await listAgencyChoices(c.var.deps.db)} />);
-});
+/** How the application form names its fields when they are wrong (see FormMessages). */
+const APPLY_MESSAGES: FormMessages = {
+  fields: {
+    agencyId: { th: "เลือกหน่วยงานของท่าน", en: "Choose your agency" },
+    ...APPLICANT_FIELDS,
+    approverName: { th: "กรอกชื่อผู้อนุมัติ", en: "Enter the approver's name" },
+    approverPosition: { th: "กรอกตำแหน่งผู้อนุมัติ", en: "Enter the approver's position" },
+    approverEmail: {
+      th: "กรอกอีเมลราชการของผู้อนุมัติ เช่น name@agency.go.th",
+      en: "Enter the approver's government e-mail, like name@agency.go.th",
+    },
+  },
+  codes: {
+    email_domain_mismatch: "agencyId",
+    not_found: "agencyId",
+    approver_is_applicant: "approverEmail",
+    email_domain_not_allowed: "approverEmail",
+  },
+};
+
+async function renderApply(
+  c: Context<AppEnv>,
+  user: User,
+  state: { values?: ApplyValues; problem?: FormProblem; status?: ContentfulStatusCode } = {},
+) {
+  const { deps } = c.var;
+  const [agencies, terms, accepted] = await Promise.all([
+    listAgencyChoices(deps.db),
+    currentTerms(deps.db, deps.clock.now()),
+    acceptedVersion(deps.db, user.id),
+  ]);
+  const values = state.values ?? { agencyId: agencyOfEmail(agencies, user.email) ?? "" };
+  return html(
+    c,
+    <ApplyPage
+      user={layoutUser(user)}
+      agencies={agencies}
+      termsAccepted={!terms || accepted === terms.version}
+      values={values}
+      problem={state.problem ?? null}
+    />,
+    state.status ?? 200,
+  );
+}
+
+accountPages.get("/apply", page("session"), (c) => renderApply(c, pageUser(c)));
 
 /**
  * The nominated approver to send: only for an agency with no executive on file, and only when
@@ -88,9 +138,16 @@ function nominationOf(
   const filled = [name, position, email].filter((v) => !isBlank(v)).length;
   if (filled === 0) return undefined;
   if (filled < 3) {
+    const missing = (["approverName", "approverPosition", "approverEmail"] as const).filter((k) =>
+      isBlank(values[k] ?? ""),
+    );
     return new AppError(
       "invalid_request",
-      "กรุณากรอกชื่อ ตำแหน่ง และอีเมลของผู้อนุมัติให้ครบ หรือเว้นว่างทั้งหมด / Give the approver's name, position and e-mail, or leave all three empty.",
+      {
+        th: "กรุณากรอกชื่อ ตำแหน่ง และอีเมลของผู้อนุมัติให้ครบ หรือเว้นว่างทั้งหมด",
+        en: "Give the approver's name, position and e-mail, or leave all three empty.",
+      },
+      { errors: missing.map((path) => ({ path, message: "required" })) },
     );
   }
   return { name, position, email };
@@ -128,82 +185,12 @@ accountPages.post("/apply", page("session"), async (c) => {
     ? await attempt(() => submitApplication(c.var.deps, user, input.value, c.var.meta))
     : input;
   if (!submitted.ok) {
-    return c.html(
-      <ApplyPage user={layoutUser(user)} agencies={options} error={messageOf(submitted.error)} values={values} />,
-      submitted.error.status,
-    );
+    const problem = formProblem(submitted.error, APPLY_MESSAGES);
+    return renderApply(c, user, { values, problem, status: submitted.error.status });
   }
   deliverAfterResponse(c, submitted.value.outboxIds);
   return c.redirect(`/applications/${submitted.value.application.application.id}?done=submitted`, 303);
 });
 
-accountPages.get("/applications", page("session"), async (c) => {
-  const user = pageUser(c);
-  const [apps, agencies] = await Promise.all([
-    listUserApplications(c.var.deps.db, user),
-    listAgencies(c.var.deps.db, null),
-  ]);
-  return c.html(
-    <ApplicationsPage
-      user={layoutUser(user)}
-      applications={apps.map((a) => applicationView(applicationJson(a), agencies))}
-    />,
-  );
-});
-
-/** The banner after an action on the application, by `?done=`; `{reference}` is the application's number. */
-const DONE: Record<string, string> = {
-  submitted:
-    "ส่งคำขอแล้ว เลขที่คำขอ {reference} ใช้อ้างอิงเมื่อติดต่อ สพร. ขั้นตอนถัดไปแสดงด้านล่าง / Your application is sent: quote reference {reference} when you contact DGA. The next step is shown below.",
-  resubmitted: "ส่งคำขออีกครั้งแล้ว ผู้บริหารได้รับลิงก์อนุมัติใหม่ / Submitted again: the executive has a new approval link.",
-};
-
-async function renderApplication(
-  c: Context<AppEnv>,
-  user: User,
-  id: string,
-  failed: { error: AppError; values: ResubmitValues } | null = null,
-) {
-  const { ctx, record } = await viewApplication(c.var.deps, id, user);
-  const status = ctx.application.status as ApplicationStatus;
-  const own = ctx.application.userId === user.id;
-  const view = applicationView(applicationJson(record), [ctx.agency], status === "awaiting_approver");
-  return c.html(
-    <ApplicationPage
-      user={layoutUser(user)}
-      application={view}
-      canWithdraw={own && applicationTransition(status, "WITHDRAWN") !== null}
-      canResubmit={own && applicationTransition(status, "RESUBMITTED") !== null}
-      notice={failed ? null : (doneOf(c, DONE)?.replaceAll("{reference}", view.reference) ?? null)}
-      error={failed ? messageOf(failed.error) : null}
-      resubmitValues={failed?.values ?? null}
-    />,
-    (failed?.error.status ?? 200) as ContentfulStatusCode,
-  );
-}
-
-accountPages.get("/applications/:id", page("session"), (c) => renderApplication(c, pageUser(c), c.req.param("id")));
-
-accountPages.post("/applications/:id/resubmit", page("session"), async (c) => {
-  const user = pageUser(c);
-  const id = c.req.param("id");
-  const form = await formFields(c);
-  const values: ResubmitValues = { position: form.position ?? "", phone: form.phone ?? "", reason: form.reason ?? "" };
-  const input = parseForm(ResubmitBody, values);
-  const done = input.ok
-    ? await attempt(() => resubmitApplication(c.var.deps, user, id, input.value, c.var.meta))
-    : input;
-  if (!done.ok) {
-    if (done.error.code === "not_found") throw done.error;
-    return renderApplication(c, user, id, { error: done.error, values });
-  }
-  deliverAfterResponse(c, done.value.outboxIds);
-  return c.redirect(`/applications/${encodeURIComponent(id)}?done=resubmitted`, 303);
-});
-
-accountPages.post("/applications/:id/withdraw", page("session"), async (c) => {
-  const user = pageUser(c);
-  const { outboxIds } = await withdrawApplication(c.var.deps, user, c.req.param("id"), c.var.meta);
-  deliverAfterResponse(c, outboxIds);
-  return c.redirect(`/applications/${c.req.param("id")}`, 303);
-});
+// The applicant's own applications (list, one application, resubmit, withdraw).
+accountPages.route("/", applicationPages);

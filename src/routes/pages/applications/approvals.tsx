@@ -12,7 +12,11 @@ import {
 } from "../../../services/applications/executive-decision";
 import { ApprovalConfirmPage } from "../../../views/applications/approval-confirm-page";
 import { ApprovalClosedPage, ApprovalDonePage, ApprovalPage } from "../../../views/applications/approval-page";
+import { AppError } from "../../../errors";
+import type { FormProblem } from "../../../views/platform/form-problem";
 import { formFields } from "../helpers";
+import { formProblem, type FormMessages } from "../form-problem";
+import { html } from "../render";
 
 /** The executive's page, from the e-mailed link. GET and HEAD change nothing; POST decides. */
 export const approvalPages = new Hono<AppEnv>();
@@ -22,7 +26,8 @@ const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() 
 function closedPage(c: Context<AppEnv>, link: ApprovalLink) {
   const state = link.state === "valid" ? "decided" : link.state;
   const app = link.ctx?.application;
-  return c.html(
+  return html(
+    c,
     <ApprovalClosedPage
       state={state}
       decidedBy={link.token?.usedBy ?? app?.executiveDecidedBy ?? app?.decidedBy ?? null}
@@ -33,9 +38,36 @@ function closedPage(c: Context<AppEnv>, link: ApprovalLink) {
   );
 }
 
-async function requestPage(c: Context<AppEnv>, link: ApprovalLink, refused?: { error: string; reason: string }) {
+/** How the decision form names its fields when they are wrong (see FormMessages). */
+const DECISION_MESSAGES: FormMessages = {
+  fields: {
+    decision: { th: "เลือกอนุมัติหรือไม่อนุมัติ", en: "Choose approve or reject" },
+    reason: {
+      th: "เขียนความเห็นไม่เกิน 2,000 ตัวอักษร หรือเว้นว่างไว้",
+      en: "Keep your comment to 2,000 characters or fewer, or leave it empty",
+    },
+  },
+};
+
+/** How the stronger-approval form names its code when it is wrong; a wrong code's own text says how many tries are left. */
+const CODE_MESSAGES: FormMessages = {
+  fields: { code: { th: "กรอกรหัส 6 หลักจากอีเมล", en: "Enter the 6-digit code from the e-mail" } },
+  codes: { invalid_code: "code", too_many_attempts: "code" },
+};
+
+function codeProblem(error: AppError): FormProblem {
+  // A code that is not six digits is refused without field errors: it is the code field's.
+  const shaped =
+    error.code === "invalid_request" && !error.errors?.length
+      ? new AppError("invalid_request", error.text, { errors: [{ path: "code", message: error.message }] })
+      : error;
+  return formProblem(shaped, CODE_MESSAGES);
+}
+
+async function requestPage(c: Context<AppEnv>, link: ApprovalLink, refused?: { problem: FormProblem; reason: string }) {
   const { application, agency, applicant } = link.ctx!;
-  return c.html(
+  return html(
+    c,
     <ApprovalPage
       applicantName={displayName({ name: applicant.name, email: application.applicantEmail })}
       applicantEmail={application.applicantEmail}
@@ -48,7 +80,7 @@ async function requestPage(c: Context<AppEnv>, link: ApprovalLink, refused?: { e
       expiresAt={new Date(link.token!.expiresAt).toISOString()}
       approverEmail={link.token!.email}
       mayDecide={await whoMayDecide(c.var.deps, link.ctx!)}
-      error={refused?.error ?? null}
+      problem={refused?.problem ?? null}
       typedReason={refused?.reason}
     />,
     refused ? 400 : 200,
@@ -68,10 +100,14 @@ approvalPages.post("/approvals/:token", async (c) => {
     case "closed":
       return closedPage(c, outcome.link);
     case "invalid":
-      return requestPage(c, outcome.link, { error: outcome.error.message, reason: form.reason ?? "" });
+      return requestPage(c, outcome.link, {
+        problem: formProblem(outcome.error, DECISION_MESSAGES),
+        reason: form.reason ?? "",
+      });
     case "code_sent":
       deliverAfterResponse(c, outcome.outboxIds);
-      return c.html(
+      return html(
+        c,
         <ApprovalConfirmPage
           decision={outcome.decision}
           reason={outcome.reason}
@@ -79,19 +115,21 @@ approvalPages.post("/approvals/:token", async (c) => {
         />,
       );
     case "code_refused":
-      return c.html(
+      return html(
+        c,
         <ApprovalConfirmPage
           decision={outcome.decision}
           reason={outcome.reason}
           approverEmail={outcome.link.token!.email}
-          error={outcome.error.message}
+          problem={codeProblem(outcome.error)}
         />,
         outcome.error.status === 429 ? 429 : 400,
       );
     case "decided": {
       deliverAfterResponse(c, outcome.outboxIds);
       const { agency, applicant, application } = outcome.link.ctx!;
-      return c.html(
+      return html(
+        c,
         <ApprovalDonePage
           decision={outcome.decision}
           agencyNameTh={agency.nameTh}

@@ -14,9 +14,11 @@ import { StewardPage, stewardActions } from "../../../views/applications/steward
 import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
 import { ADMIN_DONE } from "../../../views/platform/admin-parts";
 import type { StewardView } from "../../../views/applications/steward-views";
-import { attempt, layoutUser, messageOf, pageUser, doneOf } from "../helpers";
+import { attempt, layoutUser, pageUser, doneOf } from "../helpers";
 import { confirmAction, doneKey } from "../platform/confirm-form";
 import type { Bilingual } from "../../../text/bilingual";
+import { pick, type Lang } from "../../../text/language";
+import { html } from "../render";
 
 export const stewardPages = new Hono<AppEnv>();
 
@@ -34,16 +36,17 @@ stewardPages.get("/admin/stewards", page("admin"), async (c) => {
   const result = await attempt(() => listStewards(c.var.deps, { q, status, agencyId, cursor }));
   const agency = agencyId ? await attempt(() => getAgencyRecord(c.var.deps.db, agencyId)) : null;
   c.header("Cache-Control", "no-store");
-  return c.html(
+  return html(
+    c,
     <StewardListPage
       user={layoutUser(user)}
       stewards={result.ok ? result.value.items.map(stewardJson) : []}
       q={q}
       status={status}
-      agency={agency?.ok ? { id: agency.value.id, nameTh: agency.value.nameTh } : null}
+      agency={agency?.ok ? { id: agency.value.id, nameTh: agency.value.nameTh, nameEn: agency.value.nameEn } : null}
       cursor={result.ok ? cursor : null}
       nextCursor={result.ok ? result.value.nextCursor : null}
-      error={result.ok ? null : messageOf(result.error)}
+      error={result.ok ? null : result.error.text}
     />,
     result.ok ? 200 : 400,
   );
@@ -65,14 +68,18 @@ stewardPages.get("/admin/stewards/:id", page("admin"), async (c) => {
   const user = pageUser(c);
   const view = await loadView(c, c.req.param("id"));
   c.header("Cache-Control", "no-store");
-  return c.html(<StewardPage user={layoutUser(user)} {...view} notice={doneOf(c, ADMIN_DONE)} />);
+  return html(c, <StewardPage user={layoutUser(user)} {...view} notice={doneOf(c, ADMIN_DONE)} />);
 });
 
 type StewardPageAction = "suspend" | "reinstate" | "revoke" | "expire-keys";
 const ACTIONS: readonly StewardPageAction[] = ["suspend", "reinstate", "revoke", "expire-keys"];
 
 /** What each action will do to this role, in words, with the numbers of its keys. */
-function confirmationOf(view: Awaited<ReturnType<typeof loadView>>, action: StewardPageAction): Confirmation {
+function confirmationOf(
+  view: Awaited<ReturnType<typeof loadView>>,
+  action: StewardPageAction,
+  lang: Lang,
+): Confirmation {
   const s = view.steward;
   const who = s.user.name || s.user.email || "";
   const live = view.keys.filter((k) => k.status === "active" || k.status === "rotating");
@@ -82,7 +89,7 @@ function confirmationOf(view: Awaited<ReturnType<typeof loadView>>, action: Stew
   const common = {
     reasonSentTo: { th: "ผู้ดูแลข้อมูล", en: "the steward" },
     tab: "stewards" as const,
-    target: `${who} · ${s.agency.nameTh}`,
+    target: `${who} · ${pick({ th: s.agency.nameTh, en: s.agency.nameEn }, lang)}`,
     action: `${base}/${action}`,
     cancel: base,
   };
@@ -151,7 +158,7 @@ function confirmationOf(view: Awaited<ReturnType<typeof loadView>>, action: Stew
 
 function actionOf(c: Context<AppEnv>): StewardPageAction {
   const action = c.req.param("action") as StewardPageAction;
-  if (!ACTIONS.includes(action)) throw new AppError("not_found", "ไม่พบหน้านี้ / No such page.");
+  if (!ACTIONS.includes(action)) throw new AppError("not_found", { th: "ไม่พบหน้านี้", en: "No such page." });
   return action;
 }
 
@@ -160,9 +167,12 @@ stewardPages.get("/admin/stewards/:id/confirm/:action", page("admin"), async (c)
   const view = await loadView(c, c.req.param("id"));
   const action = actionOf(c);
   if (!stewardActions(view.steward).some((a) => a.action === action))
-    throw new AppError("invalid_transition", "ทำไม่ได้ในสถานะปัจจุบันของบทบาทนี้ / Not possible in this role's status.");
+    throw new AppError("invalid_transition", {
+      th: "ทำไม่ได้ในสถานะปัจจุบันของบทบาทนี้",
+      en: "Not possible in this role's status.",
+    });
   c.header("Cache-Control", "no-store");
-  return c.html(<ConfirmPage user={layoutUser(user)} confirm={confirmationOf(view, action)} />);
+  return html(c, <ConfirmPage user={layoutUser(user)} confirm={confirmationOf(view, action, c.var.lang)} />);
 });
 
 const DONE: Record<StewardPageAction, string> = {
@@ -183,6 +193,6 @@ stewardPages.post("/admin/stewards/:id/:action", page("admin"), (c) => {
         ? expireKeys(c.var.deps, admin, { scope: { membershipId: id }, graceSeconds, reason }, c.var.meta)
         : changeSteward(c.var.deps, admin, id, { action, reason }, c.var.meta),
     location: (result) => `/admin/stewards/${encodeURIComponent(id)}?done=${doneKey(DONE[action], result)}`,
-    confirmation: async () => confirmationOf(await loadView(c, id), action),
+    confirmation: async () => confirmationOf(await loadView(c, id), action, c.var.lang),
   });
 });

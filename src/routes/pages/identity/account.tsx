@@ -11,7 +11,9 @@ import { identitiesJson, passkeyJson, sessionJson } from "../../identity/seriali
 import { endOtherSessions, endSession, listSessions } from "../../../services/identity/sessions";
 import { AccountPage } from "../../../views/identity/account-page";
 import { ProfileBody } from "../../identity/schemas";
-import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
+import { formProblem, type FormMessages } from "../form-problem";
+import { attempt, formFields, layoutUser, pageUser, parseForm } from "../helpers";
+import { html } from "../render";
 
 /** The account and security page: passkeys, signed-in devices, ways to sign in. */
 export const securityPages = new Hono<AppEnv>();
@@ -21,7 +23,24 @@ function currentSessionIdOf(c: Context<AppEnv>): string {
   return c.var.session!.sessionId;
 }
 
-async function renderAccount(c: Context<AppEnv>, user: User, error: AppError | null = null) {
+/** What the name form says when the name is refused. */
+const NAME_MESSAGES: FormMessages = {
+  fields: {
+    name: {
+      th: "กรอกชื่อ-นามสกุลในบรรทัดเดียว ไม่เกิน 200 ตัวอักษร",
+      en: "Enter your full name on one line, up to 200 characters",
+    },
+  },
+};
+
+/** The one-button forms (remove, end, unlink) have no field: a refusal is about the whole page. */
+const NO_FIELDS: FormMessages = { fields: {} };
+
+async function renderAccount(
+  c: Context<AppEnv>,
+  user: User,
+  refused: { error: AppError; messages: FormMessages; name?: string } | null = null,
+) {
   const { deps } = c.var;
   const [passkeys, sessions, identities] = await Promise.all([
     listPasskeys(deps.db, user.id),
@@ -30,35 +49,46 @@ async function renderAccount(c: Context<AppEnv>, user: User, error: AppError | n
   ]);
   const providers = deps.config.oidcProviders.map(({ id, nameTh, nameEn }) => ({ id, nameTh, nameEn }));
   c.header("Cache-Control", "no-store");
-  return c.html(
+  return html(
+    c,
     <AccountPage
       user={layoutUser(user)}
       passkeys={passkeys.map(passkeyJson)}
       sessions={sessions.map((s) => sessionJson(s, currentSessionIdOf(c)))}
       identities={identitiesJson(identities)}
       providers={providers}
-      error={error ? messageOf(error) : null}
+      problem={refused ? formProblem(refused.error, refused.messages) : null}
+      name={refused?.name}
     />,
-    (error?.status ?? 200) as ContentfulStatusCode,
+    (refused?.error.status ?? 200) as ContentfulStatusCode,
   );
 }
 
-/** Runs one change for the signed-in user; 303 back to /account, or the page with the error. */
-async function change(c: Context<AppEnv>, action: (user: User) => Promise<void>) {
+/** Runs one change for the signed-in user (Post/Redirect/Get): 303 back to /account, or the page with the problem. */
+async function change(
+  c: Context<AppEnv>,
+  action: (user: User) => Promise<void>,
+  form: { messages: FormMessages; name?: string } = { messages: NO_FIELDS },
+) {
   const user = pageUser(c);
   const done = await attempt(() => action(user));
-  if (!done.ok) return renderAccount(c, user, done.error);
+  if (!done.ok) return renderAccount(c, user, { error: done.error, ...form });
   return c.redirect("/account", 303);
 }
 
 securityPages.get("/account", page("session"), (c) => renderAccount(c, pageUser(c)));
 
 securityPages.post("/account/name", page("session"), async (c) => {
-  const input = parseForm(ProfileBody, { name: (await formFields(c)).name ?? "" });
-  return change(c, async (user) => {
-    if (!input.ok) throw input.error;
-    await renameUser(c.var.deps, user, input.value.name, c.var.meta);
-  });
+  const name = (await formFields(c)).name ?? "";
+  const input = parseForm(ProfileBody, { name });
+  return change(
+    c,
+    async (user) => {
+      if (!input.ok) throw input.error;
+      await renameUser(c.var.deps, user, input.value.name, c.var.meta);
+    },
+    { messages: NAME_MESSAGES, name },
+  );
 });
 
 securityPages.post("/account/passkeys/:id/remove", page("session"), (c) =>

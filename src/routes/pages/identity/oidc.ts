@@ -6,7 +6,7 @@ import { OIDC_FLOW_TTL_MS, flowCookieName, startOidcSignIn } from "../../../serv
 import { completeOidcSignIn } from "../../../services/identity/oidc-sign-in";
 import { sha256Hex } from "../../../lib/crypto";
 
-/** OpenID Connect sign-in (HTML: failures render a Thai/English page, never a 500). */
+/** OpenID Connect sign-in (HTML: failures render an error page in the visitor's language, never a 500). */
 export const oidcPages = new Hono<AppEnv>();
 
 oidcPages.get("/auth/oidc/:id", async (c) => {

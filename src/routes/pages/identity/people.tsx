@@ -22,8 +22,9 @@ import type { PersonView } from "../../../views/identity/people-views";
 import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
 import { ADMIN_DONE } from "../../../views/platform/admin-parts";
 import type { Bilingual } from "../../../text/bilingual";
-import { attempt, layoutUser, messageOf, pageUser, doneOf } from "../helpers";
+import { attempt, layoutUser, pageUser, doneOf } from "../helpers";
 import { confirmAction, doneKey } from "../platform/confirm-form";
+import { html } from "../render";
 
 export const peoplePages = new Hono<AppEnv>();
 
@@ -39,7 +40,8 @@ peoplePages.get("/admin/people", page("admin"), async (c) => {
   const cursor = c.req.query("cursor") ?? null;
   const result = await attempt(() => listPeople(c.var.deps, { q, status, cursor }));
   c.header("Cache-Control", "no-store");
-  return c.html(
+  return html(
+    c,
     <PeopleListPage
       user={layoutUser(user)}
       people={result.ok ? result.value.items.map(adminUserJson) : []}
@@ -47,7 +49,7 @@ peoplePages.get("/admin/people", page("admin"), async (c) => {
       status={status ?? ""}
       cursor={result.ok ? cursor : null}
       nextCursor={result.ok ? result.value.nextCursor : null}
-      error={result.ok ? null : messageOf(result.error)}
+      error={result.ok ? null : result.error.text}
     />,
     result.ok ? 200 : 400,
   );
@@ -71,7 +73,7 @@ peoplePages.get("/admin/people/:id", page("admin"), async (c) => {
   const user = pageUser(c);
   const person = await loadPerson(c, c.req.param("id"));
   c.header("Cache-Control", "no-store");
-  return c.html(<PersonPage user={layoutUser(user)} person={person} notice={doneOf(c, ADMIN_DONE)} />);
+  return html(c, <PersonPage user={layoutUser(user)} person={person} notice={doneOf(c, ADMIN_DONE)} />);
 });
 
 const ACTIONS: readonly PersonAction[] = [
@@ -86,7 +88,7 @@ const ACTIONS: readonly PersonAction[] = [
 
 function actionOf(c: Context<AppEnv>): PersonAction {
   const action = c.req.param("action") as PersonAction;
-  if (!ACTIONS.includes(action)) throw new AppError("not_found", "ไม่พบหน้านี้ / No such page.");
+  if (!ACTIONS.includes(action)) throw new AppError("not_found", { th: "ไม่พบหน้านี้", en: "No such page." });
   return action;
 }
 
@@ -192,9 +194,12 @@ peoplePages.get("/admin/people/:id/confirm/:action", page("admin"), async (c) =>
   const person = await loadPerson(c, c.req.param("id"));
   const action = actionOf(c);
   if (!personActions(person).some((a) => a.action === action))
-    throw new AppError("invalid_transition", "ทำไม่ได้ในสถานะปัจจุบันของบัญชีนี้ / Not possible in this account's state.");
+    throw new AppError("invalid_transition", {
+      th: "ทำไม่ได้ในสถานะปัจจุบันของบัญชีนี้",
+      en: "Not possible in this account's state.",
+    });
   c.header("Cache-Control", "no-store");
-  return c.html(<ConfirmPage user={layoutUser(user)} confirm={confirmationOf(person, action)} />);
+  return html(c, <ConfirmPage user={layoutUser(user)} confirm={confirmationOf(person, action)} />);
 });
 
 type Run = (

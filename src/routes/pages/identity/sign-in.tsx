@@ -17,27 +17,58 @@ import { clearSessionCookie } from "../../../middleware/session";
 import { CodePage } from "../../../views/identity/code-page";
 import { EmailLinkPage } from "../../../views/identity/email-link-page";
 import { errorPage } from "../../../views/platform/error-page";
-import { SignInPage } from "../../../views/identity/sign-in-page";
+import { SignInPage, type SignInProvider, type SignInValues } from "../../../views/identity/sign-in-page";
 import { AddressVerifyBody, EmailStartBody } from "../../identity/schemas";
-import { attempt, formFields, messageOf } from "../helpers";
+import { formProblem, type FormMessages } from "../form-problem";
+import { attempt, formFields, parseForm } from "../helpers";
+import { html } from "../render";
 
 export const signInPages = new Hono<AppEnv>();
 
 signInPages.get("/", (c) => c.redirect(c.var.session ? "/applications" : "/signin", 303));
 
-signInPages.get("/signin", (c) => {
-  const providers = c.var.deps.config.oidcProviders.map(({ id, nameTh, nameEn }) => ({ id, nameTh, nameEn }));
-  return c.html(<SignInPage providers={providers} returnTo={safeReturnTo(c.req.query("returnTo"))} />);
-});
+/** The OpenID providers the sign-in page offers. */
+function providersOf(c: Context<AppEnv>): SignInProvider[] {
+  return c.var.deps.config.oidcProviders.map(({ id, nameTh, nameEn }) => ({ id, nameTh, nameEn }));
+}
+
+signInPages.get("/signin", (c) =>
+  html(c, <SignInPage providers={providersOf(c)} returnTo={safeReturnTo(c.req.query("returnTo"))} />),
+);
+
+/** What the sign-in form says when a field is wrong, and which refusals belong to a field. */
+const SIGN_IN_MESSAGES: FormMessages = {
+  fields: {
+    email: {
+      th: "กรอกอีเมลราชการให้ถูกต้อง เช่น name@mail.go.th",
+      en: "Enter your government e-mail address, like name@mail.go.th",
+    },
+    name: {
+      th: "กรอกชื่อ-นามสกุลในบรรทัดเดียว ไม่เกิน 200 ตัวอักษร หรือเว้นว่างไว้",
+      en: "Enter your full name on one line, up to 200 characters, or leave it empty",
+    },
+  },
+  codes: { email_domain_not_allowed: "email" },
+};
+
+/** The sign-in page again after a refused start: the problem at its field, the typed values kept. */
+function signInRefused(c: Context<AppEnv>, values: SignInValues, error: AppError) {
+  for (const [name, value] of Object.entries(error.headers ?? {})) c.header(name, value);
+  return html(
+    c,
+    <SignInPage providers={providersOf(c)} values={values} problem={formProblem(error, SIGN_IN_MESSAGES)} />,
+    error.status,
+  );
+}
 
 signInPages.post("/signin", async (c) => {
   const form = await formFields(c);
-  const input = v.safeParse(EmailStartBody, { email: form.email ?? "", name: form.name || null });
-  if (!input.success)
-    return c.html(<SignInPage email={form.email} error="กรุณากรอกอีเมลให้ถูกต้อง / Enter a valid e-mail address" />, 400);
-  const email = input.output.email;
-  const started = await attempt(() => startEmailSignIn(c.var.deps, input.output, c.var.meta));
-  if (!started.ok) return c.html(<SignInPage email={email} error={messageOf(started.error)} />, started.error.status);
+  const values: SignInValues = { email: form.email ?? "", name: form.name ?? "" };
+  const input = parseForm(EmailStartBody, { email: values.email, name: values.name || null });
+  if (!input.ok) return signInRefused(c, values, input.error);
+  const email = input.value.email;
+  const started = await attempt(() => startEmailSignIn(c.var.deps, input.value, c.var.meta, c.var.lang));
+  if (!started.ok) return signInRefused(c, values, started.error);
   setSignInBinding(c, started.value.binding, started.value.bindingMaxAgeSeconds);
   deliverAfterResponse(c, started.value.outboxIds);
   return c.redirect(`/signin/code?email=${encodeURIComponent(email)}`, 303);
@@ -47,7 +78,7 @@ signInPages.get("/signin/code", (c) => {
   // Only an address the sign-in form would take: a crafted link cannot show other text.
   const email = v.safeParse(EmailStartBody, { email: c.req.query("email") ?? "" });
   if (!email.success) return c.redirect("/signin", 303);
-  return c.html(<CodePage email={email.output.email} />);
+  return html(c, <CodePage email={email.output.email} />);
 });
 
 /**
@@ -64,24 +95,36 @@ async function landing(c: Context<AppEnv>, userId: string): Promise<string> {
   return (await hasAcceptedCurrentTerms(c.var.deps.db, userId, c.var.deps.clock.now())) ? "/applications" : "/terms";
 }
 
+/** What the code form says when the code is wrong; the service's refusals of a code belong to its field. */
+const CODE_MESSAGES: FormMessages = {
+  fields: {
+    code: { th: "กรอกรหัส 6 หลักจากอีเมล เป็นตัวเลขเท่านั้น", en: "Enter the 6-digit code from the e-mail, digits only" },
+  },
+  codes: { invalid_code: "code", too_many_attempts: "code" },
+};
+
+const NO_ADDRESS = {
+  th: "ไม่ทราบว่ารหัสนี้ส่งไปที่อีเมลใด กรุณาขอรหัสใหม่",
+  en: "We do not know which address this code was sent to: ask for a new code.",
+};
+
 signInPages.post("/signin/code", async (c) => {
   const form = await formFields(c);
-  const input = v.safeParse(AddressVerifyBody, { email: form.email ?? "", code: form.code ?? "" });
-  if (!input.success)
-    return c.html(
-      <CodePage email={form.email ?? ""} error="กรุณากรอกอีเมลและรหัส 6 หลัก / Enter the e-mail and the 6-digit code" />,
-      400,
-    );
-  const { email } = input.output;
+  // The address is a hidden field: one the sign-in form would not take leaves only the way back.
+  const address = v.safeParse(EmailStartBody, { email: form.email ?? "" });
+  if (!address.success) return html(c, <CodePage email="" problem={{ fields: [], general: [NO_ADDRESS] }} />, 400);
+  const { email } = address.output;
+  const input = parseForm(AddressVerifyBody, { email, code: form.code ?? "" });
+  if (!input.ok) return html(c, <CodePage email={email} problem={formProblem(input.error, CODE_MESSAGES)} />, 400);
   const signedIn = await attempt(() =>
-    verifyEmailCode(c.var.deps, input.output, c.var.meta, currentSessionId(c), signInBinding(c)),
+    verifyEmailCode(c.var.deps, input.value, c.var.meta, currentSessionId(c), signInBinding(c)),
   );
   if (!signedIn.ok) {
     for (const [name, value] of Object.entries(signedIn.error.headers ?? {})) c.header(name, value);
-    return c.html(
-      <CodePage email={email} error={messageOf(signedIn.error)} dead={isDeadCode(signedIn.error)} />,
-      signedIn.error.status,
-    );
+    const dead = isDeadCode(signedIn.error);
+    // A dead code has no field left to fix: its message belongs to the whole page.
+    const problem = formProblem(signedIn.error, dead ? { fields: {} } : CODE_MESSAGES);
+    return html(c, <CodePage email={email} problem={problem} dead={dead} />, signedIn.error.status);
   }
   setSessionCookie(c, signedIn.value.sessionToken);
   return c.redirect(await landing(c, signedIn.value.user.id), 303);
@@ -90,8 +133,8 @@ signInPages.post("/signin/code", async (c) => {
 // The e-mailed link: GET only shows a button (mail scanners fetch links); POST signs in.
 signInPages.get("/auth/email/:token", async (c) => {
   const { token, state } = await findSignInLink(c.var.deps, c.req.param("token"));
-  if (state !== "valid" || !token) return c.html(errorPage(linkError(state)), linkError(state).status);
-  return c.html(<EmailLinkPage email={token.email} action={c.req.path} />);
+  if (state !== "valid" || !token) return html(c, errorPage(linkError(state)), linkError(state).status);
+  return html(c, <EmailLinkPage email={token.email} action={c.req.path} />);
 });
 
 signInPages.post("/auth/email/:token", async (c) => {
@@ -105,7 +148,7 @@ signInPages.post("/auth/email/:token", async (c) => {
   if (!signedIn) {
     const { state } = await findSignInLink(c.var.deps, c.req.param("token"));
     const error = linkError(state === "valid" ? "used" : state);
-    return c.html(errorPage(error), error.status);
+    return html(c, errorPage(error), error.status);
   }
   setSessionCookie(c, signedIn.sessionToken);
   return c.redirect(await landing(c, signedIn.user.id), 303);
@@ -118,11 +161,12 @@ signInPages.post("/signout", async (c) => {
 });
 
 function linkError(state: "valid" | "used" | "expired" | "unknown"): AppError {
-  if (state === "unknown") return new AppError("not_found", "ลิงก์เข้าสู่ระบบนี้ไม่ถูกต้อง / This sign-in link is not valid.");
+  if (state === "unknown")
+    return new AppError("not_found", { th: "ลิงก์เข้าสู่ระบบนี้ไม่ถูกต้อง", en: "This sign-in link is not valid." });
   if (state === "expired")
-    return new AppError(
-      "link_expired",
-      "ลิงก์หมดอายุแล้ว กรุณาขอรหัสใหม่ / This sign-in link has expired: ask for a new code.",
-    );
-  return new AppError("invalid_transition", "ลิงก์นี้ถูกใช้ไปแล้ว / This sign-in link was already used.");
+    return new AppError("link_expired", {
+      th: "ลิงก์หมดอายุแล้ว กรุณาขอรหัสใหม่",
+      en: "This sign-in link has expired: ask for a new code.",
+    });
+  return new AppError("invalid_transition", { th: "ลิงก์นี้ถูกใช้ไปแล้ว", en: "This sign-in link was already used." });
 }

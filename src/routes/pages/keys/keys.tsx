@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
 import type { User } from "../../../db/schema";
@@ -6,16 +7,44 @@ import { AppError } from "../../../errors";
 import { isBlank, wholeNumber } from "../../../lib/fields";
 import { createApiKey, deleteApiKey, keyStatus, listApiKeys, rotateApiKey } from "../../../services/keys/api-keys";
 import { listUserMemberships } from "../../../services/applications/memberships";
+import { hasAcceptedCurrentTerms } from "../../../services/terms/acceptance";
 import { grantsPublish, type MembershipStatus } from "../../../workflow/membership-machine";
-import { KeysPage, type KeyView } from "../../../views/keys/keys-page";
+import { KeysPage, type KeyFormValues, type KeyView } from "../../../views/keys/keys-page";
 import { KeyDeletePage } from "../../../views/keys/key-delete-page";
-import { KEYS_DONE } from "../../../views/keys/key-table";
+import { KEYS_DONE, graceFieldId } from "../../../views/keys/key-table";
+import type { FormProblem } from "../../../views/platform/form-problem";
 import { KeyBody, RotateBody } from "../../keys/schemas";
 import { keyJson } from "../../keys/serializers";
-import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm, doneOf } from "../helpers";
+import { formProblem, type FormMessages } from "../form-problem";
+import { attempt, formFields, layoutUser, pageUser, parseForm, doneOf } from "../helpers";
 import { NEW_KEY_MAX_AGE_S, setNewKey, takeNewKey } from "./new-key-flash";
+import {
+  claimFormToken,
+  newFormToken,
+  postedFormToken,
+  releaseFormToken,
+} from "../../../services/platform/form-tokens";
+import { html } from "../render";
 
 export const keyPages = new Hono<AppEnv>();
+
+/** How the key form names its fields when they are wrong (see FormMessages). */
+const KEY_MESSAGES: FormMessages = {
+  fields: {
+    name: { th: "ตั้งชื่อกุญแจ ไม่เกิน 100 ตัวอักษร", en: "Give the key a name, up to 100 characters" },
+    scope: { th: "เลือกสิทธิ์ของกุญแจ", en: "Choose the key's scope" },
+    expiresInDays: {
+      th: "กรอกอายุกุญแจเป็นจำนวนวันเต็ม 1–730 หรือเว้นว่างไว้",
+      en: "Enter the key's lifetime as a whole number of days from 1 to 730, or leave it empty",
+    },
+  },
+  codes: { forbidden_scope: "scope" },
+};
+
+const GRACE_MESSAGE = {
+  th: "เลือกระยะเวลาที่กุญแจเดิมยังใช้ต่อได้",
+  en: "Choose how long the old key keeps working",
+};
 
 /** The user's keys as the page shows them: a rotated key says what replaces it, the new one says it is new. */
 async function keyViews(c: Context<AppEnv>, user: User): Promise<KeyView[]> {
@@ -35,60 +64,83 @@ async function keyViews(c: Context<AppEnv>, user: User): Promise<KeyView[]> {
 async function renderKeys(
   c: Context<AppEnv>,
   user: User,
-  extra: { error?: string; status?: 200 | 400 | 403 | 409 | 422 },
+  failed: { problem: FormProblem; values?: KeyFormValues; status: ContentfulStatusCode } | null,
 ) {
-  const [keys, memberships] = await Promise.all([keyViews(c, user), listUserMemberships(c.var.deps.db, user.id)]);
+  const { deps } = c.var;
+  const now = deps.clock.now();
+  const [keys, memberships, termsAccepted] = await Promise.all([
+    keyViews(c, user),
+    listUserMemberships(deps.db, user.id),
+    hasAcceptedCurrentTerms(deps.db, user.id, now),
+  ]);
   const canPublish = memberships.some((m) => grantsPublish(m.status as MembershipStatus));
   // A fresh secret is shown once: never cached, never shown again (see new-key-flash.ts).
   c.header("Cache-Control", "no-store");
   // Only a key that works and was made within the secret's cookie life may have its secret shown.
-  const now = c.var.deps.clock.now();
   const fresh = keys.filter((k) => k.status === "active" && now - Date.parse(k.createdAt) <= NEW_KEY_MAX_AGE_S * 1000);
-  const newKey = extra.error ? null : takeNewKey(c, new Set(fresh.map((k) => k.id)));
-  return c.html(
+  const newKey = failed ? null : takeNewKey(c, new Set(fresh.map((k) => k.id)));
+  return html(
+    c,
     <KeysPage
       user={layoutUser(user)}
       keys={keys}
       canPublish={canPublish}
+      termsAccepted={termsAccepted}
+      formToken={newFormToken()}
       newSecret={newKey}
-      notice={extra.error || newKey ? null : doneOf(c, KEYS_DONE)}
-      error={extra.error ?? null}
+      notice={failed || newKey ? null : doneOf(c, KEYS_DONE)}
+      problem={failed?.problem ?? null}
+      values={failed?.values ?? null}
     />,
-    extra.status ?? 200,
+    failed?.status ?? 200,
   );
 }
 
-keyPages.get("/keys", page("session"), (c) => renderKeys(c, pageUser(c), {}));
+keyPages.get("/keys", page("session"), (c) => renderKeys(c, pageUser(c), null));
 
 keyPages.post("/keys", page("session"), async (c) => {
   const user = pageUser(c);
   const form = await formFields(c);
-  const days = isBlank(form.expiresInDays ?? "") ? null : (wholeNumber(form.expiresInDays!.trim()) ?? Number.NaN);
-  const scopes: ("read" | "publish")[] = form.scope === "publish" ? ["read", "publish"] : ["read"];
-  const input = parseForm(KeyBody, { name: form.name ?? "", scopes, expiresInDays: days });
-  if (!input.ok)
-    return renderKeys(c, user, { error: "กรุณาตั้งชื่อกุญแจและอายุ 1–730 วัน / Give a name and 1–730 days", status: 400 });
+  const values: KeyFormValues = {
+    name: form.name ?? "",
+    scope: form.scope === "publish" ? "publish" : "read",
+    expiresInDays: form.expiresInDays ?? "",
+  };
+  const days = isBlank(values.expiresInDays) ? null : (wholeNumber(values.expiresInDays.trim()) ?? Number.NaN);
+  const scopes: ("read" | "publish")[] = values.scope === "publish" ? ["read", "publish"] : ["read"];
+  const input = parseForm(KeyBody, { name: values.name, scopes, expiresInDays: days });
+  if (!input.ok) return renderKeys(c, user, { problem: formProblem(input.error, KEY_MESSAGES), values, status: 400 });
+  // A second post of the same form (a double click) makes no second key: it ends where the first did.
+  const token = postedFormToken(form.formToken);
+  if (token && !(await claimFormToken(c.var.deps.db, user.id, token, c.var.deps.clock.now())))
+    return c.redirect("/keys?done=created", 303);
   const created = await attempt(() => createApiKey(c.var.deps, user, input.value, c.var.meta));
-  if (!created.ok) return renderKeys(c, user, { error: messageOf(created.error), status: created.error.status as 403 });
+  if (!created.ok) {
+    if (token) await releaseFormToken(c.var.deps.db, user.id, token);
+    const problem = formProblem(created.error, KEY_MESSAGES);
+    return renderKeys(c, user, { problem, values, status: created.error.status });
+  }
   setNewKey(c, { keyId: created.value.key.id, name: input.value.name, secret: created.value.secret });
   return c.redirect("/keys?done=created", 303);
 });
 
 keyPages.post("/keys/:id/rotate", page("session"), async (c) => {
   const user = pageUser(c);
+  const id = c.req.param("id");
   const form = await formFields(c);
   const input = parseForm(RotateBody, {
     graceSeconds: isBlank(form.graceSeconds ?? "") ? 0 : (wholeNumber(form.graceSeconds!.trim()) ?? Number.NaN),
   });
-  if (!input.ok)
+  if (!input.ok) {
+    const problem = { fields: [{ field: graceFieldId(id), text: GRACE_MESSAGE }], general: [] };
+    return renderKeys(c, user, { problem, status: 400 });
+  }
+  const rotated = await attempt(() => rotateApiKey(c.var.deps, user, id, input.value.graceSeconds, c.var.meta));
+  if (!rotated.ok)
     return renderKeys(c, user, {
-      error: "ช่วงเวลาผ่อนผันต้องเป็น 0–604800 วินาที / The grace period is 0 to 604800 seconds.",
-      status: 400,
+      problem: { fields: [], general: [rotated.error.text] },
+      status: rotated.error.status,
     });
-  const rotated = await attempt(() =>
-    rotateApiKey(c.var.deps, user, c.req.param("id"), input.value.graceSeconds, c.var.meta),
-  );
-  if (!rotated.ok) return renderKeys(c, user, { error: messageOf(rotated.error), status: rotated.error.status as 409 });
   setNewKey(c, { keyId: rotated.value.key.id, name: rotated.value.key.name, secret: rotated.value.secret });
   return c.redirect("/keys?done=rotated", 303);
 });
@@ -96,9 +148,9 @@ keyPages.post("/keys/:id/rotate", page("session"), async (c) => {
 /** The user's own key that may still be deleted (it verifies, or is in its grace); 404 otherwise. */
 async function deletableKey(c: Context<AppEnv>, user: User, id: string): Promise<KeyView> {
   const key = (await keyViews(c, user)).find((k) => k.id === id);
-  if (!key) throw new AppError("not_found", "ไม่พบกุญแจนี้ / No such key.");
+  if (!key) throw new AppError("not_found", { th: "ไม่พบกุญแจนี้", en: "No such key." });
   if (key.status !== "active" && key.status !== "rotating")
-    throw new AppError("invalid_transition", "กุญแจนี้หยุดทำงานแล้ว / This key no longer works.");
+    throw new AppError("invalid_transition", { th: "กุญแจนี้หยุดทำงานแล้ว", en: "This key no longer works." });
   return key;
 }
 
@@ -106,7 +158,7 @@ keyPages.get("/keys/:id/delete", page("session"), async (c) => {
   const user = pageUser(c);
   const key = await deletableKey(c, user, c.req.param("id"));
   c.header("Cache-Control", "no-store");
-  return c.html(<KeyDeletePage user={layoutUser(user)} k={key} />);
+  return html(c, <KeyDeletePage user={layoutUser(user)} k={key} />);
 });
 
 keyPages.post("/keys/:id/delete", page("session"), async (c) => {

@@ -10,5 +10,8 @@ assetPages.get("/assets/:name", (c) => {
   const name = c.req.param("name");
   if (!Object.hasOwn(ASSETS, name)) throw new AppError("not_found");
   const asset = ASSETS[name as keyof typeof ASSETS];
-  return c.body(asset.body, 200, { "Content-Type": asset.type, "Cache-Control": "public, max-age=300" });
+  return c.body(asset.body as string | Uint8Array<ArrayBuffer>, 200, {
+    "Content-Type": asset.type,
+    "Cache-Control": "public, max-age=300",
+  });
 });

@@ -2,10 +2,12 @@ import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../../middleware/app-env";
 import { deliverAfterResponse } from "../../../middleware/after-commit";
-import { AppError } from "../../../errors";
+import { AppError, type FieldError } from "../../../errors";
 import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
 import { RequiredReasonBody } from "../../atoms";
-import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm } from "../helpers";
+import { attempt, formFields, layoutUser, pageUser, parseForm } from "../helpers";
+import { formProblem, type FormMessages } from "../form-problem";
+import { html } from "../render";
 
 // The form of a confirmation page (views/platform/confirm-page.tsx): a required reason and,
 // for forced rotation, a grace in seconds.
@@ -17,45 +19,42 @@ const MAX_GRACE_SECONDS = 604800;
 
 /**
  * Checks a posted confirmation with the API's own reason rule; the grace, when asked for, is
- * whole seconds within 0..604800. A failure is a 400 AppError naming the field.
+ * whole seconds within 0..604800. A failure is a 400 AppError naming every field that is wrong.
  */
 export function confirmInput(
   values: ConfirmValues,
   needsGrace: boolean,
 ): { ok: true; value: { reason: string; graceSeconds: number } } | { ok: false; error: AppError } {
+  const errors: FieldError[] = [];
   let graceSeconds = 0;
   if (needsGrace) {
     const text = values.graceSeconds.trim();
     graceSeconds = /^\d{1,6}$/.test(text) ? Number(text) : Number.NaN;
-    if (!(graceSeconds >= 0 && graceSeconds <= MAX_GRACE_SECONDS)) {
-      return {
-        ok: false,
-        error: new AppError("invalid_request", "กรุณาเลือกระยะผ่อนผัน 0 ถึง 7 วัน / Choose a grace of 0 to 7 days.", {
-          errors: [{ path: "graceSeconds", message: "0..604800" }],
-        }),
-      };
-    }
+    if (!(graceSeconds >= 0 && graceSeconds <= MAX_GRACE_SECONDS))
+      errors.push({ path: "graceSeconds", message: "0..604800" });
   }
-  if (!values.reason.trim()) {
+  const parsed = values.reason.trim() ? parseForm(RequiredReasonBody, { reason: values.reason }) : null;
+  if (!parsed) errors.push({ path: "reason", message: "required" });
+  else if (!parsed.ok) errors.push(...(parsed.error.errors ?? [{ path: "reason", message: "invalid" }]));
+  if (errors.length > 0 || !parsed?.ok) {
     return {
       ok: false,
-      error: new AppError("invalid_request", "กรุณาระบุเหตุผล / Give a reason.", {
-        errors: [{ path: "reason", message: "required" }],
-      }),
+      error: new AppError("invalid_request", { th: "กรุณาตรวจสอบข้อมูลที่กรอก", en: "Please check the form." }, { errors }),
     };
   }
-  const parsed = parseForm(RequiredReasonBody, { reason: values.reason });
-  return parsed.ok ? { ok: true, value: { reason: parsed.value.reason, graceSeconds } } : parsed;
+  return { ok: true, value: { reason: parsed.value.reason, graceSeconds } };
 }
 
-/** How a refused confirmation shows: its message, and the field it belongs to. */
-export function failureOf(error: AppError): { message: string; field: "reason" | "graceSeconds" | null } {
-  const path = error.errors?.[0]?.path;
-  const field = path === "reason" || path === "graceSeconds" ? path : null;
-  const detail = error.errors?.[0]?.message;
-  const message = field && detail && !error.message.includes(detail) ? `${error.message} (${detail})` : error.message;
-  return { message: field ? message : messageOf(error), field };
-}
+/** How a confirmation's fields are named when they are wrong (GOV.UK's error pattern). */
+const CONFIRM_MESSAGES: FormMessages = {
+  fields: {
+    graceSeconds: { th: "เลือกระยะผ่อนผัน 0 ถึง 7 วัน", en: "Choose a grace of 0 to 7 days" },
+    reason: {
+      th: "ระบุเหตุผลของการดำเนินการนี้ ไม่เกิน 2,000 ตัวอักษร",
+      en: "Give the reason for this action, up to 2,000 characters",
+    },
+  },
+};
 
 /** The banner after a done action: forced rotation that changed no key says so instead. */
 export function doneKey(done: string, result: unknown): string {
@@ -66,7 +65,8 @@ export function doneKey(done: string, result: unknown): string {
 /**
  * The post of a confirmation page (Post/Redirect/Get): reads the reason (and grace), runs the
  * action, delivers its e-mails after the response and redirects to `location(result)`; a
- * refusal shows the confirmation page again with the error at its field and the error's status.
+ * refusal shows the confirmation page again with the error summary, the message at its field,
+ * the values as typed and the error's status.
  */
 export async function confirmAction(
   c: Context<AppEnv>,
@@ -87,11 +87,12 @@ export async function confirmAction(
     if (sent) deliverAfterResponse(c, sent);
     return c.redirect(spec.location(outcome.value), 303);
   }
-  return c.html(
+  return html(
+    c,
     <ConfirmPage
       user={layoutUser(admin)}
       confirm={await spec.confirmation()}
-      error={failureOf(outcome.error)}
+      problem={formProblem(outcome.error, CONFIRM_MESSAGES)}
       values={values}
     />,
     outcome.error.status as ContentfulStatusCode,

@@ -20,15 +20,18 @@ import {
 } from "../../../views/applications/admin-page";
 import { ADMIN_DONE, type AdminFailure } from "../../../views/platform/admin-parts";
 import { ConsoleHome } from "../../../views/platform/console-home";
-import { attempt, formFields, layoutUser, messageOf, pageUser, parseForm, doneOf } from "../helpers";
+import { attempt, formFields, layoutUser, pageUser, parseForm, doneOf } from "../helpers";
+import { consoleFormProblem } from "../applications/review-forms";
 import { applicationView } from "../applications/application-view";
+import { html } from "../render";
 
 export const adminPages = new Hono<AppEnv>();
 
 adminPages.get("/admin", page("admin"), async (c) => {
   const user = pageUser(c);
   c.header("Cache-Control", "no-store");
-  return c.html(
+  return html(
+    c,
     <ConsoleHome user={layoutUser(user)} counts={await consoleSummary(c.var.deps)} notice={doneOf(c, ADMIN_DONE)} />,
   );
 });
@@ -58,11 +61,22 @@ async function renderList(c: Context<AppEnv>, user: User, tab: Tab, failure: Fai
   );
   c.header("Cache-Control", "no-store");
   const shown: AdminFailure | null = failure
-    ? { section: failure.section, message: messageOf(failure.error), values: failure.values }
+    ? {
+        section: failure.section,
+        message: failure.error.message,
+        values: failure.values,
+        problem: consoleFormProblem(failure) ?? { fields: [], general: [failure.error.text] },
+      }
     : listed.ok
       ? null
-      : { section: "q", message: messageOf(listed.error), values: {} };
-  return c.html(
+      : {
+          section: "q",
+          message: listed.error.message,
+          values: {},
+          problem: { fields: [], general: [listed.error.text] },
+        };
+  return html(
+    c,
     <AdminApplicationsPage
       user={layoutUser(user)}
       tab={tab}
@@ -103,7 +117,10 @@ adminPages.post("/admin/applications/:id/:decision{(?:approve|reject|return)}", 
         ok: false as const,
         error:
           decision === "return" && !form.reason?.trim()
-            ? new AppError("invalid_request", "กรุณาระบุเหตุผลที่ส่งกลับ / A returned application needs a reason.")
+            ? new AppError("invalid_request", {
+                th: "กรุณาระบุเหตุผลที่ส่งกลับ",
+                en: "A returned application needs a reason.",
+              })
             : input.error,
       }
     : await attempt(() => reviewApplication(c.var.deps, user, id, { decision, reason }, c.var.meta));

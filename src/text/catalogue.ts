@@ -201,6 +201,9 @@ export const AUDIT_ACTIONS = {
 
 /** Messages the passkey and e-mail scripts show in their status line; keys are codes or events. */
 export const CLIENT_MESSAGES = {
+  /** A malformed field (400 invalid_request with field errors), by the field's name. */
+  invalid_email: { th: "กรอกอีเมลให้ถูกต้อง เช่น name@agency.go.th", en: "Enter an address like name@agency.go.th" },
+  invalid_code_format: { th: "กรอกรหัส 6 หลักจากอีเมล", en: "Enter the 6-digit code from the e-mail" },
   registering: {
     th: "โปรดทำตามขั้นตอนบนอุปกรณ์ของท่านเพื่อสร้างพาสคีย์",
     en: "Follow your device's prompts to create the passkey.",

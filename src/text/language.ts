@@ -16,6 +16,9 @@ export function pick(text: Bilingual, lang: Lang): string {
   return text[lang];
 }
 
+/** A quality value as RFC 9110 §12.4.2 writes it: 0 to 1, at most three decimals. */
+const QVALUE = /^(?:0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
+
 /**
  * The language of a page: the visitor's choice (cookie), else the first of Thai or English in
  * their browser's `Accept-Language` by quality (RFC 9110 §12.5.4: `q=0` means "not this"),
@@ -29,8 +32,9 @@ export function negotiateLanguage(chosen: string | undefined, acceptLanguage: st
     const primary = range.split("-")[0];
     if (!isLang(primary)) continue;
     const qParam = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    if (qParam && !QVALUE.test(qParam.slice(2))) continue;
     const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (!Number.isFinite(q) || q <= 0) continue;
+    if (q <= 0) continue;
     if (!best || q > best.q) best = { lang: primary, q };
   }
   return best?.lang ?? "th";

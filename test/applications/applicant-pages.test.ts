@@ -171,12 +171,13 @@ describe("the apply form", () => {
     expect(page.html).toMatch(/<a class="button" href="\/terms">อ่านและยอมรับข้อตกลง<\/a>/);
   });
 
-  it("shows the approver's fields only for an agency without an executive", async () => {
+  it("marks the agencies without an executive, whose choice shows the approver's fields (apply.js; always shown without scripts)", async () => {
     const withExecutive = await open((await applicant(agency)).client, "/apply");
-    expect(tagOf(withExecutive, "approver")).toMatch(/\shidden/);
+    expect(tagOf(withExecutive, "approver")).not.toMatch(/\shidden/);
+    expect(withExecutive.html).toMatch(new RegExp(`<option value="${agency.id}" selected=""(?! data-no-executive)`));
     const without = await createAgency({ executive: false });
     const withoutExecutive = await open((await applicant(without)).client, "/apply");
-    expect(tagOf(withoutExecutive, "approver")).not.toMatch(/\shidden/);
+    expect(withoutExecutive.html).toMatch(new RegExp(`<option value="${without.id}" selected="" data-no-executive=""`));
     expect(withoutExecutive.form("/apply").defaults.agencyId).toBe(without.id);
   });
 
@@ -234,5 +235,58 @@ describe("the roles page's forms", () => {
     expect(noReason.form(`/roles/${mid}/cancel`).defaults.confirm).toBe("yes");
     expect(await rows("SELECT status FROM memberships WHERE id = ?", mid)).toEqual([{ status: "active" }]);
     expect(await rows("SELECT id FROM handovers WHERE membership_id = ?", mid)).toEqual([]);
+  });
+});
+
+describe("what the review pass found", () => {
+  it("naming oneself as the approver says so at the approver's e-mail, in the service's words", async () => {
+    const without = await createAgency({ executive: false });
+    const who = await applicant(without);
+    const page = await open(who.client, "/apply");
+    const refused = await asPage(
+      "/apply",
+      await page.submit(who.client, "/apply", {
+        agencyId: without.id,
+        position: "นักวิชาการ",
+        phone: "02 123 4567",
+        reason: "ดูแลชุดข้อมูล",
+        approverName: "ตัวเอง",
+        approverPosition: "ผู้อำนวยการ",
+        approverEmail: who.email,
+      }),
+      422,
+    );
+    expect(refused.html).toContain('href="#approverEmail"');
+    expect(textOf(refused.html)).not.toContain("กรอกอีเมลราชการของผู้อนุมัติ เช่น");
+    expect(refused.html).toMatch(/<input id="approverEmail"[^>]*aria-invalid="true"/);
+  });
+
+  it("an administrator's decision shows as DGA's to the applicant, not by the administrator's address", async () => {
+    const reviewed = await createAgency({ reviewRequired: true });
+    const who = await applicant(reviewed);
+    const application = await submit(who, reviewed.id);
+    expect((await decide(await approvalLink(reviewed.executiveEmail!), "approve")).status).toBe(200);
+    const admin = await signInAdmin();
+    const approved = await admin.json("POST", `/api/v1/admin/applications/${application.id}/approve`, {});
+    expect(approved.status, await approved.clone().text()).toBe(200);
+    const page = await open(who.client, `/applications/${application.id}`);
+    expect(page.html).not.toContain("admin@dga.or.th");
+    expect(textOf(page.html)).toContain("· สพร.");
+  });
+
+  it("a shared government mail domain pre-selects no agency, and no agency may take it as its own", async () => {
+    const client = await signIn(`${unique("u")}@mail.go.th`);
+    await client.json("POST", "/api/v1/terms/accept", { version: await ensureTerms() });
+    const page = await open(client, "/apply");
+    expect(page.form("/apply").defaults.agencyId).toBe("");
+    const admin = await signInAdmin();
+    const res = await admin.json("POST", "/api/v1/admin/agencies", {
+      nameTh: `หน่วยงานทดสอบ ${unique("a")}`,
+      nameEn: "Shared domain test",
+      ministry: "กระทรวงมหาดไทย",
+      domains: ["mail.go.th"],
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toEqual(["domains.0"]);
   });
 });

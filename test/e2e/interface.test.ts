@@ -213,6 +213,7 @@ describe.skipIf(!origin)("the interface in real Chromium (issue 10)", () => {
     await page.check('input[name="accept"]');
     await Promise.all([page.waitForURL(/\/apply$/), page.click('form[action="/terms/accept"] button[type="submit"]')]);
     expect(await page.locator("#agencyId").inputValue(), "the agency of the e-mail's domain is chosen").toBe("agc_bma");
+    expect(await page.locator("#approver").isVisible(), "no nomination for an agency with an executive").toBe(false);
     await page.fill("#position", "นักวิชาการสถิติ");
     await page.fill("#phone", "02 111 2222");
     await page.fill("#reason", "เผยแพร่ข้อมูลสถิติของหน่วยงาน");
@@ -236,20 +237,28 @@ describe.skipIf(!origin)("the interface in real Chromium (issue 10)", () => {
     await context.close();
   });
 
-  it("the executive decides on a 390×844 phone: who asks, for what, by when and both buttons on the first screen", async () => {
-    const context = await browser.newContext({ baseURL: origin!, viewport: PHONE, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    await page.goto(seeded.waitingApproval);
-    for (const selector of ['button[name="decision"][value="approve"]', 'button[name="decision"][value="reject"]']) {
-      const box = (await page.locator(selector).boundingBox())!;
-      expect(box, selector).not.toBeNull();
-      expect(box.y + box.height, `${selector} ends within the first screen`).toBeLessThanOrEqual(PHONE.height);
-    }
-    const first = await page.evaluate(() => document.body.innerText);
-    expect(first).toContain("ดูแลชุดข้อมูลด้านการจราจร");
-    expect(first).toContain("กรุงเทพมหานคร");
-    await context.close();
-  });
+  for (const locale of ["th-TH", "en-GB"]) {
+    it(`the executive decides on a 390×844 phone (${locale}): who asks, for what, by when and both buttons on the first screen`, async () => {
+      const context = await browser.newContext({
+        baseURL: origin!,
+        viewport: PHONE,
+        isMobile: true,
+        hasTouch: true,
+        locale,
+      });
+      const page = await context.newPage();
+      await page.goto(seeded.waitingApproval);
+      for (const selector of ['button[name="decision"][value="approve"]', 'button[name="decision"][value="reject"]']) {
+        const box = (await page.locator(selector).boundingBox())!;
+        expect(box, selector).not.toBeNull();
+        expect(box.y + box.height, `${selector} ends within the first screen`).toBeLessThanOrEqual(PHONE.height);
+      }
+      const first = await page.evaluate(() => document.body.innerText);
+      expect(first).toContain("ดูแลชุดข้อมูลด้านการจราจร");
+      expect(first).toContain(locale === "th-TH" ? "กรุงเทพมหานคร" : "Bangkok");
+      await context.close();
+    });
+  }
 
   it("a failed form puts the error summary in focus and marks the field", async () => {
     const context = await contextIn(browser, "th", { width: 1280, height: 900 }, seeded.signedIn.steward);

@@ -26,6 +26,9 @@ describe("the language of a page", () => {
     expect(negotiateLanguage(undefined, "th;q=0, en;q=0.1")).toBe("en");
     expect(negotiateLanguage(undefined, "de, fr")).toBe("th");
     expect(negotiateLanguage(undefined, "en;q=abc")).toBe("th");
+    // Quality values as RFC 9110 writes them: 0 to 1, three decimals at most.
+    for (const q of ["5", "0x1", "1e3", "1.5", "0.1234"]) expect(negotiateLanguage(undefined, `en;q=${q}`)).toBe("th");
+    expect(negotiateLanguage(undefined, "en;q=0.123, th;q=0.1")).toBe("en");
     expect(negotiateLanguage("th", "en")).toBe("th");
     expect(negotiateLanguage("xx", "en")).toBe("en");
   });
@@ -69,6 +72,32 @@ describe("the language of a page", () => {
     const unknown = await new Client().fetch("/language?to=fr&back=/signin");
     redirected(unknown, "/signin");
     expect(unknown.headers.get("set-cookie")).toBeNull();
+  });
+
+  it("a page answering a failed form switches back to the page the form is on, not to the POST path", async () => {
+    const failed = await new Client().form("/signin", { email: "not-an-address", name: "" });
+    expect(failed.status).toBe(400);
+    expect(await failed.text()).toContain(`href="/language?to=en&amp;back=${encodeURIComponent("/signin")}"`);
+    const agency = await createAgency();
+    const who = await applicant(agency);
+    const name = await who.client.form("/account/name", { name: "" });
+    expect(await name.text()).toContain(`back=${encodeURIComponent("/account")}"`);
+    const code = await new Client().form("/signin/code", { email: who.email, code: "12" });
+    expect(await code.text()).toContain(
+      `back=${encodeURIComponent(`/signin/code?email=${encodeURIComponent(who.email)}`)}"`,
+    );
+  });
+
+  it("a link from another site changes the browser's language, never the account's", async () => {
+    const agency = await createAgency();
+    const who = await applicant(agency);
+    const res = await who.client.fetch("/language?to=en&back=/account", {
+      headers: { "Sec-Fetch-Site": "cross-site" },
+    });
+    redirected(res, "/account");
+    expect(res.headers.get("set-cookie")).toContain("steward_lang=en");
+    const [row] = await rows("SELECT locale FROM users WHERE email = ?", who.email);
+    expect(row!.locale).toBeNull();
   });
 
   it("a signed-in person's choice is kept on their account (for their e-mails)", async () => {

@@ -24,6 +24,10 @@ export function formProblem(error: AppError, messages: FormMessages): FormProble
   const add = (field: string, text: Bilingual) => {
     if (!fields.some((f) => f.field === field)) fields.push({ field, text });
   };
+  // A service error a form assigns to a field says the service's own words there (e.g. "the
+  // approver must be someone else"), before any generic message of that field.
+  const codeField = messages.codes?.[error.code];
+  if (codeField) add(codeField, error.text);
   for (const e of error.errors ?? []) {
     // A nested path names its input by joining the steps: `approver.email` → `approverEmail`.
     const steps = e.path.split(".");
@@ -32,8 +36,6 @@ export function formProblem(error: AppError, messages: FormMessages): FormProble
     const text = Object.hasOwn(messages.fields, field) ? messages.fields[field] : undefined;
     if (text) add(field, text);
   }
-  const codeField = messages.codes?.[error.code];
-  if (codeField) add(codeField, error.text);
   if (fields.length === 0) general.push(error.text);
   // The summary lists the fields in the form's own order.
   const order = Object.keys(messages.fields);

@@ -9,6 +9,7 @@ import { agencyColumns } from "./agency-state";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { emailDomain } from "./mail-domains";
+import { M } from "./validation";
 import {
   CSV_COLUMNS,
   MAX_IMPORT_ROWS,
@@ -66,7 +67,9 @@ async function checkAgainstDirectory(deps: Deps, candidates: Candidate[]): Promi
   const seenNames = new Map<string, number>();
   for (const { line, state, errors } of candidates) {
     for (const domain of state.domains) {
-      if (owners.has(domain))
+      if (deps.config.sharedMailDomains.includes(domain))
+        errors.push({ field: "domains", message: `${M.shared}: ${domain}` });
+      else if (owners.has(domain))
         errors.push({
           field: "domains",
           message: `${domain}: ซ้ำกับโดเมนของหน่วยงานที่มีอยู่แล้ว / duplicate: already belongs to an agency`,

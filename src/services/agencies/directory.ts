@@ -47,6 +47,19 @@ async function checkDirectory(
       { th: "โดเมนเป็นของหน่วยงานอื่นแล้ว", en: "A domain belongs to another agency." },
       { errors: taken },
     );
+  // A shared government mail domain (mail.go.th) names no agency: its users belong to many.
+  const shared = state.domains
+    .filter((d) => deps.config.sharedMailDomains.includes(d))
+    .map((d) => ({ path: `domains.${state.domains.indexOf(d)}`, message: `${M.shared}: ${d}` }));
+  if (shared.length)
+    throw new AppError(
+      "invalid_request",
+      {
+        th: "โดเมนอีเมลกลางภาครัฐ (เช่น mail.go.th) ไม่ใช่โดเมนของหน่วยงานใดหน่วยงานหนึ่ง",
+        en: "A shared government mail domain (such as mail.go.th) is not one agency's domain.",
+      },
+      { errors: shared },
+    );
   if (nameChanged) {
     const [same] = await deps.db
       .select({ id: agencies.id })

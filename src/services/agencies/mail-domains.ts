@@ -27,9 +27,14 @@ export async function isGovernmentEmail(db: Db, config: Config, email: string): 
  * of the one agency whose domains include the address's domain; null when none or several do
  * (a shared domain such as mail.go.th names no agency).
  */
-export function agencyOfEmail(agencies: { id: string; domains: string[] }[], email: string | null): string | null {
+export function agencyOfEmail(
+  agencies: { id: string; domains: string[] }[],
+  email: string | null,
+  sharedDomains: readonly string[],
+): string | null {
   if (!email) return null;
   const domain = emailDomain(email);
+  if (sharedDomains.includes(domain)) return null;
   const matches = agencies.filter((a) => a.domains.includes(domain));
   return matches.length === 1 ? matches[0]!.id : null;
 }

@@ -74,6 +74,7 @@ export const M = {
   days: (max: number) => `ต้องเป็นจำนวนเต็ม 1–${max} / A whole number from 1 to ${max}`,
   flag: "ต้องเป็นจริงหรือเท็จ / Must be true or false",
   taken: "โดเมนนี้เป็นของหน่วยงานอื่นแล้ว / This domain belongs to another agency",
+  shared: "โดเมนอีเมลกลางภาครัฐ ใช้เป็นโดเมนของหน่วยงานไม่ได้ / A shared government mail domain cannot be an agency's",
   nameTaken: "มีหน่วยงานชื่อนี้แล้ว / An agency with this Thai name already exists",
   notGov: "ต้องเป็นอีเมลหน่วยงานรัฐ / Must be a government e-mail address",
 };

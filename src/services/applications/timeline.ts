@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { auditEvents, memberships, oneTimeTokens } from "../../db/schema";
 import type { Db } from "../../env";
 import { detailOf } from "../../text/audit";
@@ -9,13 +9,14 @@ export type { TimelineEntry } from "../../text/timeline";
 // An application's history as its applicant and administrators follow it: from the audit trail
 // of the application and of the steward role it led to, and the approval requests it sent.
 
-/** The most steps a timeline reads (an application has a few dozen at most). */
+/** The most steps of each kind a timeline reads, the newest (an application has a few dozen at most). */
 const MAX_EVENTS = 200;
 
 /**
  * The steps of an application (`applicationId`), oldest first: its audit events, the events of
  * the steward role it granted, and each approval request sent (by the approval links it made),
  * a request sent in the same batch as a reminder or a fallback being folded into that step.
+ * Past MAX_EVENTS steps of one kind, the oldest are left out (never the newest).
  * Two queries and one more when a role exists.
  */
 export async function applicationTimeline(db: Db, applicationId: string): Promise<TimelineEntry[]> {
@@ -24,13 +25,13 @@ export async function applicationTimeline(db: Db, applicationId: string): Promis
       .select()
       .from(auditEvents)
       .where(eq(auditEvents.subject, `application:${applicationId}`))
-      .orderBy(asc(auditEvents.at))
+      .orderBy(desc(auditEvents.at))
       .limit(MAX_EVENTS),
     db
       .select({ email: oneTimeTokens.email, createdAt: oneTimeTokens.createdAt })
       .from(oneTimeTokens)
       .where(and(eq(oneTimeTokens.applicationId, applicationId), eq(oneTimeTokens.purpose, "approval")))
-      .orderBy(asc(oneTimeTokens.createdAt))
+      .orderBy(desc(oneTimeTokens.createdAt))
       .limit(MAX_EVENTS),
     db.select({ id: memberships.id }).from(memberships).where(eq(memberships.applicationId, applicationId)),
   ]);
@@ -44,7 +45,7 @@ export async function applicationTimeline(db: Db, applicationId: string): Promis
             roles.map((r) => `membership:${r.id}`),
           ),
         )
-        .orderBy(asc(auditEvents.at))
+        .orderBy(desc(auditEvents.at))
         .limit(MAX_EVENTS)
     : [];
 

@@ -3,7 +3,7 @@ import { ApplicationState, StatusBadge } from "./application-status";
 import { ROLES, labelOf } from "../../text/catalogue";
 import type { Bilingual } from "../../text/bilingual";
 import { Bi, Heading, When } from "../platform/parts";
-import { T } from "../platform/page-context";
+import { T, t } from "../platform/page-context";
 import { ErrorSummary, FieldMessage, fieldAttrs, type FormProblem } from "../platform/form-problem";
 import { RolesLink } from "./roles-link";
 import { ApplicationBasics } from "./application-facts";
@@ -164,7 +164,10 @@ function Dates(props: { a: ApplicationView }) {
           </dt>
           <dd>
             <When iso={a.decidedAt} />
-            {a.decidedBy ? ` · ${a.decidedBy}` : null}
+            {/* The executive is named; DGA's administrators are "สพร."/"DGA" to applicants. */}
+            {a.decidedBy
+              ? ` · ${a.executiveDecision?.by === a.decidedBy ? a.decidedBy : t({ th: "สพร.", en: "DGA" })}`
+              : null}
           </dd>
         </>
       ) : null}

@@ -27,20 +27,21 @@ const NO_EXECUTIVE = { th: "ไม่มีข้อมูลผู้บริ�
 
 /**
  * The nomination of an approver: shown only while the chosen agency has no executive on file
- * (apply.js follows the choice; without scripts it shows for such an agency as first rendered).
+ * (apply.js follows the choice and hides it otherwise; without scripts it is always shown, its
+ * hint saying when it counts).
  */
-function ApproverFieldset(props: { values: ApplyValues; hidden: boolean; problem: FormProblem | null }) {
+function ApproverFieldset(props: { values: ApplyValues; problem: FormProblem | null }) {
   const v = props.values;
   const p = props.problem;
   return (
-    <fieldset id="approver" aria-describedby="approver-hint" hidden={props.hidden}>
+    <fieldset id="approver" aria-describedby="approver-hint">
       <legend>
         <T th="เสนอชื่อผู้อนุมัติ (ไม่บังคับ)" en="Nominate an approver (optional)" />
       </legend>
       <p class="hint" id="approver-hint">
         <T
-          th="หน่วยงานนี้ยังไม่มีข้อมูลผู้บริหารในระบบ ท่านเสนอชื่อผู้อนุมัติได้ สพร. จะยืนยันผู้อนุมัติก่อน แล้วจึงส่งอีเมลขออนุมัติ กรอกให้ครบทั้งสามช่อง หรือเว้นว่างทั้งหมดแล้ว สพร. จะติดต่อหาผู้อนุมัติเอง"
-          en="This agency has no executive on file. You may nominate the approver: DGA confirms them before the approval e-mail is sent. Fill in all three fields, or leave them all empty and DGA will find the approver."
+          th="เฉพาะหน่วยงานที่ระบุว่า “ไม่มีข้อมูลผู้บริหาร” ในรายการ: ท่านเสนอชื่อผู้อนุมัติได้ สพร. จะยืนยันผู้อนุมัติก่อน แล้วจึงส่งอีเมลขออนุมัติ กรอกให้ครบทั้งสามช่อง หรือเว้นว่างทั้งหมดแล้ว สพร. จะติดต่อหาผู้อนุมัติเอง"
+          en="Only for agencies marked “no executive on file” in the list: you may nominate the approver. DGA confirms them before the approval e-mail is sent. Fill in all three fields, or leave them all empty and DGA will find the approver."
         />
       </p>
       <label for="approverName">
@@ -219,7 +220,7 @@ function ApplyForm(props: {
         >
           {values.reason ?? ""}
         </textarea>
-        <ApproverFieldset values={values} hidden={!props.chosen || props.chosen.hasExecutive} problem={p} />
+        <ApproverFieldset values={values} problem={p} />
         <div class="actions">
           <button type="submit">
             <T th="ส่งคำขอ" en="Submit application" />

@@ -32,7 +32,7 @@ export function ApprovalConfirmPage(props: {
           <strong>{approve ? "approve" : "reject"}</strong>.
         </p>
       )}
-      <form method="post">
+      <form method="post" novalidate>
         <input type="hidden" name="decision" value={props.decision} />
         {props.reason ? <input type="hidden" name="reason" value={props.reason} /> : null}
         <label for="code">

@@ -25,7 +25,8 @@ export type ApprovalRequestView = {
 };
 
 /** How much of the applicant's reason the first screen quotes; the whole of it is further down. */
-const REASON_PREVIEW = 140;
+const REASON_PREVIEW = 120;
+const NAME_PREVIEW = 60;
 
 /**
  * A text on one line, cut between words after at most `max` characters, with "…" when cut.
@@ -57,16 +58,19 @@ function RequestSummary(props: ApprovalRequestView) {
   const agency = t({ th: props.agencyNameTh, en: props.agencyNameEn });
   const reason = preview(props.reason, REASON_PREVIEW);
   const cut = reason !== props.reason.replace(/\s+/g, " ").trim();
-  const who = <strong>{props.applicantName}</strong>;
+  // Names and positions up to 200 characters are allowed: the first screen shows their start
+  // (the full text is in the details below), so that the buttons stay within it.
+  const who = <strong>{preview(props.applicantName, NAME_PREVIEW)}</strong>;
+  const position = preview(props.position, NAME_PREVIEW);
   return (
     <>
       {useLang() === "th" ? (
         <p>
-          {who} ตำแหน่ง{props.position} ขอเป็นผู้ดูแลข้อมูลของ{agency} บน Data.go.th และขอให้ท่านพิจารณาอนุมัติ
+          {who} ตำแหน่ง{position} ขอเป็นผู้ดูแลข้อมูลของ{agency} บน Data.go.th และขอให้ท่านพิจารณาอนุมัติ
         </p>
       ) : (
         <p>
-          {who}, {props.position}, asks to become the data steward of {agency} on Data.go.th, and asks you to decide.
+          {who}, {position}, asks to become the data steward of {agency} on Data.go.th, and asks you to decide.
         </p>
       )}
       <p>

@@ -17,8 +17,10 @@ add.hidden=false;
 var email="";
 function say(m){st.textContent=m[L];}
 function thai(p){return /[\u0E00-\u0E7F]/.test(p);}
-function textOf(err){
-var b=err&&err.body||{},m=M[b.code]||(err instanceof TypeError?M.network:M.failed);
+function textOf(err,field){
+var b=err&&err.body||{};
+if(b.code==="invalid_request"&&b.errors&&b.errors.length)return (field==="code"?M.invalid_code_format:M.invalid_email)[L];
+var m=M[b.code]||(err instanceof TypeError?M.network:M.failed);
 var parts=b.detail?String(b.detail).split(" / ").filter(function(p){return thai(p)===(L==="th");}):[];
 return parts.length?parts.join(" "):m[L];
 }
@@ -29,7 +31,7 @@ if(text){box.querySelector("[data-message]").textContent=text;box.hidden=false;i
 else{box.hidden=true;input.removeAttribute("aria-invalid");}
 if(hint.length)input.setAttribute("aria-describedby",hint.join(" "));else input.removeAttribute("aria-describedby");
 }
-function refuse(input){return function(err){st.textContent="";mark(input,textOf(err));input.focus();};}
+function refuse(input){return function(err){st.textContent="";mark(input,textOf(err,input.name));input.focus();};}
 function post(path,body){
 return fetch(path,{method:"POST",credentials:"same-origin",headers:{"Content-Type":"application/json","Accept":"application/json"},body:JSON.stringify(body)})
 .then(function(res){if(res.ok)return res;return res.json().catch(function(){return {};}).then(function(b){throw {body:b};});});

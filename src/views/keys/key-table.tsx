@@ -6,6 +6,11 @@ import { FieldMessage, fieldAttrs, type FormProblem } from "../platform/form-pro
 /** The banner after an action on the keys page (`/keys?done=…`). */
 export const KEYS_DONE: Record<string, Bilingual> = {
   created: { th: "สร้างกุญแจแล้ว", en: "The key is created." },
+  /** A second post of one form (a double click): the first made the key, and showed its secret once. */
+  resent: {
+    th: "แบบฟอร์มถูกส่งซ้ำ ระบบสร้างกุญแจเพียงดอกเดียว หากท่านไม่เห็นรหัสลับของกุญแจใหม่ ให้ลบกุญแจนั้นแล้วสร้างใหม่",
+    en: "The form arrived twice; one key was made. If you did not see the new key's secret, delete that key and create another.",
+  },
   rotated: { th: "เปลี่ยนกุญแจแล้ว", en: "The key is rotated." },
   deleted: { th: "ลบกุญแจแล้ว กุญแจหยุดทำงานทันที", en: "The key is deleted: it stopped working at once." },
 };
@@ -51,7 +56,7 @@ function KeyActions(props: { k: KeyView; problem: FormProblem | null }) {
   return (
     <>
       {k.status === "active" ? (
-        <form method="post" action={`${base}/rotate`}>
+        <form method="post" action={`${base}/rotate`} data-submit-once>
           <label for={grace}>
             <T th="กุญแจเดิมใช้ต่อได้" en="Old key keeps working" />
           </label>

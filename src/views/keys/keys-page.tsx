@@ -87,7 +87,7 @@ function KeyForm(props: {
   const v = props.values ?? { name: "", scope: "read", expiresInDays: "" };
   const publish = props.canPublish && v.scope === "publish";
   return (
-    <form method="post" action="/keys" novalidate>
+    <form method="post" action="/keys" novalidate data-submit-once>
       <input type="hidden" name="formToken" value={props.formToken} />
       <label for="name">
         <T th="ชื่อกุญแจ" en="Key name" />

@@ -3,6 +3,7 @@ import { COPY_SECRET_SCRIPT } from "../keys/copy-secret-script";
 import { PASSKEY_SCRIPT } from "../identity/passkey-script";
 import { CSS } from "./styles";
 import { MENU_SCRIPT } from "./menu-script";
+import { SUBMIT_ONCE_SCRIPT } from "./submit-once-script";
 import { ERROR_SUMMARY_SCRIPT } from "./error-summary-script";
 import { APPLY_SCRIPT } from "../applications/apply-script";
 import { SARABUN_THAI_WOFF2 } from "./fonts.generated";
@@ -21,6 +22,7 @@ export const ASSETS = {
   "account-email.js": { type: "text/javascript; charset=utf-8", body: ACCOUNT_EMAIL_SCRIPT },
   "copy-secret.js": { type: "text/javascript; charset=utf-8", body: COPY_SECRET_SCRIPT },
   "menu.js": { type: "text/javascript; charset=utf-8", body: MENU_SCRIPT },
+  "submit-once.js": { type: "text/javascript; charset=utf-8", body: SUBMIT_ONCE_SCRIPT },
   "error-summary.js": { type: "text/javascript; charset=utf-8", body: ERROR_SUMMARY_SCRIPT },
   "apply.js": { type: "text/javascript; charset=utf-8", body: APPLY_SCRIPT },
   // Sarabun (SIL OFL 1.1), Thai glyphs only (the stylesheet's unicode-range): the worker serves

@@ -31,6 +31,7 @@ export function Layout(props: { title: Bilingual; error?: boolean; children: any
           <title>{`${prefix}${props.title[lang]} · ${SERVICE_NAME[lang]}`}</title>
           <link rel="stylesheet" href={assetPath("app.css")} />
           <script src={assetPath("menu.js")} defer />
+          <script src={assetPath("submit-once.js")} defer />
         </head>
         <body>
           <a class="skip" href="#main">

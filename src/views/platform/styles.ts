@@ -25,7 +25,7 @@ a:hover{color:#0b2f5b}
 .languages span{display:inline-flex;align-items:center;min-height:44px;padding:.35rem .5rem;font-weight:700}
 .menu-toggle{background:transparent;border:1px solid #9fb3c8;color:#fff;min-height:44px;padding:.35rem .75rem;font-weight:600}
 .menu-toggle[aria-expanded=true]{background:#0b2f5b}
-@media (max-width:44rem){.site-menu ul{flex-direction:column;align-items:stretch}.site-menu a,.site-menu button{width:100%}}
+@media (max-width:44rem){.brand{font-size:1rem;padding:.25rem 0}.site .wrap{padding-top:.25rem;padding-bottom:.25rem}.site-menu ul{flex-direction:column;align-items:stretch}.site-menu a,.site-menu button{width:100%}}
 .site nav a,.site nav button{display:inline-flex;align-items:center;min-height:44px;padding:.35rem .75rem;color:#fff;background:transparent;border:1px solid transparent;border-radius:6px;font:inherit;font-size:1rem;text-decoration:none;cursor:pointer}
 .site nav a:hover,.site nav button:hover{border-color:#9fb3c8;color:#fff}
 .site nav form{margin:0}

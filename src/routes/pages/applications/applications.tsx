@@ -106,7 +106,7 @@ async function renderApply(
     currentTerms(deps.db, deps.clock.now()),
     acceptedVersion(deps.db, user.id),
   ]);
-  const values = state.values ?? { agencyId: agencyOfEmail(agencies, user.email) ?? "" };
+  const values = state.values ?? { agencyId: agencyOfEmail(agencies, user.email, deps.config.sharedMailDomains) ?? "" };
   return html(
     c,
     <ApplyPage

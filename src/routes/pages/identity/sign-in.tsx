@@ -115,7 +115,9 @@ signInPages.post("/signin/code", async (c) => {
   if (!address.success) return html(c, <CodePage email="" problem={{ fields: [], general: [NO_ADDRESS] }} />, 400);
   const { email } = address.output;
   const input = parseForm(AddressVerifyBody, { email, code: form.code ?? "" });
-  if (!input.ok) return html(c, <CodePage email={email} problem={formProblem(input.error, CODE_MESSAGES)} />, 400);
+  const codePage = `/signin/code?email=${encodeURIComponent(email)}`;
+  if (!input.ok)
+    return html(c, <CodePage email={email} problem={formProblem(input.error, CODE_MESSAGES)} />, 400, codePage);
   const signedIn = await attempt(() =>
     verifyEmailCode(c.var.deps, input.value, c.var.meta, currentSessionId(c), signInBinding(c)),
   );
@@ -124,7 +126,7 @@ signInPages.post("/signin/code", async (c) => {
     const dead = isDeadCode(signedIn.error);
     // A dead code has no field left to fix: its message belongs to the whole page.
     const problem = formProblem(signedIn.error, dead ? { fields: {} } : CODE_MESSAGES);
-    return html(c, <CodePage email={email} problem={problem} dead={dead} />, signedIn.error.status);
+    return html(c, <CodePage email={email} problem={problem} dead={dead} />, signedIn.error.status, codePage);
   }
   setSessionCookie(c, signedIn.value.sessionToken);
   return c.redirect(await landing(c, signedIn.value.user.id), 303);

@@ -113,7 +113,7 @@ keyPages.post("/keys", page("session"), async (c) => {
   // A second post of the same form (a double click) makes no second key: it ends where the first did.
   const token = postedFormToken(form.formToken);
   if (token && !(await claimFormToken(c.var.deps.db, user.id, token, c.var.deps.clock.now())))
-    return c.redirect("/keys?done=created", 303);
+    return c.redirect("/keys?done=resent", 303);
   const created = await attempt(() => createApiKey(c.var.deps, user, input.value, c.var.meta));
   if (!created.ok) {
     if (token) await releaseFormToken(c.var.deps.db, user.id, token);

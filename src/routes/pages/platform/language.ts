@@ -24,8 +24,11 @@ languagePages.get("/language", async (c) => {
       sameSite: "Lax",
       secure: c.var.deps.config.environment !== "development",
     });
+    // Kept on the account (for e-mails) only when the person clicked the switch on our pages:
+    // a link from another site changes this browser's pages, never the account's e-mails.
     const user = c.var.session?.user;
-    if (user) await setPreferredLanguage(c.var.deps, user, to);
+    const site = c.req.header("Sec-Fetch-Site");
+    if (user && (site === "same-origin" || site === undefined)) await setPreferredLanguage(c.var.deps, user, to);
   }
   return c.redirect(back, 303);
 });

@@ -4,7 +4,8 @@ import { ROLES, labelOf } from "../../text/catalogue";
 import type { Bilingual } from "../../text/bilingual";
 import { Bi, Heading, When } from "../platform/parts";
 import { T, t } from "../platform/page-context";
-import { ErrorSummary, FieldMessage, fieldAttrs, type FormProblem } from "../platform/form-problem";
+import { ErrorSummary, type FormProblem } from "../platform/form-problem";
+import { ApplicantFields } from "./applicant-fields";
 import { RolesLink } from "./roles-link";
 import { ApplicationBasics } from "./application-facts";
 import { ApplicationTimeline } from "./application-timeline";
@@ -55,54 +56,7 @@ function ResubmitForm(props: { a: ApplicationView; values: ResubmitValues; probl
         />
       </p>
       <form method="post" action={`/applications/${encodeURIComponent(a.id)}/resubmit`} novalidate>
-        <label for="position">
-          <T th="ตำแหน่ง" en="Position" />
-        </label>
-        <FieldMessage problem={p} field="position" />
-        <input
-          id="position"
-          name="position"
-          type="text"
-          autocomplete="organization-title"
-          required
-          maxlength={200}
-          value={values.position}
-          {...fieldAttrs(p, "position")}
-        />
-        <label for="phone">
-          <T th="โทรศัพท์ที่ทำงาน" en="Work phone" />
-        </label>
-        <p class="hint" id="phone-hint">
-          <T th="เช่น 02 123 4567 ต่อ 123" en="For example 02 123 4567 ext. 123" />
-        </p>
-        <FieldMessage problem={p} field="phone" />
-        <input
-          id="phone"
-          name="phone"
-          type="tel"
-          autocomplete="tel"
-          required
-          maxlength={20}
-          value={values.phone}
-          {...fieldAttrs(p, "phone", "phone-hint")}
-        />
-        <label for="reason">
-          <T th="เหตุผลที่ขอเป็นผู้ดูแลข้อมูล" en="Why you ask to be the data steward" />
-        </label>
-        <p class="hint" id="reason-hint">
-          <T th="ผู้บริหารของหน่วยงานจะเห็นข้อความนี้" en="Your agency's executive will read this." />
-        </p>
-        <FieldMessage problem={p} field="reason" />
-        <textarea
-          id="reason"
-          name="reason"
-          rows={5}
-          required
-          maxlength={2000}
-          {...fieldAttrs(p, "reason", "reason-hint")}
-        >
-          {values.reason}
-        </textarea>
+        <ApplicantFields values={values} problem={p} />
         <div class="actions">
           <button type="submit">
             <T th="ส่งคำขออีกครั้ง" en="Submit again" />

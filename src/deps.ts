@@ -7,6 +7,21 @@ export interface Deps {
   clock: Clock;
   config: Config;
   mail: Mailer;
+  /** Requests per minute per API key (services/keys/rate-limits.ts). */
+  rateLimits: KeyRateLimits;
+}
+
+/** The Workers Rate Limiting binding's API: may `key` make one more request in this period? */
+export interface RateLimiter {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+  /** Seconds until a refused key may try again (the binding does not say: its period). */
+  retryAfterSeconds(key: string): number;
+}
+
+/** One limiter per scope: a binding has one fixed limit, so each scope has its own binding. */
+export interface KeyRateLimits {
+  read: RateLimiter;
+  publish: RateLimiter;
 }
 
 /** Where a request came from, kept as evidence in audit events and acceptances. */

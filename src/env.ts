@@ -17,6 +17,16 @@ export interface Bindings {
   /** JSON (string or JSON-typed var): see src/lib/oidc-config.ts. */
   OIDC_PROVIDERS?: string | unknown[];
   OIDC_ALLOW_HTTP?: string;
+  /** Workers Rate Limiting bindings, one per scope (wrangler.jsonc `ratelimits`), keyed by key id. */
+  RATE_LIMIT_READ?: RateLimit;
+  RATE_LIMIT_PUBLISH?: RateLimit;
+  /** Requests per minute per key, per scope: the bindings' `simple.limit` (keep them equal). */
+  RATE_LIMIT_READ_PER_MINUTE?: string;
+  RATE_LIMIT_PUBLISH_PER_MINUTE?: string;
+  /** The longest life of a read key, in days (default 730). */
+  KEY_MAX_DAYS_READ?: string;
+  /** The longest life of a publish key, in days (default 365). */
+  KEY_MAX_DAYS_PUBLISH?: string;
 }
 
 export type Environment = "development" | "test" | "production";
@@ -37,6 +47,10 @@ export interface Config {
   oidcAllowHttp: boolean;
   /** Short environment tag inside API keys: `stw_<keyEnv>_...`. */
   keyEnv: "dev" | "test" | "live";
+  /** Requests per minute per key: a key with the publish scope counts against `publish`. */
+  rateLimitPerMinute: { read: number; publish: number };
+  /** The longest life of a key, in days, per scope; a key's is the smallest of its scopes'. */
+  keyMaxDays: { read: number; publish: number };
 }
 
 function list(value: string | undefined): string[] {
@@ -44,6 +58,18 @@ function list(value: string | undefined): string[] {
     .split(/[\s,]+/)
     .map((s) => s.trim().toLowerCase())
     .filter(Boolean);
+}
+
+/** A positive whole number of days, or the default when unset or not one. */
+function days(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** A positive whole number of requests, or the default when unset or not one. */
+function perMinute(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
 export function readConfig(env: Bindings): Config {
@@ -62,6 +88,11 @@ export function readConfig(env: Bindings): Config {
     oidcProviders: readOidcProviders(env as unknown as Record<string, unknown>),
     oidcAllowHttp: environment !== "production" && env.OIDC_ALLOW_HTTP === "true",
     keyEnv: environment === "production" ? "live" : environment === "test" ? "test" : "dev",
+    rateLimitPerMinute: {
+      read: perMinute(env.RATE_LIMIT_READ_PER_MINUTE, 600),
+      publish: perMinute(env.RATE_LIMIT_PUBLISH_PER_MINUTE, 120),
+    },
+    keyMaxDays: { read: days(env.KEY_MAX_DAYS_READ, 730), publish: days(env.KEY_MAX_DAYS_PUBLISH, 365) },
   };
 }
 

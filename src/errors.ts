@@ -32,6 +32,7 @@ export const ERRORS = {
   import_rejected: { status: 422, title: PROBLEM_TITLES.import_rejected },
   email_domain_mismatch: { status: 422, title: PROBLEM_TITLES.email_domain_mismatch },
   approver_is_applicant: { status: 422, title: PROBLEM_TITLES.approver_is_applicant },
+  expiry_too_long: { status: 422, title: PROBLEM_TITLES.expiry_too_long },
   too_many_attempts: { status: 429, title: PROBLEM_TITLES.too_many_attempts },
   rate_limited: { status: 429, title: PROBLEM_TITLES.rate_limited },
   oidc_failed: { status: 400, title: PROBLEM_TITLES.oidc_failed },

@@ -17,6 +17,11 @@ export interface Declared {
   page: boolean;
   /** The media type of the operation's body, when not JSON (e.g. `text/csv`). */
   mediaType?: string;
+  /**
+   * A gateway operation whose `Authorization` header is the client's (forward authentication):
+   * its secret comes in `X-Steward-Gateway-Secret` only.
+   */
+  gatewaySecretHeaderOnly?: boolean;
 }
 
 /** Where an operation's declaration is kept on its middleware. */
@@ -57,13 +62,13 @@ function requireSameOrigin(c: Context<AppEnv>): void {
 }
 
 /**
- * The API gateway's shared secret: in `X-Steward-Gateway-Secret`, or else as
- * `Authorization: Bearer <secret>`. Compared in constant time.
+ * The API gateway's shared secret: in `X-Steward-Gateway-Secret`, or else (unless the operation
+ * reads the client's key there) as `Authorization: Bearer <secret>`. Compared in constant time.
  */
-function requireGatewaySecret(c: Context<AppEnv>): void {
+function requireGatewaySecret(c: Context<AppEnv>, headerOnly: boolean): void {
   const expected = c.var.deps.config.gatewaySecret;
-  const given =
-    c.req.header("x-steward-gateway-secret") ?? c.req.header("authorization")?.replace(/^Bearer\s+/i, "") ?? "";
+  const bearer = headerOnly ? undefined : c.req.header("authorization")?.replace(/^Bearer\s+/i, "");
+  const given = c.req.header("x-steward-gateway-secret") ?? bearer ?? "";
   if (!expected || !timingSafeEqual(given, expected)) throw new AppError("invalid_gateway_secret");
 }
 
@@ -102,7 +107,7 @@ export const accessControl = createMiddleware<AppEnv>(async (c, next) => {
     if (access === "admin" && !session.user.isAdmin)
       throw new AppError("forbidden", { th: "สำหรับผู้ดูแลระบบเท่านั้น", en: "Administrators only." });
   }
-  if (access === "gateway") requireGatewaySecret(c);
+  if (access === "gateway") requireGatewaySecret(c, declared.gatewaySecretHeaderOnly === true);
   if (UNSAFE.has(c.req.method)) {
     // The gateway authenticates with its secret, not with a browser's origin.
     if (access !== "gateway") requireSameOrigin(c);

@@ -4,7 +4,8 @@ import { createDb } from "../db/client";
 import { readConfig } from "../env";
 import { appClock } from "../lib/dev-clock";
 import { localMailer, resendMailer } from "../services/platform/mailer";
-import type { Deps } from "../deps";
+import { keyRateLimits } from "../services/keys/rate-limits";
+import type { Deps, KeyRateLimits } from "../deps";
 import type { Bindings, Config } from "../env";
 
 // The configuration is read once per `env` object (the isolate's bindings), not per request:
@@ -17,6 +18,15 @@ function configOf(env: Bindings): Config {
   return config;
 }
 
+// The rate limiters too: without the bindings, their windows must outlive a request.
+const limits = new WeakMap<Bindings, KeyRateLimits>();
+
+function rateLimitsOf(env: Bindings, config: Config): KeyRateLimits {
+  let found = limits.get(env);
+  if (!found) limits.set(env, (found = keyRateLimits(env, config, appClock(config.environment === "development"))));
+  return found;
+}
+
 export function buildDeps(env: Bindings): Deps {
   const config = configOf(env);
   return {
@@ -24,6 +34,7 @@ export function buildDeps(env: Bindings): Deps {
     clock: appClock(config.environment === "development"),
     config,
     mail: config.resendApiKey ? resendMailer(config.resendApiKey) : localMailer,
+    rateLimits: rateLimitsOf(env, config),
   };
 }
 

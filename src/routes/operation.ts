@@ -87,6 +87,10 @@ export function describe(spec: {
   security?: Access;
   /** The body's media type when it is not JSON (e.g. `text/csv`). */
   mediaType?: string;
+  /** A gateway operation reading the client's key from `Authorization`: secret in its own header. */
+  gatewaySecretHeaderOnly?: boolean;
+  /** More answers by status (e.g. with headers and no body), merged with the problems'. */
+  extraResponses?: Record<string, { description: string; headers?: Record<string, unknown> }>;
 }) {
   const access = spec.security ?? "session";
   // The access checks' own answers, documented on every operation they guard.
@@ -114,7 +118,21 @@ export function describe(spec: {
   const security = access === "gateway" ? [{ gatewaySecret: [] }] : access === "none" ? [] : [{ sessionCookie: [] }];
   const description =
     access === "admin" ? [spec.description, "Administrators only."].filter(Boolean).join(" ") : spec.description;
-  const declared: Declared = { access, page: false, mediaType: spec.mediaType };
+  for (const [status, extra] of Object.entries(spec.extraResponses ?? {})) {
+    const existing = responses[status] as { description: string } | undefined;
+    const { description: more } = extra as { description: string };
+    responses[status] = {
+      ...existing,
+      ...extra,
+      description: existing && existing.description !== more ? `${existing.description}; ${more}` : more,
+    };
+  }
+  const declared: Declared = {
+    access,
+    page: false,
+    mediaType: spec.mediaType,
+    gatewaySecretHeaderOnly: spec.gatewaySecretHeaderOnly,
+  };
   return Object.assign(
     describeRoute({ tags: spec.tags, summary: spec.summary, description, responses: responses as never, security }),
     { [ACCESS]: declared },

@@ -25,6 +25,7 @@ export const PROBLEM_TITLES = {
   import_rejected: { th: "ไม่ได้นำเข้า: มีแถวที่ไม่ถูกต้อง", en: "Nothing imported: some rows are invalid" },
   email_domain_mismatch: { th: "อีเมลไม่ใช่ของหน่วยงานนี้", en: "E-mail not of this agency" },
   approver_is_applicant: { th: "ผู้อนุมัติต้องไม่ใช่ผู้ยื่นคำขอ", en: "The approver cannot be the applicant" },
+  expiry_too_long: { th: "อายุกุญแจยาวเกินกำหนด", en: "Key lifetime too long" },
   too_many_attempts: { th: "พยายามหลายครั้งเกินไป", en: "Too many attempts" },
   rate_limited: { th: "คำขอมากเกินไป", en: "Too many requests" },
   oidc_failed: { th: "เข้าสู่ระบบผ่านผู้ให้บริการไม่สำเร็จ", en: "Sign-in with the provider failed" },

@@ -141,6 +141,8 @@ export const OPERATIONS: Operation[] = [
     body: { key: "stw_dev_x" },
     invalid: { "key a number": { key: 5 }, "missing key": {} },
   },
+  // Forward authentication: the client's key in headers, the secret in X-Steward-Gateway-Secret.
+  { method: "GET", path: "/api/v1/keys/authorize", access: "gateway" },
   {
     method: "POST",
     path: "/api/v1/keys/{id}/rotate",

@@ -64,7 +64,7 @@ describe("the key form's errors", () => {
     const s = await steward(await createAgency());
     const keys = await open(s.client, "/keys");
     const longName = "ก".repeat(101);
-    const res = await keys.submit(s.client, "/keys", { name: longName, expiresInDays: "999" });
+    const res = await keys.submit(s.client, "/keys", { name: longName, expiresInDays: "0" });
     const html = await res.text();
     expect(res.status).toBe(400);
     expect(titleOf(html)).toMatch(/^ข้อผิดพลาด: กุญแจ API/);
@@ -74,11 +74,11 @@ describe("the key form's errors", () => {
     expect(html).toContain('href="#expiresInDays"');
     expect(html).toContain('id="name-error"');
     expect(textOf(html)).toContain("ตั้งชื่อกุญแจ ไม่เกิน 100 ตัวอักษร");
-    expect(textOf(html)).toContain("กรอกอายุกุญแจเป็นจำนวนวันเต็ม 1–730 หรือเว้นว่างไว้");
+    expect(textOf(html)).toContain("กรอกอายุกุญแจเป็นจำนวนวันเต็มตั้งแต่ 1 วัน หรือเว้นว่างไว้");
     expect(html).toMatch(/<input id="name"[^>]*aria-invalid="true"[^>]*aria-describedby="name-hint name-error"/);
     expect(html).toMatch(/<input id="expiresInDays"[^>]*aria-invalid="true"/);
     expect(html).toContain(`value="${longName}"`);
-    expect(html).toContain('value="999"');
+    expect(html).toContain('value="0"');
     expect(await count(s.userId)).toBe(0);
   });
 

@@ -10,6 +10,7 @@ import { approvalConfirmCodeEmail } from "../../emails/approval-confirm-code";
 import { approvalProgressEmail } from "../../emails/approval-progress";
 import { handoverInvitationEmail } from "../../emails/handover-invitation";
 import { keysExpiringEmail } from "../../emails/keys-expiring";
+import { keyExpiryWarningEmail } from "../../emails/key-expiry-warning";
 import { termsPublishedEmail } from "../../emails/terms-published";
 import type { EmailLang } from "../../emails/compose";
 import { SERVICE_NAME, SUPPORT } from "../../src/text/catalogue";
@@ -385,6 +386,17 @@ function everyTemplate(lang: EmailLang): [string, RenderedEmail][] {
         expiresAt: AT,
         immediate,
         reason: t.reason,
+        appUrl: APP_URL,
+        lang,
+      }),
+    ]),
+    ...[14, 3].map((days): [string, RenderedEmail] => [
+      `key expiry warning (${days} days)`,
+      keyExpiryWarningEmail({
+        ownerName: t.person,
+        key: { name: t.title, prefix: "stw_ab12" },
+        expiresAt: AT,
+        days,
         appUrl: APP_URL,
         lang,
       }),

@@ -35,6 +35,7 @@ describe("the Cron Trigger's handler and POST /dev/cron", () => {
     expect(((await res.json()) as { ran: string[] }).ran).toEqual([
       "expire_applications",
       "approval_notices",
+      "key_expiry_warnings",
       "deliver_outbox",
       "erase_secret_bodies",
     ]);

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { agencies } from "./agencies";
 import { users } from "./identity";
 import { memberships } from "./workflow";
@@ -33,4 +33,21 @@ export const apiKeys = sqliteTable(
     index("api_keys_user").on(t.userId),
     index("api_keys_membership").on(t.membershipId),
   ],
+);
+
+/**
+ * The expiry warnings sent for a key (14 and 3 days before): the unique (key, days) makes each
+ * once-only, also when the cron runs twice or concurrently; `messageId` is the outbox row it wrote.
+ */
+export const keyExpiryWarnings = sqliteTable(
+  "key_expiry_warnings",
+  {
+    keyId: text("key_id")
+      .notNull()
+      .references(() => apiKeys.id),
+    days: integer("days").notNull(),
+    messageId: text("message_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.days] })],
 );

@@ -26,11 +26,13 @@ export function queueEmail(
     now: number;
     guard?: SQL;
     secretExpiresAt?: number;
+    /** The row's id when the guard must name it (e.g. a claim that records its message); else a new one. */
+    id?: string;
   },
 ) {
   const { template, to, email, now, guard } = message;
   const values = {
-    id: newId("msg"),
+    id: message.id ?? newId("msg"),
     template,
     to: JSON.stringify(to),
     subject: email.subject,

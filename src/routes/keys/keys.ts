@@ -1,10 +1,12 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../middleware/app-env";
-import { afterResponse, deliverAfterResponse } from "../../middleware/after-commit";
+import { deliverAfterResponse } from "../../middleware/after-commit";
 import { requireUser } from "../../middleware/session";
 import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../services/keys/api-keys";
-import { verifyApiKey } from "../../services/keys/verify";
+import { checkApiKey } from "../../services/keys/rate-limits";
+import { AppError } from "../../errors";
 import { BODY_ERRORS, describe, validate } from "../operation";
+import { clientKey, recordUse, registerAuthorize } from "./authorize";
 import { keyJson } from "./serializers";
 import { IdParam } from "../atoms";
 import { KeyBody, KeyCreated, KeyList, RotateBody, VerifyBody, VerifyResponse } from "./schemas";
@@ -17,8 +19,10 @@ keyRoutes.post(
     tags: ["API keys"],
     summary: "Issue an API key; the secret is in this answer only",
     status: 201,
+    description:
+      "Every key expires. Without `expiresInDays` a key lives the longest its scopes allow (configuration: `KEY_MAX_DAYS_READ`, default 730 days; `KEY_MAX_DAYS_PUBLISH`, default 365; a key's maximum is the smallest of its scopes'); more than that is 422 `expiry_too_long`, whose detail and `maxDays` name the maximum. The owner is e-mailed 14 and 3 days before a key expires.",
     response: KeyCreated,
-    errors: [...BODY_ERRORS, "unauthenticated", "forbidden_scope", "terms_not_accepted"],
+    errors: [...BODY_ERRORS, "unauthenticated", "forbidden_scope", "terms_not_accepted", "expiry_too_long"],
   }),
   validate("json", KeyBody),
   async (c) => {
@@ -50,24 +54,29 @@ keyRoutes.post(
     tags: ["API keys"],
     summary: "For the API gateway: is this key valid, and for what?",
     description:
-      "Authenticated with `Authorization: Bearer <gateway secret>`. Any string key answers 200; malformed keys are NOT_FOUND.",
+      "Authenticated with `Authorization: Bearer <gateway secret>` (or `X-Steward-Gateway-Secret`). Any string key answers 200; malformed keys are NOT_FOUND. " +
+      "The key is the body's `key`, else the `api-key` header; with neither, 400 `invalid_request` (a request without its key is malformed, not an unknown key). " +
+      "A valid key past its requests of this minute answers RATE_LIMITED, with `Retry-After`.",
     response: VerifyResponse,
     errors: [...BODY_ERRORS, "invalid_gateway_secret"],
     security: "gateway",
   }),
   validate("json", VerifyBody),
   async (c) => {
-    const { result, touch } = await verifyApiKey(c.var.deps, c.req.valid("json").key);
-    if (touch)
-      afterResponse(
-        c,
-        touch.catch((error) =>
-          console.error("lastUsedAt not recorded", error instanceof Error ? error.message : error),
-        ),
+    const key = c.req.valid("json").key ?? clientKey(c, false);
+    if (key === undefined)
+      throw new AppError(
+        "invalid_request",
+        { th: "ไม่มีกุญแจ API ในคำขอ", en: "The request has no API key." },
+        { errors: [{ path: "key", message: "a key in the body or in the api-key header" }] },
       );
-    return c.json(result);
+    const { result, touch, retryAfterSeconds } = await checkApiKey(c.var.deps, key);
+    recordUse(c, touch);
+    return c.json(result, 200, retryAfterSeconds === null ? {} : { "Retry-After": String(retryAfterSeconds) });
   },
 );
+
+registerAuthorize(keyRoutes);
 
 keyRoutes.post(
   "/:id/rotate",

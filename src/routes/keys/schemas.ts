@@ -12,7 +12,8 @@ export const Scopes = v.pipe(
 export const KeyBody = v.object({
   name: text(100),
   scopes: Scopes,
-  expiresInDays: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(730)))),
+  // The lifetime policy (per scope, from configuration) sets the real maximum: 422 expiry_too_long.
+  expiresInDays: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(36500)))),
   agencyId: v.optional(v.nullable(text(64))),
 });
 export const KeyJson = v.object({
@@ -34,10 +35,11 @@ export const RotateBody = v.object({
   graceSeconds: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(604800)),
 });
 // Any string: a gateway forwards whatever its client sent, and an unknown key is NOT_FOUND.
-export const VerifyBody = v.object({ key: v.string() });
+// Optional only because the `api-key` header may carry it instead (the route requires one).
+export const VerifyBody = v.object({ key: v.optional(v.string()) });
 export const VerifyResponse = v.object({
   valid: v.boolean(),
-  code: v.picklist(["VALID", "NOT_FOUND", "REVOKED", "EXPIRED", "DISABLED"]),
+  code: v.picklist(["VALID", "NOT_FOUND", "REVOKED", "EXPIRED", "DISABLED", "RATE_LIMITED"]),
   keyId: v.optional(v.string()),
   userId: v.optional(v.string()),
   agencyId: v.optional(v.nullable(v.string())),

@@ -13,6 +13,7 @@ import { loadApplication } from "../applications/applications";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { hasAcceptedCurrentTerms } from "../terms/acceptance";
+import { keyLifetimeDays, maxKeyDays } from "./lifetime";
 
 export type { KeyStatus, Scope } from "../../lib/vocabulary";
 import type { KeyStatus, Scope } from "../../lib/vocabulary";
@@ -67,6 +68,8 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
     });
   }
   const scopes: Scope[] = input.scopes.includes("publish") ? ["read", "publish"] : ["read"];
+  // A key never lives longer than its scopes allow; without a lifetime asked for, it gets the longest.
+  const ttlDays = keyLifetimeDays(deps.config, scopes, input.expiresInDays);
   const membership = scopes.includes("publish") ? await publishMembership(db, user.id, input.agencyId ?? null) : null;
   const { secret, prefix } = generateApiKey(deps.config.keyEnv);
   const key: ApiKey = {
@@ -78,9 +81,9 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
     prefix,
     keyHash: await sha256Hex(secret),
     scopes: JSON.stringify(scopes),
-    ttlDays: input.expiresInDays ?? null,
+    ttlDays,
     createdAt: now,
-    expiresAt: input.expiresInDays ? now + input.expiresInDays * DAY : null,
+    expiresAt: now + ttlDays * DAY,
     lastUsedAt: null,
     graceUntil: null,
     revokedAt: null,
@@ -183,6 +186,9 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
         en: "The steward role behind this key is no longer active.",
       });
   }
+  // The policy as it stands today: a key made before it (no lifetime) or under a longer maximum is capped.
+  const max = maxKeyDays(deps.config, scopes);
+  const ttlDays = Math.min(old.ttlDays ?? max, max);
   const { secret, prefix } = generateApiKey(deps.config.keyEnv);
   const key: ApiKey = {
     ...old,
@@ -190,7 +196,8 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
     prefix,
     keyHash: await sha256Hex(secret),
     createdAt: now,
-    expiresAt: old.ttlDays ? now + old.ttlDays * DAY : null,
+    ttlDays,
+    expiresAt: now + ttlDays * DAY,
     lastUsedAt: null,
     graceUntil: null,
     revokedAt: null,

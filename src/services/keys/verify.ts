@@ -8,7 +8,7 @@ import { keyStatus, type Scope } from "./api-keys";
 import type { Deps } from "../../deps";
 import { currentTermsVersion } from "../terms/versions";
 
-export type VerifyCode = "VALID" | "NOT_FOUND" | "REVOKED" | "EXPIRED" | "DISABLED";
+export type VerifyCode = "VALID" | "NOT_FOUND" | "REVOKED" | "EXPIRED" | "DISABLED" | "RATE_LIMITED";
 
 export interface VerifyResult {
   valid: boolean;

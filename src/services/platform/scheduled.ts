@@ -6,6 +6,7 @@ import { loadApplication } from "../applications/applications";
 import type { Deps } from "../../deps";
 import { deliverOutbox, eraseSecretBodies } from "./outbox";
 import { sendApprovalNotices } from "../applications/reminders";
+import { sendKeyExpiryWarnings } from "../keys/expiry-warnings";
 
 /** Applications sent to an executive who did not decide by the deadline become `expired`. */
 export async function expireOverdueApplications(deps: Deps): Promise<number> {
@@ -41,6 +42,8 @@ export async function runScheduledWork(deps: Deps): Promise<string[]> {
   ran.push("expire_applications");
   await deliverOutbox(deps, await sendApprovalNotices(deps));
   ran.push("approval_notices");
+  await deliverOutbox(deps, await sendKeyExpiryWarnings(deps));
+  ran.push("key_expiry_warnings");
   await deliverOutbox(deps);
   ran.push("deliver_outbox");
   await eraseSecretBodies(deps);

@@ -27,6 +27,8 @@ export function KeysPage(props: {
   user: LayoutUser;
   keys: KeyView[];
   canPublish: boolean;
+  /** The longest life of a key per scope, in days (the lifetime policy). */
+  maxDays: { read: number; publish: number };
   termsAccepted: boolean;
   formToken: string;
   newSecret?: { name: string; secret: string } | null;
@@ -46,6 +48,7 @@ export function KeysPage(props: {
       {props.termsAccepted ? (
         <KeyForm
           canPublish={props.canPublish}
+          maxDays={props.maxDays}
           formToken={props.formToken}
           problem={problem}
           values={props.values ?? null}
@@ -79,6 +82,7 @@ export function KeysPage(props: {
 
 function KeyForm(props: {
   canPublish: boolean;
+  maxDays: { read: number; publish: number };
   formToken: string;
   problem: FormProblem | null;
   values: KeyFormValues | null;
@@ -148,7 +152,10 @@ function KeyForm(props: {
         <T th="อายุกุญแจ (วัน)" en="Expires in (days)" />
       </label>
       <p class="hint" id="expiresInDays-hint">
-        <T th="ไม่บังคับ 1–730 วัน เว้นว่างไว้หากไม่ต้องการให้หมดอายุ" en="Optional, 1 to 730 days: leave empty for no expiry." />
+        <T
+          th={`ไม่เกิน ${props.maxDays.read} วันสำหรับกุญแจอ่านข้อมูล ไม่เกิน ${props.maxDays.publish} วันสำหรับกุญแจเผยแพร่ข้อมูล เว้นว่างไว้เพื่อใช้อายุสูงสุด`}
+          en={`At most ${props.maxDays.read} days for a read key, ${props.maxDays.publish} days for a publish key: leave empty for the longest.`}
+        />
       </p>
       <FieldMessage problem={p} field="expiresInDays" />
       <input

@@ -34,11 +34,11 @@ const KEY_MESSAGES: FormMessages = {
     name: { th: "ตั้งชื่อกุญแจ ไม่เกิน 100 ตัวอักษร", en: "Give the key a name, up to 100 characters" },
     scope: { th: "เลือกสิทธิ์ของกุญแจ", en: "Choose the key's scope" },
     expiresInDays: {
-      th: "กรอกอายุกุญแจเป็นจำนวนวันเต็ม 1–730 หรือเว้นว่างไว้",
-      en: "Enter the key's lifetime as a whole number of days from 1 to 730, or leave it empty",
+      th: "กรอกอายุกุญแจเป็นจำนวนวันเต็มตั้งแต่ 1 วัน หรือเว้นว่างไว้",
+      en: "Enter the key's lifetime as a whole number of days from 1, or leave it empty",
     },
   },
-  codes: { forbidden_scope: "scope" },
+  codes: { forbidden_scope: "scope", expiry_too_long: "expiresInDays" },
 };
 
 const GRACE_MESSAGE = {
@@ -85,6 +85,7 @@ async function renderKeys(
       user={layoutUser(user)}
       keys={keys}
       canPublish={canPublish}
+      maxDays={deps.config.keyMaxDays}
       termsAccepted={termsAccepted}
       formToken={newFormToken()}
       newSecret={newKey}

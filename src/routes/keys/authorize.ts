@@ -1,0 +1,90 @@
+import type { Context, Hono } from "hono";
+import * as v from "valibot";
+import type { AppEnv } from "../../middleware/app-env";
+import { afterResponse } from "../../middleware/after-commit";
+import { checkApiKey } from "../../services/keys/rate-limits";
+import { describe, validate } from "../operation";
+
+// Forward authentication (nginx `auth_request`, Envoy `ext_authz`): the gateway passes its
+// client's request headers on, and the answer is a status with headers and no body, which the
+// gateway copies onto the request it lets through. Exact headers: CONTRACT "Gateway forward
+// authentication".
+
+/** Writes the key's lastUsedAt after the answer (verifyApiKey throttles it to once a minute). */
+export function recordUse(c: Context<AppEnv>, touch: Promise<unknown> | null): void {
+  if (touch)
+    afterResponse(
+      c,
+      touch.catch((error) => console.error("lastUsedAt not recorded", error instanceof Error ? error.message : error)),
+    );
+}
+
+/**
+ * The client's key: the `api-key` header (Data.go.th's gateway), else `Authorization: Bearer`
+ * when that header is the client's (not for verify, where it carries the gateway's secret).
+ */
+export function clientKey(c: Context<AppEnv>, bearerToo = true): string | undefined {
+  const bearer = bearerToo ? c.req.header("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] : undefined;
+  return c.req.header("api-key") ?? bearer;
+}
+
+// Any string: an unknown scope is one the key lacks (403), not a malformed request.
+const AuthorizeQuery = v.object({ scope: v.optional(v.string()) });
+
+const header = (description: string) => ({ description, schema: { type: "string" } });
+
+export function registerAuthorize(routes: Hono<AppEnv>): void {
+  routes.get(
+    "/authorize",
+    describe({
+      tags: ["API keys"],
+      summary: "Forward authentication for a gateway (nginx auth_request, Envoy ext_authz)",
+      description:
+        "The gateway's secret in `X-Steward-Gateway-Secret` (here `Authorization` is the client's); the client's key in `api-key` or `Authorization: Bearer stw_…`. " +
+        "204 when valid, with the key's identity in headers; 401 with `X-Steward-Code` (NOT_FOUND, REVOKED, EXPIRED, DISABLED; no key at all is NOT_FOUND); " +
+        "403 when the key lacks the scope named by `X-Steward-Required-Scope` or `?scope=` (an unknown scope too); 429 with `Retry-After` when the key's requests of this minute are spent. " +
+        "No body. A wrong or missing gateway secret is a 401 problem without `X-Steward-Code`.",
+      status: 204,
+      responseDescription: "The key is valid (and has the required scope)",
+      security: "gateway",
+      gatewaySecretHeaderOnly: true,
+      extraResponses: {
+        "204": {
+          description: "The key is valid (and has the required scope)",
+          headers: {
+            "X-Steward-Key-Id": header("the key's id"),
+            "X-Steward-User-Id": header("its owner's id"),
+            "X-Steward-Agency-Id": header("its agency's id, when it has one"),
+            "X-Steward-Scopes": header("its scopes, comma-separated"),
+          },
+        },
+        "401": {
+          description: "or the key is refused: no body, its code in X-Steward-Code",
+          headers: { "X-Steward-Code": header("NOT_FOUND, REVOKED, EXPIRED or DISABLED") },
+        },
+        "403": { description: "The key lacks the required scope (no body)" },
+        "429": {
+          description: "The key's requests of this minute are spent (no body)",
+          headers: { "Retry-After": header("seconds"), "X-Steward-Code": header("RATE_LIMITED") },
+        },
+      },
+    }),
+    validate("query", AuthorizeQuery),
+    async (c) => {
+      const { result, touch, retryAfterSeconds } = await checkApiKey(c.var.deps, clientKey(c) ?? "");
+      recordUse(c, touch);
+      if (retryAfterSeconds !== null)
+        return c.body(null, 429, { "Retry-After": String(retryAfterSeconds), "X-Steward-Code": result.code });
+      if (!result.valid) return c.body(null, 401, { "X-Steward-Code": result.code });
+      const scopes: string[] = result.scopes ?? [];
+      const required = c.req.header("x-steward-required-scope") ?? c.req.valid("query").scope;
+      if (required !== undefined && !scopes.includes(required)) return c.body(null, 403);
+      return c.body(null, 204, {
+        "X-Steward-Key-Id": result.keyId!,
+        "X-Steward-User-Id": result.userId!,
+        ...(result.agencyId ? { "X-Steward-Agency-Id": result.agencyId } : {}),
+        "X-Steward-Scopes": scopes.join(","),
+      });
+    },
+  );
+}

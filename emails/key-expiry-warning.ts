@@ -12,7 +12,7 @@ export function keyExpiryWarningEmail(d: {
   key: { name: string; prefix: string };
   /** When it stops verifying, ms since the epoch. */
   expiresAt: number;
-  /** The warning: 14 or 3 days before. */
+  /** The whole days left (the warning goes out 14 and 3 days before). */
   days: number;
   appUrl: string;
   /** The recipient's language, when known; else both. */

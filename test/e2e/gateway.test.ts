@@ -248,6 +248,9 @@ describe.skipIf(!origin || !existsSync(NGINX))("Debian's nginx with auth_request
     // nginx matches locations on the decoded path: %70 is still /publish/.
     const encoded = await fetch(`${gateway}/%70ublish/datasets`, { headers: { "api-key": key.secret } });
     expect(encoded.status).toBe(403);
+    // Other spellings an upstream may read as /publish/: another case, a path parameter.
+    for (const path of ["/Publish/datasets", "/publish;v=1/datasets", "/publish"])
+      expect((await fetch(`${gateway}${path}`, { headers: { "api-key": key.secret } })).status, path).toBe(403);
     expect(seen.length, "the upstream saw none of them").toBe(before);
     // The same key elsewhere is fine.
     expect((await fetch(`${gateway}/datasets`, { headers: { "api-key": key.secret } })).status).toBe(200);

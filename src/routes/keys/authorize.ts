@@ -25,8 +25,12 @@ export function recordUse(c: Context<AppEnv>, touch: Promise<unknown> | null): v
  */
 export function clientKey(c: Context<AppEnv>, bearerToo = true): string | undefined {
   const bearer = bearerToo ? c.req.header("authorization")?.match(/^Bearer\s+(\S+)\s*$/i)?.[1] : undefined;
-  return c.req.header("api-key") ?? bearer;
+  // An empty `api-key:` header is no key: it must not hide a Bearer key.
+  return c.req.header("api-key")?.trim() || bearer;
 }
+
+/** Answers of the gateway endpoints are about one client's key: no cache may keep them (RFC 9111). */
+export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 // Any string: an unknown scope is one the key lacks (403), not a malformed request.
 const AuthorizeQuery = v.object({ scope: v.optional(v.string()) });
@@ -42,7 +46,7 @@ export function registerAuthorize(routes: Hono<AppEnv>): void {
       description:
         "The gateway's secret in `X-Steward-Gateway-Secret` (here `Authorization` is the client's); the client's key in `api-key` or `Authorization: Bearer stw_…`. " +
         "204 when valid, with the key's identity in headers; 401 with `X-Steward-Code` (NOT_FOUND, REVOKED, EXPIRED, DISABLED; no key at all is NOT_FOUND); " +
-        "403 when the key lacks the scope named by `X-Steward-Required-Scope` or `?scope=` (an unknown scope too); 429 with `Retry-After` when the key's requests of this minute are spent. " +
+        "403 when the key lacks a scope named by `X-Steward-Required-Scope` or `?scope=` (both are required when both are given; an unknown scope too); 429 with `Retry-After` when the key's requests of this minute are spent. " +
         "No body. A wrong or missing gateway secret is a 401 problem without `X-Steward-Code`.",
       status: 204,
       responseDescription: "The key is valid (and has the required scope)",
@@ -74,12 +78,21 @@ export function registerAuthorize(routes: Hono<AppEnv>): void {
       const { result, touch, retryAfterSeconds } = await checkApiKey(c.var.deps, clientKey(c) ?? "");
       recordUse(c, touch);
       if (retryAfterSeconds !== null)
-        return c.body(null, 429, { "Retry-After": String(retryAfterSeconds), "X-Steward-Code": result.code });
-      if (!result.valid) return c.body(null, 401, { "X-Steward-Code": result.code });
+        return c.body(null, 429, {
+          ...NO_STORE,
+          "Retry-After": String(retryAfterSeconds),
+          "X-Steward-Code": result.code,
+        });
+      if (!result.valid) return c.body(null, 401, { ...NO_STORE, "X-Steward-Code": result.code });
       const scopes: string[] = result.scopes ?? [];
-      const required = c.req.header("x-steward-required-scope") ?? c.req.valid("query").scope;
-      if (required !== undefined && !scopes.includes(required)) return c.body(null, 403);
+      // Every scope named, in the header and in the query, is required: a client whose headers a
+      // gateway forwards can add a requirement, never lower the one the gateway's URL sets.
+      const required = [c.req.header("x-steward-required-scope"), c.req.valid("query").scope]
+        .map((s) => s?.trim())
+        .filter((s): s is string => Boolean(s));
+      if (!required.every((s) => scopes.includes(s))) return c.body(null, 403, NO_STORE);
       return c.body(null, 204, {
+        ...NO_STORE,
         "X-Steward-Key-Id": result.keyId!,
         "X-Steward-User-Id": result.userId!,
         ...(result.agencyId ? { "X-Steward-Agency-Id": result.agencyId } : {}),

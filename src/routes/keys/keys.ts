@@ -6,7 +6,7 @@ import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../ser
 import { checkApiKey } from "../../services/keys/rate-limits";
 import { AppError } from "../../errors";
 import { BODY_ERRORS, describe, validate } from "../operation";
-import { clientKey, recordUse, registerAuthorize } from "./authorize";
+import { NO_STORE, clientKey, recordUse, registerAuthorize } from "./authorize";
 import { keyJson } from "./serializers";
 import { IdParam } from "../atoms";
 import { KeyBody, KeyCreated, KeyList, RotateBody, VerifyBody, VerifyResponse } from "./schemas";
@@ -72,7 +72,10 @@ keyRoutes.post(
       );
     const { result, touch, retryAfterSeconds } = await checkApiKey(c.var.deps, key);
     recordUse(c, touch);
-    return c.json(result, 200, retryAfterSeconds === null ? {} : { "Retry-After": String(retryAfterSeconds) });
+    return c.json(result, 200, {
+      ...NO_STORE,
+      ...(retryAfterSeconds === null ? {} : { "Retry-After": String(retryAfterSeconds) }),
+    });
   },
 );
 

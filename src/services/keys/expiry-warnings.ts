@@ -47,8 +47,8 @@ export async function sendKeyExpiryWarnings(deps: Deps): Promise<string[]> {
         isNotNull(users.email),
         gt(apiKeys.expiresAt, now),
         lte(apiKeys.expiresAt, now + EARLY * DAY),
-        // The 14-day warning only for a key that had 14 days ahead of it when made.
-        sql`(${left} <= ${LATE * DAY} OR ${apiKeys.createdAt} <= ${apiKeys.expiresAt} - ${EARLY * DAY})`,
+        // The 14-day warning only for a key that had more than 14 days ahead of it when made.
+        sql`(${left} <= ${LATE * DAY} OR ${apiKeys.createdAt} < ${apiKeys.expiresAt} - ${EARLY * DAY})`,
         // Not yet warned at this step or a later one.
         sql`NOT EXISTS (SELECT 1 FROM key_expiry_warnings w WHERE w.key_id = ${apiKeys.id} AND w.days <= ${due})`,
       ),
@@ -67,7 +67,8 @@ export async function sendKeyExpiryWarnings(deps: Deps): Promise<string[]> {
         ownerName: displayName({ name: key.ownerName, email }),
         key: { name: key.name, prefix: key.prefix },
         expiresAt: key.expiresAt!,
-        days,
+        // The days actually left (a warning the cron sends late must not say 14).
+        days: Math.max(1, Math.ceil((key.expiresAt! - now) / DAY)),
         appUrl: deps.config.appOrigin,
         lang: key.ownerLocale,
       }),

@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Benchmark of the hot path: the API gateway's `POST /api/v1/keys/verify`, against the worker
 // served by `wrangler dev` (workerd + local D1) on loopback. Prints latency percentiles and
-// throughput for a valid key, a revoked key, and a key with a wrong checksum (no database hit).
+// throughput for a valid key, a revoked key, and a key with a wrong checksum (no database hit),
+// and for forward authentication (`GET /api/v1/keys/authorize`) with a valid key. Each line
+// also counts the answers, so that a run measuring refusals (say, RATE_LIMITED) shows it.
 // Numbers are for comparing changes on one machine, not a service-level promise.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -64,40 +66,62 @@ async function keys() {
   await call("/api/v1/auth/email/verify", { email, code: /\b(\d{6})\b/.exec(messages[0].text)[1] });
   const { version } = await (await fetch(`${ORIGIN}/api/v1/terms`)).json();
   await call("/api/v1/terms/accept", { version });
-  const valid = (await call("/api/v1/keys", { name: "bench", scopes: ["read"] })).secret;
+  // Keys are rate limited per minute (RATE_LIMIT_READ in wrangler.jsonc, 600 for read keys): the
+  // valid-key runs spread their requests over a pool large enough to stay under it.
+  const pool = [];
+  for (let i = 0; i < Math.ceil((REQUESTS * 4) / 500); i++)
+    pool.push((await call("/api/v1/keys", { name: `bench ${i}`, scopes: ["read"] })).secret);
+  const valid = pool[0];
   const revoked = await call("/api/v1/keys", { name: "revoked", scopes: ["read"] });
   await fetch(`${ORIGIN}/api/v1/keys/${revoked.key.id}`, {
     method: "DELETE",
     headers: { Origin: ORIGIN, Cookie: cookie },
   });
   const typo = valid.slice(0, -1) + (valid.endsWith("A") ? "B" : "A");
-  return { valid, revoked: revoked.secret, typo };
+  return { valid: pool, revoked: revoked.secret, typo };
 }
 
-async function measure(label, key) {
+/** One gateway request for `key`: verify (JSON body) or authorize (headers); the answer's code. */
+async function ask(endpoint, key) {
+  if (endpoint === "authorize") {
+    const res = await fetch(`${ORIGIN}/api/v1/keys/authorize`, {
+      headers: { "X-Steward-Gateway-Secret": "dev-gateway-secret", "api-key": key },
+    });
+    await res.arrayBuffer();
+    return res.status === 204 ? "VALID" : (res.headers.get("x-steward-code") ?? String(res.status));
+  }
+  const res = await fetch(`${ORIGIN}/api/v1/keys/verify`, {
+    method: "POST",
+    headers: { Authorization: "Bearer dev-gateway-secret", "Content-Type": "application/json" },
+    body: JSON.stringify({ key }),
+  });
+  return (await res.json()).code;
+}
+
+/** `keys`: one key, or a pool the requests take in turn. Prints the answers' codes too. */
+async function measure(label, keys, endpoint = "verify") {
+  const pool = Array.isArray(keys) ? keys : [keys];
   const latencies = [];
+  const codes = new Map();
   let next = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
       while (next < REQUESTS) {
-        next++;
+        const key = pool[next++ % pool.length];
         const t = performance.now();
-        const res = await fetch(`${ORIGIN}/api/v1/keys/verify`, {
-          method: "POST",
-          headers: { Authorization: "Bearer dev-gateway-secret", "Content-Type": "application/json" },
-          body: JSON.stringify({ key }),
-        });
-        await res.json();
+        const code = await ask(endpoint, key);
         latencies.push(performance.now() - t);
+        codes.set(code, (codes.get(code) ?? 0) + 1);
       }
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const p = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(2);
+  const answers = [...codes].map(([c, n]) => `${c} ${n}`).join(", ");
   console.log(
-    `${label.padEnd(14)} ${String(latencies.length).padStart(6)} req  ${(latencies.length / seconds).toFixed(0).padStart(6)} req/s  p50 ${p(0.5)} ms  p95 ${p(0.95)} ms  p99 ${p(0.99)} ms`,
+    `${label.padEnd(20)} ${String(latencies.length).padStart(6)} req  ${(latencies.length / seconds).toFixed(0).padStart(6)} req/s  p50 ${p(0.5)} ms  p95 ${p(0.95)} ms  p99 ${p(0.99)} ms  (${answers})`,
   );
 }
 
@@ -106,9 +130,10 @@ try {
   const k = await keys();
   console.log(`POST /api/v1/keys/verify, ${REQUESTS} requests, ${CONCURRENCY} at a time, wrangler dev on loopback`);
   await measure("warm-up", k.valid);
-  await measure("VALID", k.valid);
-  await measure("REVOKED", k.revoked);
-  await measure("bad checksum", k.typo);
+  await measure("verify VALID", k.valid);
+  await measure("verify REVOKED", k.revoked);
+  await measure("verify bad checksum", k.typo);
+  await measure("authorize VALID", k.valid, "authorize");
 } finally {
   stop();
 }

@@ -52,12 +52,6 @@ export async function attempt<T>(
   }
 }
 
-export function messageOf(error: AppError): string {
-  return error.errors?.length
-    ? `${error.message} (${error.errors.map((e) => `${e.path}: ${e.message}`).join("; ")})`
-    : error.message;
-}
-
 /** Checks a posted form with the JSON API's own schema; a failure is an AppError for the page. */
 export function parseForm<S extends v.GenericSchema>(
   schema: S,

@@ -1,5 +1,6 @@
 import type { Clock } from "./lib/clock";
 import type { Config, Db } from "./env";
+import type { UsageBuffer } from "./lib/usage-buffer";
 
 /** What every service receives: injected so tests fix the clock and capture mail. */
 export interface Deps {
@@ -9,6 +10,8 @@ export interface Deps {
   mail: Mailer;
   /** Requests per minute per API key (services/keys/rate-limits.ts). */
   rateLimits: KeyRateLimits;
+  /** This isolate's verification counts, written in batches (services/keys/usage.ts). */
+  usage: UsageBuffer;
 }
 
 /** The Workers Rate Limiting binding's API: may `key` make one more request in this period? */

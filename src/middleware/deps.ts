@@ -6,6 +6,7 @@ import { appClock } from "../lib/dev-clock";
 import { localMailer, resendMailer } from "../services/platform/mailer";
 import { keyRateLimits } from "../services/keys/rate-limits";
 import type { Deps, KeyRateLimits } from "../deps";
+import { UsageBuffer } from "../lib/usage-buffer";
 import type { Bindings, Config } from "../env";
 
 // The configuration is read once per `env` object (the isolate's bindings), not per request:
@@ -27,6 +28,9 @@ function rateLimitsOf(env: Bindings, config: Config): KeyRateLimits {
   return found;
 }
 
+// Verifications are counted per isolate (one buffer for every request and cron run it serves).
+const usage = new UsageBuffer();
+
 export function buildDeps(env: Bindings): Deps {
   const config = configOf(env);
   return {
@@ -35,6 +39,7 @@ export function buildDeps(env: Bindings): Deps {
     config,
     mail: config.resendApiKey ? resendMailer(config.resendApiKey) : localMailer,
     rateLimits: rateLimitsOf(env, config),
+    usage,
   };
 }
 

@@ -65,9 +65,37 @@ export function bangkokDay(day: string): { start: number; end: number } | null {
   return { start, end: start + 86_400_000 - 1 };
 }
 
+/**
+ * The Bangkok calendar day (`YYYY-MM-DD`, Gregorian) of a moment (ms). On the gateway's hot path:
+ * the day's bounds are kept, so most calls compare two numbers instead of formatting.
+ */
+export function bangkokDate(ms: number): string {
+  if (ms >= today.start && ms <= today.end) return today.date;
+  const date = bangkokTimestamp(ms).slice(0, 10);
+  today = { date, ...bangkokDay(date)! };
+  return date;
+}
+
+let today = { date: "", start: 1, end: 0 };
+
 /** A day for Thai readers, Buddhist era: "30 พ.ย. 2569". */
 export function formatDayTh(ms: number): string {
   return DAY_TH.format(ms);
 }
 
 const DAY_TH = new Intl.DateTimeFormat("th-TH", { timeZone: BANGKOK, dateStyle: "medium" });
+const DAY_EN = new Intl.DateTimeFormat("en-GB", { timeZone: BANGKOK, dateStyle: "medium" });
+
+/** A Bangkok day (`YYYY-MM-DD`) for each reader: "30 พ.ย. 2569" and "30 Nov 2026"; as it is when not a day. */
+export function formatDay(day: string): Bilingual {
+  const bounds = bangkokDay(day);
+  if (!bounds) return { th: day, en: day };
+  return { th: DAY_TH.format(bounds.start), en: DAY_EN.format(bounds.start) };
+}
+
+const COUNT = { th: new Intl.NumberFormat("th-TH"), en: new Intl.NumberFormat("en-GB") };
+
+/** A count with thousands separators for each reader ("1,234"). */
+export function formatCount(n: number): Bilingual {
+  return { th: COUNT.th.format(n), en: COUNT.en.format(n) };
+}

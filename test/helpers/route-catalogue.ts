@@ -143,6 +143,7 @@ export const OPERATIONS: Operation[] = [
   },
   // Forward authentication: the client's key in headers, the secret in X-Steward-Gateway-Secret.
   { method: "GET", path: "/api/v1/keys/authorize", access: "gateway" },
+  { method: "GET", path: "/api/v1/keys/{id}/usage", access: "session" },
   {
     method: "POST",
     path: "/api/v1/keys/{id}/rotate",

@@ -33,6 +33,7 @@ describe("the Cron Trigger's handler and POST /dev/cron", () => {
     const res = await new Client().json("POST", "/dev/cron");
     expect(res.status).toBe(200);
     expect(((await res.json()) as { ran: string[] }).ran).toEqual([
+      "flush_key_usage",
       "expire_applications",
       "approval_notices",
       "key_expiry_warnings",

@@ -51,3 +51,19 @@ export const keyExpiryWarnings = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.keyId, t.days] })],
 );
+
+/**
+ * Verifications per key and Bangkok day (`YYYY-MM-DD`): `valid` answers and `refused` ones (revoked,
+ * expired, disabled, rate-limited, missing scope). Counted in the isolate and added here in batches
+ * (services/keys/usage.ts), never written per request. No foreign key: a late flush must not fail.
+ */
+export const keyUsageDaily = sqliteTable(
+  "key_usage_daily",
+  {
+    keyId: text("key_id").notNull(),
+    date: text("date").notNull(),
+    valid: integer("valid").notNull().default(0),
+    refused: integer("refused").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.keyId, t.date] })],
+);

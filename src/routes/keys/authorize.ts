@@ -2,7 +2,8 @@ import type { Context, Hono } from "hono";
 import * as v from "valibot";
 import type { AppEnv } from "../../middleware/app-env";
 import { afterResponse } from "../../middleware/after-commit";
-import { checkApiKey } from "../../services/keys/rate-limits";
+import { checkApiKey, type CheckedKey } from "../../services/keys/rate-limits";
+import { countVerification } from "../../services/keys/usage";
 import { describe, validate } from "../operation";
 
 // Forward authentication (nginx `auth_request`, Envoy `ext_authz`): the gateway passes its
@@ -10,13 +11,23 @@ import { describe, validate } from "../operation";
 // gateway copies onto the request it lets through. Exact headers: CONTRACT "Gateway forward
 // authentication".
 
-/** Writes the key's lastUsedAt after the answer (verifyApiKey throttles it to once a minute). */
-export function recordUse(c: Context<AppEnv>, touch: Promise<unknown> | null): void {
-  if (touch)
-    afterResponse(
-      c,
-      touch.catch((error) => console.error("lastUsedAt not recorded", error instanceof Error ? error.message : error)),
-    );
+/**
+ * Records an answer about a key after the response: its usage count (written in batches, see
+ * services/keys/usage.ts) and its lastUsedAt (verifyApiKey throttles that to once a minute).
+ * `refused` overrides a valid result the route refused anyway (a missing scope).
+ */
+export function recordUse(c: Context<AppEnv>, checked: CheckedKey, refused = false): void {
+  const outcome = checked.result.valid && !refused ? "valid" : "refused";
+  const work = [
+    ["lastUsedAt", checked.touch],
+    ["usage", countVerification(c.var.deps, checked.result.keyId, outcome)],
+  ] as const;
+  for (const [what, promise] of work)
+    if (promise)
+      afterResponse(
+        c,
+        promise.catch((error) => console.error(`${what} not recorded`, error instanceof Error ? error.message : error)),
+      );
 }
 
 /**
@@ -75,22 +86,27 @@ export function registerAuthorize(routes: Hono<AppEnv>): void {
     }),
     validate("query", AuthorizeQuery),
     async (c) => {
-      const { result, touch, retryAfterSeconds } = await checkApiKey(c.var.deps, clientKey(c) ?? "");
-      recordUse(c, touch);
-      if (retryAfterSeconds !== null)
-        return c.body(null, 429, {
+      const checked = await checkApiKey(c.var.deps, clientKey(c) ?? "");
+      const { result, retryAfterSeconds } = checked;
+      if (!result.valid) {
+        recordUse(c, checked);
+        const retry: Record<string, string> =
+          retryAfterSeconds === null ? {} : { "Retry-After": String(retryAfterSeconds) };
+        return c.body(null, retryAfterSeconds === null ? 401 : 429, {
           ...NO_STORE,
-          "Retry-After": String(retryAfterSeconds),
+          ...retry,
           "X-Steward-Code": result.code,
         });
-      if (!result.valid) return c.body(null, 401, { ...NO_STORE, "X-Steward-Code": result.code });
+      }
       const scopes: string[] = result.scopes ?? [];
       // Every scope named, in the header and in the query, is required: a client whose headers a
       // gateway forwards can add a requirement, never lower the one the gateway's URL sets.
       const required = [c.req.header("x-steward-required-scope"), c.req.valid("query").scope]
         .map((s) => s?.trim())
         .filter((s): s is string => Boolean(s));
-      if (!required.every((s) => scopes.includes(s))) return c.body(null, 403, NO_STORE);
+      const allowed = required.every((s) => scopes.includes(s));
+      recordUse(c, checked, !allowed);
+      if (!allowed) return c.body(null, 403, NO_STORE);
       return c.body(null, 204, {
         ...NO_STORE,
         "X-Steward-Key-Id": result.keyId!,

@@ -4,12 +4,22 @@ import { deliverAfterResponse } from "../../middleware/after-commit";
 import { requireUser } from "../../middleware/session";
 import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../services/keys/api-keys";
 import { checkApiKey } from "../../services/keys/rate-limits";
+import { usageOfKey } from "../../services/keys/usage";
 import { AppError } from "../../errors";
 import { BODY_ERRORS, describe, validate } from "../operation";
 import { NO_STORE, clientKey, recordUse, registerAuthorize } from "./authorize";
 import { keyJson } from "./serializers";
 import { IdParam } from "../atoms";
-import { KeyBody, KeyCreated, KeyList, RotateBody, VerifyBody, VerifyResponse } from "./schemas";
+import {
+  KeyBody,
+  KeyCreated,
+  KeyList,
+  RotateBody,
+  UsageQuery,
+  UsageResponse,
+  VerifyBody,
+  VerifyResponse,
+} from "./schemas";
 
 export const keyRoutes = new Hono<AppEnv>();
 
@@ -70,8 +80,9 @@ keyRoutes.post(
         { th: "ไม่มีกุญแจ API ในคำขอ", en: "The request has no API key." },
         { errors: [{ path: "key", message: "a key in the body or in the api-key header" }] },
       );
-    const { result, touch, retryAfterSeconds } = await checkApiKey(c.var.deps, key);
-    recordUse(c, touch);
+    const checked = await checkApiKey(c.var.deps, key);
+    const { result, retryAfterSeconds } = checked;
+    recordUse(c, checked);
     return c.json(result, 200, {
       ...NO_STORE,
       ...(retryAfterSeconds === null ? {} : { "Retry-After": String(retryAfterSeconds) }),
@@ -80,6 +91,27 @@ keyRoutes.post(
 );
 
 registerAuthorize(keyRoutes);
+
+keyRoutes.get(
+  "/:id/usage",
+  describe({
+    tags: ["API keys"],
+    summary: "Your key's verifications per day (valid and refused)",
+    description:
+      "One entry per Bangkok date (`YYYY-MM-DD`), oldest first, for the last `days` days including today (default 30, at most 90); days without use are zeros. " +
+      "`valid` counts answers that let the key through (verify VALID, authorize 204); `refused` counts answers about this key that did not (REVOKED, EXPIRED, DISABLED, RATE_LIMITED, a missing scope). " +
+      "Unknown keys belong to nobody and are not counted. Figures are written in batches, at most a minute late.",
+    response: UsageResponse,
+    errors: ["invalid_request", "unauthenticated", "not_found"],
+  }),
+  validate("param", IdParam),
+  validate("query", UsageQuery),
+  async (c) => {
+    const { user } = requireUser(c);
+    const days = c.req.valid("query").days ?? 30;
+    return c.json({ usage: await usageOfKey(c.var.deps, user, c.req.valid("param").id, days) });
+  },
+);
 
 keyRoutes.post(
   "/:id/rotate",

@@ -46,3 +46,19 @@ export const VerifyResponse = v.object({
   scopes: v.optional(v.array(v.picklist(["read", "publish"]))),
   reason: v.optional(v.string()),
 });
+
+// Query strings are text: digits only, then a number in range.
+export const UsageQuery = v.object({
+  days: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{1,3}$/, "1..90"), v.transform(Number), v.minValue(1), v.maxValue(90)),
+  ),
+});
+export const UsageResponse = v.object({
+  usage: v.array(
+    v.object({
+      date: v.pipe(v.string(), v.isoDate()),
+      valid: v.pipe(v.number(), v.integer()),
+      refused: v.pipe(v.number(), v.integer()),
+    }),
+  ),
+});

@@ -7,6 +7,7 @@ import type { Deps } from "../../deps";
 import { deliverOutbox, eraseSecretBodies } from "./outbox";
 import { sendApprovalNotices } from "../applications/reminders";
 import { sendKeyExpiryWarnings } from "../keys/expiry-warnings";
+import { flushUsage } from "../keys/usage";
 
 /** Applications sent to an executive who did not decide by the deadline become `expired`. */
 export async function expireOverdueApplications(deps: Deps): Promise<number> {
@@ -38,6 +39,8 @@ export async function expireOverdueApplications(deps: Deps): Promise<number> {
 /** The Cron Trigger's work; also runs on POST /dev/cron in development. */
 export async function runScheduledWork(deps: Deps): Promise<string[]> {
   const ran: string[] = [];
+  await flushUsage(deps);
+  ran.push("flush_key_usage");
   await expireOverdueApplications(deps);
   ran.push("expire_applications");
   await deliverOutbox(deps, await sendApprovalNotices(deps));

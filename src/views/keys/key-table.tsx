@@ -2,6 +2,7 @@ import { KEY_STATUS, SCOPES, labelOf, type Bilingual } from "../../text/catalogu
 import { Badge, Bi, When, type BadgeTone } from "../platform/parts";
 import { T, t } from "../platform/page-context";
 import { FieldMessage, fieldAttrs, type FormProblem } from "../platform/form-problem";
+import type { UsageDay } from "./usage-chart";
 
 /** The banner after an action on the keys page (`/keys?done=…`). */
 export const KEYS_DONE: Record<string, Bilingual> = {
@@ -29,6 +30,8 @@ export type KeyView = {
   beingReplaced?: boolean;
   /** It replaces a key that is still in its grace. */
   isNew?: boolean;
+  /** Its verifications per Bangkok day, oldest first (the usage chart). */
+  usage?: UsageDay[];
 };
 
 /** The id of a key's grace choice in its rotation form (a failed rotation's message points here). */

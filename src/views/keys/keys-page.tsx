@@ -1,6 +1,7 @@
 import { Layout, Notice, type LayoutUser } from "../platform/layout";
 import { KeyTable, type KeyView } from "./key-table";
 import { NewSecretBox } from "./new-secret-box";
+import { UsageChart } from "./usage-chart";
 import { Heading } from "../platform/parts";
 import { SuccessBanner } from "../platform/console-layout";
 import { T } from "../platform/page-context";
@@ -76,6 +77,7 @@ export function KeysPage(props: {
       ) : (
         <KeyTable keys={props.keys} problem={problem} />
       )}
+      <KeyUsage keys={props.keys} />
     </Layout>
   );
 }
@@ -173,5 +175,31 @@ function KeyForm(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+/**
+ * สถิติการใช้งาน: a chart per key that works or was used in the period (a long-revoked key
+ * with no use is left out).
+ */
+function KeyUsage(props: { keys: KeyView[] }) {
+  const shown = props.keys.filter(
+    (k) =>
+      k.usage && (k.status === "active" || k.status === "rotating" || k.usage.some((d) => d.valid + d.refused > 0)),
+  );
+  if (shown.length === 0) return null;
+  return (
+    <section aria-labelledby="usage-heading">
+      <Heading level={2} id="usage-heading" th="สถิติการใช้งาน" en="Usage" />
+      <p class="small">
+        <T
+          th="จำนวนครั้งที่ระบบตรวจกุญแจแต่ละดอกต่อวัน (เวลากรุงเทพฯ) ผ่าน = ใช้งานได้ ถูกปฏิเสธ = ถูกเพิกถอน หมดอายุ ระงับ เกินอัตราที่กำหนด หรือไม่มีสิทธิ์ที่ขอ ตัวเลขอาจช้าไม่เกินหนึ่งนาที"
+          en="How many times each key was checked per day (Bangkok time). Valid: let through. Refused: revoked, expired, disabled, over its rate limit, or without the scope asked for. Figures may be up to a minute late."
+        />
+      </p>
+      {shown.map((k) => (
+        <UsageChart keyId={k.id} name={k.name} days={k.usage!} />
+      ))}
+    </section>
   );
 }

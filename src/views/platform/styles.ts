@@ -129,4 +129,11 @@ main{overflow-wrap:anywhere}
 .timeline p{margin:0}
 .timeline-when{font-size:.9rem;color:#52606d}
 .timeline-what{font-weight:600}
+.usage{margin:1rem 0;padding:.75rem;background:#fff;border:1px solid #d9e2ec;border-radius:8px}
+.usage-chart{display:block;width:100%;max-width:36rem;height:auto}
+.usage-chart .valid,.swatch.valid{fill:#1b7f3b;background:#1b7f3b}
+.usage-chart .refused,.swatch.refused{fill:#b3261e;background:#b3261e}
+.usage-chart .axis{stroke:#9aa5b1}
+.usage-chart .label{font-size:7px;fill:#3e4c59}
+.swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;vertical-align:middle}
 `;

@@ -6,6 +6,7 @@ import type { User } from "../../../db/schema";
 import { AppError } from "../../../errors";
 import { isBlank, wholeNumber } from "../../../lib/fields";
 import { createApiKey, deleteApiKey, keyStatus, listApiKeys, rotateApiKey } from "../../../services/keys/api-keys";
+import { usageOfUserKeys } from "../../../services/keys/usage";
 import { listUserMemberships } from "../../../services/applications/memberships";
 import { hasAcceptedCurrentTerms } from "../../../services/terms/acceptance";
 import { grantsPublish, type MembershipStatus } from "../../../workflow/membership-machine";
@@ -27,6 +28,9 @@ import {
 import { html } from "../render";
 
 export const keyPages = new Hono<AppEnv>();
+
+/** The usage charts' period, in days (สถิติการใช้งาน, as the API's default). */
+const USAGE_CHART_DAYS = 30;
 
 /** How the key form names its fields when they are wrong (see FormMessages). */
 const KEY_MESSAGES: FormMessages = {
@@ -54,10 +58,17 @@ async function keyViews(c: Context<AppEnv>, user: User): Promise<KeyView[]> {
   // points to, while it works and is not itself being replaced.
   const beingReplaced = (k: (typeof keys)[number]) => k.replacedBy !== null && keyStatus(k, now) === "rotating";
   const replacements = new Set(keys.filter(beingReplaced).map((k) => k.replacedBy));
+  const usage = await usageOfUserKeys(
+    c.var.deps,
+    user,
+    keys.map((k) => k.id),
+    USAGE_CHART_DAYS,
+  );
   return keys.map((k) => ({
     ...keyJson(k, now),
     beingReplaced: beingReplaced(k),
     isNew: replacements.has(k.id) && keyStatus(k, now) === "active",
+    usage: usage.get(k.id),
   }));
 }
 

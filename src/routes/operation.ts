@@ -89,6 +89,8 @@ export function describe(spec: {
   mediaType?: string;
   /** A gateway operation reading the client's key from `Authorization`: secret in its own header. */
   gatewaySecretHeaderOnly?: boolean;
+  /** Request headers the operation reads (OpenAPI parameters `in: header`), by name. */
+  headers?: Record<string, { description: string; required?: boolean }>;
   /** More answers by status (e.g. with headers and no body), merged with the problems'. */
   extraResponses?: Record<string, { description: string; headers?: Record<string, unknown> }>;
 }) {
@@ -115,7 +117,20 @@ export function describe(spec: {
     const existing = responses[status] as { description: string } | undefined;
     responses[status] = problem(existing ? `${existing.description}; ${code}` : code);
   }
-  const security = access === "gateway" ? [{ gatewaySecret: [] }] : access === "none" ? [] : [{ sessionCookie: [] }];
+  // A gateway sends its secret as Bearer or in X-Steward-Gateway-Secret; where Authorization is
+  // the client's, only in the header.
+  const gateway: Record<string, string[]>[] = spec.gatewaySecretHeaderOnly
+    ? [{ gatewaySecretHeader: [] }]
+    : [{ gatewaySecret: [] }, { gatewaySecretHeader: [] }];
+  const security: Record<string, string[]>[] =
+    access === "gateway" ? gateway : access === "none" ? [] : [{ sessionCookie: [] }];
+  const parameters = Object.entries(spec.headers ?? {}).map(([name, h]) => ({
+    name,
+    in: "header" as const,
+    required: h.required ?? false,
+    description: h.description,
+    schema: { type: "string" as const },
+  }));
   const description =
     access === "admin" ? [spec.description, "Administrators only."].filter(Boolean).join(" ") : spec.description;
   for (const [status, extra] of Object.entries(spec.extraResponses ?? {})) {
@@ -134,7 +149,14 @@ export function describe(spec: {
     gatewaySecretHeaderOnly: spec.gatewaySecretHeaderOnly,
   };
   return Object.assign(
-    describeRoute({ tags: spec.tags, summary: spec.summary, description, responses: responses as never, security }),
+    describeRoute({
+      tags: spec.tags,
+      summary: spec.summary,
+      description,
+      responses: responses as never,
+      security,
+      ...(parameters.length > 0 ? { parameters } : {}),
+    }),
     { [ACCESS]: declared },
   );
 }

@@ -140,7 +140,8 @@ describe("counting without a write per verification (fixed clock, the service's 
   it("many keys waiting write at once, before the minute is over", async () => {
     const clock = fixedClock(T0);
     const deps = depsAt(clock);
-    for (let i = 0; i < USAGE_FLUSH_PAIRS - 1; i++) expect(countVerification(deps, `key_fake_${i}`, "valid")).toBeNull();
+    for (let i = 0; i < USAGE_FLUSH_PAIRS - 1; i++)
+      expect(countVerification(deps, `key_fake_${i}`, "valid")).toBeNull();
     const write = countVerification(deps, `key_fake_last`, "refused");
     expect(write).not.toBeNull();
     expect(await write).toBe(USAGE_FLUSH_PAIRS);

@@ -107,4 +107,30 @@ describe("GET /openapi.json", () => {
     // The key may come in the api-key header instead (CONTRACT): optional in the body.
     expect(bodySchema("post", "/api/v1/keys/verify")?.required ?? []).not.toContain("key");
   });
+
+  it("says how gateways authenticate: the secret's header for authorize, either way for verify; the client's api-key header", () => {
+    const op = (method: string, path: string) =>
+      doc.paths[path]![method] as Operation & {
+        security?: Record<string, string[]>[];
+        parameters?: { name: string; in: string }[];
+      };
+    const schemes = (
+      doc.components as { securitySchemes: Record<string, { type: string; in?: string; name?: string }> }
+    ).securitySchemes;
+    expect(schemes.gatewaySecretHeader).toMatchObject({
+      type: "apiKey",
+      in: "header",
+      name: "X-Steward-Gateway-Secret",
+    });
+    const authorize = op("get", "/api/v1/keys/authorize");
+    expect(authorize.security).toEqual([{ gatewaySecretHeader: [] }]);
+    expect(authorize.parameters?.filter((p) => p.in === "header").map((p) => p.name)).toEqual(
+      expect.arrayContaining(["api-key", "Authorization", "X-Steward-Required-Scope"]),
+    );
+    const verify = op("post", "/api/v1/keys/verify");
+    expect(verify.security).toEqual([{ gatewaySecret: [] }, { gatewaySecretHeader: [] }]);
+    expect(verify.parameters?.map((p) => p.name)).toContain("api-key");
+    const usage = op("get", "/api/v1/keys/{id}/usage");
+    expect(usage.parameters?.map((p) => p.name)).toEqual(expect.arrayContaining(["id", "days"]));
+  });
 });

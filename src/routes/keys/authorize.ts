@@ -63,6 +63,11 @@ export function registerAuthorize(routes: Hono<AppEnv>): void {
       responseDescription: "The key is valid (and has the required scope)",
       security: "gateway",
       gatewaySecretHeaderOnly: true,
+      headers: {
+        "api-key": { description: "The client's API key (stw_…), as Data.go.th's gateway takes it" },
+        Authorization: { description: "Or `Bearer stw_…`: the client's key" },
+        "X-Steward-Required-Scope": { description: "A scope the route needs (read or publish)" },
+      },
       extraResponses: {
         "204": {
           description: "The key is valid (and has the required scope)",

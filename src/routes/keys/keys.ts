@@ -70,6 +70,7 @@ keyRoutes.post(
     response: VerifyResponse,
     errors: [...BODY_ERRORS, "invalid_gateway_secret"],
     security: "gateway",
+    headers: { "api-key": { description: "The client's key, read when the body has no `key`" } },
   }),
   validate("json", VerifyBody),
   async (c) => {

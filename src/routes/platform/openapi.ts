@@ -18,6 +18,12 @@ export const openApiDocumentation = {
         description: "`__Host-steward_session` outside development",
       },
       gatewaySecret: { type: "http" as const, scheme: "bearer", description: "The API gateway's shared secret" },
+      gatewaySecretHeader: {
+        type: "apiKey" as const,
+        in: "header" as const,
+        name: "X-Steward-Gateway-Secret",
+        description: "The API gateway's shared secret in its own header (where Authorization is the client's)",
+      },
     },
   },
 };

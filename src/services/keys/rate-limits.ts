@@ -37,8 +37,15 @@ export function memoryRateLimiter(limit: number, clock: Clock): RateLimiter {
   };
 }
 
-/** The bindings when present, else the isolate's own windows with the configured limits. */
+/**
+ * The bindings when present, else the isolate's own windows with the configured limits. Outside
+ * development a missing binding is logged (once per isolate): an isolate's count is no real limit.
+ */
 export function keyRateLimits(env: Bindings, config: Config, clock: Clock): KeyRateLimits {
+  if (config.environment !== "development" && (!env.RATE_LIMIT_READ || !env.RATE_LIMIT_PUBLISH))
+    console.warn(
+      "RATE_LIMIT_READ / RATE_LIMIT_PUBLISH bindings missing: API keys are rate limited per isolate only (wrangler.jsonc ratelimits)",
+    );
   return {
     read: env.RATE_LIMIT_READ
       ? bindingRateLimiter(env.RATE_LIMIT_READ)

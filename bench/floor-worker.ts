@@ -4,7 +4,8 @@
 // - `POST /__bench/bare`: the floor of the framework and runtime, a bare Hono route reading a
 //   JSON body and answering JSON.
 // - `POST /__bench/read`: the floor of a key check, a bare Hono route doing SHA-256 of the key
-//   and one indexed D1 read by its hash.
+//   and one indexed D1 read by its hash; `GET /__bench/read` the same with the key in an
+//   `api-key` header and no body (the floor of forward authentication).
 // - `GET /__bench/d1`, `POST /__bench/d1/reset`: the D1 statements this isolate prepared
 //   (reads and writes), counted by a wrapper around the DB binding that steward's app uses too.
 // - `POST /__bench/seed {"total"}`: fills `api_keys` with keys nobody holds up to `total` rows,
@@ -57,6 +58,16 @@ floors.post("/__bench/read", async (c) => {
     .bind(await sha256Hex(key))
     .first();
   return c.json({ valid: row !== null });
+});
+
+// The same read for a bodyless GET with the key in a header, as authorize is asked.
+floors.get("/__bench/read", async (c) => {
+  const row = await c.env.DB.prepare(
+    "SELECT id, user_id, scopes, expires_at, revoked_at FROM api_keys WHERE key_hash = ?",
+  )
+    .bind(await sha256Hex(c.req.header("api-key") ?? ""))
+    .first();
+  return c.body(null, row === null ? 401 : 204);
 });
 
 floors.get("/__bench/d1", (c) => c.json(counts));

@@ -4,7 +4,9 @@
 //
 // Series, each run BENCH_ROUNDS times interleaved (the median of each figure is printed):
 //   bare floor         a bare Hono route (JSON in, JSON out)
-//   one-read floor     a bare Hono route doing SHA-256 and one indexed D1 read
+//   one-read floor     a bare Hono route doing SHA-256 and one indexed D1 read (POST, JSON body;
+//                      verify's floor), and the same as a GET with the key in a header
+//                      (authorize's floor)
 //   verify VALID       POST /api/v1/keys/verify, 1,000 keys in the table
 //   authorize VALID    GET /api/v1/keys/authorize
 // then verify REVOKED and with a bad checksum (no database read), the D1 statements of a verify
@@ -66,6 +68,11 @@ const json = (path, key, headers = {}) =>
 const SEND = {
   bare: async (key) => ((await (await json("/__bench/bare", key)).json()).valid ? "OK" : "?"),
   read: async (key) => ((await (await json("/__bench/read", key)).json()).valid ? "FOUND" : "NOT_FOUND"),
+  readGet: async (key) => {
+    const res = await fetch(`${origin}/__bench/read`, { headers: { "api-key": key } });
+    await res.arrayBuffer();
+    return res.status === 204 ? "FOUND" : "NOT_FOUND";
+  },
   verify: async (key) =>
     (await (await json("/api/v1/keys/verify", key, { Authorization: `Bearer ${SECRET}` })).json()).code,
   authorize: async (key) => {
@@ -127,6 +134,7 @@ try {
   const small = await rounds([
     ["bare floor", "bare", k.pool],
     ["one-read floor", "read", k.pool],
+    ["one-read floor (GET)", "readGet", k.pool],
     ["verify VALID", "verify", k.pool],
     ["authorize VALID", "authorize", k.pool],
   ]);
@@ -148,13 +156,21 @@ try {
     ["verify VALID (large)", "verify", k.pool],
   ]);
 
-  const floor = small["one-read floor"];
   const ratio = (a, b) => (a / b).toFixed(2);
   console.log("\nTargets (issue 11)");
-  for (const name of ["verify VALID", "authorize VALID"]) {
+  // Every answer of a measured series is the expected one: a ratio over refusals measures nothing.
+  const expected = { "verify VALID": "VALID", "authorize VALID": "VALID", "verify VALID (large)": "VALID" };
+  for (const [name, code] of Object.entries(expected)) {
+    const r = small[name] ?? large[name];
+    ok = check(`${name}: every answer ${code}`, `${r.codes.get(code) ?? 0}/${r.n}`, r.codes.get(code) === r.n, "all");
+  }
+  // Each is compared with the floor asked the same way: verify POSTs JSON, authorize GETs with a header.
+  const floors = { "verify VALID": "one-read floor", "authorize VALID": "one-read floor (GET)" };
+  for (const [name, floorName] of Object.entries(floors)) {
     const s = small[name];
-    ok = check(`${name} req/s ÷ one-read floor's`, ratio(s.rps, floor.rps), s.rps >= 0.8 * floor.rps, "≥ 0.80");
-    ok = check(`${name} p99 ÷ one-read floor's p99`, ratio(s.p99, floor.p99), s.p99 <= 1.5 * floor.p99, "≤ 1.50");
+    const floor = small[floorName];
+    ok = check(`${name} req/s ÷ ${floorName}'s`, ratio(s.rps, floor.rps), s.rps >= 0.8 * floor.rps, "≥ 0.80");
+    ok = check(`${name} p99 ÷ ${floorName}'s p99`, ratio(s.p99, floor.p99), s.p99 <= 1.5 * floor.p99, "≤ 1.50");
     console.log(
       `${`${name} req/s ÷ bare floor's (for reading)`.padEnd(52)} ${ratio(s.rps, small["bare floor"].rps).padStart(10)}`,
     );
@@ -184,13 +200,13 @@ try {
     statements.reads <= counted.n + minutes,
     `${statements.reads} in ${counted.n}; ≤ 1 (+ terms once a minute)`,
   );
-  // Writes: lastUsedAt at most once a minute per key, usage at most one batch a minute per isolate.
+  // Writes: lastUsedAt at most once a minute per key, usage one batch per 20 s per isolate.
   const distinct = Math.min(k.pool.length, counted.n);
   ok = check(
     "D1 writes per verification",
     (statements.writes / counted.n).toFixed(4),
-    statements.writes <= minutes * (distinct + Math.ceil(distinct / 25)),
-    `${statements.writes} in ${counted.n}; throttled: ≤ ${minutes * (distinct + Math.ceil(distinct / 25))}`,
+    statements.writes <= minutes * (distinct + 3 * Math.ceil(distinct / 25)),
+    `${statements.writes} in ${counted.n}; throttled: ≤ ${minutes * (distinct + 3 * Math.ceil(distinct / 25))}`,
   );
   console.log(ok ? "\nEvery target holds." : "\nA target is missed (see MISSED).");
   process.exitCode = ok ? 0 : 1;

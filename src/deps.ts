@@ -12,6 +12,8 @@ export interface Deps {
   rateLimits: KeyRateLimits;
   /** This isolate's verification counts, written in batches (services/keys/usage.ts). */
   usage: UsageBuffer;
+  /** Waits `ms` (the mail sweeper's pacing); tests advance their fixed clock instead. */
+  sleep(ms: number): Promise<void>;
 }
 
 /** The Workers Rate Limiting binding's API: may `key` make one more request in this period? */
@@ -43,10 +45,26 @@ export interface OutgoingEmail {
   html: string;
 }
 
-export type SendResult = { ok: true; providerId: string | null } | { ok: false; retryable: boolean; error: string };
+/** Why a request to the provider failed: retry or not, and when (Resend's `retry-after`, seconds). */
+export interface SendFailure {
+  ok: false;
+  retryable: boolean;
+  error: string;
+  /** The provider's HTTP status (null: no answer — a timeout or a network error). */
+  status: number | null;
+  retryAfterSeconds: number | null;
+}
+
+export type SendResult = { ok: true; providerId: string | null } | SendFailure;
+
+/** A batch's answer: one provider id per message, in order, or one failure for all of them. */
+export type BatchResult = { ok: true; providerIds: (string | null)[] } | SendFailure;
 
 export interface Mailer {
   /** `local` mailers keep messages on the machine (read them at /dev/mail). */
   readonly kind: "resend" | "local";
+  /** One message; its outbox id is the Idempotency-Key. */
   send(email: OutgoingEmail): Promise<SendResult>;
+  /** Up to 100 messages in one request (Resend's batch endpoint), under one Idempotency-Key. */
+  sendBatch(emails: OutgoingEmail[], idempotencyKey: string): Promise<BatchResult>;
 }

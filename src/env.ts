@@ -14,6 +14,10 @@ export interface Bindings {
   MAIL_FROM?: string;
   GATEWAY_SECRET?: string;
   RESEND_API_KEY?: string;
+  /** The signing secret (`whsec_…`) of the Resend webhook that calls POST /api/v1/webhooks/resend. */
+  RESEND_WEBHOOK_SECRET?: string;
+  /** Requests per second to Resend's API (default 2, Resend's default team limit). */
+  MAIL_REQUESTS_PER_SECOND?: string;
   /** JSON (string or JSON-typed var): see src/lib/oidc-config.ts. */
   OIDC_PROVIDERS?: string | unknown[];
   OIDC_ALLOW_HTTP?: string;
@@ -42,6 +46,11 @@ export interface Config {
   mailFrom: string;
   gatewaySecret: string | null;
   resendApiKey: string | null;
+  resendWebhookSecret: string | null;
+  /** Requests per second to Resend's API, across every isolate (src/services/platform/send-rate.ts). */
+  mailRequestsPerSecond: number;
+  /** How long one request to Resend may take before it counts as a timeout (ms). */
+  mailTimeoutMs: number;
   oidcProviders: OidcProvider[];
   /** http: issuers, for development and tests only (ignored elsewhere). */
   oidcAllowHttp: boolean;
@@ -66,8 +75,8 @@ function days(value: string | undefined, fallback: number): number {
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-/** A positive whole number of requests, or the default when unset or not one. */
-function perMinute(value: string | undefined, fallback: number): number {
+/** A positive whole number of requests (per minute or second), or the default when unset or not one. */
+function positiveCount(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
 }
@@ -85,12 +94,15 @@ export function readConfig(env: Bindings): Config {
     mailFrom: env.MAIL_FROM ?? "steward <no-reply@data.go.th>",
     gatewaySecret: env.GATEWAY_SECRET || null,
     resendApiKey: env.RESEND_API_KEY || null,
+    resendWebhookSecret: env.RESEND_WEBHOOK_SECRET || null,
+    mailRequestsPerSecond: positiveCount(env.MAIL_REQUESTS_PER_SECOND, 2),
+    mailTimeoutMs: 10_000,
     oidcProviders: readOidcProviders(env as unknown as Record<string, unknown>),
     oidcAllowHttp: environment !== "production" && env.OIDC_ALLOW_HTTP === "true",
     keyEnv: environment === "production" ? "live" : environment === "test" ? "test" : "dev",
     rateLimitPerMinute: {
-      read: perMinute(env.RATE_LIMIT_READ_PER_MINUTE, 600),
-      publish: perMinute(env.RATE_LIMIT_PUBLISH_PER_MINUTE, 120),
+      read: positiveCount(env.RATE_LIMIT_READ_PER_MINUTE, 600),
+      publish: positiveCount(env.RATE_LIMIT_PUBLISH_PER_MINUTE, 120),
     },
     keyMaxDays: { read: days(env.KEY_MAX_DAYS_READ, 730), publish: days(env.KEY_MAX_DAYS_PUBLISH, 365) },
   };

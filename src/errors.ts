@@ -13,6 +13,7 @@ export const ERRORS = {
   invalid_code: { status: 400, title: PROBLEM_TITLES.invalid_code },
   unauthenticated: { status: 401, title: PROBLEM_TITLES.unauthenticated },
   invalid_gateway_secret: { status: 401, title: PROBLEM_TITLES.invalid_gateway_secret },
+  invalid_signature: { status: 401, title: PROBLEM_TITLES.invalid_signature },
   forbidden: { status: 403, title: PROBLEM_TITLES.forbidden },
   forbidden_scope: { status: 403, title: PROBLEM_TITLES.forbidden_scope },
   cross_site_request: { status: 403, title: PROBLEM_TITLES.cross_site_request },

@@ -2,6 +2,7 @@ import { randomBase62 } from "./crypto";
 
 export type IdPrefix =
   | "usr"
+  | "batch"
   | "eml"
   | "oid"
   | "pky"

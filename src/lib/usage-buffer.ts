@@ -17,6 +17,8 @@ export interface UsageCount {
 export class UsageBuffer {
   private counts = new Map<string, UsageCount>();
   lastFlushAt = 0;
+  /** A write is on its way (a timer set by the first count since the last write). */
+  flushScheduled = false;
 
   /** Distinct (key, day) pairs waiting. */
   get size(): number {
@@ -30,11 +32,19 @@ export class UsageBuffer {
     count[outcome] += n;
   }
 
-  /** Every waiting count; the buffer is empty afterwards and `lastFlushAt` is `now` (ms). */
-  drain(now: number): UsageCount[] {
-    const taken = [...this.counts.values()];
-    this.counts = new Map();
+  /**
+   * Up to `max` waiting counts (all by default), taken out of the buffer; `lastFlushAt` becomes
+   * `now` (ms) and no write is scheduled any more.
+   */
+  drain(now: number, max = Number.POSITIVE_INFINITY): UsageCount[] {
+    const taken: UsageCount[] = [];
+    for (const [id, count] of this.counts) {
+      if (taken.length >= max) break;
+      taken.push(count);
+      this.counts.delete(id);
+    }
     this.lastFlushAt = now;
+    this.flushScheduled = false;
     return taken;
   }
 

@@ -100,4 +100,8 @@ export type AuditAction =
   | "keys.expired_by_admin"
   | "agency.created"
   | "agency.updated"
-  | "agency.imported";
+  | "agency.imported"
+  | "application.approver_bounced"
+  | "mail.suppressed"
+  | "mail.suppression_lifted"
+  | "mail.retried";

@@ -7,8 +7,11 @@ import { AppError } from "../errors";
 import { timingSafeEqual } from "../lib/crypto";
 import { limitBody } from "./body-limit";
 
-/** Who may call an operation: anyone, a signed-in user, an administrator, the API gateway. */
-export type Access = "none" | "session" | "admin" | "gateway";
+/**
+ * Who may call an operation: anyone, a signed-in user, an administrator, the API gateway, or a
+ * signed webhook (its route verifies the signature over the raw body).
+ */
+export type Access = "none" | "session" | "admin" | "gateway" | "webhook";
 
 /** What an operation declares on its first middleware (`describe(...)` or `page(...)`). */
 export interface Declared {
@@ -109,8 +112,8 @@ export const accessControl = createMiddleware<AppEnv>(async (c, next) => {
   }
   if (access === "gateway") requireGatewaySecret(c, declared.gatewaySecretHeaderOnly === true);
   if (UNSAFE.has(c.req.method)) {
-    // The gateway authenticates with its secret, not with a browser's origin.
-    if (access !== "gateway") requireSameOrigin(c);
+    // The gateway and webhooks authenticate with a secret, not with a browser's origin.
+    if (access !== "gateway" && access !== "webhook") requireSameOrigin(c);
     await limitBody(c);
     if (!declared.page) await requireMediaType(c, declared.mediaType ?? "application/json");
   }

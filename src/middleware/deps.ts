@@ -37,9 +37,10 @@ export function buildDeps(env: Bindings): Deps {
     db: createDb(env.DB),
     clock: appClock(config.environment === "development"),
     config,
-    mail: config.resendApiKey ? resendMailer(config.resendApiKey) : localMailer,
+    mail: config.resendApiKey ? resendMailer(config.resendApiKey, config.mailTimeoutMs) : localMailer,
     rateLimits: rateLimitsOf(env, config),
     usage,
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   };
 }
 

@@ -29,7 +29,19 @@ export function validate<S extends StandardSchemaV1, T extends keyof ValidationT
   });
   if (target !== "json") return validated;
   const objectOnly: MiddlewareHandler = async (c, next) => {
-    if ((await c.req.arrayBuffer()).byteLength > 0) {
+    if ((await c.req.arrayBuffer()).byteLength === 0) {
+      // No body (whatever its Content-Type says, e.g. a gateway that always sends JSON's): `{}`.
+      const result = await schema["~standard"].validate({});
+      if (result.issues)
+        throw new AppError(
+          "invalid_request",
+          { th: "ข้อมูลคำขอไม่ถูกต้อง", en: "The request json is not valid." },
+          { errors: result.issues.map((issue) => ({ path: issuePath(issue), message: issue.message })) },
+        );
+      c.req.addValidatedData("json", result.value as object);
+      return next();
+    }
+    {
       const body: unknown = await c.req.json().catch(() => {
         throw new AppError(
           "invalid_request",
@@ -99,11 +111,13 @@ export function describe(spec: {
   const byAccess: ErrorCode[] =
     access === "gateway"
       ? ["invalid_gateway_secret"]
-      : access === "admin"
-        ? ["unauthenticated", "forbidden"]
-        : access === "session"
-          ? ["unauthenticated"]
-          : [];
+      : access === "webhook"
+        ? ["invalid_signature"]
+        : access === "admin"
+          ? ["unauthenticated", "forbidden"]
+          : access === "session"
+            ? ["unauthenticated"]
+            : [];
   const errors = [...new Set<ErrorCode>([...byAccess, ...(spec.errors ?? [])])];
   const responses: Record<string, unknown> = {};
   responses[String(spec.status ?? 200)] = spec.response
@@ -123,7 +137,13 @@ export function describe(spec: {
     ? [{ gatewaySecretHeader: [] }]
     : [{ gatewaySecret: [] }, { gatewaySecretHeader: [] }];
   const security: Record<string, string[]>[] =
-    access === "gateway" ? gateway : access === "none" ? [] : [{ sessionCookie: [] }];
+    access === "gateway"
+      ? gateway
+      : access === "webhook"
+        ? [{ webhookSignature: [] }]
+        : access === "none"
+          ? []
+          : [{ sessionCookie: [] }];
   const parameters = Object.entries(spec.headers ?? {}).map(([name, h]) => ({
     name,
     in: "header" as const,

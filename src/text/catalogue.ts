@@ -196,6 +196,13 @@ export const AUDIT_ACTIONS = {
   },
   "agency.created": { th: "เพิ่มหน่วยงาน", en: "Added an agency" },
   "agency.updated": { th: "แก้ไขข้อมูลหน่วยงาน", en: "Changed an agency" },
+  "application.approver_bounced": {
+    th: "อีเมลของผู้อนุมัติไม่รับจดหมาย",
+    en: "The approver's address did not accept mail",
+  },
+  "mail.suppressed": { th: "ระงับการส่งอีเมลถึงที่อยู่นี้", en: "Suppressed mail to an address" },
+  "mail.suppression_lifted": { th: "ยกเลิกการระงับอีเมล", en: "Lifted a mail suppression" },
+  "mail.retried": { th: "ส่งอีเมลที่ล้มเหลวอีกครั้ง", en: "Retried a failed message" },
   "agency.imported": { th: "นำเข้าหน่วยงานจาก CSV", en: "Imported agencies from CSV" },
 } as const satisfies Record<AuditAction, Bilingual>;
 

@@ -6,6 +6,7 @@ export const PROBLEM_TITLES = {
   invalid_code: { th: "รหัสไม่ถูกต้องหรือหมดอายุ", en: "Wrong or expired code" },
   unauthenticated: { th: "กรุณาเข้าสู่ระบบ", en: "Sign-in required" },
   invalid_gateway_secret: { th: "ไม่รู้จักเกตเวย์", en: "Unknown gateway" },
+  invalid_signature: { th: "ลายมือชื่อไม่ถูกต้อง", en: "Invalid signature" },
   forbidden: { th: "ไม่มีสิทธิ์", en: "Not allowed" },
   forbidden_scope: { th: "ไม่มีสิทธิ์ในขอบเขตนี้", en: "Scope not allowed" },
   cross_site_request: { th: "ปฏิเสธคำขอข้ามไซต์", en: "Cross-site request refused" },

@@ -68,6 +68,7 @@ export async function approvalRequestStatements(
     const message = queueEmail(deps.db, {
       template: options.reminder ? "approval_reminder" : "approval_request",
       to: [approver.email],
+      applicationId: ctx.application.id,
       email: approvalRequestEmail({
         approverName: approver.name,
         applicantName: displayName({ name: ctx.applicant.name, email: ctx.application.applicantEmail }),

@@ -3,7 +3,7 @@
 // (test/security/route-checks.test.ts) give each one its common cases, and fail when
 // /openapi.json documents an operation missing here.
 
-export type Access = "none" | "session" | "admin" | "gateway";
+export type Access = "none" | "session" | "admin" | "gateway" | "webhook";
 
 export interface Operation {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -144,6 +144,8 @@ export const OPERATIONS: Operation[] = [
   // Forward authentication: the client's key in headers, the secret in X-Steward-Gateway-Secret.
   { method: "GET", path: "/api/v1/keys/authorize", access: "gateway" },
   { method: "GET", path: "/api/v1/keys/{id}/usage", access: "session" },
+  // Signed by Resend (test/platform/resend-webhooks.test.ts signs real events).
+  { method: "POST", path: "/api/v1/webhooks/resend", access: "webhook" },
   {
     method: "POST",
     path: "/api/v1/keys/{id}/rotate",

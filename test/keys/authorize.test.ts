@@ -176,6 +176,21 @@ describe("POST /api/v1/keys/verify and the api-key header", () => {
     expect(neither.status).toBe(400);
     expect(await neither.json()).toMatchObject({ code: "invalid_request", errors: [{ path: "key" }] });
   });
+
+  it("a gateway that always says Content-Type: application/json may send no body at all", async () => {
+    const res = await workerFetch(
+      new Request(`${ORIGIN}/api/v1/keys/verify`, {
+        method: "POST",
+        headers: {
+          "Content-Type": "application/json",
+          Authorization: `Bearer ${SECRET}`,
+          "api-key": reader.read.secret,
+        },
+      }),
+    );
+    expect(res.status, await res.clone().text()).toBe(200);
+    expect(await res.json()).toMatchObject({ valid: true, code: "VALID" });
+  });
 });
 
 describe("rate limits per key, on a fixed clock (the isolate's windows, without the bindings)", () => {

@@ -1,15 +1,21 @@
-import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import worker from "../../src/index";
 import { apiKeys, keyUsageDaily, users, type User } from "../../src/db/schema";
 import { MINUTE, SECOND, fixedClock } from "../../src/lib/clock";
 import { UsageBuffer } from "../../src/lib/usage-buffer";
 import { buildDeps } from "../../src/middleware/deps";
 import type { Deps } from "../../src/deps";
-import { countVerification, flushUsage, USAGE_FLUSH_PAIRS, usageOfKey } from "../../src/services/keys/usage";
+import {
+  countVerification,
+  flushUsage,
+  USAGE_FLUSH_DELAY_MS,
+  USAGE_FLUSH_PAIRS,
+  usageOfKey,
+} from "../../src/services/keys/usage";
+import { runScheduledWork } from "../../src/services/platform/scheduled";
 import { bangkokDate } from "../../src/text/dates";
-import { ORIGIN, type Client } from "../helpers/client";
+import { ORIGIN, workerFetch, type Client } from "../helpers/client";
 import { createAgency, db, unique } from "../helpers/fixtures";
 import { applicant } from "../helpers/flow-approval";
 import { rows } from "../helpers/db";
@@ -31,12 +37,9 @@ async function createKey(client: Client, scopes: string[]): Promise<Created> {
   return (await res.json()) as Created;
 }
 
-/** A gateway's request, with its after-response work (usage writes) finished before it returns. */
-async function asGateway(path: string, init: RequestInit): Promise<Response> {
-  const ctx = createExecutionContext();
-  const res = await worker.fetch(new Request(`${ORIGIN}${path}`, init), env as never, ctx);
-  await waitOnExecutionContext(ctx);
-  return res;
+/** A gateway's request (its timed usage write runs on in the background, as in production). */
+function asGateway(path: string, init: RequestInit): Promise<Response> {
+  return workerFetch(new Request(`${ORIGIN}${path}`, init));
 }
 
 const verifyKey = (key: string) =>
@@ -89,19 +92,26 @@ describe("the isolate's buffer and Bangkok days", () => {
 describe("counting without a write per verification (fixed clock, the service's own buffer)", () => {
   const T0 = Date.parse("2026-11-30T16:58:00Z"); // 23:58 in Bangkok
 
-  function depsAt(clock: ReturnType<typeof fixedClock>): Deps {
+  /** Deps whose sleep waits until the test opens it (the timer of the delayed write). */
+  function depsAt(clock: ReturnType<typeof fixedClock>) {
     const usage = new UsageBuffer();
     usage.drain(clock.now()); // as if it had just written
-    return { ...buildDeps(env), clock, usage };
+    const timers: { ms: number; fire: () => void }[] = [];
+    const sleep = (ms: number) => new Promise<void>((fire) => timers.push({ ms, fire }));
+    const deps: Deps = { ...buildDeps(env), clock, usage, sleep };
+    return { deps, timers };
   }
 
-  it("nothing is written within the minute; the first count after it writes everything in one batch", async () => {
+  it("the first count sets one timer; nothing is written until it fires, then everything in one batch", async () => {
     const clock = fixedClock(T0);
-    const deps = depsAt(clock);
+    const { deps, timers } = depsAt(clock);
     const key = await createKey(who.client, ["read"]);
-    for (let i = 0; i < 100; i++) expect(countVerification(deps, key.key.id, "valid")).toBeNull();
+    const write = countVerification(deps, key.key.id, "valid");
+    expect(write).not.toBeNull();
+    for (let i = 0; i < 99; i++) expect(countVerification(deps, key.key.id, "valid")).toBeNull();
     expect(countVerification(deps, key.key.id, "refused")).toBeNull();
     expect(countVerification(deps, undefined, "refused")).toBeNull(); // an unknown key: nobody's
+    expect(timers.map((t) => t.ms)).toEqual([USAGE_FLUSH_DELAY_MS]);
     const stored = () => db.select().from(keyUsageDaily).where(eq(keyUsageDaily.keyId, key.key.id));
     expect(await stored()).toEqual([]);
     // Read before it is written: the isolate's counts are added.
@@ -111,37 +121,34 @@ describe("counting without a write per verification (fixed clock, the service's 
       refused: 1,
     });
 
-    clock.advance(MINUTE); // 23:59: the minute is over
-    const write = countVerification(deps, key.key.id, "valid");
-    expect(write).not.toBeNull();
+    clock.advance(USAGE_FLUSH_DELAY_MS);
+    timers[0]!.fire();
     expect(await write).toBe(1);
-    expect(await stored()).toEqual([{ keyId: key.key.id, date: "2026-11-30", valid: 101, refused: 1 }]);
+    expect(await stored()).toEqual([{ keyId: key.key.id, date: "2026-11-30", valid: 100, refused: 1 }]);
 
     // Across midnight in Bangkok the counts go to the new day; a second write adds, never replaces.
-    clock.advance(MINUTE); // 00:00 of 1 December in Bangkok
-    countVerification(deps, key.key.id, "valid");
-    clock.advance(30 * SECOND);
-    expect(countVerification(deps, key.key.id, "valid")).toBeNull();
-    await flushUsage(deps);
-    clock.advance(MINUTE);
-    await countVerification(deps, key.key.id, "refused");
+    clock.advance(2 * MINUTE); // 00:00:20 of 1 December in Bangkok
+    const next = countVerification(deps, key.key.id, "valid");
+    expect(timers).toHaveLength(2);
+    countVerification(deps, key.key.id, "refused");
+    timers[1]!.fire();
+    expect(await next).toBe(1);
     expect(await stored()).toEqual([
-      { keyId: key.key.id, date: "2026-11-30", valid: 101, refused: 1 },
-      { keyId: key.key.id, date: "2026-12-01", valid: 2, refused: 1 },
+      { keyId: key.key.id, date: "2026-11-30", valid: 100, refused: 1 },
+      { keyId: key.key.id, date: "2026-12-01", valid: 1, refused: 1 },
     ]);
-    const usage = await usageOfKey(deps, who.user, key.key.id, 3);
-    expect(usage).toEqual([
+    expect(await usageOfKey(deps, who.user, key.key.id, 3)).toEqual([
       { date: "2026-11-29", valid: 0, refused: 0 },
-      { date: "2026-11-30", valid: 101, refused: 1 },
-      { date: "2026-12-01", valid: 2, refused: 1 },
+      { date: "2026-11-30", valid: 100, refused: 1 },
+      { date: "2026-12-01", valid: 1, refused: 1 },
     ]);
   });
 
-  it("many keys waiting write at once, before the minute is over", async () => {
-    const clock = fixedClock(T0);
-    const deps = depsAt(clock);
-    for (let i = 0; i < USAGE_FLUSH_PAIRS - 1; i++)
-      expect(countVerification(deps, `key_fake_${i}`, "valid")).toBeNull();
+  it("many keys waiting write at once, not waiting for the timer", async () => {
+    const clock = fixedClock(T0 + 10 * SECOND);
+    const { deps } = depsAt(clock);
+    deps.usage.lastFlushAt = T0;
+    for (let i = 0; i < USAGE_FLUSH_PAIRS - 1; i++) countVerification(deps, `key_fake_${i}`, "valid");
     const write = countVerification(deps, `key_fake_last`, "refused");
     expect(write).not.toBeNull();
     expect(await write).toBe(USAGE_FLUSH_PAIRS);
@@ -151,9 +158,43 @@ describe("counting without a write per verification (fixed clock, the service's 
     expect(n).toBe(USAGE_FLUSH_PAIRS);
   });
 
+  it("while the database fails, many waiting keys try a write at most every 5 seconds, not per request", async () => {
+    const clock = fixedClock(T0 + 10 * SECOND);
+    const { deps } = depsAt(clock);
+    let batches = 0;
+    const failingDb = Object.assign(Object.create(deps.db) as Deps["db"], {
+      batch: () => (batches++, Promise.reject(new Error("D1 is away"))),
+    });
+    const failing: Deps = { ...deps, db: failingDb };
+    deps.usage.lastFlushAt = T0;
+    for (let i = 0; i < USAGE_FLUSH_PAIRS - 1; i++) countVerification(failing, `key_down_${i}`, "valid");
+    const first = countVerification(failing, "key_down_last", "valid");
+    await expect(first).rejects.toThrow("D1 is away");
+    expect(deps.usage.size).toBe(USAGE_FLUSH_PAIRS); // kept for the next write
+    // 100 more requests: one timer (the next write in 20 s), no write now.
+    const started = Array.from({ length: 100 }, () => countVerification(failing, "key_down_last", "valid"));
+    expect(started.filter((p) => p !== null)).toHaveLength(1);
+    expect(batches).toBe(1);
+    clock.advance(5 * SECOND);
+    await expect(countVerification(failing, "key_down_last", "valid")).rejects.toThrow("D1 is away");
+    expect(batches).toBe(2);
+  });
+
+  it("a failing usage write does not stop the cron's other work", async () => {
+    const clock = fixedClock(T0);
+    const { deps } = depsAt(clock);
+    countVerification(deps, "key_cron", "valid");
+    const failingDb = Object.assign(Object.create(deps.db) as Deps["db"], {
+      batch: () => Promise.reject(new Error("D1 is away")),
+    });
+    const ran = await runScheduledWork({ ...deps, db: failingDb });
+    expect(ran).toContain("deliver_outbox");
+    expect(deps.usage.size).toBe(1);
+  });
+
   it("a write that fails keeps the counts for the next one", async () => {
     const clock = fixedClock(T0);
-    const deps = depsAt(clock);
+    const { deps } = depsAt(clock);
     const key = await createKey(who.client, ["read"]);
     countVerification(deps, key.key.id, "valid");
     // The same database whose batch fails (as D1 does when it is unreachable).
@@ -230,7 +271,9 @@ describe("GET /api/v1/keys/:id/usage and the keys page", () => {
       return page.html.slice(from, page.html.indexOf("</figure>", from));
     };
     const chart = figureOf(used.key.id);
-    expect(chart).toContain(`role="img" aria-label="${usedKey!.name}: last 30 days, 2 valid, 1 refused"`);
+    expect(chart).toContain(
+      `role="img" aria-label="${usedKey!.name} (${usedKey!.prefix}…): last 30 days, 2 valid, 1 refused"`,
+    );
     expect(chart.match(/<rect[^>]*class="valid"/g)).toHaveLength(1);
     expect(chart.match(/<rect[^>]*class="refused"/g)).toHaveLength(1);
     expect(chart.match(/<td>(\d+)<\/td>/g)).toEqual(["<td>2</td>", "<td>1</td>"]);

@@ -19,7 +19,12 @@ const T0 = Date.UTC(2026, 4, 1, 9, 0, 0);
 
 function resendDeps() {
   const clock = fixedClock(T0);
-  const deps: Deps = { ...buildDeps(env), clock, mail: resendMailer("re_test") };
+  const deps: Deps = {
+    ...buildDeps(env),
+    clock,
+    mail: resendMailer("re_test"),
+    sleep: async (ms) => clock.advance(ms),
+  };
   return { deps, clock };
 }
 

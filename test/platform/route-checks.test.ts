@@ -130,7 +130,17 @@ describe.each(OPERATIONS.map((op) => ({ ...op, name: `${op.method} ${op.path}` }
     });
   }
 
-  if (isUnsafe(op) && op.access !== "gateway") {
+  if (op.access === "webhook") {
+    it("without a valid signature: 401 invalid_signature, nothing written", async () => {
+      await refusedWithoutWrites(
+        () => send(op, { headers: { "Content-Type": "application/json" }, body: '{"type":"email.bounced"}' }),
+        401,
+        "invalid_signature",
+      );
+    });
+  }
+
+  if (isUnsafe(op) && op.access !== "gateway" && op.access !== "webhook") {
     it("a cross-site request of an allowed caller: 403 cross_site_request, before the body", async () => {
       const caller = allowed(op);
       await refusedWithoutWrites(
@@ -261,7 +271,14 @@ describe("the route catalogue", () => {
     for (const op of OPERATIONS) {
       const documented = doc.paths[op.path]![op.method.toLowerCase()]!;
       const schemes = (documented.security ?? []).flatMap((s) => Object.keys(s));
-      const expected = op.access === "none" ? [] : op.access === "gateway" ? ["gateway"] : ["sessionCookie"];
+      const expected =
+        op.access === "none"
+          ? []
+          : op.access === "gateway"
+            ? ["gateway"]
+            : op.access === "webhook"
+              ? ["webhookSignature"]
+              : ["sessionCookie"];
       // A gateway's secret: as Bearer or in X-Steward-Gateway-Secret (test/platform/openapi.test.ts has which where).
       const kinds = [...new Set(schemes.map((s) => (s.startsWith("gatewaySecret") ? "gateway" : s)))];
       expect(kinds, `${op.method} ${op.path}`).toEqual(expected);

@@ -18,16 +18,33 @@ const sent: string[] = [];
 const acceptingMailer: Mailer = {
   kind: "resend",
   send: async (message) => (sent.push(message.id), { ok: true, providerId: `re_${message.id}` }),
-} as Mailer;
+  sendBatch: async (messages) => (
+    sent.push(...messages.map((m) => m.id)),
+    { ok: true, providerIds: messages.map((m) => `re_${m.id}`) }
+  ),
+};
 const failingMailer: Mailer = {
   kind: "resend",
-  send: async () => ({ ok: false, retryable: true, error: "503 from Resend" }),
-} as Mailer;
+  send: async () => ({ ok: false, retryable: true, error: "503 from Resend", status: 503, retryAfterSeconds: null }),
+  sendBatch: async () => ({
+    ok: false,
+    retryable: true,
+    error: "503 from Resend",
+    status: 503,
+    retryAfterSeconds: null,
+  }),
+};
 
 function depsIn(environment: "production" | "development", mail: Mailer) {
   const base = buildDeps(env);
   const clock = fixedClock(T0);
-  const deps: Deps = { ...base, clock, mail, config: { ...base.config, environment } };
+  const deps: Deps = {
+    ...base,
+    clock,
+    mail,
+    config: { ...base.config, environment },
+    sleep: async (ms) => clock.advance(ms),
+  };
   return { deps, clock };
 }
 

@@ -44,6 +44,12 @@ export const applications = sqliteTable(
     decidedAt: integer("decided_at"),
     decidedBy: text("decided_by"),
     decisionReason: text("decision_reason"),
+    /**
+     * An approver's address did not accept the approval request (a hard bounce or a suppressed
+     * address): administrators see the flag while that address still holds a live link.
+     */
+    approverBouncedAt: integer("approver_bounced_at"),
+    approverBouncedAddress: text("approver_bounced_address"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -28,6 +28,8 @@ export function queueEmail(
     secretExpiresAt?: number;
     /** The row's id when the guard must name it (e.g. a claim that records its message); else a new one. */
     id?: string;
+    /** The application an approval request is about (a bounce flags it). */
+    applicationId?: string;
   },
 ) {
   const { template, to, email, now, guard } = message;
@@ -42,6 +44,7 @@ export function queueEmail(
     nextAttemptAt: now,
     createdAt: now,
     secretExpiresAt: message.secretExpiresAt ?? null,
+    applicationId: message.applicationId ?? null,
   };
   const statement = guard ? insertWhere(db, outbox, values, guard) : db.insert(outbox).values(values);
   return { id: values.id, statement };

@@ -101,7 +101,7 @@ keyRoutes.get(
     description:
       "One entry per Bangkok date (`YYYY-MM-DD`), oldest first, for the last `days` days including today (default 30, at most 90); days without use are zeros. " +
       "`valid` counts answers that let the key through (verify VALID, authorize 204); `refused` counts answers about this key that did not (REVOKED, EXPIRED, DISABLED, RATE_LIMITED, a missing scope). " +
-      "Unknown keys belong to nobody and are not counted. Figures are written in batches, at most a minute late.",
+      "Unknown keys belong to nobody and are not counted. Figures are written in batches, about 20 seconds late (the answering isolate's own counts are added at once).",
     response: UsageResponse,
     errors: ["invalid_request", "unauthenticated", "not_found"],
   }),

@@ -1,8 +1,13 @@
 import type { Hono } from "hono";
 import type { AppEnv } from "../../middleware/app-env";
 import { devRoutes } from "./dev";
+import { webhookRoutes } from "./webhooks";
 
-/** Development only: the mailbox, the movable clock, a manual cron run (404 elsewhere). */
+/**
+ * Webhooks from outside services (`/api/v1/webhooks`), and, in development only, the mailbox,
+ * the movable clock and a manual cron run (`/dev`, 404 elsewhere).
+ */
 export function mountPlatform(app: Hono<AppEnv>): void {
+  app.route("/api/v1/webhooks", webhookRoutes);
   app.route("/dev", devRoutes);
 }

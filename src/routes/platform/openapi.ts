@@ -24,6 +24,13 @@ export const openApiDocumentation = {
         name: "X-Steward-Gateway-Secret",
         description: "The API gateway's shared secret in its own header (where Authorization is the client's)",
       },
+      webhookSignature: {
+        type: "apiKey" as const,
+        in: "header" as const,
+        name: "svix-signature",
+        description:
+          "Standard Webhooks / Svix signature: HMAC-SHA256 of `svix-id.svix-timestamp.body` with the endpoint's signing secret (with `svix-id` and `svix-timestamp`, at most 5 minutes old)",
+      },
     },
   },
 };

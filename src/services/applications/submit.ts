@@ -148,6 +148,8 @@ async function submitOnce(deps: Deps, user: User, input: ApplicationInput, meta:
     decidedAt: null,
     decidedBy: null,
     decisionReason: null,
+    approverBouncedAt: null,
+    approverBouncedAddress: null,
     createdAt: now,
     updatedAt: now,
   };

@@ -1,21 +1,27 @@
 import { and, eq, gte, sql } from "drizzle-orm";
 import { apiKeys, keyUsageDaily, type User } from "../../db/schema";
 import { AppError } from "../../errors";
-import { DAY, MINUTE } from "../../lib/clock";
+import { DAY, SECOND } from "../../lib/clock";
 import type { UsageCount } from "../../lib/usage-buffer";
 import { bangkokDate } from "../../text/dates";
 import type { Deps } from "../../deps";
 
 // Usage figures per key and Bangkok day. Each verification (verify and authorize) is counted in
-// the isolate's UsageBuffer; the counts are added to `key_usage_daily` in one batch at most once a
-// minute per isolate (or sooner when many keys wait), and by every cron run — never a write per
-// request. Counts an isolate holds when the runtime evicts it (at most its last minute) are lost:
-// these are usage statistics, not billing. Reading adds the counts this isolate still holds.
+// the isolate's UsageBuffer; the first count after a write sets a timer (the request's
+// waitUntil, which the runtime keeps up to 30 s after the answer), and the counts are added to
+// `key_usage_daily` in one batch when it fires — sooner when many keys wait — and by every cron
+// run in that isolate: never a write per request, at most one batch per 20 s per isolate. Counts
+// an isolate holds when the runtime evicts it (at most its last 20 s) are lost: these are usage
+// statistics, not billing. Reading adds the counts this isolate still holds.
 
-/** How often an isolate writes its counts, at most (ms). */
-export const USAGE_FLUSH_INTERVAL_MS = MINUTE;
-/** Distinct (key, day) pairs after which an isolate writes without waiting for the interval. */
+/** How long after its first count an isolate writes its counts (ms). */
+export const USAGE_FLUSH_DELAY_MS = 20 * SECOND;
+/** Distinct (key, day) pairs after which an isolate writes without waiting for the timer. */
 export const USAGE_FLUSH_PAIRS = 1000;
+/** The most pairs one write takes (80 statements); the rest stay for the next. */
+const USAGE_FLUSH_MAX_PAIRS = 2000;
+/** After a write (or a failed one), the least time before a write because many keys wait (ms). */
+const USAGE_RETRY_FLOOR_MS = 5 * SECOND;
 /** The longest range `GET /api/v1/keys/:id/usage` answers, in days. */
 export const USAGE_MAX_DAYS = 90;
 // Four bound parameters a row; D1 allows 100 per statement.
@@ -25,8 +31,9 @@ export type UsageOutcome = "valid" | "refused";
 
 /**
  * Counts one answer about a known key (`keyId`; unknown keys belong to nobody and are not
- * counted). Returns the write to run after the response when this isolate's counts are due
- * (see USAGE_FLUSH_INTERVAL_MS), else null. Never touches the database itself.
+ * counted). Returns the work to keep alive after the response (waitUntil) when this count starts
+ * one: the timed write of this isolate's counts (USAGE_FLUSH_DELAY_MS, by deps.sleep), or a write
+ * now when USAGE_FLUSH_PAIRS key-days wait; else null. Never touches the database itself.
  */
 export function countVerification(
   deps: Deps,
@@ -35,18 +42,22 @@ export function countVerification(
 ): Promise<number> | null {
   if (!keyId) return null;
   const now = deps.clock.now();
-  deps.usage.add(keyId, bangkokDate(now), outcome);
-  const due = deps.usage.size >= USAGE_FLUSH_PAIRS || now - deps.usage.lastFlushAt >= USAGE_FLUSH_INTERVAL_MS;
-  return due ? flushUsage(deps) : null;
+  const buffer = deps.usage;
+  buffer.add(keyId, bangkokDate(now), outcome);
+  if (buffer.size >= USAGE_FLUSH_PAIRS && Math.abs(now - buffer.lastFlushAt) >= USAGE_RETRY_FLOOR_MS)
+    return flushUsage(deps);
+  if (buffer.flushScheduled) return null;
+  buffer.flushScheduled = true;
+  return deps.sleep(USAGE_FLUSH_DELAY_MS).then(() => flushUsage(deps));
 }
 
 /**
- * Adds this isolate's waiting counts to `key_usage_daily` in one atomic D1 batch (an upsert per 25
- * rows). Returns how many (key, day) pairs it wrote. On failure the counts go back to the buffer
+ * Adds this isolate's waiting counts (up to 2,000 key-days) to `key_usage_daily` in one atomic D1
+ * batch (an upsert per 25 rows). Returns how many (key, day) pairs it wrote. On failure the counts go back to the buffer
  * (the next flush tries again) and the error is thrown.
  */
 export async function flushUsage(deps: Deps): Promise<number> {
-  const counts = deps.usage.drain(deps.clock.now());
+  const counts = deps.usage.drain(deps.clock.now(), USAGE_FLUSH_MAX_PAIRS);
   if (counts.length === 0) return 0;
   try {
     const statements = [];

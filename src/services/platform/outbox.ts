@@ -1,98 +1,198 @@
-import { and, desc, eq, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { outbox, type OutboxMessage } from "../../db/schema";
-import { runBatch } from "../../db/guarded";
-import type { Db } from "../../env";
-import { MINUTE, HOUR } from "../../lib/clock";
-import type { Deps } from "../../deps";
+import { runBatch, type Statement } from "../../db/guarded";
+import { HOUR, MINUTE, SECOND } from "../../lib/clock";
+import { newId } from "../../lib/ids";
+import type { Deps, OutgoingEmail, SendFailure } from "../../deps";
+import { APPROVAL_TEMPLATES, approverBounceStatements } from "../applications/approver-bounce";
+import { erasedBody, keepsNoSecrets } from "./outbox-bodies";
+import { acquireSendSlot, SLOT_WAIT_BUDGET_MS } from "./send-rate";
+import { suppressedAmong } from "./suppressions";
+
+export { eraseSecretBodies, listMessages } from "./outbox-bodies";
+
+// The sweeper: due messages leave in as few requests as Resend allows (its batch endpoint takes
+// up to 100), never faster than the configured requests per second, each request retried on
+// 429 (after its `retry-after`), 5xx, a timeout or a network error with exponential backoff and
+// jitter; a 4xx is recorded and not retried. A message alone carries its outbox id as
+// Idempotency-Key on every attempt; a batch carries its own key, kept on its rows, and a retry
+// resends that same batch with it — so Resend never sends a message twice.
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
+/** Resend's batch endpoint takes at most 100 messages. */
+export const BATCH_MAX = 100;
+/** Messages one sweep looks at. */
+const SWEEP_MAX = 500;
 
-function backoff(attempts: number): number {
-  return Math.min(MINUTE * 2 ** attempts, 6 * HOUR);
+/**
+ * The wait before attempt `attempts + 1` (ms): 1 min, 2, 4 … up to 6 h, with "equal jitter"
+ * (half fixed, half random), so that messages failed together do not retry together
+ * (AWS Architecture Blog, "Exponential Backoff And Jitter").
+ */
+export function backoff(attempts: number, random = Math.random): number {
+  const base = Math.min(MINUTE * 2 ** attempts, 6 * HOUR);
+  return Math.round(base / 2 + (random() * base) / 2);
 }
 
-async function deliverOne(deps: Deps, message: OutboxMessage): Promise<void> {
+interface Sendable {
+  message: OutboxMessage;
+  /** Its recipients that are not suppressed. */
+  to: string[];
+}
+
+const emailOf = (deps: Deps, s: Sendable): OutgoingEmail => ({
+  id: s.message.id,
+  from: deps.config.mailFrom,
+  to: s.to,
+  subject: s.message.subject,
+  text: s.message.text,
+  html: s.message.html,
+});
+
+/**
+ * Claims the group's rows for one attempt (attempts + 1, next attempt after the backoff, the
+ * batch key when several go together): a row another sweeper claimed meanwhile is left out.
+ */
+async function claim(deps: Deps, group: Sendable[], batchKey: string | null): Promise<Sendable[]> {
   const now = deps.clock.now();
-  // Claim the row first, so a cron run and a request's waitUntil never send it both.
-  const claimed = await deps.db
-    .update(outbox)
-    .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: now + backoff(message.attempts) })
-    .where(and(eq(outbox.id, message.id), eq(outbox.status, "pending"), eq(outbox.attempts, message.attempts)))
-    .returning({ id: outbox.id });
-  if (claimed.length === 0) return;
-
-  const result = await deps.mail.send({
-    id: message.id,
-    from: deps.config.mailFrom,
-    to: JSON.parse(message.to) as string[],
-    subject: message.subject,
-    text: message.text,
-    html: message.html,
-  });
-  if (result.ok) {
-    const erase = message.secretExpiresAt !== null && keepsNoSecrets(deps);
-    await deps.db
-      .update(outbox)
-      .set({
-        status: deps.mail.kind === "local" ? "local" : "sent",
-        providerId: result.providerId,
-        sentAt: deps.clock.now(),
-        lastError: null,
-        ...(erase ? erasedBody(deps.clock.now()) : {}),
-      })
-      .where(eq(outbox.id, message.id));
-    return;
-  }
-  const giveUp = !result.retryable || message.attempts + 1 >= MAX_DELIVERY_ATTEMPTS;
-  await deps.db
-    .update(outbox)
-    .set({ status: giveUp ? "failed" : "pending", lastError: result.error.slice(0, 500) })
-    .where(eq(outbox.id, message.id));
+  // One retry time for the whole group: a batch is retried together or not at all.
+  const retryAt = now + backoff(Math.max(...group.map((s) => s.message.attempts)));
+  const results = await runBatch(
+    deps.db,
+    group.map(({ message }) =>
+      deps.db
+        .update(outbox)
+        .set({ attempts: sql`${outbox.attempts} + 1`, nextAttemptAt: retryAt, batchKey })
+        .where(and(eq(outbox.id, message.id), eq(outbox.status, "pending"), eq(outbox.attempts, message.attempts)))
+        .returning({ id: outbox.id }),
+    ),
+  );
+  return group.filter((_, i) => (results[i] ?? []).length > 0);
 }
 
-/** Outside development a code or link is not kept at rest once it has done its work. */
-function keepsNoSecrets(deps: Deps): boolean {
-  return deps.config.environment !== "development";
+/** Marks a group sent, with Resend's ids; a body carrying a secret is erased outside development. */
+async function markSent(deps: Deps, group: Sendable[], providerIds: (string | null)[]): Promise<void> {
+  const now = deps.clock.now();
+  await runBatch(
+    deps.db,
+    group.map(({ message }, i) =>
+      deps.db
+        .update(outbox)
+        .set({
+          status: deps.mail.kind === "local" ? "local" : "sent",
+          providerId: providerIds[i] ?? null,
+          sentAt: now,
+          lastError: null,
+          ...(message.secretExpiresAt !== null && keepsNoSecrets(deps) ? erasedBody(now) : {}),
+        })
+        .where(eq(outbox.id, message.id)),
+    ),
+  );
 }
 
-const ERASED = "[ลบแล้ว: ข้อความนี้มีรหัสหรือลิงก์ที่ใช้ครั้งเดียว / erased: this message carried a one-time code or link]";
-
-function erasedBody(now: number) {
-  return { text: ERASED, html: ERASED, bodyErasedAt: now };
+/** Records a failed attempt: retried later (after `retry-after` when Resend gave one), or failed for good. */
+async function markFailed(deps: Deps, group: Sendable[], failure: SendFailure): Promise<void> {
+  const now = deps.clock.now();
+  await runBatch(
+    deps.db,
+    group.map(({ message }) => {
+      const giveUp = !failure.retryable || message.attempts + 1 >= MAX_DELIVERY_ATTEMPTS;
+      return deps.db
+        .update(outbox)
+        .set({
+          status: giveUp ? "failed" : "pending",
+          lastError: failure.error.slice(0, 500),
+          ...(failure.retryAfterSeconds !== null && !giveUp
+            ? { nextAttemptAt: now + Math.max(failure.retryAfterSeconds * SECOND, SECOND) }
+            : {}),
+        })
+        .where(eq(outbox.id, message.id));
+    }),
+  );
 }
 
 /**
- * Erases the bodies of messages that carry a code or link once sent, or once that secret is
- * dead (a message still pending then is given up: its code no longer works). Recipient,
- * subject, template and status stay for the record. Development keeps everything for
- * /dev/mail. Returns the number of bodies erased.
+ * Messages whose every recipient is suppressed are not sent: `suppressed`, and an approval request
+ * flags its application (the applicant is told). Returns the outbox ids that this wrote.
  */
-export async function eraseSecretBodies(deps: Deps): Promise<number> {
-  if (!keepsNoSecrets(deps)) return 0;
+async function suppress(deps: Deps, message: OutboxMessage, addresses: string[]): Promise<string[]> {
   const now = deps.clock.now();
-  const dead = and(isNull(outbox.bodyErasedAt), isNotNull(outbox.secretExpiresAt), lte(outbox.secretExpiresAt, now));
-  const [expired, delivered] = await runBatch(deps.db, [
+  const statements: Statement[] = [
     deps.db
       .update(outbox)
-      .set({
-        ...erasedBody(now),
-        status: sql`CASE WHEN ${outbox.status} = 'pending' THEN 'failed' ELSE ${outbox.status} END`,
-        lastError: sql`CASE WHEN ${outbox.status} = 'pending' THEN 'the code or link expired before delivery' ELSE ${outbox.lastError} END`,
-      })
-      .where(dead)
-      .returning({ id: outbox.id }),
-    deps.db
-      .update(outbox)
-      .set(erasedBody(now))
-      .where(
-        and(isNull(outbox.bodyErasedAt), isNotNull(outbox.secretExpiresAt), inArray(outbox.status, ["sent", "local"])),
-      )
-      .returning({ id: outbox.id }),
-  ]);
-  return (expired?.length ?? 0) + (delivered?.length ?? 0);
+      .set({ status: "suppressed", lastError: "every recipient is on the suppression list" })
+      .where(and(eq(outbox.id, message.id), eq(outbox.status, "pending"))),
+  ];
+  const outboxIds: string[] = [];
+  if (message.applicationId && APPROVAL_TEMPLATES.has(message.template)) {
+    for (const address of addresses) {
+      const flag = await approverBounceStatements(deps, {
+        applicationId: message.applicationId,
+        address,
+        cause: "suppressed",
+        now,
+      });
+      statements.push(...flag.statements);
+      outboxIds.push(...flag.outboxIds);
+    }
+  }
+  await runBatch(deps.db, statements);
+  return outboxIds;
 }
 
-/** Sends the given messages (after a commit) or every due one (cron). Never throws. */
+/** The requests a sweep makes: batches resent as they were first sent, the rest in chunks of 100. */
+function groupsOf(sendable: Sendable[]): { group: Sendable[]; batchKey: string | null }[] {
+  const keyed = new Map<string, Sendable[]>();
+  const fresh: Sendable[] = [];
+  for (const s of sendable) {
+    const key = s.message.batchKey;
+    if (key) keyed.set(key, [...(keyed.get(key) ?? []), s]);
+    else fresh.push(s);
+  }
+  const groups: { group: Sendable[]; batchKey: string | null }[] = [...keyed].map(([batchKey, group]) => ({
+    group,
+    batchKey,
+  }));
+  for (let i = 0; i < fresh.length; i += BATCH_MAX) {
+    const group = fresh.slice(i, i + BATCH_MAX);
+    groups.push({ group, batchKey: group.length > 1 ? newId("batch") : null });
+  }
+  return groups;
+}
+
+type Sent = "sent" | "failed" | "rate_limited";
+
+/** One request to the provider for a claimed group; a batch Resend refuses as invalid goes one by one. */
+async function sendGroup(deps: Deps, group: Sendable[], batchKey: string | null, deadline: number): Promise<Sent> {
+  if (deps.mail.kind === "resend" && !(await acquireSendSlot(deps, deadline))) return "rate_limited";
+  const result =
+    batchKey === null
+      ? await deps.mail.send(emailOf(deps, group[0]!))
+      : await deps.mail.sendBatch(
+          group.map((s) => emailOf(deps, s)),
+          batchKey,
+        );
+  if (result.ok) {
+    await markSent(deps, group, "providerIds" in result ? result.providerIds : [result.providerId]);
+    return "sent";
+  }
+  // A refused batch (a 4xx) sent nothing: each message gets its own request, its own key.
+  if (batchKey !== null && !result.retryable) {
+    await deps.db.update(outbox).set({ batchKey: null }).where(eq(outbox.batchKey, batchKey));
+    for (const s of group) {
+      if ((await sendGroup(deps, [s], null, deadline)) === "rate_limited") return "rate_limited";
+    }
+    return "failed";
+  }
+  await markFailed(deps, group, result);
+  return result.status === 429 ? "rate_limited" : "failed";
+}
+
+/**
+ * Sends the given messages (after a commit) or every due one (cron): suppressed recipients left
+ * out, then as few requests as possible, paced (see acquireSendSlot). A 429 ends the sweep (the
+ * rest waits for its `retry-after`). Returns how many messages it looked at. Never throws.
+ */
 export async function deliverOutbox(deps: Deps, ids?: string[]): Promise<number> {
   const now = deps.clock.now();
   const due = await deps.db
@@ -100,29 +200,47 @@ export async function deliverOutbox(deps: Deps, ids?: string[]): Promise<number>
     .from(outbox)
     .where(
       ids
-        ? and(inArray(outbox.id, ids.slice(0, 90)), eq(outbox.status, "pending"))
+        ? and(inArray(outbox.id, ids.slice(0, 90)), eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now))
         : and(eq(outbox.status, "pending"), lte(outbox.nextAttemptAt, now)),
     )
     .orderBy(outbox.createdAt)
-    .limit(50);
-  for (const message of due) {
-    try {
-      await deliverOne(deps, message);
-    } catch (error) {
-      console.error("outbox delivery failed", message.id, error instanceof Error ? error.message : error);
+    .limit(SWEEP_MAX);
+  if (due.length === 0) return 0;
+  try {
+    const suppressed = await suppressedAmong(
+      deps.db,
+      due.flatMap((m) => JSON.parse(m.to) as string[]),
+    );
+    const sendable: Sendable[] = [];
+    const followUps: string[] = [];
+    for (const message of due) {
+      const to = JSON.parse(message.to) as string[];
+      const open = to.filter((a) => !suppressed.has(a.toLowerCase()));
+      if (open.length > 0) sendable.push({ message, to: open });
+      else followUps.push(...(await suppress(deps, message, to)));
     }
+    const deadline = now + SLOT_WAIT_BUDGET_MS;
+    for (const { group, batchKey } of groupsOf(sendable)) {
+      const claimed = await claim(deps, group, batchKey);
+      if (claimed.length === 0) continue;
+      // A batch resent must be the batch first sent (same key, same messages); a row claimed elsewhere
+      // meanwhile leaves a smaller batch, which Resend would refuse under that key: send the rest alone.
+      const key = batchKey !== null && claimed.length === group.length && claimed.length > 1 ? batchKey : null;
+      if (key === null && batchKey !== null)
+        await deps.db.update(outbox).set({ batchKey: null }).where(eq(outbox.batchKey, batchKey));
+      const requests = key === null && claimed.length > 1 ? claimed.map((s) => [s]) : [claimed];
+      let stop = false;
+      for (const request of requests) {
+        if ((await sendGroup(deps, request, key, deadline)) === "rate_limited") {
+          stop = true;
+          break;
+        }
+      }
+      if (stop) break;
+    }
+    if (followUps.length > 0) await deliverOutbox(deps, followUps);
+  } catch (error) {
+    console.error("outbox delivery failed", error instanceof Error ? error.message : error);
   }
   return due.length;
-}
-
-/** The development mailbox: every queued message (at most 200), newest first; `to` filters. */
-export async function listMessages(db: Db, to: string | null): Promise<OutboxMessage[]> {
-  return db
-    .select()
-    .from(outbox)
-    .where(
-      to ? sql`EXISTS (SELECT 1 FROM json_each(${outbox.to}) WHERE lower(value) = ${to.toLowerCase()})` : undefined,
-    )
-    .orderBy(desc(outbox.createdAt), sql`rowid DESC`)
-    .limit(200);
 }

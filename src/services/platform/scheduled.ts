@@ -39,7 +39,10 @@ export async function expireOverdueApplications(deps: Deps): Promise<number> {
 /** The Cron Trigger's work; also runs on POST /dev/cron in development. */
 export async function runScheduledWork(deps: Deps): Promise<string[]> {
   const ran: string[] = [];
-  await flushUsage(deps);
+  // Usage figures are best effort: a failed write (kept for the next) must not stop the rest.
+  await flushUsage(deps).catch((error) =>
+    console.error("key usage not written", error instanceof Error ? error.message : error),
+  );
   ran.push("flush_key_usage");
   await expireOverdueApplications(deps);
   ran.push("expire_applications");

@@ -198,7 +198,7 @@ function KeyUsage(props: { keys: KeyView[] }) {
         />
       </p>
       {shown.map((k) => (
-        <UsageChart keyId={k.id} name={k.name} days={k.usage!} />
+        <UsageChart keyId={k.id} name={k.name} prefix={k.prefix} days={k.usage!} />
       ))}
     </section>
   );

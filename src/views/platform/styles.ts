@@ -134,6 +134,6 @@ main{overflow-wrap:anywhere}
 .usage-chart .valid,.swatch.valid{fill:#1b7f3b;background:#1b7f3b}
 .usage-chart .refused,.swatch.refused{fill:#b3261e;background:#b3261e}
 .usage-chart .axis{stroke:#9aa5b1}
-.usage-chart .label{font-size:7px;fill:#3e4c59}
+.usage-chart .label{font-size:11px;fill:#3e4c59}
 .swatch{display:inline-block;width:.8rem;height:.8rem;border-radius:2px;vertical-align:middle}
 `;

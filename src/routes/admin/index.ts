@@ -10,6 +10,7 @@ import { adminUserRoutes } from "./users";
 import { adminKeyRoutes } from "./keys";
 import { adminStewardRoutes } from "./stewards";
 import { adminSummaryRoutes } from "./summary";
+import { adminMailRoutes, adminSuppressionRoutes } from "./mail";
 
 /** The administrators' area, behind one guard (requireAdmin). */
 export function mountAdmin(app: Hono<AppEnv>): void {
@@ -24,5 +25,7 @@ export function mountAdmin(app: Hono<AppEnv>): void {
   admin.route("/summary", adminSummaryRoutes);
   admin.route("/terms", adminTermsRoutes);
   admin.route("/audit", adminAuditRoutes);
+  admin.route("/mail", adminMailRoutes);
+  admin.route("/suppressions", adminSuppressionRoutes);
   app.route("/api/v1/admin", admin as unknown as Hono<AppEnv>);
 }

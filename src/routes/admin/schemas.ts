@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import { MEMBERSHIP_STATUSES } from "../../workflow/membership-machine";
 import { PUBLIC_APPLICATION_STATUSES } from "../../workflow/application-machine";
-import { isoDate, nullableIso, text } from "../atoms";
+import { EmailField, isoDate, nullableIso, text } from "../atoms";
 import { multiLine } from "../../lib/fields";
 
 // The admin area's request and response schemas: validation and /openapi.json come from these.
@@ -149,4 +149,39 @@ export const ConsoleSummary = v.object({
   agencies: v.number(),
   people: v.number(),
   currentTermsVersion: v.nullable(v.string()),
+  /** Messages whose every attempt failed (the mail page lists them, with a retry). */
+  failedMessages: v.number(),
+  /** Addresses mail is not sent to (hard bounces, complaints). */
+  suppressedAddresses: v.number(),
+  /** Applications whose approver's address did not accept the approval request. */
+  bouncedApprovals: v.number(),
 });
+
+export const MailQuery = v.object({ status: v.optional(v.picklist(["failed", "suppressed", "bounced"])) });
+export const MailRecordJson = v.object({
+  id: v.string(),
+  template: v.string(),
+  to: v.array(v.string()),
+  subject: v.string(),
+  status: v.string(),
+  attempts: v.number(),
+  lastError: v.nullable(v.string()),
+  createdAt: isoDate,
+  sentAt: nullableIso,
+  delivery: v.nullable(v.picklist(["delivered", "delayed", "bounced", "complained"])),
+  deliveryAt: nullableIso,
+  deliveryDetail: v.nullable(v.string()),
+});
+export const MailList = v.object({ messages: v.array(MailRecordJson) });
+export const MailResponse = v.object({ message: MailRecordJson });
+export const SuppressionJson = v.object({
+  address: v.string(),
+  reason: v.picklist(["bounce", "complaint"]),
+  detail: v.nullable(v.string()),
+  messageId: v.nullable(v.string()),
+  createdAt: isoDate,
+  liftedAt: nullableIso,
+  liftedBy: v.nullable(v.string()),
+});
+export const SuppressionList = v.object({ suppressions: v.array(SuppressionJson) });
+export const LiftBody = v.object({ address: EmailField, reason: multiLine(2000) });

@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import type { AppEnv } from "../../middleware/app-env";
 import { accountPages } from "./applications/applications";
 import { adminPages } from "./platform/console";
+import { mailPages } from "./platform/mail";
 import { adminAgencyPages } from "./agencies/agencies";
 import { approvalPages } from "./applications/approvals";
 import { assetPages } from "./platform/assets";
@@ -25,6 +26,7 @@ export function registerPages(app: Hono<AppEnv>): void {
   app.route("/", keyPages);
   app.route("/", approvalPages);
   app.route("/", adminPages);
+  app.route("/", mailPages);
   app.route("/", stewardPages);
   app.route("/", peoplePages);
   app.route("/", adminTermsPages);

@@ -8,6 +8,16 @@ import { BODY_ERRORS, describe, validate } from "../operation";
 import { DevClockBody, DevMailList, DevMailQuery } from "./schemas";
 import { devMessageJson } from "./serializers";
 import * as v from "valibot";
+import { html } from "../pages/render";
+import { DevMailPage } from "../../views/platform/dev-mail-page";
+
+/** Whether an Accept header asks for HTML before JSON (a browser's navigation does). */
+function prefersHtml(accept: string | undefined): boolean {
+  const types = (accept ?? "").split(",").map((t) => t.split(";")[0]!.trim().toLowerCase());
+  const htmlAt = types.indexOf("text/html");
+  const jsonAt = types.indexOf("application/json");
+  return htmlAt !== -1 && (jsonAt === -1 || htmlAt < jsonAt);
+}
 
 /** Development only: the local mailbox, the movable clock and a manual cron run. */
 export const devRoutes = new Hono<AppEnv>();
@@ -21,16 +31,19 @@ devRoutes.get(
   "/mail",
   describe({
     tags: ["Development"],
-    summary: "Development mailbox: every queued message, newest first",
+    summary:
+      "Development mailbox: every queued message, newest first (an HTML page when the browser asks for text/html)",
     response: DevMailList,
     errors: ["not_found"],
     security: "none",
   }),
   validate("query", DevMailQuery),
   async (c) => {
-    return c.json({
-      messages: (await listMessages(c.var.deps.db, c.req.valid("query").to ?? null)).map(devMessageJson),
-    });
+    const to = c.req.valid("query").to ?? null;
+    const messages = (await listMessages(c.var.deps.db, to)).map(devMessageJson);
+    // A browser (HTML before JSON in Accept) gets a page; scripts and tests get JSON, as before.
+    if (prefersHtml(c.req.header("accept"))) return html(c, DevMailPage({ messages, to }));
+    return c.json({ messages });
   },
 );
 

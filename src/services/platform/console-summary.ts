@@ -1,14 +1,15 @@
-import { eq, inArray, sql } from "drizzle-orm";
-import { agencies, applications, memberships, users } from "../../db/schema";
+import { eq, inArray, isNull, sql } from "drizzle-orm";
+import { agencies, applications, emailSuppressions, memberships, outbox, users } from "../../db/schema";
 import type { Deps } from "../../deps";
 import { OPEN_STATUSES } from "../applications/application-list";
 import { currentTermsVersion } from "../terms/versions";
+import { listBouncedApprovals } from "./mail-admin";
 
-/** The console home's counts: what waits for administrators and how large each list is. */
+/** The console home's counts: what waits for administrators (mail that failed or bounced too) and how large each list is. */
 export async function consoleSummary(deps: Deps) {
   const count = sql<number>`count(*)`;
   const { db } = deps;
-  const [review, open, stewards, agencyCount, people, terms] = await Promise.all([
+  const [review, open, stewards, agencyCount, people, terms, failedMail, suppressed, bounced] = await Promise.all([
     db
       .select({ n: count })
       .from(applications)
@@ -21,6 +22,9 @@ export async function consoleSummary(deps: Deps) {
     db.select({ n: count }).from(agencies),
     db.select({ n: count }).from(users),
     currentTermsVersion(db, deps.clock.now()),
+    db.select({ n: count }).from(outbox).where(eq(outbox.status, "failed")),
+    db.select({ n: count }).from(emailSuppressions).where(isNull(emailSuppressions.liftedAt)),
+    listBouncedApprovals(deps),
   ]);
   const n = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
   return {
@@ -30,5 +34,8 @@ export async function consoleSummary(deps: Deps) {
     agencies: n(agencyCount),
     people: n(people),
     currentTermsVersion: terms,
+    failedMessages: n(failedMail),
+    suppressedAddresses: n(suppressed),
+    bouncedApprovals: bounced.length,
   };
 }

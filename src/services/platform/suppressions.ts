@@ -87,9 +87,10 @@ export async function liftSuppression(
       guard: sqlLiftedBy(key, now, actor),
     }),
   ]);
-  const row = (lifted as Suppression[] | undefined)?.[0];
-  if (!row) throw new AppError("not_found", { th: "ไม่พบอีเมลนี้ในรายการระงับ", en: "This address is not suppressed." });
-  return row;
+  if ((lifted ?? []).length === 0)
+    throw new AppError("not_found", { th: "ไม่พบอีเมลนี้ในรายการระงับ", en: "This address is not suppressed." });
+  const [row] = await deps.db.select().from(emailSuppressions).where(eq(emailSuppressions.address, key));
+  return row!;
 }
 
 /** Holds when the suppression of `address` was lifted at `at` by `actor` (this batch's update). */

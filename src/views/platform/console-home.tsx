@@ -11,6 +11,9 @@ export interface ConsoleCounts {
   agencies: number;
   people: number;
   currentTermsVersion: string | null;
+  failedMessages: number;
+  suppressedAddresses: number;
+  bouncedApprovals: number;
 }
 
 /** The console's first page: what waits, how many of each, one link per list. */
@@ -30,6 +33,17 @@ export function ConsoleHome(props: { user: LayoutUser; counts: ConsoleCounts; no
       href: "/admin/terms",
       n: counts.currentTermsVersion ?? "—",
       label: { th: "ข้อตกลงฉบับปัจจุบัน", en: "Current terms" },
+    },
+    {
+      href: "/admin/mail#bounced",
+      n: counts.bouncedApprovals,
+      label: { th: "อีเมลผู้อนุมัติไม่รับจดหมาย", en: "Approver's address refused mail" },
+    },
+    { href: "/admin/mail#failed", n: counts.failedMessages, label: { th: "อีเมลที่ส่งไม่สำเร็จ", en: "Failed messages" } },
+    {
+      href: "/admin/mail#suppressed",
+      n: counts.suppressedAddresses,
+      label: { th: "อีเมลที่ระงับการส่ง", en: "Suppressed addresses" },
     },
   ];
   return (

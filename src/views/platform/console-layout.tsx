@@ -6,7 +6,8 @@ import { Bi, Heading } from "./parts";
 
 // The administrators' console: its tabs, the banner after an action, search boxes and paging.
 
-export type ConsoleTab = "home" | "review" | "applications" | "stewards" | "agencies" | "people" | "terms" | "audit";
+export type ConsoleTab =
+  "home" | "review" | "applications" | "stewards" | "agencies" | "people" | "terms" | "mail" | "audit";
 
 const TABS: { tab: ConsoleTab; href: string; label: Bilingual }[] = [
   { tab: "home", href: "/admin", label: { th: "ภาพรวม", en: "Overview" } },
@@ -16,6 +17,7 @@ const TABS: { tab: ConsoleTab; href: string; label: Bilingual }[] = [
   { tab: "agencies", href: "/admin/agencies", label: { th: "หน่วยงาน", en: "Agencies" } },
   { tab: "people", href: "/admin/people", label: { th: "ผู้ใช้", en: "People" } },
   { tab: "terms", href: "/admin/terms", label: { th: "ข้อตกลง", en: "Terms" } },
+  { tab: "mail", href: "/admin/mail", label: { th: "อีเมล", en: "Mail" } },
   { tab: "audit", href: "/admin/audit", label: { th: "บันทึกการตรวจสอบ", en: "Audit trail" } },
 ];
 

@@ -54,7 +54,16 @@ describe("dead letters", () => {
     expect((await admin.json("POST", `/api/v1/admin/mail/msg_nothing/retry`, {})).status).toBe(404);
   });
 
-  it("a message whose one-time code died cannot be sent again", async () => {
+  it("a message whose one-time code died cannot be sent again, erased or not yet", async () => {
+    const expired = await failedMessage(`${unique("dead")}@mail.go.th`);
+    await env.DB.prepare("UPDATE outbox SET secret_expires_at = ? WHERE id = ?")
+      .bind(Date.now() - 1000, expired)
+      .run();
+    expect((await admin.json("POST", `/api/v1/admin/mail/${expired}/retry`, {})).status).toBe(409);
+    const listed = (await (await admin.fetch("/api/v1/admin/mail")).json()) as {
+      messages: { id: string; retryable: boolean }[];
+    };
+    expect(listed.messages.find((m) => m.id === expired)?.retryable).toBe(false);
     const id = await failedMessage(`${unique("dead")}@mail.go.th`);
     await env.DB.prepare("UPDATE outbox SET body_erased_at = ? WHERE id = ?").bind(Date.now(), id).run();
     const res = await admin.json("POST", `/api/v1/admin/mail/${id}/retry`, {});

@@ -103,7 +103,7 @@ describe("delivery through Resend", () => {
     expect(spy).toHaveBeenCalledTimes(1);
   });
 
-  it("429 rate_limit_exceeded: stays pending, one more attempt, tried later; the retry carries the same Idempotency-Key", async () => {
+  it("429 rate_limit_exceeded: stays pending, no attempt spent, tried later; the retry carries the same Idempotency-Key", async () => {
     const { deps, clock } = resendDeps();
     const message = await queued();
     const spy = resendAnswers(
@@ -117,7 +117,7 @@ describe("delivery through Resend", () => {
     );
     await deliverOutbox(deps, [message.id]);
     const after = await outboxRow(message.id);
-    expect(after).toMatchObject({ status: "pending", attempts: 1, provider_id: null });
+    expect(after).toMatchObject({ status: "pending", attempts: 0, provider_id: null });
     expect(after.next_attempt_at).toBeGreaterThan(T0);
     expect(after.last_error).toMatch(/rate_limit_exceeded/);
 
@@ -126,7 +126,7 @@ describe("delivery through Resend", () => {
     clock.set(after.next_attempt_at);
     await deliverOutbox(deps);
     expect(callsFor(spy, message.id)).toBe(2);
-    expect(await outboxRow(message.id)).toMatchObject({ status: "sent", provider_id: "retry-ok", attempts: 2 });
+    expect(await outboxRow(message.id)).toMatchObject({ status: "sent", provider_id: "retry-ok", attempts: 1 });
   });
 
   it("500: stays pending for a retry", async () => {

@@ -99,18 +99,18 @@ describe("retries", () => {
     clock.set(row.next_attempt_at);
     await deliverOutbox(deps);
     row = await statusOf(id!);
-    expect(row).toMatchObject({ status: "pending", attempts: 2 });
+    expect(row).toMatchObject({ status: "pending", attempts: 1 }); // a 429 spends no attempt
     expect(row.next_attempt_at).toBe(clock.now() + 7 * SECOND); // retry-after honoured
     clock.set(row.next_attempt_at);
     await deliverOutbox(deps);
     row = await statusOf(id!);
-    expect(row).toMatchObject({ status: "pending", attempts: 3 });
+    expect(row).toMatchObject({ status: "pending", attempts: 2 });
     expect(row.last_error).toMatch(/no answer/);
     clock.set(row.next_attempt_at);
     await deliverOutbox(deps);
     expect(await statusOf(id!)).toMatchObject({
       status: "sent",
-      attempts: 4,
+      attempts: 3,
       provider_id: "4ef9a417-02e9-4d39-ad75-9611e0fcc33c",
     });
     expect(keys).toEqual([id, id, id, id]);
@@ -217,5 +217,106 @@ describe("batches and pacing", () => {
         .sort(),
     ).toEqual([...ids].sort()); // then alone, each its own id
     for (const id of ids) expect((await statusOf(id)).status).toBe("sent");
+  });
+
+  it("a batch retried after a recipient was suppressed is still resent whole, under its key", async () => {
+    const T0 = Date.UTC(2026, 10, 30, 7, 0, 0);
+    const { deps, clock } = simulated(T0);
+    await env.DB.prepare("UPDATE outbox SET status = 'failed' WHERE status = 'pending'").run();
+    const ids = await queue(3, T0);
+    const sizes: number[] = [];
+    const keys: string[] = [];
+    let n = 0;
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (_url, init) => {
+      sizes.push((JSON.parse(String(init?.body)) as unknown[]).length);
+      keys.push(new Headers(init?.headers).get("Idempotency-Key") ?? "");
+      if (++n === 1) return Promise.reject(new TypeError("fetch failed")); // perhaps sent, perhaps not
+      return json(200, { data: [{ id: unique("re_") }, { id: unique("re_") }, { id: unique("re_") }] });
+    });
+    await deliverOutbox(deps);
+    const [first] = await rows('SELECT "to" FROM outbox WHERE id = ?', ids[0]);
+    await env.DB.prepare("INSERT INTO email_suppressions (address, reason, created_at) VALUES (?, 'bounce', ?)")
+      .bind((JSON.parse(String(first!.to)) as string[])[0]!, T0)
+      .run();
+    clock.set((await statusOf(ids[0]!)).next_attempt_at);
+    await deliverOutbox(deps);
+    expect(sizes).toEqual([3, 3]);
+    expect(keys[1]).toBe(keys[0]);
+    for (const id of ids) expect((await statusOf(id)).status).toBe("sent");
+  });
+});
+
+describe("the team's limits and the operator's mistakes", () => {
+  it("429s do not spend a message's attempts: eight of them in a row and it still waits, then goes", async () => {
+    const T0 = Date.UTC(2026, 10, 30, 8, 0, 0);
+    const { deps, clock } = simulated(T0);
+    const [id] = await queue(1, T0);
+    let n = 0;
+    vi.spyOn(globalThis, "fetch").mockImplementation(async () =>
+      ++n <= 9
+        ? json(
+            429,
+            {
+              name: "daily_quota_exceeded",
+              message: "You have reached your daily email sending quota.",
+              statusCode: 429,
+            },
+            { "retry-after": "60" },
+          )
+        : json(200, { id: "after-quota" }),
+    );
+    for (let i = 0; i < 9; i++) {
+      await deliverOutbox(deps, i === 0 ? [id!] : undefined);
+      const row = await statusOf(id!);
+      expect(row).toMatchObject({ status: "pending", attempts: 0 });
+      expect(row.next_attempt_at).toBe(clock.now() + 60 * SECOND);
+      clock.set(row.next_attempt_at);
+    }
+    await deliverOutbox(deps);
+    expect(await statusOf(id!)).toMatchObject({ status: "sent", provider_id: "after-quota", attempts: 1 });
+  });
+
+  it("a refused API key (401) is retried later, and the sweep stops at the first refusal", async () => {
+    const T0 = Date.UTC(2026, 10, 30, 9, 0, 0);
+    const { deps } = simulated(T0);
+    await env.DB.prepare("UPDATE outbox SET status = 'failed' WHERE status = 'pending'").run();
+    const a = await queue(1, T0);
+    const b = await queue(1, T0 + 1);
+    let calls = 0;
+    vi.spyOn(globalThis, "fetch").mockImplementation(async () => {
+      calls++;
+      return json(401, {
+        name: "restricted_api_key",
+        message: "This API key is restricted to only send emails.",
+        statusCode: 401,
+      });
+    });
+    await deliverOutbox(deps, [...a, ...b]);
+    expect(calls).toBe(1);
+    for (const id of [...a, ...b]) expect((await statusOf(id)).status).toBe("pending");
+  });
+
+  it("a sign-in code is sent even to a suppressed address: the person asking is at the screen", async () => {
+    const agency = await createAgency();
+    const email = `${unique("u")}@${agency.domain}`;
+    await env.DB.prepare("INSERT INTO email_suppressions (address, reason, created_at) VALUES (?, 'bounce', ?)")
+      .bind(email, Date.now())
+      .run();
+    const { deps } = simulated(Date.now());
+    const sent: string[] = [];
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (_u, init) => {
+      sent.push(String(init?.body));
+      return json(200, { id: unique("re_") });
+    });
+    const code = queueEmail(db, {
+      template: "sign_in_code",
+      to: [email],
+      email: { subject: "รหัส / Code", text: "123456", html: "<p>123456</p>" },
+      now: deps.clock.now(),
+    });
+    await code.statement;
+    await deliverOutbox(deps, [code.id]);
+    expect((await statusOf(code.id)).status).toBe("sent");
+    expect(sent).toHaveLength(1);
   });
 });

@@ -126,6 +126,33 @@ describe("signatures", () => {
   });
 });
 
+describe("what a signed body may not do", () => {
+  it("malformed events are 400; events about messages that are not ours suppress nothing", async () => {
+    const to = `${unique("other")}@mail.go.th`;
+    for (const bad of [
+      { type: "email.bounced", data: { to: [to], bounce: { type: 5 } } },
+      { type: "email.bounced", data: { to: [to], bounce: { message: 5 } } },
+      { type: 7 },
+      [],
+    ]) {
+      const res = await deliver(bad);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+    }
+    // Another application's mail on the same Resend account.
+    const foreign = await deliver(event("email.complained", "re_not_ours", [to]));
+    expect(await foreign.json()).toEqual({ outcome: "ignored" });
+    expect(await rows("SELECT * FROM email_suppressions WHERE address = ?", to)).toEqual([]);
+  });
+
+  it("a recipient with control characters is not taken from the event: the message's own address is", async () => {
+    const to = `${unique("crlf")}@mail.go.th`;
+    const message = await sentMessageTo(to);
+    await deliver(event("email.bounced", message.providerId, [`${to}\r\nBcc: evil@mail.go.th`]));
+    const stored = await rows("SELECT address FROM email_suppressions WHERE message_id = ?", message.id);
+    expect(stored).toEqual([{ address: to }]);
+  });
+});
+
 describe("delivery events", () => {
   it("delivered, then a late delay event: the message stays delivered; a replay is a duplicate", async () => {
     const to = `${unique("r")}@mail.go.th`;

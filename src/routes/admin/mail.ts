@@ -40,7 +40,7 @@ adminMailRoutes.get(
   }),
   validate("query", MailQuery),
   async (c) =>
-    c.json({ messages: (await listMail(c.var.deps.db, c.req.valid("query").status ?? "failed")).map(mailJson) }),
+    c.json({ messages: (await listMail(c.var.deps, c.req.valid("query").status ?? "failed")).map(mailJson) }),
 );
 
 adminMailRoutes.post(

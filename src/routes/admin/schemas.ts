@@ -171,6 +171,8 @@ export const MailRecordJson = v.object({
   delivery: v.nullable(v.picklist(["delivered", "delayed", "bounced", "complained"])),
   deliveryAt: nullableIso,
   deliveryDetail: v.nullable(v.string()),
+  /** False when its one-time code or link has died: it cannot be sent again. */
+  retryable: v.boolean(),
 });
 export const MailList = v.object({ messages: v.array(MailRecordJson) });
 export const MailResponse = v.object({ message: MailRecordJson });

@@ -2,7 +2,6 @@ import { and, desc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm"
 import { agencies, applications, oneTimeTokens, outbox, type User } from "../../db/schema";
 import { runBatch } from "../../db/guarded";
 import { auditStatement } from "../../db/statements/audit";
-import type { Db } from "../../env";
 import { AppError } from "../../errors";
 import type { Deps, RequestMeta } from "../../deps";
 
@@ -23,6 +22,8 @@ export interface MailRecord {
   delivery: string | null;
   deliveryAt: number | null;
   deliveryDetail: string | null;
+  /** False when its one-time code or link has died (or its body was erased): it cannot be sent again. */
+  retryable: boolean;
 }
 
 const COLUMNS = {
@@ -38,7 +39,21 @@ const COLUMNS = {
   delivery: outbox.delivery,
   deliveryAt: outbox.deliveryAt,
   deliveryDetail: outbox.deliveryDetail,
+  bodyErasedAt: outbox.bodyErasedAt,
+  secretExpiresAt: outbox.secretExpiresAt,
 };
+
+type Row = { [K in keyof typeof COLUMNS]: (typeof COLUMNS)[K]["_"]["data"] | null };
+
+/** A row as administrators see it, at `now` (ms). */
+function record(row: Row, now: number): MailRecord {
+  const { bodyErasedAt, secretExpiresAt, to, ...rest } = row as Row & { to: string };
+  return {
+    ...(rest as Omit<MailRecord, "to" | "retryable">),
+    to: JSON.parse(to) as string[],
+    retryable: bodyErasedAt === null && (secretExpiresAt === null || secretExpiresAt > now),
+  };
+}
 
 export type MailListStatus = "failed" | "suppressed" | "bounced";
 
@@ -47,10 +62,11 @@ export type MailListStatus = "failed" | "suppressed" | "bounced";
  * by Resend), `suppressed` (not sent: the address is on the suppression list) or `bounced`
  * (sent, then bounced or complained of).
  */
-export async function listMail(db: Db, status: MailListStatus): Promise<MailRecord[]> {
+export async function listMail(deps: Deps, status: MailListStatus): Promise<MailRecord[]> {
   const where = status === "bounced" ? inArray(outbox.delivery, ["bounced", "complained"]) : eq(outbox.status, status);
-  const rows = await db.select(COLUMNS).from(outbox).where(where).orderBy(desc(outbox.createdAt)).limit(200);
-  return rows.map((r) => ({ ...r, to: JSON.parse(r.to) as string[] }));
+  const rows = await deps.db.select(COLUMNS).from(outbox).where(where).orderBy(desc(outbox.createdAt)).limit(200);
+  const now = deps.clock.now();
+  return rows.map((r) => record(r as Row, now));
 }
 
 /**
@@ -68,7 +84,8 @@ export async function retryMessage(
 ): Promise<MailRecord> {
   const [message] = await deps.db.select().from(outbox).where(eq(outbox.id, id)).limit(1);
   if (!message) throw new AppError("not_found", { th: "ไม่พบข้อความนี้", en: "No such message." });
-  if (message.bodyErasedAt !== null)
+  const now = deps.clock.now();
+  if (message.bodyErasedAt !== null || (message.secretExpiresAt !== null && message.secretExpiresAt <= now))
     throw new AppError("invalid_transition", {
       th: "ข้อความนี้มีรหัสหรือลิงก์ที่หมดอายุแล้ว ส่งซ้ำไม่ได้ ผู้รับต้องขอรหัสใหม่",
       en: "This message carried a one-time code or link that has expired: it cannot be sent again; its recipient asks for a new one.",
@@ -78,7 +95,6 @@ export async function retryMessage(
       th: "ส่งซ้ำได้เฉพาะข้อความที่ส่งไม่สำเร็จ",
       en: "Only a failed message can be sent again.",
     });
-  const now = deps.clock.now();
   const actor = `admin:${admin.email ?? admin.id}`;
   const [updated] = await runBatch(deps.db, [
     deps.db
@@ -102,7 +118,7 @@ export async function retryMessage(
       en: "This message was already sent again.",
     });
   const [row] = await deps.db.select(COLUMNS).from(outbox).where(eq(outbox.id, id));
-  return { ...row!, to: JSON.parse(row!.to) as string[] };
+  return record(row as Row, now);
 }
 
 /** An application whose approver's address did not accept mail, while that address still holds a live link. */

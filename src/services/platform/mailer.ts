@@ -17,14 +17,20 @@ interface ResendError {
 
 /**
  * Resend's answer classified (https://resend.com/docs/api-reference/errors): 429 (rate or
- * daily quota), 5xx, no answer at all (timeout, network) and a concurrent request with the same
- * idempotency key are worth another try, `retry-after` (seconds) honoured; any other 4xx (a
- * validation error, a bad key, an unverified domain) is not.
+ * daily quota), 5xx, no answer at all (timeout, network), a concurrent request with the same
+ * idempotency key, and 401/403 (a missing or restricted API key, an unverified domain: the
+ * operator's to fix, not the message's fault) are worth another try, `retry-after` (seconds)
+ * honoured; any other 4xx (a validation error of this message) is not.
  */
 export function classifyResendError(error: ResendError, headers: Record<string, string> | null): SendFailure {
   const status = error.statusCode ?? null;
   const retryable =
-    status === null || status === 429 || status >= 500 || error.name === "concurrent_idempotent_requests";
+    status === null ||
+    status === 429 ||
+    status === 401 ||
+    status === 403 ||
+    status >= 500 ||
+    error.name === "concurrent_idempotent_requests";
   const after = Number(headers?.["retry-after"]);
   return {
     ok: false,

@@ -26,7 +26,13 @@ export function erasedBody(now: number) {
 export async function eraseSecretBodies(deps: Deps): Promise<number> {
   if (!keepsNoSecrets(deps)) return 0;
   const now = deps.clock.now();
-  const dead = and(isNull(outbox.bodyErasedAt), isNotNull(outbox.secretExpiresAt), lte(outbox.secretExpiresAt, now));
+  // A pending message of a batch waits: the batch must be resent as it was (it fails or is sent whole).
+  const dead = and(
+    isNull(outbox.bodyErasedAt),
+    isNotNull(outbox.secretExpiresAt),
+    lte(outbox.secretExpiresAt, now),
+    sql`NOT (${outbox.status} = 'pending' AND ${outbox.batchKey} IS NOT NULL)`,
+  );
   const [expired, delivered] = await runBatch(deps.db, [
     deps.db
       .update(outbox)

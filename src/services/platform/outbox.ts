@@ -19,6 +19,12 @@ export { eraseSecretBodies, listMessages } from "./outbox-bodies";
 // resends that same batch with it — so Resend never sends a message twice.
 
 export const MAX_DELIVERY_ATTEMPTS = 8;
+
+/**
+ * Codes a person asks for while waiting at the screen: sent even to a suppressed address (they
+ * show the address works again; a new bounce suppresses it again), never silently dropped.
+ */
+const ASKED_FOR: ReadonlySet<string> = new Set(["sign_in_code", "email_verify_code", "approval_confirm_code"]);
 /** Resend's batch endpoint takes at most 100 messages. */
 export const BATCH_MAX = 100;
 /** Messages one sweep looks at. */
@@ -90,21 +96,26 @@ async function markSent(deps: Deps, group: Sendable[], providerIds: (string | nu
   );
 }
 
-/** Records a failed attempt: retried later (after `retry-after` when Resend gave one), or failed for good. */
+/**
+ * Records a failed attempt: retried later (after `retry-after` when Resend gave one), or failed for
+ * good. A 429 (Resend's rate or daily quota) is the team's limit, not the message's fault: it does
+ * not spend one of the message's attempts, and waits `retry-after` (a minute when none is given).
+ */
 async function markFailed(deps: Deps, group: Sendable[], failure: SendFailure): Promise<void> {
   const now = deps.clock.now();
+  const limited = failure.status === 429;
   await runBatch(
     deps.db,
     group.map(({ message }) => {
-      const giveUp = !failure.retryable || message.attempts + 1 >= MAX_DELIVERY_ATTEMPTS;
+      const giveUp = !failure.retryable || (!limited && message.attempts + 1 >= MAX_DELIVERY_ATTEMPTS);
+      const wait = failure.retryAfterSeconds ?? (limited ? 60 : null);
       return deps.db
         .update(outbox)
         .set({
           status: giveUp ? "failed" : "pending",
           lastError: failure.error.slice(0, 500),
-          ...(failure.retryAfterSeconds !== null && !giveUp
-            ? { nextAttemptAt: now + Math.max(failure.retryAfterSeconds * SECOND, SECOND) }
-            : {}),
+          ...(limited ? { attempts: message.attempts } : {}),
+          ...(wait !== null && !giveUp ? { nextAttemptAt: now + Math.max(wait * SECOND, SECOND) } : {}),
         })
         .where(eq(outbox.id, message.id));
     }),
@@ -185,7 +196,8 @@ async function sendGroup(deps: Deps, group: Sendable[], batchKey: string | null,
     return "failed";
   }
   await markFailed(deps, group, result);
-  return result.status === 429 ? "rate_limited" : "failed";
+  // The team's limit, or a key or domain Resend refuses: every other message would fare the same.
+  return result.status === 429 || result.status === 401 || result.status === 403 ? "rate_limited" : "failed";
 }
 
 /**
@@ -207,15 +219,29 @@ export async function deliverOutbox(deps: Deps, ids?: string[]): Promise<number>
     .limit(SWEEP_MAX);
   if (due.length === 0) return 0;
   try {
+    // A batch already tried is resent exactly as it was (same key, same messages, same recipients):
+    // all its rows, also those past this sweep's limit, and no recipient left out.
+    const keys = [...new Set(due.map((m) => m.batchKey).filter((k): k is string => k !== null))];
+    const members = keys.length
+      ? await deps.db
+          .select()
+          .from(outbox)
+          .where(and(inArray(outbox.batchKey, keys.slice(0, 90)), eq(outbox.status, "pending")))
+      : [];
+    const byId = new Map([...due, ...members].map((m) => [m.id, m]));
+    const messages = [...byId.values()];
     const suppressed = await suppressedAmong(
       deps.db,
-      due.flatMap((m) => JSON.parse(m.to) as string[]),
+      messages.flatMap((m) => JSON.parse(m.to) as string[]),
     );
     const sendable: Sendable[] = [];
     const followUps: string[] = [];
-    for (const message of due) {
+    for (const message of messages) {
       const to = JSON.parse(message.to) as string[];
-      const open = to.filter((a) => !suppressed.has(a.toLowerCase()));
+      const open =
+        message.batchKey !== null || ASKED_FOR.has(message.template)
+          ? to
+          : to.filter((a) => !suppressed.has(a.toLowerCase()));
       if (open.length > 0) sendable.push({ message, to: open });
       else followUps.push(...(await suppress(deps, message, to)));
     }
@@ -223,12 +249,12 @@ export async function deliverOutbox(deps: Deps, ids?: string[]): Promise<number>
     for (const { group, batchKey } of groupsOf(sendable)) {
       const claimed = await claim(deps, group, batchKey);
       if (claimed.length === 0) continue;
-      // A batch resent must be the batch first sent (same key, same messages); a row claimed elsewhere
-      // meanwhile leaves a smaller batch, which Resend would refuse under that key: send the rest alone.
-      const key = batchKey !== null && claimed.length === group.length && claimed.length > 1 ? batchKey : null;
-      if (key === null && batchKey !== null)
-        await deps.db.update(outbox).set({ batchKey: null }).where(eq(outbox.batchKey, batchKey));
-      const requests = key === null && claimed.length > 1 ? claimed.map((s) => [s]) : [claimed];
+      // A resent batch must be whole. Another sweeper claiming part of it at the same moment
+      // leaves it to that sweeper's next run (sending a part under the key would be refused, and
+      // sending it alone could send twice).
+      if (claimed.length < group.length) continue;
+      const key = batchKey !== null && claimed.length > 1 ? batchKey : null;
+      const requests = [claimed];
       let stop = false;
       for (const request of requests) {
         if ((await sendGroup(deps, request, key, deadline)) === "rate_limited") {

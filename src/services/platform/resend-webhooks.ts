@@ -1,5 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
+import * as v from "valibot";
+import { EmailAddress } from "../../lib/fields";
 import { outbox, webhookEvents } from "../../db/schema";
 import { runBatch, type Statement } from "../../db/guarded";
 import { auditStatement } from "../../db/statements/audit";
@@ -13,16 +15,26 @@ import { suppressStatement } from "./suppressions";
 // endpoint's `whsec_` secret). Verified by the `standardwebhooks` package, which also refuses a
 // timestamp more than 5 minutes from now; each delivery id is handled once.
 
-/** The part of a Resend event this service reads. */
-export interface ResendEvent {
-  type: string;
-  created_at?: string;
-  data?: {
-    email_id?: string;
-    to?: string[] | string;
-    bounce?: { type?: string; subType?: string; message?: string };
-  };
-}
+/** The part of a Resend event this service reads (other fields are kept out). */
+const ResendEventSchema = v.object({
+  type: v.pipe(v.string(), v.maxLength(100)),
+  created_at: v.optional(v.string()),
+  data: v.optional(
+    v.object({
+      email_id: v.optional(v.string()),
+      to: v.optional(v.union([v.string(), v.array(v.unknown())])),
+      bounce: v.optional(
+        v.object({
+          type: v.optional(v.string()),
+          subType: v.optional(v.string()),
+          message: v.optional(v.string()),
+        }),
+      ),
+    }),
+  ),
+});
+
+export type ResendEvent = v.InferOutput<typeof ResendEventSchema>;
 
 /** A verified delivery: its id (the replay key) and the event. */
 export interface VerifiedWebhook {
@@ -51,17 +63,26 @@ export function verifyResendWebhook(
   try {
     event = new Webhook(secret).verify(body, headers);
   } catch (error) {
-    if (error instanceof WebhookVerificationError || error instanceof SyntaxError)
+    if (error instanceof WebhookVerificationError)
       throw new AppError("invalid_signature", {
         th: "ลายมือชื่อของ webhook ไม่ถูกต้องหรือหมดอายุ",
         en: `The webhook's signature does not verify (${error.message}).`,
       });
+    // Signed, but no JSON.
+    if (error instanceof SyntaxError) throw notAnEvent("malformed JSON");
     throw error;
   }
-  if (typeof event !== "object" || event === null || typeof (event as ResendEvent).type !== "string")
-    throw new AppError("invalid_request", { th: "ไม่ใช่เหตุการณ์ของ Resend", en: "The body is no Resend event." });
-  return { id: headers["webhook-id"], event: event as ResendEvent };
+  const parsed = v.safeParse(ResendEventSchema, event);
+  if (!parsed.success) throw notAnEvent(parsed.issues[0]?.message ?? "not an event");
+  return { id: headers["webhook-id"], event: parsed.output };
 }
+
+const notAnEvent = (why: string) =>
+  new AppError(
+    "invalid_request",
+    { th: "ไม่ใช่เหตุการณ์ของ Resend", en: "The body is no Resend event." },
+    { errors: [{ path: "$", message: why }] },
+  );
 
 const DELIVERY: Record<string, "delivered" | "delayed" | "bounced" | "complained"> = {
   "email.delivered": "delivered",
@@ -83,9 +104,20 @@ const MAY_REPLACE: Record<string, string[]> = {
 
 export type WebhookOutcome = "recorded" | "duplicate" | "ignored";
 
+/** The event's recipients that are well-formed addresses, lower-cased. */
 const recipientsOf = (event: ResendEvent): string[] => {
   const to = event.data?.to;
-  return (Array.isArray(to) ? to : typeof to === "string" ? [to] : []).filter((a) => typeof a === "string");
+  const listed: unknown[] = Array.isArray(to) ? to : typeof to === "string" ? [to] : [];
+  return listed.flatMap((a) => {
+    const address = v.safeParse(EmailAddress, a);
+    return address.success ? [address.output] : [];
+  });
+};
+
+/** A moment from Resend (ISO 8601), or `fallback` when it is none or absurd. */
+const momentOf = (iso: string | undefined, fallback: number): number => {
+  const at = Date.parse(iso ?? "");
+  return Number.isFinite(at) && at > Date.UTC(2020, 0, 1) ? at : fallback;
 };
 
 /**
@@ -94,8 +126,8 @@ const recipientsOf = (event: ResendEvent): string[] => {
  * `email.delivery_delayed`, `email.bounced`, `email.complained` are written on the outbox row of
  * the message (found by Resend's email id); a bounce (not a transient one) or a complaint also
  * suppresses its recipients and, for an approval request, flags the application and tells the
- * applicant. Other event types are acknowledged (`ignored`). Returns the outcome and the outbox
- * ids to deliver.
+ * applicant. Other event types, and events about messages that are not ours, are acknowledged
+ * (`ignored`). Returns the outcome and the outbox ids to deliver.
  */
 export async function recordResendEvent(
   deps: Deps,
@@ -116,7 +148,7 @@ export async function recordResendEvent(
       ? await deps.db.select().from(outbox).where(eq(outbox.providerId, emailId)).limit(1)
       : [];
   if (kind && message) {
-    const at = Date.parse(event.created_at ?? "") || now;
+    const at = momentOf(event.created_at, now);
     const bounce = event.data?.bounce;
     const detail = bounce
       ? [bounce.type, bounce.subType, bounce.message].filter(Boolean).join(" · ").slice(0, 500)
@@ -130,30 +162,35 @@ export async function recordResendEvent(
         ),
     );
   }
-  const hard = (kind === "bounced" && event.data?.bounce?.type?.toLowerCase() !== "transient") || kind === "complained";
-  if (hard) {
-    const addresses =
-      recipientsOf(event).length > 0 ? recipientsOf(event) : message ? (JSON.parse(message.to) as string[]) : [];
-    for (const address of addresses.slice(0, 50)) {
+  // Resend sends email.bounced for permanent rejections; a bounce typed Transient or Undetermined
+  // is recorded but suppresses nothing. Only our own messages suppress: another application on
+  // the same Resend account must not silence addresses here.
+  const bounceType = event.data?.bounce?.type?.toLowerCase();
+  const hard =
+    (kind === "bounced" && bounceType !== "transient" && bounceType !== "undetermined") || kind === "complained";
+  if (hard && message) {
+    const ours = (JSON.parse(message.to) as string[]).map((a) => a.toLowerCase());
+    const named = recipientsOf(event).filter((a) => ours.includes(a));
+    for (const address of named.length > 0 ? named : ours) {
       const reason = kind === "complained" ? "complaint" : "bounce";
       statements.push(
         suppressStatement(deps.db, {
           address,
           reason,
           detail: event.data?.bounce?.message ?? null,
-          messageId: message?.id ?? null,
+          messageId: message.id,
           now,
         }),
         auditStatement(deps.db, {
           actor: "resend",
           action: "mail.suppressed",
-          subject: `email:${address.toLowerCase()}`,
-          detail: { reason, message: message?.id ?? null, template: message?.template ?? null, event: id },
+          subject: `email:${address}`,
+          detail: { reason, message: message.id, template: message.template, event: id },
           at: now,
           meta: null,
         }),
       );
-      if (message?.applicationId && APPROVAL_TEMPLATES.has(message.template)) {
+      if (message.applicationId && APPROVAL_TEMPLATES.has(message.template)) {
         const flag = await approverBounceStatements(deps, {
           applicationId: message.applicationId,
           address,
@@ -173,5 +210,5 @@ export async function recordResendEvent(
       return { outcome: "duplicate", outboxIds: [] };
     throw error;
   }
-  return { outcome: kind ? "recorded" : "ignored", outboxIds };
+  return { outcome: kind && message ? "recorded" : "ignored", outboxIds };
 }

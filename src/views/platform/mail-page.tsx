@@ -15,6 +15,7 @@ export interface MailRow {
   attempts: number;
   lastError: string | null;
   createdAt: string;
+  retryable: boolean;
 }
 
 export interface SuppressionRow {
@@ -37,6 +38,15 @@ export const MAIL_DONE: Record<string, Bilingual> = {
   retried: { th: "ส่งข้อความอีกครั้งแล้ว", en: "The message is on its way again." },
   lifted: { th: "ยกเลิกการระงับแล้ว อีเมลถึงที่อยู่นี้จะถูกส่งอีกครั้ง", en: "Lifted: mail to this address is sent again." },
 };
+
+/** An empty list says so. */
+function None() {
+  return (
+    <p>
+      <T th="ไม่มี" en="None." />
+    </p>
+  );
+}
 
 const REASONS: Record<SuppressionRow["reason"], Bilingual> = {
   bounce: { th: "ตีกลับถาวร", en: "Hard bounce" },
@@ -64,9 +74,7 @@ export function MailPage(props: {
         <T th="ผู้อนุมัติที่อีเมลไม่รับจดหมาย" en="Approvers whose address did not accept mail" />
       </h2>
       {props.bounced.length === 0 ? (
-        <p>
-          <T th="ไม่มี" en="None." />
-        </p>
+        <None />
       ) : (
         <>
           <p>
@@ -96,9 +104,7 @@ export function MailPage(props: {
         <T th="ข้อความที่ส่งไม่สำเร็จ" en="Messages that failed" />
       </h2>
       {props.failed.length === 0 ? (
-        <p>
-          <T th="ไม่มี" en="None." />
-        </p>
+        <None />
       ) : (
         <div class="table-wrap">
           <table class="stack">
@@ -128,14 +134,27 @@ export function MailPage(props: {
                   <td data-label={t({ th: "ประเภท", en: "Template" })}>
                     <code>{m.template}</code>
                   </td>
-                  <td data-label={t({ th: "ครั้งที่ลอง", en: "Attempts" })}>
+                  <td data-label={t({ th: "ครั้งที่ลอง / ข้อผิดพลาดล่าสุด", en: "Attempts / last error" })}>
                     {m.attempts} · <span class="small">{m.lastError ?? "—"}</span>
                   </td>
                   <td data-label={t({ th: "สร้างเมื่อ", en: "Queued" })}>
                     <When iso={m.createdAt} />
                   </td>
                   <td data-label={t({ th: "จัดการ", en: "Action" })}>
-                    <form method="post" action={`/admin/mail/${encodeURIComponent(m.id)}/retry`} data-submit-once>
+                    {m.retryable ? null : (
+                      <span class="small">
+                        <T
+                          th="รหัสหรือลิงก์ในข้อความหมดอายุแล้ว ผู้รับต้องขอใหม่"
+                          en="Its one-time code or link has expired: the recipient asks for a new one."
+                        />
+                      </span>
+                    )}
+                    <form
+                      method="post"
+                      action={`/admin/mail/${encodeURIComponent(m.id)}/retry`}
+                      data-submit-once
+                      hidden={!m.retryable}
+                    >
                       <button type="submit" class="secondary">
                         <T th="ส่งอีกครั้ง" en="Send again" />
                         <span class="vh">
@@ -155,9 +174,7 @@ export function MailPage(props: {
         <T th="อีเมลที่ระงับการส่ง" en="Suppressed addresses" />
       </h2>
       {props.suppressions.length === 0 ? (
-        <p>
-          <T th="ไม่มี" en="None." />
-        </p>
+        <None />
       ) : (
         <ul class="event-list">
           {props.suppressions.map((s, i) => (
@@ -168,6 +185,7 @@ export function MailPage(props: {
                 <input type="hidden" name="address" value={s.address} />
                 <label for={`lift-${i}`}>
                   <T th="เหตุผลที่ยกเลิกการระงับ" en="Why lift it" />
+                  <span class="vh">: {s.address}</span>
                 </label>
                 <input id={`lift-${i}`} name="reason" required maxlength={2000} autocomplete="off" />
                 <button type="submit" class="secondary">

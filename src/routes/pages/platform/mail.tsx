@@ -10,6 +10,8 @@ import { liftSuppression, listSuppressions } from "../../../services/platform/su
 import { MAIL_DONE, MailPage } from "../../../views/platform/mail-page";
 import { attempt, doneOf, formFields, layoutUser, pageUser } from "../helpers";
 import { html } from "../render";
+import * as v from "valibot";
+import { LiftBody } from "../../admin/schemas";
 
 /** The administrators' mail page (GET /admin/mail) and its two actions, each redirecting back. */
 export const mailPages = new Hono<AppEnv>();
@@ -20,7 +22,7 @@ async function renderMail(c: Context<AppEnv>, error: AppError | null = null, sta
   const { deps } = c.var;
   const [bounced, failed, suppressions] = await Promise.all([
     listBouncedApprovals(deps),
-    listMail(deps.db, "failed"),
+    listMail(deps, "failed"),
     listSuppressions(deps.db),
   ]);
   c.header("Cache-Control", "no-store");
@@ -53,18 +55,19 @@ mailPages.post("/admin/mail/:id/retry", page("admin"), async (c) => {
 
 mailPages.post("/admin/suppressions/lift", page("admin"), async (c) => {
   const form = await formFields(c);
-  if (isBlank(form.reason ?? ""))
+  // The API's own rules (a well-formed address, a reason without control characters).
+  const parsed = v.safeParse(LiftBody, form);
+  if (isBlank(form.reason ?? "") || !parsed.success)
     return renderMail(
       c,
       new AppError("invalid_request", {
-        th: "กรุณาระบุเหตุผลที่ยกเลิกการระงับ",
-        en: "Say why the suppression is lifted.",
+        th: "กรุณาระบุเหตุผลที่ยกเลิกการระงับ เป็นข้อความธรรมดา",
+        en: "Say, in plain text, why the suppression is lifted.",
       }),
       400,
     );
-  const done = await attempt(() =>
-    liftSuppression(c.var.deps, pageUser(c), form.address ?? "", form.reason!.trim().slice(0, 2000), c.var.meta),
-  );
+  const { address, reason } = parsed.output;
+  const done = await attempt(() => liftSuppression(c.var.deps, pageUser(c), address, reason, c.var.meta));
   if (!done.ok) return renderMail(c, done.error, 404);
   return c.redirect("/admin/mail?done=lifted", 303);
 });

@@ -2,7 +2,26 @@ import path from "node:path";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 import { createServer } from "node:net";
+import { readFileSync } from "node:fs";
 import { OIDC_TEST_SECRETS, oidcTestProviders } from "./test/setup/oidc-env.ts";
+
+/**
+ * A real CKAN for the portal tests when one answers here (`bash ../shared/ckan/ckan-up.sh`, or
+ * CKAN_TEST_URL and CKAN_TEST_TOKEN_FILE): its URL and sysadmin token as bindings; else none,
+ * and those tests are skipped with a notice.
+ */
+async function ckanBindings(): Promise<Record<string, string>> {
+  const url = process.env.CKAN_TEST_URL ?? "http://127.0.0.1:5055";
+  let token = "";
+  try {
+    token = readFileSync(process.env.CKAN_TEST_TOKEN_FILE ?? "/tmp/ckan-ci/token", "utf8").trim();
+    const status = await fetch(`${url}/api/3/action/status_show`, { signal: AbortSignal.timeout(3000) });
+    if (!status.ok) return {};
+  } catch {
+    return {};
+  }
+  return token ? { CKAN_TEST_URL: url, CKAN_TEST_TOKEN: token } : {};
+}
 
 /** A free loopback port for the test OpenID provider (kept for the run in the environment). */
 async function oidcPort(): Promise<number> {
@@ -20,6 +39,7 @@ async function oidcPort(): Promise<number> {
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, "migrations"));
   const port = await oidcPort();
+  const ckan = await ckanBindings();
   return {
     test: {
       projects: [
@@ -36,6 +56,7 @@ export default defineConfig(async () => {
                   OIDC_PROVIDERS: JSON.stringify(oidcTestProviders(port)),
                   OIDC_ALLOW_HTTP: "true",
                   ...OIDC_TEST_SECRETS,
+                  ...ckan,
                 },
               },
             }),

@@ -79,6 +79,11 @@ export async function startOidcProvider(port: number, redirectUris: string[]): P
       res.end(String(error));
     }
   });
+  // Node closes an idle keep-alive connection after 5 s; workerd may reuse a pooled one at that
+  // very moment and see "Network connection lost" (it did, under load, in a long test). Keep idle
+  // connections longer than workerd's pool does.
+  server.keepAliveTimeout = 120_000;
+  server.headersTimeout = 125_000;
   await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
   return server;
 }

@@ -10,6 +10,7 @@ import worker from "../../src/index";
 import { Client, ORIGIN, mailTo } from "../helpers/client";
 import { createAgency, db, unique } from "../helpers/fixtures";
 import { rows } from "../helpers/db";
+import { json } from "../helpers/resend-sim";
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -52,9 +53,6 @@ async function outboxRow(id: string) {
     sent_at: number | null;
   };
 }
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
 function resendAnswers(...answers: (() => Response)[]) {
   let i = 0;

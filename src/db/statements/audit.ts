@@ -1,3 +1,4 @@
+import type { User } from "../schema";
 import type { SQL } from "drizzle-orm";
 import { auditEvents } from "../schema";
 import { insertWhere } from "../guarded";
@@ -39,4 +40,9 @@ export function auditStatement(db: Db, row: AuditRow) {
     ip: row.meta?.ip ?? null,
   };
   return row.guard ? insertWhere(db, auditEvents, values, row.guard) : db.insert(auditEvents).values(values);
+}
+
+/** How the audit trail names an administrator who acted: `admin:<e-mail>` (or their id). */
+export function actorOf(admin: Pick<User, "email" | "id">): string {
+  return `admin:${admin.email ?? admin.id}`;
 }

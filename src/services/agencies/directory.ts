@@ -7,7 +7,7 @@ import type { Db } from "../../env";
 import { newId } from "../../lib/ids";
 import { agencyDomainList, agencyMatches, getAgency } from "./agency";
 import { approverChangeStatements } from "../../workflow/approver-changes";
-import { auditStatement } from "../../db/statements/audit";
+import { auditStatement, actorOf } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { emailDomain } from "./mail-domains";
 import { agencyColumns, agencyRecord, agencyState } from "./agency-state";
@@ -87,8 +87,6 @@ async function checkDirectory(
       },
     );
 }
-
-export const actorOf = (admin: User) => `admin:${admin.email ?? admin.id}`;
 
 /** Runs an agency batch; a domain another request took meanwhile is a 409, with nothing written. */
 export async function commitAgencyBatch(db: Db, statements: Statement[]): Promise<unknown[][]> {

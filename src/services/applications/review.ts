@@ -1,3 +1,4 @@
+import { actorOf } from "../../db/statements/audit";
 import { type User } from "../../db/schema";
 
 import { AppError } from "../../errors";
@@ -83,7 +84,7 @@ export async function confirmApprover(
     );
   }
   const committed = await commitApplicationTransition(deps, ctx, "APPROVER_CONFIRMED", {
-    actor: `admin:${admin.email ?? admin.id}`,
+    actor: actorOf(admin),
     meta,
     patch: { approverName: approver.name, approverPosition: approver.position, approverEmail: email },
   });

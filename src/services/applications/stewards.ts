@@ -1,3 +1,4 @@
+import { actorOf } from "../../db/statements/audit";
 import { and, desc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { agencies, apiKeys, applications, handovers, memberships, users, type User } from "../../db/schema";
 import { afterCursor, contains, pageLimit, pageOf, type Paged } from "../../db/paging";
@@ -176,7 +177,7 @@ export async function changeSteward(
   meta: RequestMeta,
 ) {
   return commitMembershipTransition(deps, membershipId, EVENTS[action], {
-    actor: `admin:${admin.email ?? admin.id}`,
+    actor: actorOf(admin),
     meta,
     reason,
   });

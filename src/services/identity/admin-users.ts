@@ -2,15 +2,13 @@ import { and, eq, sql } from "drizzle-orm";
 import { emailIdentities, passkeys, users, type User } from "../../db/schema";
 import { runBatch } from "../../db/guarded";
 import { AppError } from "../../errors";
-import { auditStatement } from "../../db/statements/audit";
+import { auditStatement, actorOf } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { clearAllFailuresStatement } from "./code-failures";
 import { rightsChangedStatement } from "../../db/statements/rights";
 import { endAllSessionsStatement } from "./sessions";
 
 import { loadUser } from "./people";
-
-const actorOf = (admin: User) => `admin:${admin.email ?? admin.id}`;
 
 /**
  * True while another active administrator than `id` exists: evaluated inside the statement

@@ -1,7 +1,7 @@
 import { and, eq, gt, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import { agencies, apiKeys, memberships, users, type User } from "../../db/schema";
 import { runBatch, type Statement } from "../../db/guarded";
-import { auditStatement } from "../../db/statements/audit";
+import { auditStatement, actorOf } from "../../db/statements/audit";
 import { queueEmail } from "../../db/statements/outbox";
 import { AppError } from "../../errors";
 import { SECOND } from "../../lib/clock";
@@ -142,7 +142,7 @@ export async function expireKeys(
   const { subject } = scopeOf(scope);
   statements.push(
     auditStatement(db, {
-      actor: `admin:${admin.email ?? admin.id}`,
+      actor: actorOf(admin),
       action: "keys.expired_by_admin",
       subject,
       // The keys live when the action was asked for; a parallel request may have ended some first.

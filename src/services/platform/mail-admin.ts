@@ -1,7 +1,7 @@
 import { and, desc, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { agencies, applications, oneTimeTokens, outbox, type User } from "../../db/schema";
 import { runBatch } from "../../db/guarded";
-import { auditStatement } from "../../db/statements/audit";
+import { auditStatement, actorOf } from "../../db/statements/audit";
 import { AppError } from "../../errors";
 import type { Deps, RequestMeta } from "../../deps";
 
@@ -95,7 +95,7 @@ export async function retryMessage(
       th: "ส่งซ้ำได้เฉพาะข้อความที่ส่งไม่สำเร็จ",
       en: "Only a failed message can be sent again.",
     });
-  const actor = `admin:${admin.email ?? admin.id}`;
+  const actor = actorOf(admin);
   const [updated] = await runBatch(deps.db, [
     deps.db
       .update(outbox)

@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { emailSuppressions, type User } from "../../db/schema";
 import { runBatch } from "../../db/guarded";
-import { auditStatement } from "../../db/statements/audit";
+import { auditStatement, actorOf } from "../../db/statements/audit";
 import type { Db } from "../../env";
 import { AppError } from "../../errors";
 import type { Deps, RequestMeta } from "../../deps";
@@ -72,7 +72,7 @@ export async function liftSuppression(
 ): Promise<Suppression> {
   const now = deps.clock.now();
   const key = address.toLowerCase();
-  const actor = `admin:${admin.email ?? admin.id}`;
+  const actor = actorOf(admin);
   const active = and(eq(emailSuppressions.address, key), isNull(emailSuppressions.liftedAt));
   const [lifted] = await runBatch(deps.db, [
     deps.db.update(emailSuppressions).set({ liftedAt: now, liftedBy: actor }).where(active).returning(),

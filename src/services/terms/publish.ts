@@ -5,7 +5,7 @@ import { AppError } from "../../errors";
 import { termsPublishedEmail } from "../../../emails/terms-published";
 import type { RenderedEmail } from "../../../emails/layout";
 import type { Lang } from "../../text/language";
-import { auditStatement } from "../../db/statements/audit";
+import { auditStatement, actorOf } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { queueEmail } from "../../db/statements/outbox";
 import { forgetTermsVersions } from "./versions";
@@ -78,7 +78,7 @@ export async function publishTerms(deps: Deps, admin: User, input: TermsInput, m
     deps.db.insert(termsVersions).values(terms),
     ...messages.map((m) => m.statement),
     auditStatement(deps.db, {
-      actor: `admin:${admin.email ?? admin.id}`,
+      actor: actorOf(admin),
       action: "terms.published",
       subject: `terms:${terms.version}`,
       detail: {

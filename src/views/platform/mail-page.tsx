@@ -141,7 +141,16 @@ export function MailPage(props: {
                     <When iso={m.createdAt} />
                   </td>
                   <td data-label={t({ th: "จัดการ", en: "Action" })}>
-                    {m.retryable ? null : (
+                    {m.retryable ? (
+                      <form method="post" action={`/admin/mail/${encodeURIComponent(m.id)}/retry`} data-submit-once>
+                        <button type="submit" class="secondary">
+                          <T th="ส่งอีกครั้ง" en="Send again" />
+                          <span class="vh">
+                            : {m.template} → {m.to.join(", ")}
+                          </span>
+                        </button>
+                      </form>
+                    ) : (
                       <span class="small">
                         <T
                           th="รหัสหรือลิงก์ในข้อความหมดอายุแล้ว ผู้รับต้องขอใหม่"
@@ -149,19 +158,6 @@ export function MailPage(props: {
                         />
                       </span>
                     )}
-                    <form
-                      method="post"
-                      action={`/admin/mail/${encodeURIComponent(m.id)}/retry`}
-                      data-submit-once
-                      hidden={!m.retryable}
-                    >
-                      <button type="submit" class="secondary">
-                        <T th="ส่งอีกครั้ง" en="Send again" />
-                        <span class="vh">
-                          : {m.template} → {m.to.join(", ")}
-                        </span>
-                      </button>
-                    </form>
                   </td>
                 </tr>
               ))}

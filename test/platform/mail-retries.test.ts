@@ -1,9 +1,6 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SECOND, fixedClock } from "../../src/lib/clock";
-import { buildDeps } from "../../src/middleware/deps";
-import type { Deps } from "../../src/deps";
-import { resendMailer } from "../../src/services/platform/mailer";
+import { SECOND } from "../../src/lib/clock";
 import { backoff, deliverOutbox } from "../../src/services/platform/outbox";
 import { queueEmail } from "../../src/db/statements/outbox";
 import { runScheduledWork } from "../../src/services/platform/scheduled";
@@ -12,56 +9,14 @@ import { users } from "../../src/db/schema";
 import { eq } from "drizzle-orm";
 import { createAgency, db, unique } from "../helpers/fixtures";
 import { applicant } from "../helpers/flow-approval";
-import { rows } from "../helpers/db";
+import { json, queue, simulated, statusOf } from "../helpers/resend-sim";
 
-// Rate-aware sending (issue 12): Resend's answers intercepted at fetch, as its API documents
-// them (https://resend.com/docs/api-reference/errors, .../emails/send-batch-emails).
+// Retries of a message (issue 12): backoff and jitter, retry-after, timeouts, the same
+// Idempotency-Key every time; the team's limits and the operator's mistakes.
 
 afterEach(() => {
   vi.restoreAllMocks();
 });
-
-/** Deps sending through Resend on a fixed clock that sleeping moves (simulated time). */
-function simulated(start: number, perSecond = 2) {
-  const clock = fixedClock(start);
-  const base = buildDeps(env);
-  const deps: Deps = {
-    ...base,
-    clock,
-    config: { ...base.config, mailRequestsPerSecond: perSecond, mailTimeoutMs: 50 },
-    mail: resendMailer("re_test", 50),
-    sleep: async (ms) => clock.advance(ms),
-  };
-  return { deps, clock };
-}
-
-async function queue(n: number, now: number): Promise<string[]> {
-  const ids: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const to = `${unique("r")}@mail.go.th`;
-    const message = queueEmail(db, {
-      template: "test_message",
-      to: [to],
-      email: { subject: `Test ${i}`, text: "hello", html: "<p>hello</p>" },
-      now,
-    });
-    await message.statement;
-    ids.push(message.id);
-  }
-  return ids;
-}
-
-const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json", ...headers } });
-
-const statusOf = async (id: string) =>
-  (await rows("SELECT status, attempts, next_attempt_at, provider_id, last_error FROM outbox WHERE id = ?", id))[0] as {
-    status: string;
-    attempts: number;
-    next_attempt_at: number;
-    provider_id: string | null;
-    last_error: string | null;
-  };
 
 describe("retries", () => {
   it("500, then 429 with retry-after, then a timeout, then 200: delivered once, the same Idempotency-Key every time", async () => {
@@ -143,106 +98,6 @@ describe("retries", () => {
     for (const id of outboxIds) expect((await statusOf(id)).status).toBe("pending");
     await runScheduledWork(deps);
     for (const id of outboxIds) expect((await statusOf(id)).status).toBe("sent");
-  });
-});
-
-describe("batches and pacing", () => {
-  it("250 messages due at once: batches of at most 100, never more than 2 requests in a second of simulated time", async () => {
-    const T0 = Date.UTC(2026, 10, 30, 4, 0, 0);
-    const { deps, clock } = simulated(T0);
-    await env.DB.prepare("UPDATE outbox SET status = 'failed' WHERE status = 'pending'").run();
-    const ids = await queue(250, T0);
-    const requests: { at: number; size: number; key: string; url: string }[] = [];
-    vi.spyOn(globalThis, "fetch").mockImplementation(async (url, init) => {
-      const body = JSON.parse(String(init?.body)) as unknown[];
-      requests.push({
-        at: clock.now(),
-        size: Array.isArray(body) ? body.length : 1,
-        key: new Headers(init?.headers).get("Idempotency-Key") ?? "",
-        url: String(url),
-      });
-      return json(200, { data: (Array.isArray(body) ? body : [body]).map(() => ({ id: unique("re_") })) });
-    });
-    await deliverOutbox(deps);
-    expect(requests.map((r) => r.size)).toEqual([100, 100, 50]);
-    expect(requests.every((r) => r.url === "https://api.resend.com/emails/batch")).toBe(true);
-    const perSecond = new Map<number, number>();
-    for (const r of requests) perSecond.set(Math.floor(r.at / 1000), (perSecond.get(Math.floor(r.at / 1000)) ?? 0) + 1);
-    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(2);
-    expect(new Set(requests.map((r) => r.key)).size).toBe(3);
-    const statuses = await rows(
-      "SELECT status, count(*) AS n FROM outbox WHERE template = 'test_message' AND created_at = ? GROUP BY status",
-      T0,
-    );
-    expect(statuses).toEqual([{ status: "sent", n: ids.length }]);
-  });
-
-  it("with a rate of 1, five single messages take five seconds of simulated time", async () => {
-    const T0 = Date.UTC(2026, 10, 30, 5, 0, 0);
-    const { deps, clock } = simulated(T0, 1);
-    await env.DB.prepare("UPDATE outbox SET status = 'failed' WHERE status = 'pending'").run();
-    const ids = await queue(5, T0);
-    const at: number[] = [];
-    vi.spyOn(globalThis, "fetch").mockImplementation(
-      async () => (at.push(clock.now()), json(200, { id: unique("re_") })),
-    );
-    for (const id of ids) await deliverOutbox(deps, [id]);
-    expect(at.map((t) => Math.floor(t / 1000) - Math.floor(T0 / 1000))).toEqual([0, 1, 2, 3, 4]);
-  });
-
-  it("a batch that fails with 500 is resent whole, under its own key; a batch refused as invalid goes one by one", async () => {
-    const T0 = Date.UTC(2026, 10, 30, 6, 0, 0);
-    const { deps, clock } = simulated(T0);
-    await env.DB.prepare("UPDATE outbox SET status = 'failed' WHERE status = 'pending'").run();
-    const ids = await queue(3, T0);
-    const calls: { url: string; key: string }[] = [];
-    let n = 0;
-    vi.spyOn(globalThis, "fetch").mockImplementation(async (url, init) => {
-      calls.push({ url: String(url), key: new Headers(init?.headers).get("Idempotency-Key") ?? "" });
-      n++;
-      if (n === 1)
-        return json(500, { name: "internal_server_error", message: "An unexpected error occurred.", statusCode: 500 });
-      if (n === 2) return json(422, { name: "validation_error", message: "Invalid `to` field.", statusCode: 422 });
-      return json(200, { id: unique("re_") });
-    });
-    await deliverOutbox(deps);
-    clock.set((await statusOf(ids[0]!)).next_attempt_at + 1);
-    await deliverOutbox(deps);
-    expect(calls[0]!.url).toBe("https://api.resend.com/emails/batch");
-    expect(calls[1]).toEqual(calls[0]); // the same batch, the same key
-    expect(
-      calls
-        .slice(2)
-        .map((c) => c.key)
-        .sort(),
-    ).toEqual([...ids].sort()); // then alone, each its own id
-    for (const id of ids) expect((await statusOf(id)).status).toBe("sent");
-  });
-
-  it("a batch retried after a recipient was suppressed is still resent whole, under its key", async () => {
-    const T0 = Date.UTC(2026, 10, 30, 7, 0, 0);
-    const { deps, clock } = simulated(T0);
-    await env.DB.prepare("UPDATE outbox SET status = 'failed' WHERE status = 'pending'").run();
-    const ids = await queue(3, T0);
-    const sizes: number[] = [];
-    const keys: string[] = [];
-    let n = 0;
-    vi.spyOn(globalThis, "fetch").mockImplementation(async (_url, init) => {
-      sizes.push((JSON.parse(String(init?.body)) as unknown[]).length);
-      keys.push(new Headers(init?.headers).get("Idempotency-Key") ?? "");
-      if (++n === 1) return Promise.reject(new TypeError("fetch failed")); // perhaps sent, perhaps not
-      return json(200, { data: [{ id: unique("re_") }, { id: unique("re_") }, { id: unique("re_") }] });
-    });
-    await deliverOutbox(deps);
-    const [first] = await rows('SELECT "to" FROM outbox WHERE id = ?', ids[0]);
-    await env.DB.prepare("INSERT INTO email_suppressions (address, reason, created_at) VALUES (?, 'bounce', ?)")
-      .bind((JSON.parse(String(first!.to)) as string[])[0]!, T0)
-      .run();
-    clock.set((await statusOf(ids[0]!)).next_attempt_at);
-    await deliverOutbox(deps);
-    expect(sizes).toEqual([3, 3]);
-    expect(keys[1]).toBe(keys[0]);
-    for (const id of ids) expect((await statusOf(id)).status).toBe("sent");
   });
 });
 

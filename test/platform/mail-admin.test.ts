@@ -86,6 +86,16 @@ describe("dead letters", () => {
     admin.cookies.delete("steward_lang");
   });
 
+  it("three administrators retrying one message at once: it is sent again once", async () => {
+    const id = await failedMessage(`${unique("race")}@mail.go.th`);
+    const second = await signInAdmin();
+    const answers = await Promise.all(
+      [admin, second, admin].map((who) => who.json("POST", `/api/v1/admin/mail/${id}/retry`, {})),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    expect(await auditOf(`message:${id}`, "mail.retried")).toHaveLength(1);
+  });
+
   it("only administrators", async () => {
     const who = await applicant(await createAgency());
     expect((await who.client.fetch("/api/v1/admin/mail")).status).toBe(403);
@@ -113,6 +123,18 @@ describe("suppressions", () => {
       suppressions: { address: string }[];
     };
     expect(after.suppressions.map((s) => s.address)).not.toContain(address);
+  });
+
+  it("four lifts of one address at once: one lifts it, the others find nothing to lift", async () => {
+    const address = `${unique("racesup")}@mail.go.th`;
+    await suppress(address);
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        admin.json("POST", "/api/v1/admin/suppressions/lift", { address, reason: "the mailbox works" }),
+      ),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 404, 404, 404]);
+    expect(await auditOf(`email:${address}`, "mail.suppression_lifted")).toHaveLength(1);
   });
 
   it("the page's lift form asks for a reason", async () => {

@@ -17,7 +17,11 @@ export type IdPrefix =
   | "key"
   | "aud"
   | "msg"
-  | "tx";
+  | "tx"
+  | "ckop"
+  | "drf"
+  | "whe"
+  | "evt";
 
 /** A prefixed random id, e.g. `app_3kT9...`: readable in logs, unguessable. */
 export function newId(prefix: IdPrefix): string {

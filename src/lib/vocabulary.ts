@@ -105,3 +105,20 @@ export type AuditAction =
   | "mail.suppressed"
   | "mail.suppression_lifted"
   | "mail.retried";
+
+/**
+ * Signed events delivered to registered webhook endpoints (src/services/portal/webhooks.ts).
+ * Names follow `<noun>.<past participle>`, as the audit log's actions do.
+ */
+export const WEBHOOK_EVENT_TYPES = [
+  "membership.activated",
+  "membership.suspended",
+  "membership.resumed",
+  "membership.revoked",
+  "membership.cancelled",
+  "membership.superseded",
+  "key.created",
+  "key.rotated",
+  "key.revoked",
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

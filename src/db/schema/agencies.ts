@@ -23,6 +23,8 @@ export const agencies = sqliteTable("agencies", {
   /** Days after sending on which approvers are reminded (JSON array). */
   reminderDays: text("reminder_days").notNull().default("[3,7]"),
   approvalTtlDays: integer("approval_ttl_days").notNull().default(14),
+  /** The CKAN organization's `name` its stewards are editors of (null: not provisioned). */
+  ckanOrganization: text("ckan_organization"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });

@@ -6,10 +6,12 @@ import type { emailIdentities, oidcIdentities, passkeys, sessions, users } from 
 import type { handovers, oneTimeTokens, applications, memberships } from "./workflow";
 import type { auditEvents, outbox } from "./system";
 import type { termsVersions } from "./terms";
+import type { ckanOperations, webhookDeliveries, webhookEndpoints } from "./portal";
 
 export * from "./agencies";
 export * from "./identity";
 export * from "./keys";
+export * from "./portal";
 export * from "./system";
 export * from "./terms";
 export * from "./workflow";
@@ -28,3 +30,6 @@ export type Passkey = typeof passkeys.$inferSelect;
 export type EmailIdentity = typeof emailIdentities.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Handover = typeof handovers.$inferSelect;
+export type CkanOperation = typeof ckanOperations.$inferSelect;
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

@@ -46,6 +46,7 @@ CREATE TABLE `ckan_operations` (
 	`done_at` integer
 );
 --> statement-breakpoint
+CREATE UNIQUE INDEX `ckan_operations_seq` ON `ckan_operations` (`seq`);--> statement-breakpoint
 CREATE INDEX `ckan_operations_due` ON `ckan_operations` (`status`,`next_attempt_at`);--> statement-breakpoint
 CREATE INDEX `ckan_operations_pair` ON `ckan_operations` (`user_id`,`organization`,`created_at`);--> statement-breakpoint
 CREATE INDEX `ckan_operations_created` ON `ckan_operations` (`created_at`);--> statement-breakpoint

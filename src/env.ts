@@ -31,6 +31,14 @@ export interface Bindings {
   KEY_MAX_DAYS_READ?: string;
   /** The longest life of a publish key, in days (default 365). */
   KEY_MAX_DAYS_PUBLISH?: string;
+  /** The CKAN portal whose organizations stewards are made editors of (its base URL); unset: no provisioning. */
+  CKAN_URL?: string;
+  /** A CKAN sysadmin's API token (a Worker secret). */
+  CKAN_API_TOKEN?: string;
+  /** `false`: a person without a CKAN account is not created one (the call fails until someone creates it). */
+  CKAN_CREATE_USERS?: string;
+  /** Minutes between reconciliations of every mapped organization (default 60). */
+  CKAN_RECONCILE_MINUTES?: string;
 }
 
 export type Environment = "development" | "test" | "production";
@@ -60,6 +68,35 @@ export interface Config {
   rateLimitPerMinute: { read: number; publish: number };
   /** The longest life of a key, in days, per scope; a key's is the smallest of its scopes'. */
   keyMaxDays: { read: number; publish: number };
+  /** The CKAN portal (CKAN_URL and CKAN_API_TOKEN both set), else null: nothing is provisioned. */
+  ckan: CkanConfig | null;
+}
+
+export interface CkanConfig {
+  /** The portal's base URL, without a trailing slash. */
+  url: string;
+  /** A sysadmin's API token, sent in `Authorization`. */
+  token: string;
+  /** How long one action call may take (ms). */
+  timeoutMs: number;
+  /** Create a CKAN user (`user_create`, the official e-mail) for a person CKAN does not know. */
+  createUsers: boolean;
+  /** Time between reconciliations of an organization (ms). */
+  reconcileEveryMs: number;
+}
+
+/** The CKAN settings, or null unless both the URL (http(s)) and the token are set. */
+function readCkan(env: Bindings): CkanConfig | null {
+  const url = env.CKAN_URL?.trim();
+  const token = env.CKAN_API_TOKEN?.trim();
+  if (!url || !token || !/^https?:\/\//i.test(url)) return null;
+  return {
+    url: url.replace(/\/+$/, ""),
+    token,
+    timeoutMs: 10_000,
+    createUsers: env.CKAN_CREATE_USERS?.trim().toLowerCase() !== "false",
+    reconcileEveryMs: positiveCount(env.CKAN_RECONCILE_MINUTES, 60) * 60_000,
+  };
 }
 
 function list(value: string | undefined): string[] {
@@ -105,6 +142,7 @@ export function readConfig(env: Bindings): Config {
       publish: positiveCount(env.RATE_LIMIT_PUBLISH_PER_MINUTE, 120),
     },
     keyMaxDays: { read: days(env.KEY_MAX_DAYS_READ, 730), publish: days(env.KEY_MAX_DAYS_PUBLISH, 365) },
+    ckan: readCkan(env),
   };
 }
 

@@ -104,7 +104,11 @@ export type AuditAction =
   | "application.approver_bounced"
   | "mail.suppressed"
   | "mail.suppression_lifted"
-  | "mail.retried";
+  | "mail.retried"
+  | "ckan.editor_added"
+  | "ckan.editor_removed"
+  | "ckan.call_retried"
+  | "ckan.steward_view_applied";
 
 /**
  * Signed events delivered to registered webhook endpoints (src/services/portal/webhooks.ts).

@@ -204,6 +204,13 @@ export const AUDIT_ACTIONS = {
   "mail.suppression_lifted": { th: "ยกเลิกการระงับอีเมล", en: "Lifted a mail suppression" },
   "mail.retried": { th: "ส่งอีเมลที่ล้มเหลวอีกครั้ง", en: "Retried a failed message" },
   "agency.imported": { th: "นำเข้าหน่วยงานจาก CSV", en: "Imported agencies from CSV" },
+  "ckan.editor_added": { th: "เพิ่มเป็นบรรณาธิการขององค์กรใน CKAN", en: "Made an editor of the CKAN organization" },
+  "ckan.editor_removed": { th: "นำออกจากองค์กรใน CKAN", en: "Removed from the CKAN organization" },
+  "ckan.call_retried": { th: "สั่งเรียก CKAN ที่ล้มเหลวอีกครั้ง", en: "Retried a failed CKAN call" },
+  "ckan.steward_view_applied": {
+    th: "ปรับสมาชิกองค์กรใน CKAN ให้ตรงกับระบบ",
+    en: "Applied steward's view to a CKAN organization",
+  },
 } as const satisfies Record<AuditAction, Bilingual>;
 
 /** Messages the passkey and e-mail scripts show in their status line; keys are codes or events. */

@@ -12,6 +12,7 @@ import { queueEmail } from "../db/statements/outbox";
 import { rightsChangedStatement } from "../db/statements/rights";
 import type { ApplicationContext } from "./application-context";
 import { approvalRequestStatements, approversOf } from "./approval-links";
+import { membershipPortalStatements } from "./membership-portal";
 import { handoverStatements } from "./handover";
 import {
   applicationTransition,
@@ -166,6 +167,24 @@ export async function applicationTransitionStatements(
             detail: { applicationId: app.id, agencyId: app.agencyId, userId: app.userId, role: app.role },
             at: now,
             meta: options.meta,
+            guard,
+          }),
+        );
+        statements.push(
+          ...membershipPortalStatements(deps, {
+            change: "membership.activated",
+            status: "active",
+            membershipId,
+            person: { id: app.userId, name: ctx.applicant.name },
+            officialEmail: app.applicantEmail,
+            agency: {
+              id: ctx.agency.id,
+              nameTh: ctx.agency.nameTh,
+              nameEn: ctx.agency.nameEn,
+              ckanOrganization: ctx.agency.ckanOrganization,
+            },
+            reason: null,
+            now,
             guard,
           }),
         );

@@ -1,6 +1,6 @@
 import { and, eq, isNull, like, sql, type SQL } from "drizzle-orm";
 import { displayName } from "../text/bilingual";
-import { agencies, apiKeys, handovers, memberships, users } from "../db/schema";
+import { agencies, apiKeys, applications, handovers, memberships, users } from "../db/schema";
 import { runBatch, transitionApplied, type Statement } from "../db/guarded";
 import { AppError } from "../errors";
 import { newId } from "../lib/ids";
@@ -10,6 +10,7 @@ import type { Deps, RequestMeta } from "../deps";
 import { queueEmail } from "../db/statements/outbox";
 import { rightsChangedStatement } from "../db/statements/rights";
 import { membershipTransition, type MembershipEvent, type MembershipStatus } from "./membership-machine";
+import { membershipPortalStatements } from "./membership-portal";
 
 export interface MembershipCommitOptions {
   actor: string;
@@ -20,10 +21,16 @@ export interface MembershipCommitOptions {
 
 export async function loadMembership(deps: Deps, id: string) {
   const [row] = await deps.db
-    .select({ membership: memberships, user: users, agency: agencies })
+    .select({
+      membership: memberships,
+      user: users,
+      agency: agencies,
+      applicantEmail: applications.applicantEmail,
+    })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(agencies, eq(agencies.id, memberships.agencyId))
+    .leftJoin(applications, eq(applications.id, memberships.applicationId))
     .where(eq(memberships.id, id))
     .limit(1);
   if (!row) throw new AppError("not_found", { th: "ไม่พบบทบาทนี้", en: "No such membership." });
@@ -44,7 +51,7 @@ export async function membershipTransitionStatements(
   options: MembershipCommitOptions & { outerGuard?: SQL },
 ) {
   const { db } = deps;
-  const { membership, user, agency } = loaded;
+  const { membership, user, agency, applicantEmail } = loaded;
   const id = membership.id;
   const from = membership.status as MembershipStatus;
   const transition = membershipTransition(from, event);
@@ -87,6 +94,22 @@ export async function membershipTransitionStatements(
         ]
       : []),
     ...(options.extra?.(guard) ?? []),
+    ...membershipPortalStatements(deps, {
+      change: `membership.${event.toLowerCase() as Lowercase<MembershipEvent>}`,
+      status: transition.to,
+      membershipId: id,
+      person: { id: user.id, name: user.name },
+      officialEmail: applicantEmail ?? user.email ?? "",
+      agency: {
+        id: agency.id,
+        nameTh: agency.nameTh,
+        nameEn: agency.nameEn,
+        ckanOrganization: agency.ckanOrganization,
+      },
+      reason: options.reason,
+      now,
+      guard,
+    }),
   ];
   const outboxIds: string[] = [];
   for (const effect of transition.effects) {

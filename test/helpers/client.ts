@@ -10,7 +10,21 @@ export const ORIGIN = "http://localhost:8787";
  * is slower than the last (200 requests took 3.6 s, the next 200 13.6 s, then 31 s).
  */
 export function workerFetch(request: Request): Promise<Response> {
-  return Promise.resolve(worker.fetch(request, env as never, createExecutionContext()));
+  return Promise.resolve(worker.fetch(request, bindings as never, createExecutionContext()));
+}
+
+// The bindings every request of this test file sees: the test environment's, or those with
+// a file's own settings (one object, so the worker reads its configuration once).
+let bindings: object = env;
+
+/** Adds settings (e.g. CKAN_URL) to every later request of this test file. */
+export function useBindings(extra: Record<string, string>): void {
+  bindings = { ...env, ...extra };
+}
+
+/** The bindings requests see now (for a test's own deps: buildDeps(currentBindings())). */
+export function currentBindings(): object {
+  return bindings;
 }
 
 let ipCounter = 0;

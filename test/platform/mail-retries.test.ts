@@ -1,7 +1,8 @@
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { SECOND } from "../../src/lib/clock";
-import { backoff, deliverOutbox } from "../../src/services/platform/outbox";
+import { deliverOutbox } from "../../src/services/platform/outbox";
+import { backoff } from "../../src/lib/backoff";
 import { queueEmail } from "../../src/db/statements/outbox";
 import { runScheduledWork } from "../../src/services/platform/scheduled";
 import { submitApplication } from "../../src/services/applications/submit";

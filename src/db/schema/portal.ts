@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 // The portal side of a membership: CKAN organization membership (an outbox of action calls,
 // the CKAN account each person was matched to, what reconciliation found) and signed events for
@@ -47,6 +47,7 @@ export const ckanOperations = sqliteTable(
     doneAt: integer("done_at"),
   },
   (t) => [
+    uniqueIndex("ckan_operations_seq").on(t.seq),
     index("ckan_operations_due").on(t.status, t.nextAttemptAt),
     index("ckan_operations_pair").on(t.userId, t.organization, t.createdAt),
     index("ckan_operations_created").on(t.createdAt),

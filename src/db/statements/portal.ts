@@ -33,8 +33,10 @@ export function queueWebhookEvent(
 
 /**
  * One CKAN action call for a person and the organization an agency maps to — only when the
- * agency has a `ckan_organization` and `guard` holds (an unmapped agency gets no row). `seq`
- * orders the calls: the batch runs alone, so `max(seq) + 1` is the next number.
+ * agency has a `ckan_organization` and `guard` holds (an unmapped agency gets no row) — or, with
+ * `organization`, for that organization (a reconciliation's repair, an agency's old mapping).
+ * `userId` may be `ckan:<CKAN user id>` for a CKAN user who is no steward person (`ckanUser` names
+ * them). `seq` orders the calls: a batch runs alone, so `max(seq) + 1` is the next number.
  */
 export function queueCkanOperation(
   db: Db,
@@ -47,8 +49,16 @@ export function queueCkanOperation(
     cause: string;
     now: number;
     guard?: SQL;
+    organization?: string;
+    ckanUser?: string;
   },
 ) {
+  if (op.organization !== undefined)
+    return db.run(sql`
+    INSERT INTO ckan_operations (id, seq, action, organization, agency_id, user_id, email, membership_id, cause, status, attempts, next_attempt_at, created_at, ckan_user)
+    SELECT ${newId("ckop")}, (SELECT coalesce(max(seq), 0) + 1 FROM ckan_operations), ${op.action}, ${op.organization},
+      ${op.agencyId}, ${op.userId}, ${op.email}, ${op.membershipId}, ${op.cause}, 'pending', 0, ${op.now}, ${op.now}, ${op.ckanUser ?? null}
+    WHERE ${op.guard ?? always}`);
   return db.run(sql`
     INSERT INTO ckan_operations (id, seq, action, organization, agency_id, user_id, email, membership_id, cause, status, attempts, next_attempt_at, created_at)
     SELECT ${newId("ckop")}, (SELECT coalesce(max(seq), 0) + 1 FROM ckan_operations), ${op.action}, a.ckan_organization,

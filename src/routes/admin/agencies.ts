@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { describeRoute, resolver } from "hono-openapi";
 import type { AdminEnv } from "../../middleware/app-env";
 import { AppError, problemBody } from "../../errors";
-import { deliverAfterResponse } from "../../middleware/after-commit";
+import { deliverAfterResponse, deliverPortalAfterResponse } from "../../middleware/after-commit";
 import { importAgenciesCsv } from "../../services/agencies/csv-import";
 import { MAX_IMPORT_ROWS } from "../../services/agencies/csv-rows";
 import { createAgencyEntry, getAgencyRecord, updateAgencyEntry } from "../../services/agencies/directory";
@@ -140,6 +140,7 @@ adminAgencyRoutes.patch(
       c.var.meta,
     );
     deliverAfterResponse(c, outboxIds);
+    deliverPortalAfterResponse(c);
     return c.json({ agency: agencyDetailJson(agency) });
   },
 );

@@ -11,6 +11,7 @@ import { adminKeyRoutes } from "./keys";
 import { adminStewardRoutes } from "./stewards";
 import { adminSummaryRoutes } from "./summary";
 import { adminMailRoutes, adminSuppressionRoutes } from "./mail";
+import { adminPortalRoutes } from "./portal";
 
 /** The administrators' area, behind one guard (requireAdmin). */
 export function mountAdmin(app: Hono<AppEnv>): void {
@@ -27,5 +28,6 @@ export function mountAdmin(app: Hono<AppEnv>): void {
   admin.route("/audit", adminAuditRoutes);
   admin.route("/mail", adminMailRoutes);
   admin.route("/suppressions", adminSuppressionRoutes);
+  admin.route("/portal", adminPortalRoutes);
   app.route("/api/v1/admin", admin as unknown as Hono<AppEnv>);
 }

@@ -29,6 +29,14 @@ export const AgencyCreateBody = v.object({
   approvalTtlDays: v.optional(AgencyDays(60)),
   reviewRequired: v.optional(v.boolean()),
   strongerApproval: v.optional(v.boolean()),
+  ckanOrganization: v.optional(
+    v.pipe(
+      v.nullable(v.pipe(v.string(), v.maxLength(100))),
+      v.description(
+        "The CKAN organization's `name` (2–100 of a–z, 0–9, `-`, `_`) whose editors this agency's stewards become; null or empty: none",
+      ),
+    ),
+  ),
 });
 export const AgencyUpdateBody = v.partial(AgencyCreateBody);
 export const AgencyDetailJson = v.object({
@@ -46,6 +54,7 @@ export const AgencyDetailJson = v.object({
   approvalTtlDays: v.number(),
   reviewRequired: v.boolean(),
   strongerApproval: v.boolean(),
+  ckanOrganization: v.nullable(v.string()),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

@@ -31,6 +31,7 @@ export function agencyDetailJson(a: AgencyRecord) {
     approvalTtlDays: a.approvalTtlDays,
     reviewRequired: a.reviewRequired,
     strongerApproval: a.strongerApproval,
+    ckanOrganization: a.ckanOrganization,
     createdAt: new Date(a.createdAt).toISOString(),
     updatedAt: new Date(a.updatedAt).toISOString(),
   } satisfies v.InferOutput<typeof AgencyDetailJson>;

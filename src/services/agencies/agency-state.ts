@@ -21,6 +21,7 @@ export function agencyColumns(state: AgencyState) {
     fallbackAfterDays: state.fallbackAfterDays,
     reminderDays: JSON.stringify(state.reminderDays),
     approvalTtlDays: state.approvalTtlDays,
+    ckanOrganization: state.ckanOrganization,
   };
 }
 
@@ -50,6 +51,7 @@ export function agencyState(a: Agency, domains: string[]): AgencyState {
     approvalTtlDays: a.approvalTtlDays,
     reviewRequired: a.reviewRequired,
     strongerApproval: a.strongerApproval,
+    ckanOrganization: a.ckanOrganization,
   };
 }
 

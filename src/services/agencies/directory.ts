@@ -8,6 +8,7 @@ import { newId } from "../../lib/ids";
 import { agencyDomainList, agencyMatches, getAgency } from "./agency";
 import { approverChangeStatements } from "../../workflow/approver-changes";
 import { auditStatement, actorOf } from "../../db/statements/audit";
+import { remappingStatements } from "../portal/ckan-mapping";
 import type { Deps, RequestMeta } from "../../deps";
 import { emailDomain } from "./mail-domains";
 import { agencyColumns, agencyRecord, agencyState } from "./agency-state";
@@ -222,6 +223,13 @@ export async function updateAgencyEntry(
         meta,
       })
     : { statements: [], outboxIds: [], applications: [] };
+  const remapped = await remappingStatements(deps, {
+    agencyId: id,
+    from: before.ckanOrganization,
+    to: after.ckanOrganization,
+    now: stamp,
+    guard: applied,
+  });
   const [cas] = await commitAgencyBatch(deps.db, [
     deps.db
       .update(agencies)
@@ -239,6 +247,7 @@ export async function updateAgencyEntry(
       guard: applied,
     }),
     ...approvers.statements,
+    ...remapped,
   ]);
   if ((cas ?? []).length === 0)
     throw new AppError("conflict", {

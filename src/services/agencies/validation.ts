@@ -33,6 +33,8 @@ export interface AgencyFields {
   approvalTtlDays: number;
   reviewRequired: boolean;
   strongerApproval: boolean;
+  /** The CKAN organization's `name` its stewards are made editors of (null: none). */
+  ckanOrganization: string | null;
 }
 export type AgencyInput = Pick<AgencyFields, "nameTh" | "nameEn" | "ministry" | "domains"> & Partial<AgencyFields>;
 export type AgencyPatch = Partial<AgencyFields>;
@@ -61,6 +63,7 @@ export const EMPTY_AGENCY: AgencyState = {
   approvalTtlDays: 14,
   reviewRequired: false,
   strongerApproval: false,
+  ckanOrganization: null,
 };
 
 export const M = {
@@ -77,7 +80,12 @@ export const M = {
   shared: "โดเมนอีเมลกลางภาครัฐ ใช้เป็นโดเมนของหน่วยงานไม่ได้ / A shared government mail domain cannot be an agency's",
   nameTaken: "มีหน่วยงานชื่อนี้แล้ว / An agency with this Thai name already exists",
   notGov: "ต้องเป็นอีเมลหน่วยงานรัฐ / Must be a government e-mail address",
+  ckanName:
+    "ชื่อองค์กรใน CKAN ใช้ได้เฉพาะ a–z ตัวเล็ก ตัวเลข - และ _ ยาว 2–100 ตัว / A CKAN organization name: 2–100 lower-case letters, digits, - or _",
 };
+
+/** CKAN's `name_validator`: 2–100 characters of lower-case letters, digits, `-` and `_`. */
+const CKAN_NAME = /^[a-z0-9_-]{2,100}$/;
 
 const isDays = (n: unknown, max: number) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= max;
 const cleanText = (s: string) => s.trim().replace(/\s+/g, " ");
@@ -159,6 +167,12 @@ export function applyAgencyPatch(base: AgencyState, patch: AgencyPatch): { state
     patch.reminderDays.forEach((d, i) => !isDays(d, 60) && fail(`reminderDays.${i}`, M.days(60)));
     s.reminderDays = [...new Set(patch.reminderDays)].sort((a, b) => a - b);
     if (s.reminderDays.length > 10) fail("reminderDays", M.tooMany);
+  }
+  if (patch.ckanOrganization !== undefined) {
+    const name = typeof patch.ckanOrganization === "string" ? patch.ckanOrganization.trim() : patch.ckanOrganization;
+    if (name === null || name === "") s.ckanOrganization = null;
+    else if (typeof name === "string" && CKAN_NAME.test(name)) s.ckanOrganization = name;
+    else fail("ckanOrganization", M.ckanName);
   }
   for (const field of ["reviewRequired", "strongerApproval"] as const) {
     if (patch[field] === undefined) continue;

@@ -1,7 +1,8 @@
 import { and, eq, inArray, lte, sql } from "drizzle-orm";
 import { outbox, type OutboxMessage } from "../../db/schema";
 import { runBatch, type Statement } from "../../db/guarded";
-import { HOUR, MINUTE, SECOND } from "../../lib/clock";
+import { SECOND } from "../../lib/clock";
+import { backoff } from "../../lib/backoff";
 import { newId } from "../../lib/ids";
 import type { Deps, OutgoingEmail, SendFailure } from "../../deps";
 import { APPROVAL_TEMPLATES, approverBounceStatements } from "../applications/approver-bounce";
@@ -29,16 +30,6 @@ const ASKED_FOR: ReadonlySet<string> = new Set(["sign_in_code", "email_verify_co
 export const BATCH_MAX = 100;
 /** Messages one sweep looks at. */
 const SWEEP_MAX = 500;
-
-/**
- * The wait before attempt `attempts + 1` (ms): 1 min, 2, 4 … up to 6 h, with "equal jitter"
- * (half fixed, half random), so that messages failed together do not retry together
- * (AWS Architecture Blog, "Exponential Backoff And Jitter").
- */
-export function backoff(attempts: number, random = Math.random): number {
-  const base = Math.min(MINUTE * 2 ** attempts, 6 * HOUR);
-  return Math.round(base / 2 + (random() * base) / 2);
-}
 
 interface Sendable {
   message: OutboxMessage;

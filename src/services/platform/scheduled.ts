@@ -8,6 +8,13 @@ import { deliverOutbox, eraseSecretBodies } from "./outbox";
 import { sendApprovalNotices } from "../applications/reminders";
 import { sendKeyExpiryWarnings } from "../keys/expiry-warnings";
 import { flushUsage } from "../keys/usage";
+import { deliverCkanOperations } from "../portal/ckan-delivery";
+import { reconcileDue } from "../portal/ckan-reconcile";
+
+/** Runs one step of the cron's work that must not stop the rest (CKAN down, a write failed): logs its error. */
+async function bestEffort(step: string, work: () => Promise<unknown>): Promise<void> {
+  await work().catch((error) => console.error(`${step} failed`, error instanceof Error ? error.message : error));
+}
 
 /** Applications sent to an executive who did not decide by the deadline become `expired`. */
 export async function expireOverdueApplications(deps: Deps): Promise<number> {
@@ -40,9 +47,7 @@ export async function expireOverdueApplications(deps: Deps): Promise<number> {
 export async function runScheduledWork(deps: Deps): Promise<string[]> {
   const ran: string[] = [];
   // Usage figures are best effort: a failed write (kept for the next) must not stop the rest.
-  await flushUsage(deps).catch((error) =>
-    console.error("key usage not written", error instanceof Error ? error.message : error),
-  );
+  await bestEffort("flush_key_usage", () => flushUsage(deps));
   ran.push("flush_key_usage");
   await expireOverdueApplications(deps);
   ran.push("expire_applications");
@@ -54,5 +59,11 @@ export async function runScheduledWork(deps: Deps): Promise<string[]> {
   ran.push("deliver_outbox");
   await eraseSecretBodies(deps);
   ran.push("erase_secret_bodies");
+  if (deps.config.ckan) {
+    await bestEffort("ckan_calls", () => deliverCkanOperations(deps));
+    ran.push("ckan_calls");
+    await bestEffort("reconcile_ckan", () => reconcileDue(deps));
+    ran.push("reconcile_ckan");
+  }
   return ran;
 }

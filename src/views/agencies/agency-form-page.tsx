@@ -27,6 +27,7 @@ export interface AgencyFormValues {
   approvalTtlDays: string;
   reviewRequired: boolean;
   strongerApproval: boolean;
+  ckanOrganization: string;
 }
 type TextField = Exclude<keyof AgencyFormValues, "reviewRequired" | "strongerApproval">;
 
@@ -46,6 +47,7 @@ const LABELS: Record<keyof AgencyFormValues, Bilingual> = {
   approvalTtlDays: { th: "อายุลิงก์อนุมัติ (วัน, 1–60)", en: "Approval link lifetime (days, 1–60)" },
   reviewRequired: { th: "ต้องให้ สพร. ตรวจสอบ", en: "DGA review required" },
   strongerApproval: { th: "ผู้บริหารต้องยืนยันด้วยรหัสทางอีเมล", en: "Executive confirms with an e-mailed code" },
+  ckanOrganization: { th: "ชื่อองค์กรใน CKAN", en: "CKAN organization name" },
 };
 
 /** A text field: its label, hint and message, then the input (whose id is its name). */
@@ -191,6 +193,14 @@ export function AgencyFormPage(props: {
         <Field name="approvalTtlDays" inputmode="numeric" {...f} />
         <Check name="reviewRequired" values={values} />
         <Check name="strongerApproval" values={values} />
+        <Field
+          name="ckanOrganization"
+          hint={{
+            th: "ชื่อ (name) ขององค์กรในพอร์ทัล CKAN เช่น dga: ผู้ดูแลข้อมูลของหน่วยงานจะได้เป็นบรรณาธิการ (editor) ขององค์กรนั้น เว้นว่างหากไม่ใช้",
+            en: "The organization's name in the CKAN portal, e.g. dga: the agency's stewards become its editors. Leave empty for none.",
+          }}
+          {...f}
+        />
         <div class="actions">
           <button type="submit">
             <T th="บันทึก" en="Save" />

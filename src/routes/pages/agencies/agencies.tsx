@@ -4,7 +4,7 @@ import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
 import type { User } from "../../../db/schema";
 import { AppError } from "../../../errors";
-import { deliverAfterResponse } from "../../../middleware/after-commit";
+import { deliverAfterResponse, deliverPortalAfterResponse } from "../../../middleware/after-commit";
 import { importAgenciesCsv } from "../../../services/agencies/csv-import";
 import {
   EMPTY_AGENCY,
@@ -146,6 +146,7 @@ adminAgencyPages.post("/admin/agencies/:id", page("admin"), async (c) => {
     return renderForm(c, user, { id, values, error: updated.error });
   }
   deliverAfterResponse(c, updated.value.outboxIds);
+  deliverPortalAfterResponse(c);
   return c.redirect(`/admin/agencies/${encodeURIComponent(id)}?saved=1`, 303);
 });
 

@@ -28,6 +28,7 @@ export function valuesOf(a: AgencyState): AgencyFormValues {
     approvalTtlDays: String(a.approvalTtlDays),
     reviewRequired: a.reviewRequired,
     strongerApproval: a.strongerApproval,
+    ckanOrganization: a.ckanOrganization ?? "",
   };
 }
 
@@ -50,6 +51,7 @@ export function formValues(form: Record<string, string>): AgencyFormValues {
     approvalTtlDays: get("approvalTtlDays"),
     reviewRequired: form.reviewRequired === "true",
     strongerApproval: form.strongerApproval === "true",
+    ckanOrganization: get("ckanOrganization"),
   };
 }
 
@@ -72,5 +74,6 @@ export function inputOf(v: AgencyFormValues): AgencyInput {
     approvalTtlDays: optionalNumber(v.approvalTtlDays),
     reviewRequired: v.reviewRequired,
     strongerApproval: v.strongerApproval,
+    ckanOrganization: v.ckanOrganization.trim() || null,
   };
 }

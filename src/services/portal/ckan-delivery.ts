@@ -1,0 +1,200 @@
+import { and, asc, eq, lt, sql } from "drizzle-orm";
+import { ckanOperations, users, type CkanOperation } from "../../db/schema";
+import { runBatch } from "../../db/guarded";
+import { auditStatement } from "../../db/statements/audit";
+import type { Deps } from "../../deps";
+import type { CkanConfig } from "../../env";
+import { backoff } from "../../lib/backoff";
+import { MINUTE } from "../../lib/clock";
+import { ckanAccountOf } from "./ckan-accounts";
+import { ckanAction, CkanError } from "./ckan-client";
+
+// Delivers the CKAN calls membership changes wrote (src/db/statements/portal.ts): after the
+// commit that wrote them and on every cron run. Calls for one person and organization go in the
+// order written; a call is claimed (a lease) so two deliverers never make it twice. CKAN's
+// server errors and silence are retried with backoff; what only a person can mend (a missing
+// organization or user, a refused token) fails at once and waits for an administrator's retry.
+
+/** Attempts before a call that keeps failing is shown as failed (about 4 hours with backoff). */
+export const CKAN_MAX_ATTEMPTS = 8;
+/** How long a deliverer holds a call it claimed (ms). */
+const LEASE_MS = 2 * MINUTE;
+/** Calls one run looks at (pending ones, due or not: a waiting call holds back its successors). */
+const RUN_MAX = 200;
+
+type Outcome = { ckanUser: string | null; note: string | null };
+
+/** The capacity `ckanUserId` has in `organization` ("editor", "admin", "member") or null. */
+async function capacityIn(ckan: CkanConfig, organization: string, ckanUserId: string): Promise<string | null> {
+  const members = (await ckanAction(ckan, "member_list", { id: organization, object_type: "user" })) as [
+    string,
+    string,
+    string,
+  ][];
+  const found = members.find(([id]) => id === ckanUserId);
+  return found ? found[2].toLowerCase() : null;
+}
+
+/**
+ * Makes the call of `op` in CKAN. An administrator of the organization in CKAN stays one: adding
+ * would demote them to editor, removing would take away what steward never gave.
+ */
+async function perform(deps: Deps, ckan: CkanConfig, op: CkanOperation): Promise<Outcome> {
+  const [person] = await deps.db.select({ name: users.name }).from(users).where(eq(users.id, op.userId)).limit(1);
+  const adding = op.action === "organization_member_create";
+  // A CKAN user who is no steward person (a reconciliation's repair): known by id and name.
+  const stranger = op.userId.startsWith("ckan:") ? { id: op.userId.slice(5), name: op.ckanUser ?? "" } : null;
+  const account =
+    stranger ??
+    (await ckanAccountOf(
+      deps,
+      ckan,
+      { userId: op.userId, email: op.email, fullName: person?.name ?? "" },
+      { mayCreate: adding },
+    ));
+  if (!account) {
+    if (adding)
+      throw new CkanError(op.action, "not_found", 404, `no CKAN user named or with the e-mail ${op.email}`, "user");
+    return { ckanUser: null, note: "no CKAN user: nothing to remove" };
+  }
+  let capacity: string | null;
+  try {
+    capacity = await capacityIn(ckan, op.organization, account.id);
+  } catch (error) {
+    // Nobody is a member of an organization CKAN does not have.
+    if (!adding && error instanceof CkanError && error.kind === "not_found")
+      return { ckanUser: account.name, note: "no such organization in CKAN: nothing to remove" };
+    throw error;
+  }
+  if (capacity === "admin")
+    return { ckanUser: account.name, note: "an administrator of the organization in CKAN: left as is" };
+  if (adding) {
+    if (capacity !== "editor")
+      await ckanAction(ckan, op.action, { id: op.organization, username: account.name, role: "editor" });
+  } else if (capacity !== null) {
+    await ckanAction(ckan, op.action, { id: op.organization, username: account.name });
+  }
+  return { ckanUser: account.name, note: null };
+}
+
+/** Claims `op` for one attempt when it is due, unleased, and no earlier call of its pair is pending. */
+async function claim(deps: Deps, op: CkanOperation, now: number): Promise<boolean> {
+  const claimed = await deps.db
+    .update(ckanOperations)
+    .set({ leaseUntil: now + LEASE_MS, attempts: sql`${ckanOperations.attempts} + 1` })
+    .where(
+      and(
+        eq(ckanOperations.id, op.id),
+        eq(ckanOperations.status, "pending"),
+        sql`${ckanOperations.nextAttemptAt} <= ${now}`,
+        sql`(${ckanOperations.leaseUntil} IS NULL OR ${ckanOperations.leaseUntil} <= ${now})`,
+        sql`NOT EXISTS (SELECT 1 FROM ckan_operations p WHERE p.user_id = ${op.userId} AND p.organization = ${op.organization} AND p.status = 'pending' AND p.seq < ${op.seq})`,
+      ),
+    )
+    .returning({ attempts: ckanOperations.attempts });
+  return claimed.length === 1;
+}
+
+/** Records a made call: done, earlier failed calls of the pair superseded, audited — one batch. */
+async function recordDone(deps: Deps, op: CkanOperation, outcome: Outcome, now: number) {
+  const { db } = deps;
+  await runBatch(db, [
+    db
+      .update(ckanOperations)
+      .set({
+        status: "done",
+        doneAt: now,
+        leaseUntil: null,
+        ckanUser: outcome.ckanUser,
+        lastError: outcome.note,
+        lastErrorKind: null,
+      })
+      .where(eq(ckanOperations.id, op.id)),
+    db
+      .update(ckanOperations)
+      .set({ status: "superseded" })
+      .where(
+        and(
+          eq(ckanOperations.userId, op.userId),
+          eq(ckanOperations.organization, op.organization),
+          eq(ckanOperations.status, "failed"),
+          lt(ckanOperations.seq, op.seq),
+        ),
+      ),
+    auditStatement(db, {
+      actor: "system",
+      action: op.action === "organization_member_create" ? "ckan.editor_added" : "ckan.editor_removed",
+      subject: op.membershipId ? `membership:${op.membershipId}` : `user:${op.userId}`,
+      detail: {
+        operationId: op.id,
+        organization: op.organization,
+        ckanUser: outcome.ckanUser,
+        note: outcome.note,
+        cause: op.cause,
+      },
+      at: now,
+      meta: null,
+    }),
+  ]);
+}
+
+/** Records a failed attempt: retried later when CKAN may answer then, else failed for an administrator. */
+async function recordFailure(deps: Deps, op: CkanOperation, error: CkanError, now: number) {
+  const attempts = op.attempts + 1;
+  const retry = error.retryable && attempts < CKAN_MAX_ATTEMPTS;
+  await deps.db
+    .update(ckanOperations)
+    .set({
+      status: retry ? "pending" : "failed",
+      nextAttemptAt: retry ? now + backoff(attempts) : op.nextAttemptAt,
+      leaseUntil: null,
+      lastErrorKind: error.kind,
+      lastError: error.message.slice(0, 500),
+    })
+    .where(eq(ckanOperations.id, op.id));
+}
+
+export interface CkanRunResult {
+  done: number;
+  failed: number;
+  /** Calls left pending (not due, held back behind an earlier call, or to retry). */
+  waiting: number;
+}
+
+/**
+ * Makes the due CKAN calls, in write order per person and organization. Nothing without
+ * `config.ckan`. Returns how many were made, failed for good, and left waiting. Throws only
+ * what D1 throws (CKAN's failures are recorded on the rows).
+ */
+export async function deliverCkanOperations(deps: Deps): Promise<CkanRunResult> {
+  const ckan = deps.config.ckan;
+  const result: CkanRunResult = { done: 0, failed: 0, waiting: 0 };
+  if (!ckan) return result;
+  const pending = await deps.db
+    .select()
+    .from(ckanOperations)
+    .where(eq(ckanOperations.status, "pending"))
+    .orderBy(asc(ckanOperations.seq))
+    .limit(RUN_MAX);
+  const held = new Set<string>();
+  for (const op of pending) {
+    const pair = `${op.userId}\n${op.organization}`;
+    const now = deps.clock.now();
+    if (held.has(pair) || !(await claim(deps, op, now))) {
+      held.add(pair);
+      result.waiting++;
+      continue;
+    }
+    try {
+      await recordDone(deps, op, await perform(deps, ckan, op), deps.clock.now());
+      result.done++;
+    } catch (error) {
+      if (!(error instanceof CkanError)) throw error;
+      await recordFailure(deps, op, error, deps.clock.now());
+      held.add(pair);
+      if (error.retryable && op.attempts + 1 < CKAN_MAX_ATTEMPTS) result.waiting++;
+      else result.failed++;
+    }
+  }
+  return result;
+}

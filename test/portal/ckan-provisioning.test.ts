@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { signInAdmin } from "../helpers/auth-db";
+import { applicant, approvalLink, decide, steward, submit } from "../helpers/flow-approval";
+import { createAgency, unique } from "../helpers/fixtures";
+import { auditOf, rows } from "../helpers/db";
+import {
+  HAVE_CKAN,
+  callsOf,
+  ckan,
+  ckanNameOf,
+  ckanOrganization,
+  ckanUser,
+  connectCkan,
+  mappedAgency,
+  membersOf,
+  settleCkan,
+} from "../helpers/ckan";
+
+// Issue 13: a membership's changes reach CKAN — through steward's own API and cron, against a
+// real CKAN 2.12 (skipped, with a notice, when none runs here).
+
+if (!HAVE_CKAN)
+  console.warn("No CKAN here (bash ../shared/ckan/ckan-up.sh starts one): CKAN provisioning tests skipped.");
+
+describe.skipIf(!HAVE_CKAN)("CKAN provisioning, against a real CKAN", () => {
+  beforeAll(() => connectCkan());
+
+  it("makes an approved steward an editor of the agency's organization, creating their CKAN user", async () => {
+    const org = await ckanOrganization();
+    const agency = await mappedAgency(org);
+    const person = await steward(agency);
+    await settleCkan();
+
+    const name = await ckanNameOf(person.userId);
+    expect(name).toBeTruthy();
+    expect(await membersOf(org)).toMatchObject({ [name!]: "editor" });
+    const user = (await ckan("user_show", { id: name })) as { email: string };
+    expect(user.email).toBe(person.email);
+    expect(await callsOf(person.userId)).toEqual([
+      expect.objectContaining({ action: "organization_member_create", organization: org, status: "done", attempts: 1 }),
+    ]);
+    expect(await auditOf(`membership:${person.membershipId}`, "ckan.editor_added")).toHaveLength(1);
+  });
+
+  it("removes them on suspend, adds them back on reinstate, removes them on revoke — in order", async () => {
+    const org = await ckanOrganization();
+    const agency = await mappedAgency(org);
+    const person = await steward(agency);
+    const admin = await signInAdmin();
+    await settleCkan();
+    const name = (await ckanNameOf(person.userId))!;
+
+    const act = async (action: string) => {
+      const res = await admin.json("POST", `/api/v1/admin/memberships/${person.membershipId}/${action}`, {
+        reason: `ทดสอบ ${action}`,
+      });
+      expect(res.status).toBe(200);
+      await settleCkan();
+    };
+    await act("suspend");
+    expect(await membersOf(org)).not.toHaveProperty(name);
+    await act("reinstate");
+    expect(await membersOf(org)).toMatchObject({ [name]: "editor" });
+    await act("revoke");
+    expect(await membersOf(org)).not.toHaveProperty(name);
+    expect((await callsOf(person.userId)).map((c) => [c.action, c.cause, c.status])).toEqual([
+      ["organization_member_create", "membership.activated", "done"],
+      ["organization_member_delete", "membership.suspended", "done"],
+      ["organization_member_create", "membership.resumed", "done"],
+      ["organization_member_delete", "membership.revoked", "done"],
+    ]);
+  });
+
+  it("removes a steward who gives the role up (cancel)", async () => {
+    const org = await ckanOrganization();
+    const person = await steward(await mappedAgency(org));
+    await settleCkan();
+    const name = (await ckanNameOf(person.userId))!;
+    const res = await person.client.json("POST", `/api/v1/memberships/${person.membershipId}/cancel`, {
+      reason: "ย้ายงาน",
+    });
+    expect(res.status).toBe(200);
+    await settleCkan();
+    expect(await membersOf(org)).not.toHaveProperty(name);
+    expect((await callsOf(person.userId)).at(-1)).toMatchObject({
+      action: "organization_member_delete",
+      cause: "membership.cancelled",
+      status: "done",
+    });
+  });
+
+  it("hands over: the successor becomes editor and the predecessor is removed, from one approval", async () => {
+    const org = await ckanOrganization();
+    const agency = await mappedAgency(org);
+    const predecessor = await steward(agency);
+    await settleCkan();
+    const successorEmail = `${unique("next")}@${agency.domain}`;
+    const res = await predecessor.client.json("POST", `/api/v1/memberships/${predecessor.membershipId}/handover`, {
+      successorEmail,
+    });
+    expect(res.status).toBe(201);
+    const successor = await applicant(agency, { email: successorEmail });
+    await submit(successor, agency.id);
+    expect((await decide(await approvalLink(agency.executiveEmail!), "approve")).status).toBe(200);
+    await settleCkan();
+
+    const [active] = await rows("SELECT user_id FROM memberships WHERE agency_id = ? AND status = 'active'", agency.id);
+    const successorId = active!.user_id as string;
+    const members = await membersOf(org);
+    expect(members).toMatchObject({ [(await ckanNameOf(successorId))!]: "editor" });
+    expect(members).not.toHaveProperty((await ckanNameOf(predecessor.userId))!);
+    expect((await callsOf(predecessor.userId)).at(-1)).toMatchObject({
+      cause: "membership.superseded",
+      status: "done",
+    });
+  });
+
+  it("finds a CKAN user made by hand by the official e-mail, and never demotes an organization's admin", async () => {
+    const org = await ckanOrganization();
+    const agency = await mappedAgency(org);
+    const email = `${unique("u")}@${agency.domain}`;
+    const existing = await ckanUser(email);
+    await ckan("organization_member_create", { id: org, username: existing.name, role: "admin" });
+    const who = await applicant(agency, { email });
+    await submit(who, agency.id);
+    expect((await decide(await approvalLink(agency.executiveEmail!), "approve")).status).toBe(200);
+    await settleCkan();
+    const [user] = await rows("SELECT id FROM users WHERE email = ?", email);
+    expect(await ckanNameOf(user!.id as string)).toBe(existing.name);
+    expect((await membersOf(org))[existing.name]).toBe("admin");
+  });
+
+  it("writes no CKAN call for an agency without an organization", async () => {
+    const person = await steward(await createAgency());
+    expect(await callsOf(person.userId)).toEqual([]);
+  });
+});

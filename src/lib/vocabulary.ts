@@ -104,10 +104,15 @@ export type AuditAction =
   | "application.approver_bounced"
   | "mail.suppressed"
   | "mail.suppression_lifted"
-  | "mail.retried";
+  | "mail.retried"
+  | "webhook_endpoint.created"
+  | "webhook_endpoint.updated"
+  | "webhook_endpoint.secret_rotated"
+  | "webhook_endpoint.deleted"
+  | "webhook_delivery.retried";
 
 /**
- * Signed events delivered to registered webhook endpoints (src/services/portal/webhooks.ts).
+ * Signed events delivered to registered webhook endpoints (src/services/portal/webhook-delivery.ts).
  * Names follow `<noun>.<past participle>`, as the audit log's actions do.
  */
 export const WEBHOOK_EVENT_TYPES = [

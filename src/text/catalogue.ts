@@ -204,6 +204,14 @@ export const AUDIT_ACTIONS = {
   "mail.suppression_lifted": { th: "ยกเลิกการระงับอีเมล", en: "Lifted a mail suppression" },
   "mail.retried": { th: "ส่งอีเมลที่ล้มเหลวอีกครั้ง", en: "Retried a failed message" },
   "agency.imported": { th: "นำเข้าหน่วยงานจาก CSV", en: "Imported agencies from CSV" },
+  "webhook_endpoint.created": { th: "ลงทะเบียนปลายทางเว็บฮุก", en: "Registered a webhook endpoint" },
+  "webhook_endpoint.updated": { th: "แก้ไขปลายทางเว็บฮุก", en: "Changed a webhook endpoint" },
+  "webhook_endpoint.secret_rotated": {
+    th: "เปลี่ยนรหัสลับสำหรับลงนามของปลายทางเว็บฮุก",
+    en: "Rotated a webhook endpoint's signing secret",
+  },
+  "webhook_endpoint.deleted": { th: "ลบปลายทางเว็บฮุก", en: "Deleted a webhook endpoint" },
+  "webhook_delivery.retried": { th: "ส่งเหตุการณ์เว็บฮุกที่ล้มเหลวอีกครั้ง", en: "Retried a failed webhook delivery" },
 } as const satisfies Record<AuditAction, Bilingual>;
 
 /** Messages the passkey and e-mail scripts show in their status line; keys are codes or events. */

@@ -8,6 +8,7 @@ import { deliverOutbox, eraseSecretBodies } from "./outbox";
 import { sendApprovalNotices } from "../applications/reminders";
 import { sendKeyExpiryWarnings } from "../keys/expiry-warnings";
 import { flushUsage } from "../keys/usage";
+import { deliverWebhooks } from "../portal/webhook-delivery";
 
 /** Applications sent to an executive who did not decide by the deadline become `expired`. */
 export async function expireOverdueApplications(deps: Deps): Promise<number> {
@@ -54,5 +55,10 @@ export async function runScheduledWork(deps: Deps): Promise<string[]> {
   ran.push("deliver_outbox");
   await eraseSecretBodies(deps);
   ran.push("erase_secret_bodies");
+  // Signed events for other portals: a receiver's trouble (or ours) must not stop the cron's other work.
+  await deliverWebhooks(deps).catch((error) =>
+    console.error("webhook delivery not run", error instanceof Error ? error.message : error),
+  );
+  ran.push("deliver_webhooks");
   return ran;
 }

@@ -11,6 +11,7 @@ import { adminKeyRoutes } from "./keys";
 import { adminStewardRoutes } from "./stewards";
 import { adminSummaryRoutes } from "./summary";
 import { adminMailRoutes, adminSuppressionRoutes } from "./mail";
+import { adminWebhookDeliveryRoutes, adminWebhookRoutes } from "./webhooks";
 
 /** The administrators' area, behind one guard (requireAdmin). */
 export function mountAdmin(app: Hono<AppEnv>): void {
@@ -27,5 +28,7 @@ export function mountAdmin(app: Hono<AppEnv>): void {
   admin.route("/audit", adminAuditRoutes);
   admin.route("/mail", adminMailRoutes);
   admin.route("/suppressions", adminSuppressionRoutes);
+  admin.route("/webhooks", adminWebhookRoutes);
+  admin.route("/webhook-deliveries", adminWebhookDeliveryRoutes);
   app.route("/api/v1/admin", admin as unknown as Hono<AppEnv>);
 }

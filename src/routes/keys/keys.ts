@@ -37,12 +37,7 @@ keyRoutes.post(
   validate("json", KeyBody),
   async (c) => {
     const { user } = requireUser(c);
-    const { key, secret, outboxIds, eventIds } = await createApiKey(
-      c.var.deps,
-      user,
-      c.req.valid("json"),
-      c.var.meta,
-    );
+    const { key, secret, outboxIds, eventIds } = await createApiKey(c.var.deps, user, c.req.valid("json"), c.var.meta);
     deliverAfterResponse(c, outboxIds);
     deliverWebhooksAfterResponse(c, eventIds);
     return c.json({ key: keyJson(key, c.var.deps.clock.now()), secret }, 201);

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../middleware/app-env";
 import { accountPages } from "./applications/applications";
 import { adminPages } from "./platform/console";
 import { mailPages } from "./platform/mail";
+import { webhookPages } from "./platform/webhooks";
 import { adminAgencyPages } from "./agencies/agencies";
 import { approvalPages } from "./applications/approvals";
 import { assetPages } from "./platform/assets";
@@ -27,6 +28,7 @@ export function registerPages(app: Hono<AppEnv>): void {
   app.route("/", approvalPages);
   app.route("/", adminPages);
   app.route("/", mailPages);
+  app.route("/", webhookPages);
   app.route("/", stewardPages);
   app.route("/", peoplePages);
   app.route("/", adminTermsPages);

@@ -17,7 +17,16 @@ import type { Deps } from "../../deps";
  * https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md;
  * https://docs.svix.com/retries). After the 8th attempt fails, the delivery is `failed`.
  */
-export const WEBHOOK_RETRY_SCHEDULE_MS = [0, 5 * SECOND, 5 * MINUTE, 30 * MINUTE, 2 * HOUR, 5 * HOUR, 10 * HOUR, 10 * HOUR];
+export const WEBHOOK_RETRY_SCHEDULE_MS = [
+  0,
+  5 * SECOND,
+  5 * MINUTE,
+  30 * MINUTE,
+  2 * HOUR,
+  5 * HOUR,
+  10 * HOUR,
+  10 * HOUR,
+];
 export const MAX_WEBHOOK_ATTEMPTS = WEBHOOK_RETRY_SCHEDULE_MS.length;
 
 /** How long a claim holds a row (ms): longer than a request may take, so no one else sends it meanwhile. */
@@ -115,7 +124,12 @@ async function post(deps: Deps, endpoint: { url: string; secret: string }, row: 
     if (res.status >= 300 && res.status < 400) {
       res.body?.cancel().catch(() => {});
       const to = res.headers.get("location");
-      return { ok: false, status: res.status, error: shortError(`redirect not followed${to ? ` (to ${to})` : ""}`), final: false };
+      return {
+        ok: false,
+        status: res.status,
+        error: shortError(`redirect not followed${to ? ` (to ${to})` : ""}`),
+        final: false,
+      };
     }
     const text = shortError(`HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ""}: ${await bodyStart(res)}`);
     // 410 Gone: the receiver says this endpoint is no more. The delivery fails at once; the

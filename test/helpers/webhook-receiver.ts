@@ -116,11 +116,11 @@ export async function deliveriesOf(endpointId: string, eventId?: string): Promis
   )) as unknown as DeliveryRow[];
 }
 
-/** Waits until no delivery of the endpoint is pending and unleased-due (after-response work). */
+/** Waits until every delivery of the endpoint was attempted and recorded (after-response work). */
 export async function settled(endpointId: string): Promise<DeliveryRow[]> {
   for (let i = 0; i < 100; i++) {
     const all = await deliveriesOf(endpointId);
-    if (all.every((d) => d.status !== "pending" || d.attempts > 0)) return all;
+    if (all.every((d) => d.status !== "pending" || (d.attempts > 0 && d.lease_until === null))) return all;
     await new Promise((r) => setTimeout(r, 20));
   }
   throw new Error("webhook deliveries did not settle");

@@ -18,7 +18,7 @@ export interface Received {
   url: string;
   headers: Record<string, string>;
   body: string;
-  redirect: RequestRedirect | undefined;
+  redirect: string | undefined;
 }
 
 type Answer = (request: Received, n: number, signal: AbortSignal | null) => Response | Promise<Response>;

@@ -152,7 +152,12 @@ describe("one delivery", () => {
     }
     expect(waits).toEqual(WEBHOOK_RETRY_SCHEDULE_MS);
     const [row] = await deliveriesOf(endpoint.id, eventId);
-    expect(row).toMatchObject({ status: "failed", attempts: 8, last_status: 503, last_error: "HTTP 503 Service Unavailable: down" });
+    expect(row).toMatchObject({
+      status: "failed",
+      attempts: 8,
+      last_status: 503,
+      last_error: "HTTP 503 Service Unavailable: down",
+    });
     clock.advance(24 * HOUR);
     await deliverWebhooks(deps);
     expect(received).toHaveLength(8);

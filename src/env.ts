@@ -59,6 +59,8 @@ export interface Config {
   mailRequestsPerSecond: number;
   /** How long one request to Resend may take before it counts as a timeout (ms). */
   mailTimeoutMs: number;
+  /** How long a webhook receiver may take to answer one delivery before it counts as a timeout (ms). */
+  webhookTimeoutMs: number;
   oidcProviders: OidcProvider[];
   /** http: issuers, for development and tests only (ignored elsewhere). */
   oidcAllowHttp: boolean;
@@ -134,6 +136,7 @@ export function readConfig(env: Bindings): Config {
     resendWebhookSecret: env.RESEND_WEBHOOK_SECRET || null,
     mailRequestsPerSecond: positiveCount(env.MAIL_REQUESTS_PER_SECOND, 2),
     mailTimeoutMs: 10_000,
+    webhookTimeoutMs: 10_000,
     oidcProviders: readOidcProviders(env as unknown as Record<string, unknown>),
     oidcAllowHttp: environment !== "production" && env.OIDC_ALLOW_HTTP === "true",
     keyEnv: environment === "production" ? "live" : environment === "test" ? "test" : "dev",

@@ -108,10 +108,15 @@ export type AuditAction =
   | "ckan.editor_added"
   | "ckan.editor_removed"
   | "ckan.call_retried"
-  | "ckan.steward_view_applied";
+  | "ckan.steward_view_applied"
+  | "webhook_endpoint.created"
+  | "webhook_endpoint.updated"
+  | "webhook_endpoint.secret_rotated"
+  | "webhook_endpoint.deleted"
+  | "webhook_delivery.retried";
 
 /**
- * Signed events delivered to registered webhook endpoints (src/services/portal/webhooks.ts).
+ * Signed events delivered to registered webhook endpoints (src/services/portal/webhook-delivery.ts).
  * Names follow `<noun>.<past participle>`, as the audit log's actions do.
  */
 export const WEBHOOK_EVENT_TYPES = [

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import type { Deps } from "../deps";
 import { deliverOutbox } from "../services/platform/outbox";
 import { deliverPortal } from "../services/portal/deliver";
+import { deliverWebhooks } from "../services/portal/webhook-delivery";
 
 /** Any request's context (every area's environment has the injected dependencies). */
 type AnyContext = Pick<Context, "executionCtx"> & { var: { deps: Deps } };
@@ -25,7 +26,15 @@ export function deliverAfterResponse(c: AnyContext, outboxIds: string[]): void {
   afterResponse(c, Promise.all([deliverOutbox(deps, outboxIds), deliverPortal(deps)]));
 }
 
-/** Makes the portal's pending calls after the response (an agency's new CKAN organization). */
+/** Makes the portal's pending calls and deliveries after the response (an agency's new CKAN organization, a retry). */
 export function deliverPortalAfterResponse(c: AnyContext): void {
-  if (c.var.deps.config.ckan) afterResponse(c, deliverPortal(c.var.deps));
+  afterResponse(c, deliverPortal(c.var.deps));
+}
+
+/**
+ * Sends a committed change's webhook events (by event id) after the response; without ids,
+ * every due delivery. Failures wait for their retry (the cron sends what is due).
+ */
+export function deliverWebhooksAfterResponse(c: AnyContext, eventIds?: string[]): void {
+  if (eventIds === undefined || eventIds.length > 0) afterResponse(c, deliverWebhooks(c.var.deps, eventIds));
 }

@@ -211,6 +211,14 @@ export const AUDIT_ACTIONS = {
     th: "ปรับสมาชิกองค์กรใน CKAN ให้ตรงกับระบบ",
     en: "Applied steward's view to a CKAN organization",
   },
+  "webhook_endpoint.created": { th: "ลงทะเบียนปลายทางเว็บฮุก", en: "Registered a webhook endpoint" },
+  "webhook_endpoint.updated": { th: "แก้ไขปลายทางเว็บฮุก", en: "Changed a webhook endpoint" },
+  "webhook_endpoint.secret_rotated": {
+    th: "เปลี่ยนรหัสลับสำหรับลงนามของปลายทางเว็บฮุก",
+    en: "Rotated a webhook endpoint's signing secret",
+  },
+  "webhook_endpoint.deleted": { th: "ลบปลายทางเว็บฮุก", en: "Deleted a webhook endpoint" },
+  "webhook_delivery.retried": { th: "ส่งเหตุการณ์เว็บฮุกที่ล้มเหลวอีกครั้ง", en: "Retried a failed webhook delivery" },
 } as const satisfies Record<AuditAction, Bilingual>;
 
 /** Messages the passkey and e-mail scripts show in their status line; keys are codes or events. */

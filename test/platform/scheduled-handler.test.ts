@@ -39,6 +39,7 @@ describe("the Cron Trigger's handler and POST /dev/cron", () => {
       "key_expiry_warnings",
       "deliver_outbox",
       "erase_secret_bodies",
+      "deliver_webhooks",
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { adminStewardRoutes } from "./stewards";
 import { adminSummaryRoutes } from "./summary";
 import { adminMailRoutes, adminSuppressionRoutes } from "./mail";
 import { adminPortalRoutes } from "./portal";
+import { adminWebhookDeliveryRoutes, adminWebhookRoutes } from "./webhooks";
 
 /** The administrators' area, behind one guard (requireAdmin). */
 export function mountAdmin(app: Hono<AppEnv>): void {
@@ -29,5 +30,7 @@ export function mountAdmin(app: Hono<AppEnv>): void {
   admin.route("/mail", adminMailRoutes);
   admin.route("/suppressions", adminSuppressionRoutes);
   admin.route("/portal", adminPortalRoutes);
+  admin.route("/webhooks", adminWebhookRoutes);
+  admin.route("/webhook-deliveries", adminWebhookDeliveryRoutes);
   app.route("/api/v1/admin", admin as unknown as Hono<AppEnv>);
 }

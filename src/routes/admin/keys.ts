@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AdminEnv } from "../../middleware/app-env";
-import { deliverAfterResponse } from "../../middleware/after-commit";
+import { deliverAfterResponse, deliverWebhooksAfterResponse } from "../../middleware/after-commit";
 import { expireKeys, type KeyScope } from "../../services/keys/forced-expiry";
 import { BODY_ERRORS, describe, validate } from "../operation";
 import { KeyExpiryBody, KeyExpiryResponse } from "./schemas";
@@ -26,13 +26,14 @@ adminKeyRoutes.post(
       : body.userId
         ? { userId: body.userId }
         : { agencyId: body.agencyId! };
-    const { keys, outboxIds } = await expireKeys(
+    const { keys, outboxIds, eventIds } = await expireKeys(
       c.var.deps,
       c.var.admin,
       { scope, graceSeconds: body.graceSeconds, reason: body.reason },
       c.var.meta,
     );
     deliverAfterResponse(c, outboxIds);
+    deliverWebhooksAfterResponse(c, eventIds);
     return c.json({ keys });
   },
 );

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppEnv } from "../../middleware/app-env";
-import { deliverAfterResponse } from "../../middleware/after-commit";
+import { deliverAfterResponse, deliverWebhooksAfterResponse } from "../../middleware/after-commit";
 import { requireUser } from "../../middleware/session";
 import { createApiKey, deleteApiKey, listApiKeys, rotateApiKey } from "../../services/keys/api-keys";
 import { checkApiKey } from "../../services/keys/rate-limits";
@@ -37,8 +37,9 @@ keyRoutes.post(
   validate("json", KeyBody),
   async (c) => {
     const { user } = requireUser(c);
-    const { key, secret, outboxIds } = await createApiKey(c.var.deps, user, c.req.valid("json"), c.var.meta);
+    const { key, secret, outboxIds, eventIds } = await createApiKey(c.var.deps, user, c.req.valid("json"), c.var.meta);
     deliverAfterResponse(c, outboxIds);
+    deliverWebhooksAfterResponse(c, eventIds);
     return c.json({ key: keyJson(key, c.var.deps.clock.now()), secret }, 201);
   },
 );
@@ -127,13 +128,14 @@ keyRoutes.post(
   validate("json", RotateBody),
   async (c) => {
     const { user } = requireUser(c);
-    const { key, secret } = await rotateApiKey(
+    const { key, secret, eventIds } = await rotateApiKey(
       c.var.deps,
       user,
       c.req.valid("param").id,
       c.req.valid("json").graceSeconds,
       c.var.meta,
     );
+    deliverWebhooksAfterResponse(c, eventIds);
     return c.json({ key: keyJson(key, c.var.deps.clock.now()), secret }, 201);
   },
 );
@@ -149,7 +151,8 @@ keyRoutes.delete(
   validate("param", IdParam),
   async (c) => {
     const { user } = requireUser(c);
-    await deleteApiKey(c.var.deps, user, c.req.valid("param").id, c.var.meta);
+    const { eventIds } = await deleteApiKey(c.var.deps, user, c.req.valid("param").id, c.var.meta);
+    deliverWebhooksAfterResponse(c, eventIds);
     return c.body(null, 204);
   },
 );

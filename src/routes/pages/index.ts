@@ -4,6 +4,7 @@ import { accountPages } from "./applications/applications";
 import { adminPages } from "./platform/console";
 import { mailPages } from "./platform/mail";
 import { portalPages } from "./platform/portal";
+import { webhookPages } from "./platform/webhooks";
 import { adminAgencyPages } from "./agencies/agencies";
 import { approvalPages } from "./applications/approvals";
 import { assetPages } from "./platform/assets";
@@ -29,6 +30,7 @@ export function registerPages(app: Hono<AppEnv>): void {
   app.route("/", adminPages);
   app.route("/", mailPages);
   app.route("/", portalPages);
+  app.route("/", webhookPages);
   app.route("/", stewardPages);
   app.route("/", peoplePages);
   app.route("/", adminTermsPages);

@@ -14,6 +14,7 @@ import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { hasAcceptedCurrentTerms } from "../terms/acceptance";
 import { keyLifetimeDays, maxKeyDays } from "./lifetime";
+import { keyEvent } from "./key-events";
 
 export type { KeyStatus, Scope } from "../../lib/vocabulary";
 import type { KeyStatus, Scope } from "../../lib/vocabulary";
@@ -57,7 +58,10 @@ export interface KeyInput {
   agencyId?: string | null;
 }
 
-/** Issues a key; the secret is returned once and only its hash is kept. */
+/**
+ * Issues a key; the secret is returned once and only its hash is kept. Returns the key, its
+ * secret, the e-mails and the `key.created` event to deliver after the commit.
+ */
 export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta: RequestMeta) {
   const { db } = deps;
   const now = deps.clock.now();
@@ -90,6 +94,12 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
     replacedBy: null,
     forcedExpiryTx: null,
   };
+  const event = keyEvent(db, {
+    type: "key.created",
+    key,
+    now,
+    extra: { expiresAt: new Date(key.expiresAt!).toISOString() },
+  });
   await runBatch(db, [
     db.insert(apiKeys).values(key),
     auditStatement(db, {
@@ -100,11 +110,12 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
       at: now,
       meta,
     }),
+    event.statement,
   ]);
   const outboxIds = membership?.applicationId
     ? await activateApplication(deps, user, membership.applicationId, key.id, meta)
     : [];
-  return { key, secret, outboxIds };
+  return { key, secret, outboxIds, eventIds: [event.eventId] };
 }
 
 /** The first publish key of an approved steward moves the application to `active`. */
@@ -161,7 +172,8 @@ async function ownKey(deps: Deps, user: User, id: string): Promise<ApiKey> {
 /**
  * Replaces a key with a new one of the same name, scopes and lifetime policy. The old key
  * keeps verifying for `graceSeconds`, then answers EXPIRED. One batch: the old key is claimed
- * with a CAS, the new key is inserted only if that claim matched.
+ * with a CAS, the new key (and the `key.rotated` event) only if that claim matched. Returns the
+ * new key, its secret and the event to deliver after the commit.
  */
 export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeconds: number, meta: RequestMeta) {
   const { db } = deps;
@@ -205,10 +217,23 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
     forcedExpiryTx: null,
   };
   const claimed = sql`EXISTS (SELECT 1 FROM api_keys WHERE id = ${old.id} AND replaced_by = ${key.id})`;
+  const graceUntil = now + graceSeconds * SECOND;
+  const event = keyEvent(db, {
+    type: "key.rotated",
+    key: old,
+    now,
+    extra: {
+      newKeyId: key.id,
+      newPrefix: key.prefix,
+      graceUntil: new Date(graceUntil).toISOString(),
+      expiresAt: new Date(key.expiresAt!).toISOString(),
+    },
+    guard: claimed,
+  });
   const [cas] = await runBatch(db, [
     db
       .update(apiKeys)
-      .set({ graceUntil: now + graceSeconds * SECOND, replacedBy: key.id })
+      .set({ graceUntil, replacedBy: key.id })
       // Still active when claimed: an administrator's forced expiry (a grace set meanwhile) wins.
       .where(
         and(
@@ -230,17 +255,35 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
       meta,
       guard: claimed,
     }),
+    event.statement,
   ]);
   if ((cas as unknown[]).length === 0)
     throw new AppError("conflict", { th: "กุญแจถูกเปลี่ยนแปลงระหว่างนี้", en: "The key changed meanwhile." });
-  return { key, secret };
+  return { key, secret, eventIds: [event.eventId] };
 }
 
-/** Revokes a key at once, also during its grace period. */
-export async function deleteApiKey(deps: Deps, user: User, id: string, meta: RequestMeta) {
+/**
+ * Revokes a key at once, also during its grace period; the `key.revoked` event is queued only by
+ * the request that revoked it. Returns the event ids to deliver after the commit (none when the
+ * key was already revoked).
+ */
+export async function deleteApiKey(
+  deps: Deps,
+  user: User,
+  id: string,
+  meta: RequestMeta,
+): Promise<{ eventIds: string[] }> {
   const now = deps.clock.now();
   const key = await ownKey(deps, user, id);
-  if (key.revokedAt !== null) return;
+  if (key.revokedAt !== null) return { eventIds: [] };
+  const event = keyEvent(deps.db, {
+    type: "key.revoked",
+    key,
+    now,
+    extra: { reason: "revoked_by_owner", effectiveAt: new Date(now).toISOString() },
+    // This request's revocation (a parallel one in the same millisecond could pass it too: at least once).
+    guard: sql`EXISTS (SELECT 1 FROM api_keys WHERE id = ${id} AND revoked_at = ${now})`,
+  });
   await runBatch(deps.db, [
     deps.db
       .update(apiKeys)
@@ -254,5 +297,7 @@ export async function deleteApiKey(deps: Deps, user: User, id: string, meta: Req
       at: now,
       meta,
     }),
+    event.statement,
   ]);
+  return { eventIds: [event.eventId] };
 }

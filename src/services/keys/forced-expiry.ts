@@ -9,6 +9,7 @@ import { newId } from "../../lib/ids";
 import { displayName } from "../../text/bilingual";
 import { keysExpiringEmail } from "../../../emails/keys-expiring";
 import type { Deps, RequestMeta } from "../../deps";
+import { keyEvent } from "./key-events";
 
 // Forced rotation: an administrator makes every live key of a steward role, a person or a whole
 // agency stop after a grace; the owners are e-mailed to create new keys. Administrators never
@@ -60,6 +61,8 @@ export async function liveKeysIn(deps: Deps, scope: KeyScope) {
       prefix: apiKeys.prefix,
       scopes: apiKeys.scopes,
       userId: apiKeys.userId,
+      membershipId: apiKeys.membershipId,
+      agencyId: apiKeys.agencyId,
       ownerEmail: users.email,
       ownerName: users.name,
       ownerLocale: users.locale,
@@ -73,7 +76,9 @@ export async function liveKeysIn(deps: Deps, scope: KeyScope) {
  * Makes every live key in `scope` stop verifying `graceSeconds` (0..604800) from now: a key's
  * grace end becomes that moment unless it already ends sooner (it shows as `rotating`, then
  * `expired`). One batch: the keys, one e-mail per owner (written only if that owner's keys
- * changed in this batch), the audit event. Returns how many keys changed and the e-mails to deliver.
+ * changed in this batch), one `key.revoked` event per key it shortened (reason
+ * `expired_by_administrator`, `effectiveAt` the grace's end: the key verifies until then), the
+ * audit event. Returns how many keys changed, the e-mails and the events to deliver.
  * Throws 404 `not_found` for an unknown scope, 400 `invalid_request` for a grace out of range.
  */
 export async function expireKeys(
@@ -81,7 +86,7 @@ export async function expireKeys(
   admin: User,
   { scope, graceSeconds, reason }: { scope: KeyScope; graceSeconds: number; reason: string },
   meta: RequestMeta,
-): Promise<{ keys: number; outboxIds: string[] }> {
+): Promise<{ keys: number; outboxIds: string[]; eventIds: string[] }> {
   if (!Number.isInteger(graceSeconds) || graceSeconds < 0 || graceSeconds > MAX_FORCED_GRACE_SECONDS)
     throw new AppError(
       "invalid_request",
@@ -112,6 +117,19 @@ export async function expireKeys(
         .returning({ id: apiKeys.id }),
     );
     changed.push(inArray(apiKeys.id, chunk));
+  }
+  const eventIds: string[] = [];
+  for (const key of keys) {
+    // Only for a key this batch shortened (one already ending sooner keeps its end: no event).
+    const event = keyEvent(db, {
+      type: "key.revoked",
+      key,
+      now,
+      extra: { reason: "expired_by_administrator", effectiveAt: new Date(until).toISOString() },
+      guard: sql`EXISTS (SELECT 1 FROM api_keys WHERE id = ${key.id} AND forced_expiry_tx = ${tx})`,
+    });
+    statements.push(event.statement);
+    eventIds.push(event.eventId);
   }
   const outboxIds: string[] = [];
   const owners = new Map<string, typeof keys>();
@@ -159,5 +177,5 @@ export async function expireKeys(
   );
   const results = await runBatch(db, statements);
   const updated = results.slice(0, changed.length).reduce((n, r) => n + (r as unknown[]).length, 0);
-  return { keys: updated, outboxIds };
+  return { keys: updated, outboxIds, eventIds };
 }

@@ -15,6 +15,7 @@ import { reconcileDue } from "../portal/ckan-reconcile";
 async function bestEffort(step: string, work: () => Promise<unknown>): Promise<void> {
   await work().catch((error) => console.error(`${step} failed`, error instanceof Error ? error.message : error));
 }
+import { deliverWebhooks } from "../portal/webhook-delivery";
 
 /** Applications sent to an executive who did not decide by the deadline become `expired`. */
 export async function expireOverdueApplications(deps: Deps): Promise<number> {
@@ -65,5 +66,7 @@ export async function runScheduledWork(deps: Deps): Promise<string[]> {
     await bestEffort("reconcile_ckan", () => reconcileDue(deps));
     ran.push("reconcile_ckan");
   }
+  await bestEffort("deliver_webhooks", () => deliverWebhooks(deps));
+  ran.push("deliver_webhooks");
   return ran;
 }

@@ -7,7 +7,17 @@ import { Bi, Heading } from "./parts";
 // The administrators' console: its tabs, the banner after an action, search boxes and paging.
 
 export type ConsoleTab =
-  "home" | "review" | "applications" | "stewards" | "agencies" | "people" | "terms" | "mail" | "portal" | "audit";
+  | "home"
+  | "review"
+  | "applications"
+  | "stewards"
+  | "agencies"
+  | "people"
+  | "terms"
+  | "mail"
+  | "portal"
+  | "webhooks"
+  | "audit";
 
 const TABS: { tab: ConsoleTab; href: string; label: Bilingual }[] = [
   { tab: "home", href: "/admin", label: { th: "ภาพรวม", en: "Overview" } },
@@ -19,6 +29,7 @@ const TABS: { tab: ConsoleTab; href: string; label: Bilingual }[] = [
   { tab: "terms", href: "/admin/terms", label: { th: "ข้อตกลง", en: "Terms" } },
   { tab: "mail", href: "/admin/mail", label: { th: "อีเมล", en: "Mail" } },
   { tab: "portal", href: "/admin/portal", label: { th: "CKAN", en: "CKAN" } },
+  { tab: "webhooks", href: "/admin/webhooks", label: { th: "เว็บฮุก", en: "Webhooks" } },
   { tab: "audit", href: "/admin/audit", label: { th: "บันทึกการตรวจสอบ", en: "Audit trail" } },
 ];
 

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
+import { deliverWebhooksAfterResponse } from "../../../middleware/after-commit";
 import type { User } from "../../../db/schema";
 import { AppError } from "../../../errors";
 import { isBlank, wholeNumber } from "../../../lib/fields";
@@ -132,6 +133,7 @@ keyPages.post("/keys", page("session"), async (c) => {
     const problem = formProblem(created.error, KEY_MESSAGES);
     return renderKeys(c, user, { problem, values, status: created.error.status });
   }
+  deliverWebhooksAfterResponse(c, created.value.eventIds);
   setNewKey(c, { keyId: created.value.key.id, name: input.value.name, secret: created.value.secret });
   return c.redirect("/keys?done=created", 303);
 });
@@ -153,6 +155,7 @@ keyPages.post("/keys/:id/rotate", page("session"), async (c) => {
       problem: { fields: [], general: [rotated.error.text] },
       status: rotated.error.status,
     });
+  deliverWebhooksAfterResponse(c, rotated.value.eventIds);
   setNewKey(c, { keyId: rotated.value.key.id, name: rotated.value.key.name, secret: rotated.value.secret });
   return c.redirect("/keys?done=rotated", 303);
 });
@@ -177,6 +180,7 @@ keyPages.post("/keys/:id/delete", page("session"), async (c) => {
   const user = pageUser(c);
   // As its confirmation page: 404 for another's key, 409 for one that no longer works.
   await deletableKey(c, user, c.req.param("id"));
-  await deleteApiKey(c.var.deps, user, c.req.param("id"), c.var.meta);
+  const { eventIds } = await deleteApiKey(c.var.deps, user, c.req.param("id"), c.var.meta);
+  deliverWebhooksAfterResponse(c, eventIds);
   return c.redirect("/keys?done=deleted", 303);
 });

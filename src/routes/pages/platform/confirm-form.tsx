@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { AppEnv } from "../../../middleware/app-env";
-import { deliverAfterResponse } from "../../../middleware/after-commit";
+import { deliverAfterResponse, deliverWebhooksAfterResponse } from "../../../middleware/after-commit";
 import { AppError, type FieldError } from "../../../errors";
 import { ConfirmPage, type Confirmation } from "../../../views/platform/confirm-page";
 import { RequiredReasonBody } from "../../atoms";
@@ -64,7 +64,7 @@ export function doneKey(done: string, result: unknown): string {
 
 /**
  * The post of a confirmation page (Post/Redirect/Get): reads the reason (and grace), runs the
- * action, delivers its e-mails after the response and redirects to `location(result)`; a
+ * action, delivers its e-mails and webhook events after the response and redirects to `location(result)`; a
  * refusal shows the confirmation page again with the error summary, the message at its field,
  * the values as typed and the error's status.
  */
@@ -83,8 +83,9 @@ export async function confirmAction(
   const input = confirmInput(values, spec.needsGrace);
   const outcome = input.ok ? await attempt(() => spec.run(input.value)) : input;
   if (outcome.ok) {
-    const sent = (outcome.value as { outboxIds?: string[] } | null)?.outboxIds;
-    if (sent) deliverAfterResponse(c, sent);
+    const { outboxIds, eventIds } = (outcome.value ?? {}) as { outboxIds?: string[]; eventIds?: string[] };
+    if (outboxIds) deliverAfterResponse(c, outboxIds);
+    if (eventIds) deliverWebhooksAfterResponse(c, eventIds);
     return c.redirect(spec.location(outcome.value), 303);
   }
   return html(

@@ -4,6 +4,7 @@ import { runScheduledWork } from "../../src/services/platform/scheduled";
 import { signInAdmin } from "../helpers/auth-db";
 import { steward } from "../helpers/flow-approval";
 import { auditOf, rows } from "../helpers/db";
+import { open, redirected, textOf } from "../helpers/pages-forms";
 import {
   CKAN_DOWN,
   CKAN_URL,
@@ -100,8 +101,13 @@ describe.skipIf(!HAVE_CKAN)("CKAN provisioning when things go wrong, against a r
     const [call] = await callsOf(person.userId);
     expect(call).toMatchObject({ status: "failed", last_error_kind: "not_found" });
     await ckan("organization_create", { name: org, title: "สร้างภายหลัง" });
+    // On the CKAN page: the failed call, its error, and a Retry button that makes it again.
     const admin = await signInAdmin();
-    expect((await admin.json("POST", "/api/v1/admin/portal/calls/retry", {})).status).toBe(200);
+    const [failed] = await rows("SELECT id FROM ckan_operations WHERE user_id = ?", person.userId);
+    const page = await open(admin, "/admin/portal");
+    expect(textOf(page.html)).toContain(org);
+    expect(textOf(page.html)).toContain("not_found");
+    redirected(await page.submit(admin, `/admin/portal/calls/${failed!.id}/retry`), "/admin/portal?done=retried");
     await settleCkan();
     expect(await membersOf(org)).toMatchObject({ [(await ckanNameOf(person.userId))!]: "editor" });
   });

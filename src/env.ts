@@ -35,8 +35,8 @@ export interface Bindings {
   CKAN_URL?: string;
   /** A CKAN sysadmin's API token (a Worker secret). */
   CKAN_API_TOKEN?: string;
-  /** `false`: a person without a CKAN account is not created one (the call fails until someone creates it). */
-  CKAN_CREATE_USERS?: string;
+  /** How a person's CKAN user is found: `create` (default), `name` or `email` (see CkanConfig.users). */
+  CKAN_USERS?: string;
   /** Minutes between reconciliations of every mapped organization (default 60). */
   CKAN_RECONCILE_MINUTES?: string;
 }
@@ -81,8 +81,15 @@ export interface CkanConfig {
   token: string;
   /** How long one action call may take (ms). */
   timeoutMs: number;
-  /** Create a CKAN user (`user_create`, the official e-mail) for a person CKAN does not know. */
-  createUsers: boolean;
+  /**
+   * How a person's CKAN user is found: `create` — steward creates one (`user_create`, the
+   * official e-mail) and never adopts an account it did not make (CKAN does not verify e-mails:
+   * anyone could have registered one with a steward's address); `name` — the existing user named
+   * after the official e-mail, with that e-mail; `email` — the existing user with that e-mail.
+   * The last two fail (until someone creates the user) when there is none; use them only where
+   * CKAN's accounts come from a trusted sign-in (single sign-on, no self-registration).
+   */
+  users: "create" | "name" | "email";
   /** Time between reconciliations of an organization (ms). */
   reconcileEveryMs: number;
 }
@@ -91,12 +98,15 @@ export interface CkanConfig {
 function readCkan(env: Bindings): CkanConfig | null {
   const url = env.CKAN_URL?.trim();
   const token = env.CKAN_API_TOKEN?.trim();
-  if (!url || !token || !/^https?:\/\//i.test(url)) return null;
+  // The token is a sysadmin's: never sent in clear outside development and tests.
+  const scheme = env.ENVIRONMENT === "development" || env.ENVIRONMENT === "test" ? /^https?:\/\//i : /^https:\/\//i;
+  if (!url || !token || !scheme.test(url)) return null;
+  const users = env.CKAN_USERS?.trim().toLowerCase();
   return {
     url: url.replace(/\/+$/, ""),
     token,
     timeoutMs: 10_000,
-    createUsers: env.CKAN_CREATE_USERS?.trim().toLowerCase() !== "false",
+    users: users === "name" || users === "email" ? users : "create",
     reconcileEveryMs: positiveCount(env.CKAN_RECONCILE_MINUTES, 60) * 60_000,
   };
 }

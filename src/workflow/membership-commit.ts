@@ -11,6 +11,24 @@ import { queueEmail } from "../db/statements/outbox";
 import { rightsChangedStatement } from "../db/statements/rights";
 import { membershipTransition, type MembershipEvent, type MembershipStatus } from "./membership-machine";
 import { membershipPortalStatements } from "./membership-portal";
+import { keyEvent, type KeyFacts } from "../db/statements/key-events";
+
+/** The live publish keys of a membership (what its end revokes). */
+async function publishKeysOf(deps: Deps, membershipId: string): Promise<KeyFacts[]> {
+  return deps.db
+    .select({
+      id: apiKeys.id,
+      prefix: apiKeys.prefix,
+      name: apiKeys.name,
+      scopes: apiKeys.scopes,
+      userId: apiKeys.userId,
+      membershipId: apiKeys.membershipId,
+      agencyId: apiKeys.agencyId,
+    })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.membershipId, membershipId), isNull(apiKeys.revokedAt), like(apiKeys.scopes, '%"publish"%')))
+    .limit(90);
+}
 
 export interface MembershipCommitOptions {
   actor: string;
@@ -114,6 +132,7 @@ export async function membershipTransitionStatements(
   const outboxIds: string[] = [];
   for (const effect of transition.effects) {
     if (effect.kind === "revoke_publish_keys") {
+      const keys = await publishKeysOf(deps, id);
       statements.push(
         db
           .update(apiKeys)
@@ -121,6 +140,17 @@ export async function membershipTransitionStatements(
           .where(
             and(eq(apiKeys.membershipId, id), isNull(apiKeys.revokedAt), like(apiKeys.scopes, '%"publish"%'), guard),
           ),
+        // Other portals hear of each key the role's end stopped (after the update: the guard reads it).
+        ...keys.map(
+          (key) =>
+            keyEvent(db, {
+              type: "key.revoked",
+              key,
+              now,
+              extra: { reason: "membership_ended", effectiveAt: new Date(now).toISOString() },
+              guard: sql`EXISTS (SELECT 1 FROM api_keys WHERE id = ${key.id} AND revoked_at = ${now}) AND ${guard}`,
+            }).statement,
+        ),
       );
     } else if (user.email) {
       const message = queueEmail(db, {

@@ -1,4 +1,4 @@
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Statement } from "../db/guarded";
 import { queueCkanOperation, queueWebhookEvent } from "../db/statements/portal";
 import type { Deps } from "../deps";
@@ -33,6 +33,9 @@ export function membershipPortalStatements(deps: Deps, facts: MembershipChangeFa
   const statements: Statement[] = [];
   if (deps.config.ckan)
     statements.push(
+      // What reconciliation found about this person there is out of date now.
+      db.run(sql`DELETE FROM ckan_drift WHERE user_id = ${facts.person.id}
+        AND organization IN (SELECT ckan_organization FROM agencies WHERE id = ${facts.agency.id}) AND ${facts.guard}`),
       queueCkanOperation(db, {
         action: facts.status === "active" ? "organization_member_create" : "organization_member_delete",
         agencyId: facts.agency.id,

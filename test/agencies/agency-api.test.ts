@@ -40,6 +40,7 @@ describe("POST /api/v1/admin/agencies", () => {
       approvalTtlDays: 14,
       reviewRequired: false,
       strongerApproval: false,
+      ckanOrganization: null,
       createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       updatedAt: created.createdAt,
     });

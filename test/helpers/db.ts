@@ -38,6 +38,13 @@ const SNAPSHOT_QUERIES: Record<string, string> = {
   code_failures: "SELECT * FROM code_failures ORDER BY key",
   agencies: "SELECT * FROM agencies ORDER BY id",
   agency_domains: "SELECT * FROM agency_domains ORDER BY domain",
+  // The portal's rows, without what their delivery (after the response) changes.
+  ckan_operations: "SELECT id, seq, action, organization, user_id, cause, created_at FROM ckan_operations ORDER BY seq",
+  ckan_accounts: "SELECT * FROM ckan_accounts ORDER BY user_id",
+  ckan_checks: "SELECT * FROM ckan_checks ORDER BY organization",
+  ckan_drift: "SELECT * FROM ckan_drift ORDER BY id",
+  webhook_endpoints: "SELECT * FROM webhook_endpoints ORDER BY id",
+  webhook_deliveries: "SELECT id, endpoint_id, event_id, event_type, created_at FROM webhook_deliveries ORDER BY id",
 };
 
 export type Snapshot = Record<string, unknown[]>;

@@ -278,6 +278,32 @@ export const OPERATIONS: Operation[] = [
   { method: "POST", path: "/api/v1/admin/webhooks/{id}/rotate-secret", access: "admin" },
   { method: "GET", path: "/api/v1/admin/webhooks/{id}/deliveries", access: "admin" },
   { method: "POST", path: "/api/v1/admin/webhook-deliveries/{id}/retry", access: "admin" },
+  { method: "GET", path: "/api/v1/admin/portal", access: "admin" },
+  { method: "GET", path: "/api/v1/admin/portal/calls", access: "admin" },
+  {
+    method: "POST",
+    path: "/api/v1/admin/portal/calls/retry",
+    access: "admin",
+    body: { ids: ["ckop_x"], reason: "สร้างบัญชีใน CKAN แล้ว" },
+    invalid: { "ids a string": { ids: "ckop_x" }, "ids empty": { ids: [] }, "reason a number": { reason: 7 } },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/admin/portal/check",
+    access: "admin",
+    body: { organization: "dga" },
+    invalid: {
+      "organization not a CKAN name": { organization: "Not A Name" },
+      "organization a number": { organization: 7 },
+    },
+  },
+  {
+    method: "POST",
+    path: "/api/v1/admin/portal/organizations/{organization}/apply",
+    access: "admin",
+    body: reason,
+    invalid: { "reason a number": { reason: 7 } },
+  },
   {
     method: "POST",
     path: "/api/v1/admin/suppressions/lift",
@@ -305,7 +331,8 @@ export const OPERATIONS: Operation[] = [
 
 /** The operation's URL with a placeholder for each path parameter. */
 export function urlOf(op: Operation, id = "x_unknown"): string {
-  return op.path.replaceAll("{id}", id);
+  // A CKAN organization's name is lower-case (CKAN's own rule): an unknown one.
+  return op.path.replaceAll("{id}", id).replaceAll("{organization}", "x-unknown");
 }
 
 export const isUnsafe = (op: Operation) => op.method !== "GET";

@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { signInAdmin } from "../helpers/auth-db";
 import { applicant, approvalLink, decide, steward, submit } from "../helpers/flow-approval";
 import { createAgency, unique } from "../helpers/fixtures";
 import { auditOf, rows } from "../helpers/db";
+import { ckanUserName } from "../../src/services/portal/ckan-accounts";
 import {
   HAVE_CKAN,
   callsOf,
@@ -23,7 +24,7 @@ if (!HAVE_CKAN)
   console.warn("No CKAN here (bash ../shared/ckan/ckan-up.sh starts one): CKAN provisioning tests skipped.");
 
 describe.skipIf(!HAVE_CKAN)("CKAN provisioning, against a real CKAN", () => {
-  beforeAll(() => connectCkan());
+  beforeEach(() => connectCkan());
 
   it("makes an approved steward an editor of the agency's organization, creating their CKAN user", async () => {
     const org = await ckanOrganization();
@@ -115,7 +116,8 @@ describe.skipIf(!HAVE_CKAN)("CKAN provisioning, against a real CKAN", () => {
     });
   });
 
-  it("finds a CKAN user made by hand by the official e-mail, and never demotes an organization's admin", async () => {
+  it("with CKAN_USERS=email, uses the CKAN user made by hand with the official e-mail, and never demotes an admin", async () => {
+    connectCkan({ CKAN_USERS: "email" });
     const org = await ckanOrganization();
     const agency = await mappedAgency(org);
     const email = `${unique("u")}@${agency.domain}`;
@@ -128,6 +130,64 @@ describe.skipIf(!HAVE_CKAN)("CKAN provisioning, against a real CKAN", () => {
     const [user] = await rows("SELECT id FROM users WHERE email = ?", email);
     expect(await ckanNameOf(user!.id as string)).toBe(existing.name);
     expect((await membersOf(org))[existing.name]).toBe("admin");
+  });
+
+  it("by default never adopts a CKAN account someone registered with a steward's e-mail", async () => {
+    const org = await ckanOrganization();
+    const agency = await mappedAgency(org);
+    const email = `${unique("u")}@${agency.domain}`;
+    // CKAN does not verify e-mails: anyone could have made this one, under the name steward would use.
+    const squatter = (await ckan("user_create", {
+      name: ckanUserName(email),
+      email,
+      password: crypto.randomUUID(),
+    })) as { name: string };
+    const who = await applicant(agency, { email });
+    await submit(who, agency.id);
+    expect((await decide(await approvalLink(agency.executiveEmail!), "approve")).status).toBe(200);
+    await settleCkan();
+    const [user] = await rows("SELECT id FROM users WHERE email = ?", email);
+    expect(await ckanNameOf(user!.id as string)).toBeNull();
+    const [call] = await callsOf(user!.id as string);
+    expect(call).toMatchObject({ status: "failed", last_error_kind: "validation" });
+    expect(await membersOf(org)).not.toHaveProperty(squatter.name);
+  });
+
+  it("keeps a steward of two agencies mapped to one organization an editor when one role ends", async () => {
+    const org = await ckanOrganization();
+    const [first, second] = [await mappedAgency(org), await mappedAgency(org)];
+    const email = `${unique("u")}@mail.go.th`;
+    const who = await applicant(null, { email });
+    for (const agency of [first, second]) {
+      await submit(who, agency.id);
+      expect((await decide(await approvalLink(agency.executiveEmail!), "approve")).status).toBe(200);
+    }
+    await settleCkan();
+    const [user] = await rows("SELECT id FROM users WHERE email = ?", email);
+    const userId = user!.id as string;
+    const name = (await ckanNameOf(userId))!;
+    const [role] = await rows("SELECT id FROM memberships WHERE user_id = ? AND agency_id = ?", userId, first.id);
+    const admin = await signInAdmin();
+    const res = await admin.json("POST", `/api/v1/admin/memberships/${role!.id}/revoke`, { reason: "ย้ายงาน" });
+    expect(res.status).toBe(200);
+    await settleCkan();
+    expect(await membersOf(org)).toMatchObject({ [name]: "editor" });
+    expect((await callsOf(userId)).map((c) => c.action)).not.toContain("organization_member_delete");
+  });
+
+  it("moves an agency's stewards when its organization changes", async () => {
+    const [from, to] = [await ckanOrganization(), await ckanOrganization()];
+    const agency = await mappedAgency(from);
+    const person = await steward(agency);
+    await settleCkan();
+    const name = (await ckanNameOf(person.userId))!;
+    const res = await (
+      await signInAdmin()
+    ).json("PATCH", `/api/v1/admin/agencies/${agency.id}`, { ckanOrganization: to });
+    expect(res.status).toBe(200);
+    await settleCkan();
+    expect(await membersOf(from)).not.toHaveProperty(name);
+    expect(await membersOf(to)).toMatchObject({ [name]: "editor" });
   });
 
   it("writes no CKAN call for an agency without an organization", async () => {

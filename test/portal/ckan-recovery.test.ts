@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { MINUTE } from "../../src/lib/clock";
 import { runScheduledWork } from "../../src/services/platform/scheduled";
+import { ckanUserName } from "../../src/services/portal/ckan-accounts";
 import { signInAdmin } from "../helpers/auth-db";
 import { steward } from "../helpers/flow-approval";
 import { auditOf, rows } from "../helpers/db";
@@ -67,10 +68,10 @@ describe.skipIf(!HAVE_CKAN)("CKAN provisioning when things go wrong, against a r
     expect(await membersOf(org)).toMatchObject({ [(await ckanNameOf(person.userId))!]: "editor" });
   });
 
-  it("fails a call for a person CKAN does not know (users not created), shows it, and makes it on retry", async () => {
+  it("with CKAN_USERS=name, fails a call for a person CKAN does not know, shows it, and makes it on retry", async () => {
     const org = await ckanOrganization();
     const agency = await mappedAgency(org);
-    connectCkan({ CKAN_CREATE_USERS: "false" });
+    connectCkan({ CKAN_USERS: "name" });
     const person = await steward(agency);
     await settleCkan();
     const [call] = await callsOf(person.userId);
@@ -83,8 +84,12 @@ describe.skipIf(!HAVE_CKAN)("CKAN provisioning when things go wrong, against a r
     const shown = listed.calls.find((c) => c.userId === person.userId)!;
     expect(shown).toMatchObject({ status: "failed", lastErrorKind: "not_found" });
 
-    // Someone creates the account in CKAN; an administrator retries.
-    const made = await ckanUser(person.email);
+    // Someone creates the account in CKAN (as single sign-on would name it); an administrator retries.
+    const made = (await ckan("user_create", {
+      name: ckanUserName(person.email),
+      email: person.email,
+      password: crypto.randomUUID(),
+    })) as { name: string };
     const res = await admin.json("POST", "/api/v1/admin/portal/calls/retry", { ids: [shown.id], reason: "สร้างบัญชีแล้ว" });
     expect(res.status).toBe(200);
     await settleCkan();
@@ -151,5 +156,27 @@ describe.skipIf(!HAVE_CKAN)("CKAN provisioning when things go wrong, against a r
     const check = await admin.json("POST", "/api/v1/admin/portal/check", { organization: org });
     expect(await check.json()).toEqual({ checked: [{ organization: org, editors: 1, drift: 0, error: null }] });
     expect(await rows("SELECT id FROM ckan_drift WHERE organization = ?", org)).toEqual([]);
+  });
+
+  it("never applies drift a membership change made stale", async () => {
+    const org = await ckanOrganization();
+    const person = await steward(await mappedAgency(org));
+    await settleCkan();
+    const name = (await ckanNameOf(person.userId))!;
+    await ckan("organization_member_delete", { id: org, username: name });
+    const admin = await signInAdmin();
+    expect((await admin.json("POST", "/api/v1/admin/portal/check", { organization: org })).status).toBe(200);
+    expect(await rows("SELECT kind FROM ckan_drift WHERE organization = ?", org)).toEqual([
+      { kind: "missing_in_ckan" },
+    ]);
+    // The steward is revoked after the check: the drift about them goes with the change.
+    const res = await admin.json("POST", `/api/v1/admin/memberships/${person.membershipId}/revoke`, {
+      reason: "ทดสอบ",
+    });
+    expect(res.status).toBe(200);
+    expect(await rows("SELECT kind FROM ckan_drift WHERE organization = ?", org)).toEqual([]);
+    expect((await admin.json("POST", `/api/v1/admin/portal/organizations/${org}/apply`, {})).status).toBe(409);
+    await settleCkan();
+    expect(await membersOf(org)).not.toHaveProperty(name);
   });
 });

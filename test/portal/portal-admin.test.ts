@@ -88,6 +88,10 @@ describe("membership events for other portals", () => {
     });
     const agency = await createAgency();
     const person = await steward(agency);
+    const keyEndpoint = await addEndpoint({ events: ["key.revoked"] });
+    const created = await person.client.json("POST", "/api/v1/keys", { name: "publish", scopes: ["read", "publish"] });
+    expect(created.status).toBe(201);
+    const { key } = (await created.json()) as { key: { id: string } };
     const admin = await signInAdmin();
     for (const action of ["suspend", "reinstate", "revoke"]) {
       const res = await admin.json("POST", `/api/v1/admin/memberships/${person.membershipId}/${action}`, {
@@ -121,5 +125,13 @@ describe("membership events for other portals", () => {
       mine.find((r) => r.body.includes("membership.revoked"))!,
     );
     expect(revoked).toMatchObject({ data: { membership: { status: "revoked" }, reason: "ทดสอบ" } });
+    // The publish key the role's end stopped: key.revoked, in the same batch.
+    const keyDeliveries = await settled(keyEndpoint.id);
+    expect(keyDeliveries.map((d) => d.event_type)).toEqual(["key.revoked"]);
+    const event = verified(
+      keyEndpoint.secret,
+      received.find((r) => r.url === keyEndpoint.url)!,
+    );
+    expect(event.data).toMatchObject({ keyId: key.id, reason: "membership_ended", membershipId: person.membershipId });
   });
 });

@@ -223,7 +223,7 @@ export async function updateAgencyEntry(
         meta,
       })
     : { statements: [], outboxIds: [], applications: [] };
-  const remapped = await remappingStatements(deps, {
+  const remapped = remappingStatements(deps, {
     agencyId: id,
     from: before.ckanOrganization,
     to: after.ckanOrganization,

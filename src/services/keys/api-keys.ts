@@ -14,7 +14,7 @@ import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
 import { hasAcceptedCurrentTerms } from "../terms/acceptance";
 import { keyLifetimeDays, maxKeyDays } from "./lifetime";
-import { keyEvent } from "./key-events";
+import { keyEvent } from "../../db/statements/key-events";
 
 export type { KeyStatus, Scope } from "../../lib/vocabulary";
 import type { KeyStatus, Scope } from "../../lib/vocabulary";

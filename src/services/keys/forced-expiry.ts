@@ -9,7 +9,7 @@ import { newId } from "../../lib/ids";
 import { displayName } from "../../text/bilingual";
 import { keysExpiringEmail } from "../../../emails/keys-expiring";
 import type { Deps, RequestMeta } from "../../deps";
-import { keyEvent } from "./key-events";
+import { keyEvent } from "../../db/statements/key-events";
 
 // Forced rotation: an administrator makes every live key of a steward role, a person or a whole
 // agency stop after a grace; the owners are e-mailed to create new keys. Administrators never

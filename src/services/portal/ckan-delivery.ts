@@ -6,7 +6,7 @@ import type { Deps } from "../../deps";
 import type { CkanConfig } from "../../env";
 import { backoff } from "../../lib/backoff";
 import { MINUTE } from "../../lib/clock";
-import { ckanAccountOf } from "./ckan-accounts";
+import { ckanAccountOf, ckanUserName } from "./ckan-accounts";
 import { ckanAction, CkanError } from "./ckan-client";
 
 // Delivers the CKAN calls membership changes wrote (src/db/statements/portal.ts): after the
@@ -21,6 +21,11 @@ export const CKAN_MAX_ATTEMPTS = 8;
 const LEASE_MS = 2 * MINUTE;
 /** Calls one run looks at (pending ones, due or not: a waiting call holds back its successors). */
 const RUN_MAX = 200;
+/**
+ * Calls one run makes at most: each takes up to five CKAN requests, and a Worker invocation may
+ * make 1,000 subrequests (Cloudflare's limit on the paid plan; the rest wait for the next run).
+ */
+const MADE_MAX = 40;
 
 type Outcome = { ckanUser: string | null; note: string | null };
 
@@ -54,7 +59,15 @@ async function perform(deps: Deps, ckan: CkanConfig, op: CkanOperation): Promise
     ));
   if (!account) {
     if (adding)
-      throw new CkanError(op.action, "not_found", 404, `no CKAN user named or with the e-mail ${op.email}`, "user");
+      throw new CkanError(
+        op.action,
+        "not_found",
+        404,
+        ckan.users === "name"
+          ? `no CKAN user named ${ckanUserName(op.email)} with the e-mail ${op.email}`
+          : `no CKAN user with the e-mail ${op.email}`,
+        "user",
+      );
     return { ckanUser: null, note: "no CKAN user: nothing to remove" };
   }
   let capacity: string | null;
@@ -77,8 +90,12 @@ async function perform(deps: Deps, ckan: CkanConfig, op: CkanOperation): Promise
   return { ckanUser: account.name, note: null };
 }
 
-/** Claims `op` for one attempt when it is due, unleased, and no earlier call of its pair is pending. */
-async function claim(deps: Deps, op: CkanOperation, now: number): Promise<boolean> {
+/**
+ * Claims `op` for one attempt when it is due, unleased, no earlier call of its pair is pending,
+ * and no other call for the same person is being made (two would both create their CKAN user).
+ * Returns the lease's end (ms), or null when not claimed.
+ */
+async function claim(deps: Deps, op: CkanOperation, now: number): Promise<number | null> {
   const claimed = await deps.db
     .update(ckanOperations)
     .set({ leaseUntil: now + LEASE_MS, attempts: sql`${ckanOperations.attempts} + 1` })
@@ -89,14 +106,19 @@ async function claim(deps: Deps, op: CkanOperation, now: number): Promise<boolea
         sql`${ckanOperations.nextAttemptAt} <= ${now}`,
         sql`(${ckanOperations.leaseUntil} IS NULL OR ${ckanOperations.leaseUntil} <= ${now})`,
         sql`NOT EXISTS (SELECT 1 FROM ckan_operations p WHERE p.user_id = ${op.userId} AND p.organization = ${op.organization} AND p.status = 'pending' AND p.seq < ${op.seq})`,
+        sql`NOT EXISTS (SELECT 1 FROM ckan_operations q WHERE q.user_id = ${op.userId} AND q.id <> ${op.id} AND q.status = 'pending' AND q.lease_until > ${now})`,
       ),
     )
     .returning({ attempts: ckanOperations.attempts });
-  return claimed.length === 1;
+  return claimed.length === 1 ? now + LEASE_MS : null;
 }
 
+/** The row still held by this deliverer's lease (a stalled deliverer never records over another's attempt). */
+const held = (op: CkanOperation, lease: number) =>
+  and(eq(ckanOperations.id, op.id), eq(ckanOperations.leaseUntil, lease));
+
 /** Records a made call: done, earlier failed calls of the pair superseded, audited — one batch. */
-async function recordDone(deps: Deps, op: CkanOperation, outcome: Outcome, now: number) {
+async function recordDone(deps: Deps, op: CkanOperation, lease: number, outcome: Outcome, now: number) {
   const { db } = deps;
   await runBatch(db, [
     db
@@ -109,7 +131,7 @@ async function recordDone(deps: Deps, op: CkanOperation, outcome: Outcome, now: 
         lastError: outcome.note,
         lastErrorKind: null,
       })
-      .where(eq(ckanOperations.id, op.id)),
+      .where(held(op, lease)),
     db
       .update(ckanOperations)
       .set({ status: "superseded" })
@@ -134,12 +156,13 @@ async function recordDone(deps: Deps, op: CkanOperation, outcome: Outcome, now: 
       },
       at: now,
       meta: null,
+      guard: sql`EXISTS (SELECT 1 FROM ckan_operations WHERE id = ${op.id} AND status = 'done' AND done_at = ${now})`,
     }),
   ]);
 }
 
 /** Records a failed attempt: retried later when CKAN may answer then, else failed for an administrator. */
-async function recordFailure(deps: Deps, op: CkanOperation, error: CkanError, now: number) {
+async function recordFailure(deps: Deps, op: CkanOperation, lease: number, error: CkanError, now: number) {
   const attempts = op.attempts + 1;
   const retry = error.retryable && attempts < CKAN_MAX_ATTEMPTS;
   await deps.db
@@ -151,7 +174,7 @@ async function recordFailure(deps: Deps, op: CkanOperation, error: CkanError, no
       lastErrorKind: error.kind,
       lastError: error.message.slice(0, 500),
     })
-    .where(eq(ckanOperations.id, op.id));
+    .where(held(op, lease));
 }
 
 export interface CkanRunResult {
@@ -176,22 +199,24 @@ export async function deliverCkanOperations(deps: Deps): Promise<CkanRunResult> 
     .where(eq(ckanOperations.status, "pending"))
     .orderBy(asc(ckanOperations.seq))
     .limit(RUN_MAX);
-  const held = new Set<string>();
+  const blocked = new Set<string>();
+  let made = 0;
   for (const op of pending) {
     const pair = `${op.userId}\n${op.organization}`;
-    const now = deps.clock.now();
-    if (held.has(pair) || !(await claim(deps, op, now))) {
-      held.add(pair);
+    const lease = blocked.has(pair) || made >= MADE_MAX ? null : await claim(deps, op, deps.clock.now());
+    if (lease === null) {
+      blocked.add(pair);
       result.waiting++;
       continue;
     }
+    made++;
     try {
-      await recordDone(deps, op, await perform(deps, ckan, op), deps.clock.now());
+      await recordDone(deps, op, lease, await perform(deps, ckan, op), deps.clock.now());
       result.done++;
     } catch (error) {
       if (!(error instanceof CkanError)) throw error;
-      await recordFailure(deps, op, error, deps.clock.now());
-      held.add(pair);
+      await recordFailure(deps, op, lease, error, deps.clock.now());
+      blocked.add(pair);
       if (error.retryable && op.attempts + 1 < CKAN_MAX_ATTEMPTS) result.waiting++;
       else result.failed++;
     }

@@ -1,6 +1,6 @@
 import type { SQL } from "drizzle-orm";
-import type { ApiKey } from "../../db/schema";
-import { queueWebhookEvent } from "../../db/statements/portal";
+import type { ApiKey } from "../schema";
+import { queueWebhookEvent } from "./portal";
 import type { Db } from "../../env";
 
 // The signed events other portals receive about keys (docs/webhooks.md): who holds the key, for

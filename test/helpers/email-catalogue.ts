@@ -16,7 +16,7 @@ import type { Lang } from "../../src/text/language";
 import { LINK, APP_URL, AT, APPLICATION_OUTCOMES, MEMBERSHIP_OUTCOMES } from "./email-fixtures";
 
 // The catalogue of every e-mail template, rendered in one language (or both), for the tests
-// that read every message (test/platform/email-templates-language.test.ts).
+// that read every message (test/platform/email-templates-language.cases.ts).
 
 // What people type (names, reasons) in the language of the test, so that any other-language
 // text in a message can only come from the template.

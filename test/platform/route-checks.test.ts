@@ -279,7 +279,7 @@ describe("the route catalogue", () => {
             : op.access === "webhook"
               ? ["webhookSignature"]
               : ["sessionCookie"];
-      // A gateway's secret: as Bearer or in X-Steward-Gateway-Secret (test/platform/openapi.test.ts has which where).
+      // A gateway's secret: as Bearer or in X-Steward-Gateway-Secret (test/platform/openapi.cases.ts has which where).
       const kinds = [...new Set(schemes.map((s) => (s.startsWith("gatewaySecret") ? "gateway" : s)))];
       expect(kinds, `${op.method} ${op.path}`).toEqual(expected);
       if (op.access === "admin")

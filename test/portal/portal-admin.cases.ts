@@ -9,8 +9,6 @@ import { addEndpoint, intercept, settled, verified } from "../helpers/webhook-re
 // Issue 13 without a CKAN: the agency's mapping, a deployment that does not provision, the
 // membership events other portals receive, and who may see the CKAN page.
 
-afterEach(() => vi.restoreAllMocks());
-
 describe("an agency's CKAN organization", () => {
   it("is set, listed and cleared through the admin API; a name CKAN would refuse changes nothing", async () => {
     const admin = await signInAdmin();
@@ -81,6 +79,8 @@ describe("a deployment without CKAN", () => {
 });
 
 describe("membership events for other portals", () => {
+  afterEach(() => vi.restoreAllMocks());
+
   it("delivers membership.activated, .suspended, .resumed and .revoked, signed, each once", async () => {
     const received = intercept();
     const endpoint = await addEndpoint({

@@ -8,7 +8,7 @@ import { auditOf, outboxTo, rows } from "../helpers/db";
 import { buildDeps } from "../../src/middleware/deps";
 import { fixedClock, HOUR } from "../../src/lib/clock";
 import { verifyApiKey } from "../../src/services/keys/verify";
-import { rotateApiKey } from "../../src/services/keys/api-keys";
+import { rotateApiKey } from "../../src/services/keys/key-rotation";
 import { createDb } from "../../src/db/client";
 import { users } from "../../src/db/schema";
 import { db } from "../helpers/fixtures";

@@ -91,6 +91,22 @@ describe("registering", () => {
     expect(webhookUrlProblem("http://127.0.0.1:9000/hook", "development")).toBeNull();
     expect(webhookUrlProblem("http://127.0.0.1:9000/hook", "production")).toMatch(/https/);
     expect(webhookUrlProblem("https://portal.example.test/hook", "production")).toBeNull();
+    // In production, never this machine or a private network (also written as IP literals).
+    for (const host of [
+      "localhost",
+      "127.0.0.1",
+      "[::1]",
+      "10.1.2.3",
+      "172.20.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "[fd00::1]",
+      "[::ffff:127.0.0.1]",
+      "0.0.0.0",
+    ])
+      expect(webhookUrlProblem(`https://${host}/hook`, "production"), host).toMatch(/private/);
+    expect(webhookUrlProblem("https://172.32.0.1/hook", "production")).toBeNull();
+    expect(webhookUrlProblem("https://localhost/hook", "development")).toBeNull();
     const base = buildDeps(env);
     const [user] = await db.select().from(users).where(eq(users.email, ADMIN_EMAIL));
     const production = { ...base, config: { ...base.config, environment: "production" as const } };

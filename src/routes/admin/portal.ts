@@ -2,15 +2,13 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import type { AdminEnv } from "../../middleware/app-env";
 import { deliverPortalAfterResponse } from "../../middleware/after-commit";
+import { listCkanCalls, retryCkanCalls, type CkanCall } from "../../services/portal/ckan-calls";
 import {
   applyStewardView,
   checkNow,
-  listCkanCalls,
   listOrganizations,
-  retryCkanCalls,
-  type CkanCall,
   type OrganizationView,
-} from "../../services/portal/ckan-admin";
+} from "../../services/portal/ckan-organizations";
 import { BODY_ERRORS, describe, validate } from "../operation";
 import { ReasonBody } from "../atoms";
 import {

@@ -52,7 +52,35 @@ export function webhookUrlProblem(url: string, environment: Environment): string
   if (parsed.username || parsed.password) return "ห้ามมีชื่อผู้ใช้หรือรหัสผ่านใน URL / no user name or password in the URL";
   if (url.includes("#")) return "ห้ามมีส่วน # ใน URL / no #fragment";
   if (!parsed.hostname) return "ไม่มีชื่อโฮสต์ / no host name";
+  if (environment === "production" && isPrivateHost(parsed.hostname))
+    return "ห้ามใช้ที่อยู่ภายในเครื่องหรือเครือข่ายภายใน / not a loopback or private network address";
   return null;
+}
+
+/**
+ * Whether `hostname` (as URL parses it) names this machine or a private network: `localhost`,
+ * and IP literals in loopback, private, link-local, carrier-grade NAT or unspecified ranges
+ * (RFC 1918, RFC 6598, RFC 3927, RFC 4193, RFC 4291). A host name that resolves there is not
+ * caught here: Workers do not reach private networks in production.
+ */
+export function isPrivateHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
+  if (host === "localhost" || host.endsWith(".localhost")) return true;
+  const v4 = host.match(/^(\d+)\.(\d+)\.(\d+)\.(\d+)$/);
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])];
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127)
+    );
+  }
+  if (!host.includes(":")) return false;
+  return host === "::" || host === "::1" || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith("::ffff:");
 }
 
 function checkUrl(url: string, environment: Environment): string {

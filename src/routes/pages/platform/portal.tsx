@@ -5,13 +5,8 @@ import type { AppEnv } from "../../../middleware/app-env";
 import { page } from "../../../middleware/access";
 import { deliverPortalAfterResponse } from "../../../middleware/after-commit";
 import { AppError } from "../../../errors";
-import {
-  applyStewardView,
-  checkNow,
-  listCkanCalls,
-  listOrganizations,
-  retryCkanCalls,
-} from "../../../services/portal/ckan-admin";
+import { listCkanCalls, retryCkanCalls } from "../../../services/portal/ckan-calls";
+import { applyStewardView, checkNow, listOrganizations } from "../../../services/portal/ckan-organizations";
 import { PORTAL_DONE, PortalPage } from "../../../views/platform/portal-page";
 import { attempt, doneOf, layoutUser, pageUser } from "../helpers";
 import { html } from "../render";

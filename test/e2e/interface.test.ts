@@ -186,6 +186,9 @@ describe.skipIf(!origin)("the interface in real Chromium (issue 10)", () => {
         ["admin-people", "/admin/people"],
         ["admin-person", `/admin/people/${seeded.userId}`],
         ["admin-terms", "/admin/terms"],
+        ["admin-mail", "/admin/mail"],
+        ["admin-portal", "/admin/portal"],
+        ["admin-webhooks", "/admin/webhooks"],
         ["admin-audit", "/admin/audit"],
       ] as const)
         await visit(admin, lang, name, path);

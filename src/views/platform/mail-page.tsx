@@ -2,7 +2,7 @@ import type { Bilingual } from "../../text/bilingual";
 import type { LayoutUser } from "./layout";
 import { ConsolePage } from "./console-layout";
 import { T, t } from "./page-context";
-import { When } from "./parts";
+import { None, When } from "./parts";
 
 // The administrators' mail page: approvals whose approver's address refused mail, messages that
 // failed for good (with a retry), and the suppression list (with a lift). Never a body.
@@ -38,15 +38,6 @@ export const MAIL_DONE: Record<string, Bilingual> = {
   retried: { th: "ส่งข้อความอีกครั้งแล้ว", en: "The message is on its way again." },
   lifted: { th: "ยกเลิกการระงับแล้ว อีเมลถึงที่อยู่นี้จะถูกส่งอีกครั้ง", en: "Lifted: mail to this address is sent again." },
 };
-
-/** An empty list says so. */
-function None() {
-  return (
-    <p>
-      <T th="ไม่มี" en="None." />
-    </p>
-  );
-}
 
 const REASONS: Record<SuppressionRow["reason"], Bilingual> = {
   bounce: { th: "ตีกลับถาวร", en: "Hard bounce" },

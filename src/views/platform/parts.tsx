@@ -1,6 +1,6 @@
 import { formatDate } from "../../text/dates";
 import type { Bilingual } from "../../text/bilingual";
-import { useLang } from "./page-context";
+import { T, useLang } from "./page-context";
 
 /** A page heading in the page's language. */
 export function Heading(props: { th: string; en: string; level?: 1 | 2; id?: string }) {
@@ -69,5 +69,14 @@ export function OneTimeCodeInput(props: { id: string; autofocus?: boolean; error
       aria-invalid={props.error ? "true" : undefined}
       aria-describedby={described || undefined}
     />
+  );
+}
+
+/** An empty list says so ("None."). */
+export function None() {
+  return (
+    <p>
+      <T th="ไม่มี" en="None." />
+    </p>
   );
 }

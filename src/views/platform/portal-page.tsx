@@ -2,7 +2,7 @@ import type { Bilingual } from "../../text/bilingual";
 import type { LayoutUser } from "./layout";
 import { ConsolePage } from "./console-layout";
 import { T, t } from "./page-context";
-import { When } from "./parts";
+import { None, When } from "./parts";
 
 // The administrators' CKAN page: is provisioning on, calls that need an administrator (with a
 // retry), and each mapped organization's drift (with "apply steward's view" and "check now").
@@ -54,14 +54,6 @@ const DRIFT: Record<DriftRow["kind"], Bilingual> = {
   missing_in_ckan: { th: "ผู้ดูแลข้อมูลที่ยังไม่เป็นบรรณาธิการใน CKAN", en: "Steward who is not an editor in CKAN" },
   extra_in_ckan: { th: "บรรณาธิการใน CKAN ที่ไม่มีบทบาทในระบบ", en: "Editor in CKAN without an active membership here" },
 };
-
-function None() {
-  return (
-    <p>
-      <T th="ไม่มี" en="None." />
-    </p>
-  );
-}
 
 function CallTable(props: { calls: CallRow[] }) {
   const h = {

@@ -112,8 +112,15 @@ describe.skipIf(!HAVE_CKAN)("CKAN provisioning when things go wrong, against a r
     const page = await open(admin, "/admin/portal");
     expect(textOf(page.html)).toContain(org);
     expect(textOf(page.html)).toContain("not_found");
+    // The console home counts it, and links to it.
+    const failedCalls = async () =>
+      ((await (await admin.fetch("/api/v1/admin/summary")).json()) as { failedCkanCalls: number }).failedCkanCalls;
+    const before = await failedCalls();
+    expect(before).toBeGreaterThan(0);
+    expect((await open(admin, "/admin")).html).toContain('href="/admin/portal#calls"');
     redirected(await page.submit(admin, `/admin/portal/calls/${failed!.id}/retry`), "/admin/portal?done=retried");
     await settleCkan();
+    expect(await failedCalls()).toBe(before - 1);
     expect(await membersOf(org)).toMatchObject({ [(await ckanNameOf(person.userId))!]: "editor" });
   });
 

@@ -155,6 +155,12 @@ export const ConsoleSummary = v.object({
   suppressedAddresses: v.number(),
   /** Applications whose approver's address did not accept the approval request. */
   bouncedApprovals: v.number(),
+  /** CKAN calls that failed for good or until an administrator retries (the CKAN page lists them). */
+  failedCkanCalls: v.number(),
+  /** Differences between CKAN's editors and the active stewards, found by the last reconciliations. */
+  ckanDrift: v.number(),
+  /** Webhook deliveries whose every attempt failed (the webhooks page lists them). */
+  failedWebhookDeliveries: v.number(),
 });
 
 export const MailQuery = v.object({ status: v.optional(v.picklist(["failed", "suppressed", "bounced"])) });

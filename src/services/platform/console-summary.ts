@@ -1,5 +1,15 @@
 import { eq, inArray, isNull, sql } from "drizzle-orm";
-import { agencies, applications, emailSuppressions, memberships, outbox, users } from "../../db/schema";
+import {
+  agencies,
+  applications,
+  ckanDrift,
+  ckanOperations,
+  emailSuppressions,
+  memberships,
+  outbox,
+  users,
+  webhookDeliveries,
+} from "../../db/schema";
 import type { Deps } from "../../deps";
 import { OPEN_STATUSES } from "../applications/application-list";
 import { currentTermsVersion } from "../terms/versions";
@@ -9,7 +19,20 @@ import { listBouncedApprovals } from "./mail-admin";
 export async function consoleSummary(deps: Deps) {
   const count = sql<number>`count(*)`;
   const { db } = deps;
-  const [review, open, stewards, agencyCount, people, terms, failedMail, suppressed, bounced] = await Promise.all([
+  const [
+    review,
+    open,
+    stewards,
+    agencyCount,
+    people,
+    terms,
+    failedMail,
+    suppressed,
+    bounced,
+    ckanFailed,
+    drift,
+    hooks,
+  ] = await Promise.all([
     db
       .select({ n: count })
       .from(applications)
@@ -25,6 +48,9 @@ export async function consoleSummary(deps: Deps) {
     db.select({ n: count }).from(outbox).where(eq(outbox.status, "failed")),
     db.select({ n: count }).from(emailSuppressions).where(isNull(emailSuppressions.liftedAt)),
     listBouncedApprovals(deps),
+    db.select({ n: count }).from(ckanOperations).where(eq(ckanOperations.status, "failed")),
+    db.select({ n: count }).from(ckanDrift),
+    db.select({ n: count }).from(webhookDeliveries).where(eq(webhookDeliveries.status, "failed")),
   ]);
   const n = (rows: { n: number }[]) => Number(rows[0]?.n ?? 0);
   return {
@@ -37,5 +63,8 @@ export async function consoleSummary(deps: Deps) {
     failedMessages: n(failedMail),
     suppressedAddresses: n(suppressed),
     bouncedApprovals: bounced.length,
+    failedCkanCalls: n(ckanFailed),
+    ckanDrift: n(drift),
+    failedWebhookDeliveries: n(hooks),
   };
 }

@@ -14,6 +14,9 @@ export interface ConsoleCounts {
   failedMessages: number;
   suppressedAddresses: number;
   bouncedApprovals: number;
+  failedCkanCalls: number;
+  ckanDrift: number;
+  failedWebhookDeliveries: number;
 }
 
 /** The console's first page: what waits, how many of each, one link per list. */
@@ -44,6 +47,21 @@ export function ConsoleHome(props: { user: LayoutUser; counts: ConsoleCounts; no
       href: "/admin/mail#suppressed",
       n: counts.suppressedAddresses,
       label: { th: "อีเมลที่ระงับการส่ง", en: "Suppressed addresses" },
+    },
+    {
+      href: "/admin/portal#calls",
+      n: counts.failedCkanCalls,
+      label: { th: "การเรียก CKAN ที่ล้มเหลว", en: "Failed CKAN calls" },
+    },
+    {
+      href: "/admin/portal#organizations",
+      n: counts.ckanDrift,
+      label: { th: "ความต่างกับ CKAN", en: "Drift from CKAN" },
+    },
+    {
+      href: "/admin/webhooks",
+      n: counts.failedWebhookDeliveries,
+      label: { th: "เว็บฮุกที่ส่งไม่สำเร็จ", en: "Failed webhook deliveries" },
     },
   ];
   return (

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { MINUTE } from "../../src/lib/clock";
 import { runScheduledWork } from "../../src/services/platform/scheduled";
 import { ckanUserName } from "../../src/services/portal/ckan-accounts";
+import { deliverCkanOperations } from "../../src/services/portal/ckan-delivery";
 import { signInAdmin } from "../helpers/auth-db";
 import { steward } from "../helpers/flow-approval";
 import { auditOf, rows } from "../helpers/db";
@@ -152,9 +153,20 @@ describe.skipIf(!HAVE_CKAN)("CKAN provisioning when things go wrong, against a r
     );
     expect(drift).toHaveLength(2);
 
-    const applied = await admin.json("POST", `/api/v1/admin/portal/organizations/${org}/apply`, { reason: "ตรวจแล้ว" });
-    expect(await applied.json()).toEqual({ added: 1, removed: 1 });
+    // Three administrators at once: one applies, the others are told it was done.
+    const admins = [admin, await signInAdmin(), await signInAdmin()];
+    const answers = await Promise.all(
+      admins.map((who) => who.json("POST", `/api/v1/admin/portal/organizations/${org}/apply`, { reason: "ตรวจแล้ว" })),
+    );
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    expect(await answers.find((r) => r.status === 200)!.json()).toEqual({ added: 1, removed: 1 });
+    // Three deliverers at once (after-response work and two cron runs): each call made once.
+    await Promise.all([0, 1, 2].map(() => deliverCkanOperations(depsAt(Date.now()))));
     await settleCkan();
+    expect(
+      await rows("SELECT count(*) AS n FROM ckan_operations WHERE organization = ? AND cause = 'reconciliation'", org),
+    ).toEqual([{ n: 2 }]);
+    expect(await auditOf(`membership:${person.membershipId}`, "ckan.editor_added")).toHaveLength(2);
     expect(await membersOf(org)).toEqual({ [name]: "editor", admin: "admin" });
     expect(await auditOf(`ckan_organization:${org}`, "ckan.steward_view_applied")).toHaveLength(1);
     expect((await admin.json("POST", `/api/v1/admin/portal/organizations/${org}/apply`, {})).status).toBe(409);

@@ -94,12 +94,8 @@ export async function retryCkanCalls(
       en: "No failed call to retry (another administrator may have retried it).",
     });
   const chosen = failed.map((f) => f.id);
-  const [updated] = await runBatch(deps.db, [
-    deps.db
-      .update(ckanOperations)
-      .set({ status: "pending", attempts: 0, nextAttemptAt: now, leaseUntil: null })
-      .where(and(inArray(ckanOperations.id, chosen), eq(ckanOperations.status, "failed")))
-      .returning({ id: ckanOperations.id }),
+  // The audit row first, on the update's own condition: written exactly when the update matches.
+  const [, updated] = await runBatch(deps.db, [
     auditStatement(deps.db, {
       actor: actorOf(admin),
       action: "ckan.call_retried",
@@ -107,8 +103,13 @@ export async function retryCkanCalls(
       detail: { ids: chosen, reason },
       at: now,
       meta,
-      guard: sql`changes() > 0`,
+      guard: sql`EXISTS (SELECT 1 FROM ckan_operations WHERE ${inArray(ckanOperations.id, chosen)} AND status = 'failed')`,
     }),
+    deps.db
+      .update(ckanOperations)
+      .set({ status: "pending", attempts: 0, nextAttemptAt: now, leaseUntil: null })
+      .where(and(inArray(ckanOperations.id, chosen), eq(ckanOperations.status, "failed")))
+      .returning({ id: ckanOperations.id }),
   ]);
   const retried = (updated as { id: string }[]).map((r) => r.id);
   if (retried.length === 0)

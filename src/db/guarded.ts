@@ -7,9 +7,14 @@ import type { Db } from "../env";
  * D1 has no interactive transactions: a transition is one atomic `db.batch`, whose first
  * statement is a compare-and-swap that also stamps the row with a fresh transition id. Every
  * later statement is guarded by `transitionApplied(...)`, so a batch whose CAS matched nothing
- * (a lost race) writes nothing at all.
+ * (a lost race) writes nothing at all. (A timestamp is no such proof: two requests in one
+ * millisecond write the same one, and the loser's statements would pass.)
  */
-export function transitionApplied(table: "applications" | "memberships", id: string, transitionId: string): SQL {
+export function transitionApplied(
+  table: "applications" | "memberships" | "agencies" | "users",
+  id: string,
+  transitionId: string,
+): SQL {
   return sql`EXISTS (SELECT 1 FROM ${sql.identifier(table)} WHERE id = ${id} AND transition_id = ${transitionId})`;
 }
 

@@ -29,6 +29,7 @@ async function newUser(): Promise<User> {
     isAdmin: false,
     rightsVersion: 0,
     locale: null,
+    transitionId: null,
     createdAt: NOW,
     updatedAt: NOW,
   };

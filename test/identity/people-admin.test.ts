@@ -1,4 +1,7 @@
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildDeps } from "../../src/middleware/deps";
+import { waitingUntil } from "../../src/services/identity/people";
 import { Client } from "../helpers/client";
 import { createAgency, signIn, unique } from "../helpers/fixtures";
 import { ADMIN_EMAIL, expectProblem, signInAdmin } from "../helpers/auth-db";
@@ -166,6 +169,27 @@ describe("unlock", () => {
     const after = (await (await admin.fetch(`/api/v1/admin/users/${p.id}`)).json()) as { waitingUntil: string | null };
     expect(after.waitingUntil).toBeNull();
     expect(await auditOf(`user:${p.id}`, "user.unlocked")).toHaveLength(1);
+  });
+
+  it("a person of two addresses waits only for a wait that has not ended, whichever address holds it", async () => {
+    const [first, second] = [`${unique("w")}@mail.go.th`, `${unique("w")}@mail.go.th`];
+    const now = Date.now();
+    await rows(
+      "INSERT INTO code_failures (key, failures, last_failure_at, locked_until) VALUES (?, 9, ?, ?)",
+      `email_sign_in:${first}`,
+      now - 3_600_000,
+      now - 60_000,
+    );
+    const deps = buildDeps(env);
+    expect(await waitingUntil(deps, [first, second])).toBeNull();
+    expect(await waitingUntil(deps, [second, first])).toBeNull();
+    await rows(
+      "INSERT INTO code_failures (key, failures, last_failure_at, locked_until) VALUES (?, 9, ?, ?)",
+      `email_sign_in:${second}`,
+      now,
+      now + 600_000,
+    );
+    expect(await waitingUntil(deps, [first, second])).toBe(now + 600_000);
   });
 });
 

@@ -10,3 +10,4 @@ import "./secret-bodies.cases";
 import "./smoke.cases";
 import "./security-headers.cases";
 import "./scheduled-handler.cases";
+import "./same-moment.cases";

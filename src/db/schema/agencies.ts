@@ -25,6 +25,8 @@ export const agencies = sqliteTable("agencies", {
   approvalTtlDays: integer("approval_ttl_days").notNull().default(14),
   /** The CKAN organization's `name` its stewards are editors of (null: not provisioned). */
   ckanOrganization: text("ckan_organization"),
+  /** The id of the last edit: its batch's later statements (domains, approvers, audit) check it. */
+  transitionId: text("transition_id"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });

@@ -15,6 +15,8 @@ export const users = sqliteTable("users", {
   rightsVersion: integer("rights_version").notNull().default(0),
   /** The language the person chose for pages and e-mails; null until they choose (e-mails then carry both). */
   locale: text("locale", { enum: ["th", "en"] }),
+  /** The id of the last administrator change (suspend, reactivate, role): its batch's later statements check it. */
+  transitionId: text("transition_id"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });

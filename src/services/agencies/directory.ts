@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 
 import { agencies, agencyDomains, type User } from "../../db/schema";
-import { insertWhere, runBatch, type Statement } from "../../db/guarded";
+import { insertWhere, runBatch, transitionApplied, type Statement } from "../../db/guarded";
 import { AppError, type FieldError } from "../../errors";
 import type { Db } from "../../env";
 import { newId } from "../../lib/ids";
@@ -205,9 +205,11 @@ export async function updateAgencyEntry(
   }
   if (Object.keys(changes).length === 0) return { agency: agencyRecord(agency, before.domains), outboxIds: [] };
   await checkDirectory(deps, id, state, "nameTh" in changes);
-  // A stamp no earlier writer used: the later statements run only if this update's CAS won.
+  // A stamp later than the one read (the "agency unchanged" checks of applications compare it);
+  // the later statements run only if this update's CAS won, which its transition id proves.
   const stamp = Math.max(deps.clock.now(), agency.updatedAt + 1);
-  const applied = sql`EXISTS (SELECT 1 FROM agencies WHERE id = ${id} AND updated_at = ${stamp})`;
+  const transitionId = newId("tx");
+  const applied = transitionApplied("agencies", id, transitionId);
   const domainStatements =
     "domains" in changes
       ? [
@@ -233,7 +235,7 @@ export async function updateAgencyEntry(
   const [cas] = await commitAgencyBatch(deps.db, [
     deps.db
       .update(agencies)
-      .set({ ...agencyColumns(state), updatedAt: stamp })
+      .set({ ...agencyColumns(state), updatedAt: stamp, transitionId })
       .where(and(eq(agencies.id, id), eq(agencies.updatedAt, agency.updatedAt)))
       .returning({ id: agencies.id }),
     ...domainStatements,

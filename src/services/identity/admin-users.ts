@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { emailIdentities, passkeys, users, type User } from "../../db/schema";
-import { runBatch } from "../../db/guarded";
+import { runBatch, transitionApplied } from "../../db/guarded";
+import { newId } from "../../lib/ids";
 import { AppError } from "../../errors";
 import { auditStatement, actorOf } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
@@ -36,12 +37,13 @@ export async function suspendUser(deps: Deps, admin: User, id: string, reason: s
     });
   const now = deps.clock.now();
   // Everything after the compare-and-swap happens only if it matched (a refused suspension
-  // of the last administrator must not end their sessions).
-  const suspended = sql`EXISTS (SELECT 1 FROM users WHERE id = ${id} AND status = 'suspended' AND updated_at = ${now})`;
+  // of the last administrator must not end their sessions; a second suspension at once writes nothing).
+  const transitionId = newId("tx");
+  const suspended = transitionApplied("users", id, transitionId);
   const [cas] = await runBatch(deps.db, [
     deps.db
       .update(users)
-      .set({ status: "suspended", updatedAt: now })
+      .set({ status: "suspended", updatedAt: now, transitionId })
       .where(and(eq(users.id, id), eq(users.status, "active"), user.isAdmin ? anotherActiveAdmin(id) : undefined))
       .returning({ id: users.id }),
     endAllSessionsStatement(deps.db, id, now, suspended),
@@ -66,7 +68,7 @@ export async function suspendUser(deps: Deps, admin: User, id: string, reason: s
 /**
  * Reactivates a suspended account; also ends the waits that wrong codes put on the user's
  * addresses (they end by themselves within an hour anyway). Throws 404, 409 `invalid_transition`
- * for an account that is not suspended.
+ * for an account that is not suspended (also when another administrator reactivated it first).
  */
 export async function reactivateUser(deps: Deps, admin: User, id: string, reason: string, meta: RequestMeta) {
   const user = await loadUser(deps, id);
@@ -80,13 +82,20 @@ export async function reactivateUser(deps: Deps, admin: User, id: string, reason
     .select({ email: emailIdentities.email })
     .from(emailIdentities)
     .where(eq(emailIdentities.userId, id));
-  await runBatch(deps.db, [
-    deps.db.update(users).set({ status: "active", updatedAt: now }).where(eq(users.id, id)),
+  const transitionId = newId("tx");
+  const reactivated = transitionApplied("users", id, transitionId);
+  const [cas] = await runBatch(deps.db, [
+    deps.db
+      .update(users)
+      .set({ status: "active", updatedAt: now, transitionId })
+      .where(and(eq(users.id, id), eq(users.status, "suspended")))
+      .returning({ id: users.id }),
     clearAllFailuresStatement(
       deps,
       addresses.map((a) => a.email),
+      reactivated,
     ),
-    rightsChangedStatement(deps.db, id),
+    rightsChangedStatement(deps.db, id, reactivated),
     auditStatement(deps.db, {
       actor: actorOf(admin),
       action: "user.reactivated",
@@ -94,8 +103,14 @@ export async function reactivateUser(deps: Deps, admin: User, id: string, reason
       detail: { reason, was: user.status },
       at: now,
       meta,
+      guard: reactivated,
     }),
   ]);
+  if ((cas as unknown[]).length === 0)
+    throw new AppError("invalid_transition", {
+      th: "บัญชีนี้ถูกเปิดใช้แล้ว",
+      en: "This account was already reactivated.",
+    });
   return { ...user, status: "active" as const };
 }
 
@@ -136,10 +151,11 @@ export async function setAdministrator(
       en: "Only an active account can be made an administrator.",
     });
   const now = deps.clock.now();
+  const transitionId = newId("tx");
   const [cas] = await runBatch(deps.db, [
     deps.db
       .update(users)
-      .set({ isAdmin: grant, rightsVersion: sql`${users.rightsVersion} + 1`, updatedAt: now })
+      .set({ isAdmin: grant, rightsVersion: sql`${users.rightsVersion} + 1`, updatedAt: now, transitionId })
       .where(and(eq(users.id, id), eq(users.isAdmin, !grant), grant ? undefined : anotherActiveAdmin(id)))
       .returning({ id: users.id }),
     auditStatement(deps.db, {
@@ -149,7 +165,7 @@ export async function setAdministrator(
       detail: { reason },
       at: now,
       meta,
-      guard: sql`EXISTS (SELECT 1 FROM users WHERE id = ${id} AND is_admin = ${grant ? 1 : 0} AND updated_at = ${now})`,
+      guard: transitionApplied("users", id, transitionId),
     }),
   ]);
   if ((cas as unknown[]).length === 0) {

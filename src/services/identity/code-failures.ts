@@ -111,10 +111,10 @@ export function clearFailuresStatement(
 /** The runs of failures of these addresses, whatever their purpose and scope (keys end in `:<address>`). */
 export function failuresOf(emails: string[]): SQL {
   const matches = emails.map((email) => endsWith(codeFailures.key, `:${email}`));
-  return matches.length ? sql.join(matches, sql` OR `) : sql`0`;
+  return matches.length ? sql`(${sql.join(matches, sql` OR `)})` : sql`0`;
 }
 
 /** Ends every run of failures of these addresses, whatever their scope (an administrator's reactivation). */
-export function clearAllFailuresStatement(deps: Deps, emails: string[]) {
-  return deps.db.delete(codeFailures).where(failuresOf(emails));
+export function clearAllFailuresStatement(deps: Deps, emails: string[], guard?: SQL) {
+  return deps.db.delete(codeFailures).where(and(failuresOf(emails), guard));
 }

@@ -201,6 +201,7 @@ async function signInWithIdentity(
       isAdmin: false,
       rightsVersion: 0,
       locale: null,
+      transitionId: null,
       createdAt: now,
       updatedAt: now,
     };

@@ -170,12 +170,9 @@ export async function listSessions(deps: Deps, userId: string): Promise<Session[
 /** Ends one of the user's sessions (another user's id: 404). */
 export async function endSession(deps: Deps, user: User, id: string, meta: RequestMeta) {
   const now = deps.clock.now();
-  const [cas] = await runBatch(deps.db, [
-    deps.db
-      .update(sessions)
-      .set({ revokedAt: now })
-      .where(and(sameBrowser(id), eq(sessions.userId, user.id), isNull(sessions.revokedAt)))
-      .returning({ id: sessions.id }),
+  const live = and(sameBrowser(id), eq(sessions.userId, user.id), isNull(sessions.revokedAt))!;
+  const [, cas] = await runBatch(deps.db, [
+    // The audit row first, under the update's own condition: two requests ending it at once audit once.
     auditStatement(deps.db, {
       actor: user.email ?? user.id,
       action: "session.ended",
@@ -183,8 +180,9 @@ export async function endSession(deps: Deps, user: User, id: string, meta: Reque
       detail: { sessionId: id },
       at: now,
       meta,
-      guard: sql`EXISTS (SELECT 1 FROM sessions WHERE id = ${id} AND user_id = ${user.id} AND revoked_at = ${now})`,
+      guard: sql`EXISTS (SELECT 1 FROM sessions WHERE ${live})`,
     }),
+    deps.db.update(sessions).set({ revokedAt: now }).where(live).returning({ id: sessions.id }),
   ]);
   if ((cas as unknown[]).length === 0) throw new AppError("not_found", { th: "ไม่พบเซสชันนี้", en: "No such session." });
 }

@@ -184,19 +184,18 @@ export async function deleteApiKey(
   const now = deps.clock.now();
   const key = await ownKey(deps, user, id);
   if (key.revokedAt !== null) return { eventIds: [] };
+  // The event and the audit row first, under the update's own condition: only the request
+  // that revokes the key writes them (two at once: one event, one audit row).
+  const live = and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt));
   const event = keyEvent(deps.db, {
     type: "key.revoked",
     key,
     now,
     extra: { reason: "revoked_by_owner", effectiveAt: new Date(now).toISOString() },
-    // This request's revocation (a parallel one in the same millisecond could pass it too: at least once).
-    guard: sql`EXISTS (SELECT 1 FROM api_keys WHERE id = ${id} AND revoked_at = ${now})`,
+    guard: sql`EXISTS (SELECT 1 FROM api_keys WHERE ${live})`,
   });
-  await runBatch(deps.db, [
-    deps.db
-      .update(apiKeys)
-      .set({ revokedAt: now })
-      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt))),
+  const [, , revoked] = await runBatch(deps.db, [
+    event.statement,
     auditStatement(deps.db, {
       actor: user.email ?? user.id,
       action: "key.deleted",
@@ -204,8 +203,10 @@ export async function deleteApiKey(
       detail: { prefix: key.prefix },
       at: now,
       meta,
+      guard: sql`EXISTS (SELECT 1 FROM api_keys WHERE ${live})`,
     }),
-    event.statement,
+    deps.db.update(apiKeys).set({ revokedAt: now }).where(live).returning({ id: apiKeys.id }),
   ]);
+  if ((revoked ?? []).length === 0) return { eventIds: [] };
   return { eventIds: [event.eventId] };
 }

@@ -96,12 +96,8 @@ export async function retryMessage(
       en: "Only a failed message can be sent again.",
     });
   const actor = actorOf(admin);
-  const [updated] = await runBatch(deps.db, [
-    deps.db
-      .update(outbox)
-      .set({ status: "pending", attempts: 0, nextAttemptAt: now, batchKey: null })
-      .where(and(eq(outbox.id, id), eq(outbox.status, "failed"), eq(outbox.attempts, message.attempts)))
-      .returning({ id: outbox.id }),
+  const [, updated] = await runBatch(deps.db, [
+    // The audit row first, under the update's own condition: only the request whose update lands writes it.
     auditStatement(deps.db, {
       actor,
       action: "mail.retried",
@@ -109,8 +105,13 @@ export async function retryMessage(
       detail: { reason, template: message.template, lastError: message.lastError },
       at: now,
       meta,
-      guard: sql`EXISTS (SELECT 1 FROM outbox WHERE id = ${id} AND status = 'pending' AND attempts = 0 AND next_attempt_at = ${now})`,
+      guard: sql`EXISTS (SELECT 1 FROM outbox WHERE id = ${id} AND status = 'failed' AND attempts = ${message.attempts})`,
     }),
+    deps.db
+      .update(outbox)
+      .set({ status: "pending", attempts: 0, nextAttemptAt: now, batchKey: null })
+      .where(and(eq(outbox.id, id), eq(outbox.status, "failed"), eq(outbox.attempts, message.attempts)))
+      .returning({ id: outbox.id }),
   ]);
   if ((updated ?? []).length === 0)
     throw new AppError("invalid_transition", {

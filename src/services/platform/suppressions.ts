@@ -74,8 +74,8 @@ export async function liftSuppression(
   const key = address.toLowerCase();
   const actor = actorOf(admin);
   const active = and(eq(emailSuppressions.address, key), isNull(emailSuppressions.liftedAt));
-  const [lifted] = await runBatch(deps.db, [
-    deps.db.update(emailSuppressions).set({ liftedAt: now, liftedBy: actor }).where(active).returning(),
+  const [, lifted] = await runBatch(deps.db, [
+    // The audit row first, under the update's own condition: only the request that lifts it writes it.
     auditStatement(deps.db, {
       actor,
       action: "mail.suppression_lifted",
@@ -83,17 +83,12 @@ export async function liftSuppression(
       detail: { reason },
       at: now,
       meta,
-      // Only when this batch lifted it (the update above stamped this moment and actor).
-      guard: sqlLiftedBy(key, now, actor),
+      guard: sql`EXISTS (SELECT 1 FROM email_suppressions WHERE ${active})`,
     }),
+    deps.db.update(emailSuppressions).set({ liftedAt: now, liftedBy: actor }).where(active).returning(),
   ]);
   if ((lifted ?? []).length === 0)
     throw new AppError("not_found", { th: "ไม่พบอีเมลนี้ในรายการระงับ", en: "This address is not suppressed." });
   const [row] = await deps.db.select().from(emailSuppressions).where(eq(emailSuppressions.address, key));
   return row!;
-}
-
-/** Holds when the suppression of `address` was lifted at `at` by `actor` (this batch's update). */
-function sqlLiftedBy(address: string, at: number, actor: string) {
-  return sql`EXISTS (SELECT 1 FROM email_suppressions WHERE address = ${address} AND lifted_at = ${at} AND lifted_by = ${actor})`;
 }

@@ -117,32 +117,15 @@ async function claim(deps: Deps, op: CkanOperation, now: number): Promise<number
 const held = (op: CkanOperation, lease: number) =>
   and(eq(ckanOperations.id, op.id), eq(ckanOperations.leaseUntil, lease));
 
-/** Records a made call: done, earlier failed calls of the pair superseded, audited — one batch. */
+/**
+ * Records a made call: done, earlier failed calls of the pair superseded, audited — one batch,
+ * and only while this deliverer's lease holds (the audit row and the superseding first, under
+ * the update's own condition).
+ */
 async function recordDone(deps: Deps, op: CkanOperation, lease: number, outcome: Outcome, now: number) {
   const { db } = deps;
+  const stillHeld = sql`EXISTS (SELECT 1 FROM ckan_operations WHERE ${held(op, lease)})`;
   await runBatch(db, [
-    db
-      .update(ckanOperations)
-      .set({
-        status: "done",
-        doneAt: now,
-        leaseUntil: null,
-        ckanUser: outcome.ckanUser,
-        lastError: outcome.note,
-        lastErrorKind: null,
-      })
-      .where(held(op, lease)),
-    db
-      .update(ckanOperations)
-      .set({ status: "superseded" })
-      .where(
-        and(
-          eq(ckanOperations.userId, op.userId),
-          eq(ckanOperations.organization, op.organization),
-          eq(ckanOperations.status, "failed"),
-          lt(ckanOperations.seq, op.seq),
-        ),
-      ),
     auditStatement(db, {
       actor: "system",
       action: op.action === "organization_member_create" ? "ckan.editor_added" : "ckan.editor_removed",
@@ -156,8 +139,31 @@ async function recordDone(deps: Deps, op: CkanOperation, lease: number, outcome:
       },
       at: now,
       meta: null,
-      guard: sql`EXISTS (SELECT 1 FROM ckan_operations WHERE id = ${op.id} AND status = 'done' AND done_at = ${now})`,
+      guard: stillHeld,
     }),
+    db
+      .update(ckanOperations)
+      .set({ status: "superseded" })
+      .where(
+        and(
+          eq(ckanOperations.userId, op.userId),
+          eq(ckanOperations.organization, op.organization),
+          eq(ckanOperations.status, "failed"),
+          lt(ckanOperations.seq, op.seq),
+          stillHeld,
+        ),
+      ),
+    db
+      .update(ckanOperations)
+      .set({
+        status: "done",
+        doneAt: now,
+        leaseUntil: null,
+        ckanUser: outcome.ckanUser,
+        lastError: outcome.note,
+        lastErrorKind: null,
+      })
+      .where(held(op, lease)),
   ]);
 }
 

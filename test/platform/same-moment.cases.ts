@@ -1,0 +1,150 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { Deps } from "../../src/deps";
+import { fixedClock } from "../../src/lib/clock";
+import { buildDeps } from "../../src/middleware/deps";
+import { loadUser } from "../../src/services/identity/people";
+import { reactivateUser, setAdministrator, suspendUser } from "../../src/services/identity/admin-users";
+import { endSession } from "../../src/services/identity/sessions";
+import { deleteApiKey } from "../../src/services/keys/api-keys";
+import { retryMessage } from "../../src/services/platform/mail-admin";
+import { liftSuppression } from "../../src/services/platform/suppressions";
+import { updateAgencyEntry } from "../../src/services/agencies/directory";
+import { ADMIN_EMAIL, signInAdmin } from "../helpers/auth-db";
+import { createAgency, signIn, unique } from "../helpers/fixtures";
+import { applicant } from "../helpers/flow-approval";
+import { auditOf, rows } from "../helpers/db";
+
+// Requests that change one row at the same moment (one millisecond: the clock is fixed), through
+// the services. Exactly one of them changes it, and only that one writes what follows from the
+// change (its audit row, its event, its side rows): the later statements of a batch check a
+// transition id, or run first under the change's own condition — never a timestamp, which both
+// requests write alike.
+
+const META = { ip: "192.0.2.1", userAgent: "same-moment" };
+const AT = Date.now();
+const at = (ms = AT): Deps => ({ ...buildDeps(env), clock: fixedClock(ms) });
+
+async function adminUser() {
+  await signInAdmin();
+  return loadUser(at(), await userIdOf(ADMIN_EMAIL));
+}
+
+async function userIdOf(email: string): Promise<string> {
+  const [row] = await rows("SELECT id FROM users WHERE email = ?", email);
+  return row!.id as string;
+}
+
+/** Runs `action` three times at once; the statuses of the settled promises, fulfilled first. */
+async function threeAtOnce<T>(action: () => Promise<T>) {
+  const settled = await Promise.allSettled([action(), action(), action()]);
+  return {
+    fulfilled: settled.filter((s) => s.status === "fulfilled").map((s) => (s as PromiseFulfilledResult<T>).value),
+    rejected: settled
+      .filter((s) => s.status === "rejected")
+      .map((s) => ((s as PromiseRejectedResult).reason as { code?: string }).code),
+  };
+}
+
+describe("one change, three requests in the same millisecond", () => {
+  it("retrying a failed message: sent again once, audited once", async () => {
+    const id = unique("msg_");
+    await env.DB.prepare(
+      "INSERT INTO outbox (id, template, \"to\", subject, text, html, status, attempts, next_attempt_at, last_error, created_at) VALUES (?, 'test_message', ?, 'S', 't', '<p>t</p>', 'failed', 8, ?, 'boom', ?)",
+    )
+      .bind(id, JSON.stringify([`${unique("m")}@mail.go.th`]), AT, AT)
+      .run();
+    const admin = await adminUser();
+    const { fulfilled, rejected } = await threeAtOnce(() => retryMessage(at(), admin, id, null, META));
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toEqual(["invalid_transition", "invalid_transition"]);
+    expect(await auditOf(`message:${id}`, "mail.retried")).toHaveLength(1);
+  });
+
+  it("lifting a suppression: lifted once, audited once", async () => {
+    const address = `${unique("s")}@mail.go.th`;
+    await env.DB.prepare(
+      "INSERT INTO email_suppressions (address, reason, detail, created_at) VALUES (?, 'bounce', '550', ?)",
+    )
+      .bind(address, AT)
+      .run();
+    const admin = await adminUser();
+    const { fulfilled, rejected } = await threeAtOnce(() => liftSuppression(at(), admin, address, null, META));
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toEqual(["not_found", "not_found"]);
+    expect(await auditOf(`email:${address}`, "mail.suppression_lifted")).toHaveLength(1);
+  });
+
+  it("suspending, then reactivating an account, then making it an administrator: each once, audited once", async () => {
+    const email = `${unique("p")}@mail.go.th`;
+    await signIn(email);
+    const id = await userIdOf(email);
+    const admin = await adminUser();
+    const [before] = await rows("SELECT rights_version FROM users WHERE id = ?", id);
+
+    const suspended = await threeAtOnce(() => suspendUser(at(), admin, id, "ทดสอบ", META));
+    expect(suspended.fulfilled).toHaveLength(1);
+    expect(await auditOf(`user:${id}`, "user.suspended")).toHaveLength(1);
+    const [afterSuspend] = await rows("SELECT rights_version, status FROM users WHERE id = ?", id);
+    expect(afterSuspend).toEqual({ rights_version: (before!.rights_version as number) + 1, status: "suspended" });
+
+    const reactivated = await threeAtOnce(() => reactivateUser(at(AT + 1), admin, id, "ทดสอบ", META));
+    expect(reactivated.fulfilled).toHaveLength(1);
+    expect(reactivated.rejected).toEqual(["invalid_transition", "invalid_transition"]);
+    expect(await auditOf(`user:${id}`, "user.reactivated")).toHaveLength(1);
+    const [afterReactivate] = await rows("SELECT rights_version, status FROM users WHERE id = ?", id);
+    expect(afterReactivate).toEqual({ rights_version: (before!.rights_version as number) + 2, status: "active" });
+
+    const granted = await threeAtOnce(() =>
+      setAdministrator(at(AT + 2), admin, id, { grant: true, reason: "ทดสอบ" }, META),
+    );
+    expect(granted.fulfilled).toHaveLength(3);
+    expect(granted.fulfilled.every((u) => u.isAdmin)).toBe(true);
+    expect(await auditOf(`user:${id}`, "admin.granted")).toHaveLength(1);
+    await setAdministrator(at(AT + 3), admin, id, { grant: false, reason: "ทดสอบ" }, META);
+  });
+
+  it("ending one session: ended once, audited once", async () => {
+    const email = `${unique("e")}@mail.go.th`;
+    await signIn(email);
+    const userId = await userIdOf(email);
+    const [session] = await rows("SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL", userId);
+    const user = await loadUser(at(), userId);
+    const { fulfilled, rejected } = await threeAtOnce(() => endSession(at(), user, session!.id as string, META));
+    expect(fulfilled).toHaveLength(1);
+    expect(rejected).toEqual(["not_found", "not_found"]);
+    expect(await auditOf(`user:${userId}`, "session.ended")).toHaveLength(1);
+  });
+
+  it("deleting a key: revoked once, one key.revoked event, audited once", async () => {
+    const who = await applicant(await createAgency());
+    const res = await who.client.json("POST", "/api/v1/keys", { name: "same moment", scopes: ["read"] });
+    expect(res.status).toBe(201);
+    const { key } = (await res.json()) as { key: { id: string } };
+    const user = await loadUser(at(), await userIdOf(who.email));
+    const { fulfilled } = await threeAtOnce(() => deleteApiKey(at(), user, key.id, META));
+    expect(fulfilled.map((r) => r.eventIds.length).sort()).toEqual([0, 0, 1]);
+    expect(await auditOf(`key:${key.id}`, "key.deleted")).toHaveLength(1);
+  });
+
+  it("two different edits of one agency: one lands whole (its domains with its name), the other is a conflict", async () => {
+    const agency = await createAgency();
+    const admin = await adminUser();
+    const edits = ["first", "second"].map((name) => ({
+      nameEn: `Agency ${name} ${agency.id}`,
+      domains: [agency.domain, `${name}-${unique("d")}.go.th`].sort(),
+    }));
+    const settled = await Promise.allSettled(
+      edits.map((patch) => updateAgencyEntry(at(), admin, agency.id, patch, META)),
+    );
+    expect(
+      settled.map((s) => (s.status === "rejected" ? (s.reason as { code: string }).code : s.status)).sort(),
+    ).toEqual(["conflict", "fulfilled"]);
+    const winner = edits[settled.findIndex((s) => s.status === "fulfilled")]!;
+    const [row] = await rows("SELECT name_en FROM agencies WHERE id = ?", agency.id);
+    expect(row!.name_en).toBe(winner.nameEn);
+    const domains = await rows("SELECT domain FROM agency_domains WHERE agency_id = ? ORDER BY domain", agency.id);
+    expect(domains.map((d) => d.domain)).toEqual(winner.domains);
+    expect(await auditOf(`agency:${agency.id}`, "agency.updated")).toHaveLength(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { handovers, type Handover } from "../db/schema";
 import type { Statement } from "../db/guarded";
 import { auditStatement } from "../db/statements/audit";
@@ -69,7 +69,8 @@ export async function handoverStatements(deps: Deps, ctx: ApplicationContext, gu
         detail: { handoverId: handover.id, successorApplicationId: app.id, successorEmail: app.applicantEmail },
         at: now,
         meta,
-        guard,
+        // Only when this batch completed it (a revocation meanwhile cancels the handover instead).
+        guard: sql`EXISTS (SELECT 1 FROM handovers WHERE id = ${handover.id} AND status = 'completed' AND successor_application_id = ${app.id})`,
       }),
     ],
     outboxIds: superseded.outboxIds,

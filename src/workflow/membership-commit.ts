@@ -134,13 +134,8 @@ export async function membershipTransitionStatements(
     if (effect.kind === "revoke_publish_keys") {
       const keys = await publishKeysOf(deps, id);
       statements.push(
-        db
-          .update(apiKeys)
-          .set({ revokedAt: now })
-          .where(
-            and(eq(apiKeys.membershipId, id), isNull(apiKeys.revokedAt), like(apiKeys.scopes, '%"publish"%'), guard),
-          ),
-        // Other portals hear of each key the role's end stopped (after the update: the guard reads it).
+        // Other portals hear of each key the role's end stops: queued first, under the update's own
+        // condition (a key its owner revoked meanwhile, even in the same millisecond, is not heard of twice).
         ...keys.map(
           (key) =>
             keyEvent(db, {
@@ -148,9 +143,15 @@ export async function membershipTransitionStatements(
               key,
               now,
               extra: { reason: "membership_ended", effectiveAt: new Date(now).toISOString() },
-              guard: sql`EXISTS (SELECT 1 FROM api_keys WHERE id = ${key.id} AND revoked_at = ${now}) AND ${guard}`,
+              guard: sql`EXISTS (SELECT 1 FROM api_keys WHERE id = ${key.id} AND revoked_at IS NULL) AND ${guard}`,
             }).statement,
         ),
+        db
+          .update(apiKeys)
+          .set({ revokedAt: now })
+          .where(
+            and(eq(apiKeys.membershipId, id), isNull(apiKeys.revokedAt), like(apiKeys.scopes, '%"publish"%'), guard),
+          ),
       );
     } else if (user.email) {
       const message = queueEmail(db, {

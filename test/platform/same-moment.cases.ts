@@ -9,10 +9,18 @@ import { endSession } from "../../src/services/identity/sessions";
 import { deleteApiKey } from "../../src/services/keys/api-keys";
 import { retryMessage } from "../../src/services/platform/mail-admin";
 import { liftSuppression } from "../../src/services/platform/suppressions";
-import { updateAgencyEntry } from "../../src/services/agencies/directory";
+import { createAgencyEntry, updateAgencyEntry } from "../../src/services/agencies/directory";
+import { unlinkOidcIdentity } from "../../src/services/identity/identities";
+import { removePasskey } from "../../src/services/identity/passkeys";
+import { signOut } from "../../src/services/identity/sign-out";
+import { requestHandover } from "../../src/services/applications/handovers";
+import { changeSteward } from "../../src/services/applications/stewards";
+import { loadMembership, membershipTransitionStatements } from "../../src/workflow/membership-commit";
+import { runBatch } from "../../src/db/guarded";
 import { ADMIN_EMAIL, signInAdmin } from "../helpers/auth-db";
-import { createAgency, signIn, unique } from "../helpers/fixtures";
-import { applicant } from "../helpers/flow-approval";
+import { createAgency, db, signIn, unique } from "../helpers/fixtures";
+import { applicant, steward } from "../helpers/flow-approval";
+import { addEndpoint } from "../helpers/webhook-receiver";
 import { auditOf, rows } from "../helpers/db";
 
 // Requests that change one row at the same moment (one millisecond: the clock is fixed), through
@@ -146,5 +154,116 @@ describe("one change, three requests in the same millisecond", () => {
     const domains = await rows("SELECT domain FROM agency_domains WHERE agency_id = ? ORDER BY domain", agency.id);
     expect(domains.map((d) => d.domain)).toEqual(winner.domains);
     expect(await auditOf(`agency:${agency.id}`, "agency.updated")).toHaveLength(1);
+  });
+
+  it("signing out twice at once (two tabs): audited once", async () => {
+    const email = `${unique("o")}@mail.go.th`;
+    await signIn(email);
+    const user = await loadUser(at(), await userIdOf(email));
+    const [session] = await rows("SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL", user.id);
+    const current = { sessionId: session!.id as string, user };
+    await Promise.all([signOut(at(), current, META), signOut(at(), current, META)]);
+    expect(await auditOf(`user:${user.id}`, "user.signed_out")).toHaveLength(1);
+  });
+
+  it("removing the passkey and unlinking the OpenID identity at once: one way to sign in is left", async () => {
+    const userId = unique("usr_");
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO users (id, email, name, status, is_admin, rights_version, created_at, updated_at) VALUES (?, NULL, 'สองทาง', 'active', 0, 0, ?, ?)",
+      ).bind(userId, AT, AT),
+      env.DB.prepare(
+        "INSERT INTO oidc_identities (id, user_id, provider_id, issuer, subject, created_at) VALUES (?, ?, 'dga', 'https://id.example.test', ?, ?)",
+      ).bind(`oid_${userId}`, userId, userId, AT),
+      env.DB.prepare(
+        "INSERT INTO passkeys (id, user_id, credential_id, public_key, name, created_at) VALUES (?, ?, ?, 'pk', 'โทรศัพท์', ?)",
+      ).bind(`pk_${userId}`, userId, `cred_${userId}`, AT),
+    ]);
+    const user = await loadUser(at(), userId);
+    const settled = await Promise.allSettled([
+      removePasskey(at(), user, `pk_${userId}`, META),
+      unlinkOidcIdentity(at(), user, `oid_${userId}`, META),
+    ]);
+    const codes = settled.map((r) => (r.status === "fulfilled" ? "removed" : (r.reason as { code: string }).code));
+    expect(codes.sort()).toEqual(["last_sign_in_method", "removed"]);
+    const [left] = await rows(
+      "SELECT (SELECT count(*) FROM passkeys WHERE user_id = ?) + (SELECT count(*) FROM oidc_identities WHERE user_id = ?) AS n",
+      userId,
+      userId,
+    );
+    expect(left!.n).toBe(1);
+    const audited = (await auditOf(`user:${userId}`)).filter((a) =>
+      ["passkey.removed", "identity.unlinked"].includes(a.action),
+    );
+    expect(audited).toHaveLength(1);
+  });
+
+  it("two agencies of one Thai name created at once: one agency, the other a conflict", async () => {
+    const admin = await adminUser();
+    const nameTh = `หน่วยงานชื่อซ้ำ ${unique("n")}`;
+    const settled = await Promise.allSettled(
+      ["a", "b"].map((tag) =>
+        createAgencyEntry(
+          at(),
+          admin,
+          { nameTh, nameEn: `Same name ${tag}`, ministry: "กระทรวงมหาดไทย", domains: [`${tag}${unique("d")}.go.th`] },
+          META,
+        ),
+      ),
+    );
+    const codes = settled.map((r) => (r.status === "fulfilled" ? "created" : (r.reason as { code: string }).code));
+    expect(codes.sort()).toEqual(["conflict", "created"]);
+    expect(await rows("SELECT id FROM agencies WHERE name_th = ?", nameTh)).toHaveLength(1);
+  });
+
+  it("the owner deletes a publish key while an administrator revokes the role: one key.revoked event", async () => {
+    const endpoint = await addEndpoint({ events: ["key.revoked"] });
+    try {
+      const who = await steward(await createAgency());
+      const res = await who.client.json("POST", "/api/v1/keys", { name: "publish", scopes: ["read", "publish"] });
+      expect(res.status).toBe(201);
+      const { key } = (await res.json()) as { key: { id: string } };
+      const owner = await loadUser(at(), who.userId);
+      // The revocation reads the role's keys, the owner's deletion lands, then the revocation's batch runs.
+      const revocation = await membershipTransitionStatements(
+        at(),
+        await loadMembership(at(), who.membershipId),
+        "REVOKED",
+        {
+          actor: "admin:test",
+          meta: META,
+          reason: "ทดสอบ",
+        },
+      );
+      await deleteApiKey(at(), owner, key.id, META);
+      await runBatch(db, revocation.statements);
+      expect((await rows("SELECT status FROM memberships WHERE id = ?", who.membershipId))[0]!.status).toBe("revoked");
+      const events = await rows(
+        "SELECT payload FROM webhook_deliveries WHERE endpoint_id = ? AND payload LIKE ?",
+        endpoint.id,
+        `%${key.id}%`,
+      );
+      expect(events).toHaveLength(1);
+    } finally {
+      await env.DB.batch([
+        env.DB.prepare("DELETE FROM webhook_deliveries WHERE endpoint_id = ?").bind(endpoint.id),
+        env.DB.prepare("DELETE FROM webhook_endpoints WHERE id = ?").bind(endpoint.id),
+      ]);
+    }
+  });
+
+  it("a handover asked for as the role is revoked: no handover is left waiting on a revoked role", async () => {
+    const agency = await createAgency();
+    const who = await steward(agency);
+    const [owner, admin] = [await loadUser(at(), who.userId), await adminUser()];
+    await Promise.allSettled([
+      requestHandover(at(), owner, who.membershipId, `${unique("next")}@${agency.domain}`, META),
+      changeSteward(at(), admin, who.membershipId, { action: "revoke", reason: "ทดสอบ" }, META),
+    ]);
+    const [membership] = await rows("SELECT status FROM memberships WHERE id = ?", who.membershipId);
+    expect(membership!.status).toBe("revoked");
+    expect(
+      await rows("SELECT id FROM handovers WHERE membership_id = ? AND status = 'pending'", who.membershipId),
+    ).toEqual([]);
   });
 });

@@ -89,13 +89,15 @@ async function checkDirectory(
     );
 }
 
-/** Runs an agency batch; a domain another request took meanwhile is a 409, with nothing written. */
+/** Runs an agency batch; a domain or Thai name another request took meanwhile is a 409, with nothing written. */
 export async function commitAgencyBatch(db: Db, statements: Statement[]): Promise<unknown[][]> {
   try {
     return await runBatch(db, statements);
   } catch (error) {
     if (/UNIQUE constraint failed: agency_domains/i.test(String(error)))
       throw new AppError("conflict", { th: "โดเมนเป็นของหน่วยงานอื่นแล้ว", en: "A domain belongs to another agency." });
+    if (/UNIQUE constraint failed: agencies\.name_th/i.test(String(error)))
+      throw new AppError("conflict", { th: "มีหน่วยงานชื่อนี้แล้ว", en: "An agency with this name exists." });
     throw error;
   }
 }

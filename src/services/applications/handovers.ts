@@ -1,7 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { displayName } from "../../text/bilingual";
 import { emailIdentities, handovers, memberships, users, type Handover, type User } from "../../db/schema";
-import { runBatch } from "../../db/guarded";
+import { insertWhere, runBatch } from "../../db/guarded";
 import { AppError } from "../../errors";
 import { mailboxOf } from "../../lib/fields";
 import { newId } from "../../lib/ids";
@@ -95,6 +95,10 @@ export async function requestHandover(
     createdAt: now,
     completedAt: null,
   };
+  // Written only while the role is as read (a revocation meanwhile would find no handover to
+  // cancel, and the invitation would name a role that has ended); the rest only with it.
+  const roleUnchanged = sql`EXISTS (SELECT 1 FROM memberships WHERE id = ${membershipId} AND status = ${membership.status} AND version = ${membership.version})`;
+  const requested = sql`EXISTS (SELECT 1 FROM handovers WHERE id = ${handover.id})`;
   const invitation = queueEmail(deps.db, {
     template: "handover_invitation",
     to: [successorEmail],
@@ -106,10 +110,11 @@ export async function requestHandover(
       lang: successor?.locale,
     }),
     now,
+    guard: requested,
   });
   try {
     await runBatch(deps.db, [
-      deps.db.insert(handovers).values(handover),
+      insertWhere(deps.db, handovers, handover, roleUnchanged),
       invitation.statement,
       auditStatement(deps.db, {
         actor: actor.isAdmin && actor.id !== holder.id ? `admin:${actor.email}` : (actor.email ?? actor.id),
@@ -118,6 +123,7 @@ export async function requestHandover(
         detail: { handoverId: handover.id, successorEmail },
         at: now,
         meta,
+        guard: requested,
       }),
     ]);
   } catch (error) {
@@ -128,5 +134,11 @@ export async function requestHandover(
       });
     throw error;
   }
+  const [written] = await deps.db.select({ id: handovers.id }).from(handovers).where(eq(handovers.id, handover.id));
+  if (!written)
+    throw new AppError("conflict", {
+      th: "บทบาทนี้เปลี่ยนไประหว่างนั้น กรุณาโหลดใหม่",
+      en: "The role changed meanwhile; reload and try again.",
+    });
   return { handover, outboxIds: [invitation.id] };
 }

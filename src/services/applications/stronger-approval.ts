@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { oneTimeTokens, type OneTimeToken } from "../../db/schema";
 import { runBatch } from "../../db/guarded";
+import { newId } from "../../lib/ids";
 import type { AppError } from "../../errors";
 import { MINUTE } from "../../lib/clock";
 import { approvalConfirmCodeEmail } from "../../../emails/approval-confirm-code";
@@ -91,9 +92,12 @@ export async function confirmDecisionCode(
     scope: link.id,
   });
   if (attempt.kind !== "ok") return { ok: false, error: codeProblem(attempt) };
+  // The failures end only for the request whose use of the code landed (like a sign-in's).
+  const tx = newId("tx");
+  const consumed = sql`EXISTS (SELECT 1 FROM one_time_tokens WHERE id = ${attempt.token.id} AND used_tx = ${tx})`;
   const [used] = await runBatch(deps.db, [
-    consumeCodeStatement(deps, attempt.token.id),
-    clearFailuresStatement(deps, { purpose: "approval_confirm", email: link.email, scope: link.id }),
+    consumeCodeStatement(deps, attempt.token.id, tx),
+    clearFailuresStatement(deps, { purpose: "approval_confirm", email: link.email, scope: link.id, guard: consumed }),
   ]);
   if ((used as unknown[]).length === 0) return { ok: false, error: codeProblem({ kind: "no_code" }) };
   const held = JSON.parse(attempt.token.data ?? "{}") as { decision?: Decision; reason?: string | null };

@@ -15,7 +15,7 @@ import { MINUTE } from "../../lib/clock";
 import { newId } from "../../lib/ids";
 import { auditStatement } from "../../db/statements/audit";
 import type { Deps, RequestMeta } from "../../deps";
-import { signInMethodCount } from "./identities";
+import { removeSignInMethod } from "./identities";
 
 export const CHALLENGE_TTL_MS = 5 * MINUTE;
 
@@ -150,29 +150,15 @@ export async function registerPasskey(
   return passkey;
 }
 
-/** Removes one of the user's passkeys; never the last way to sign in. */
-export async function removePasskey(deps: Deps, user: User, id: string, meta: RequestMeta) {
+/** Removes one of the user's passkeys, never the last way to sign in (409 `last_sign_in_method`; 404). */
+export async function removePasskey(deps: Deps, user: User, id: string, meta: RequestMeta): Promise<void> {
+  const notFound = new AppError("not_found", { th: "ไม่พบพาสคีย์นี้", en: "No such passkey." });
   const [passkey] = await deps.db
     .select()
     .from(passkeys)
     .where(and(eq(passkeys.id, id), eq(passkeys.userId, user.id)))
     .limit(1);
-  if (!passkey) throw new AppError("not_found", { th: "ไม่พบพาสคีย์นี้", en: "No such passkey." });
-  if ((await signInMethodCount(deps.db, user.id)) <= 1)
-    throw new AppError("last_sign_in_method", {
-      th: "กรุณาเพิ่มวิธีเข้าสู่ระบบอื่นก่อน",
-      en: "Add another way to sign in first.",
-    });
-  const now = deps.clock.now();
-  await runBatch(deps.db, [
-    deps.db.delete(passkeys).where(eq(passkeys.id, id)),
-    auditStatement(deps.db, {
-      actor: user.email ?? user.id,
-      action: "passkey.removed",
-      subject: `user:${user.id}`,
-      detail: { passkeyId: id, name: passkey.name },
-      at: now,
-      meta,
-    }),
-  ]);
+  if (!passkey) throw notFound;
+  const detail = { passkeyId: id, name: passkey.name };
+  await removeSignInMethod(deps, user, passkeys, id, { action: "passkey.removed", detail, meta }, notFound);
 }

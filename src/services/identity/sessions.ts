@@ -147,8 +147,12 @@ export function revokeSessionStatement(db: Db, sessionId: string, now: number, g
     .where(and(sameBrowser(sessionId), isNull(sessions.revokedAt), guard));
 }
 
+/** Holds, inside a statement, while the session is alive under either of its ids. */
+export function sessionAlive(sessionId: string): SQL {
+  return sql`EXISTS (SELECT 1 FROM sessions WHERE ${and(sameBrowser(sessionId), isNull(sessions.revokedAt))})`;
+}
+
 /** The user's live sessions, newest first; `id` is the public id, never the cookie. */
-/** The user's live sessions, newest first. */
 export async function listSessions(deps: Deps, userId: string): Promise<Session[]> {
   const now = deps.clock.now();
   const rows = await deps.db

@@ -137,7 +137,7 @@ export async function applyStewardView(
       detail: { added, removed: drift.length - added, drift: ids, reason },
       at: now,
       meta,
-      guard: present(ids[0]!),
+      guard: sql`EXISTS (SELECT 1 FROM ckan_drift WHERE ${inArray(ckanDrift.id, ids)})`,
     }),
     deps.db.delete(ckanDrift).where(inArray(ckanDrift.id, ids)).returning({ id: ckanDrift.id }),
   );

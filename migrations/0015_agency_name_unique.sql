@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `agencies_name_th` ON `agencies` (`name_th`);

@@ -15,11 +15,12 @@ for (const a of agencies) {
   lines.push(
     `INSERT INTO agencies (id, name_th, name_en, ministry_th, ministry_en, executive_name, executive_position, executive_email, review_required, approval_ttl_days, created_at, updated_at)
 VALUES (${q(a.id)}, ${q(a.nameTh)}, ${q(a.nameEn)}, ${q(a.ministryTh)}, ${q(a.ministryEn)}, ${q(e?.name)}, ${q(e?.position)}, ${q(e?.email)}, ${a.reviewRequired ? 1 : 0}, 14, ${now}, ${now})
-ON CONFLICT(id) DO NOTHING;`,
+ON CONFLICT DO NOTHING;`,
   );
+  // Skipped when an agency of that Thai name exists under another id (made by hand): its domains too.
   for (const domain of a.domains) {
     lines.push(
-      `INSERT INTO agency_domains (domain, agency_id) VALUES (${q(domain)}, ${q(a.id)}) ON CONFLICT(domain) DO NOTHING;`,
+      `INSERT INTO agency_domains (domain, agency_id) SELECT ${q(domain)}, ${q(a.id)} WHERE EXISTS (SELECT 1 FROM agencies WHERE id = ${q(a.id)}) ON CONFLICT(domain) DO NOTHING;`,
     );
   }
 }

@@ -70,7 +70,10 @@ export async function handoverStatements(deps: Deps, ctx: ApplicationContext, gu
         at: now,
         meta,
         // Only when this batch completed it (a revocation meanwhile cancels the handover instead).
-        guard: sql`EXISTS (SELECT 1 FROM handovers WHERE id = ${handover.id} AND status = 'completed' AND successor_application_id = ${app.id})`,
+        guard: and(
+          guard,
+          sql`EXISTS (SELECT 1 FROM handovers WHERE id = ${handover.id} AND status = 'completed' AND successor_application_id = ${app.id})`,
+        ),
       }),
     ],
     outboxIds: superseded.outboxIds,

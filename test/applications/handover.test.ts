@@ -50,6 +50,30 @@ describe("handing the steward role over to a successor", () => {
     expect(active).toHaveLength(1);
   });
 
+  it("five approvals of the successor's application at once: one handover completed, audited once", async () => {
+    const agency = await createAgency();
+    const predecessor = await steward(agency);
+    const successorEmail = `${unique("next")}@${agency.domain}`;
+    const res = await predecessor.client.json("POST", `/api/v1/memberships/${predecessor.membershipId}/handover`, {
+      successorEmail,
+    });
+    expect(res.status).toBe(201);
+    await submit(await applicant(agency, { email: successorEmail }), agency.id);
+    const link = await approvalLink(agency.executiveEmail!);
+    const answers = await Promise.all(Array.from({ length: 5 }, () => decide(link, "approve")));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409]);
+    const completed = await rows(
+      "SELECT id FROM audit_events WHERE action = 'handover.completed' AND subject = ?",
+      `membership:${predecessor.membershipId}`,
+    );
+    expect(completed).toHaveLength(1);
+    const superseded = await rows(
+      "SELECT id FROM audit_events WHERE action = 'membership.superseded' AND subject = ?",
+      `membership:${predecessor.membershipId}`,
+    );
+    expect(superseded).toHaveLength(1);
+  });
+
   it("lets an administrator start it, refuses addresses of other agencies, and keeps one pending handover", async () => {
     const agency = await createAgency();
     const other = await createAgency();

@@ -17,6 +17,7 @@ import { requestHandover } from "../../src/services/applications/handovers";
 import { changeSteward } from "../../src/services/applications/stewards";
 import { loadMembership, membershipTransitionStatements } from "../../src/workflow/membership-commit";
 import { runBatch } from "../../src/db/guarded";
+import { createDb } from "../../src/db/client";
 import { ADMIN_EMAIL, signInAdmin } from "../helpers/auth-db";
 import { createAgency, db, signIn, unique } from "../helpers/fixtures";
 import { applicant, steward } from "../helpers/flow-approval";
@@ -41,6 +42,30 @@ async function adminUser() {
 async function userIdOf(email: string): Promise<string> {
   const [row] = await rows("SELECT id FROM users WHERE email = ?", email);
   return row!.id as string;
+}
+
+/**
+ * Deps at AT whose first batch waits for `meanwhile` to land first: another request's change
+ * between this one's reads and its batch, deterministically.
+ */
+function racedBy(meanwhile: () => Promise<unknown>): Deps {
+  const real = env.DB;
+  let fired = false;
+  const racing = new Proxy(real, {
+    get(target, prop) {
+      if (prop === "batch")
+        return async (statements: D1PreparedStatement[]) => {
+          if (!fired) {
+            fired = true;
+            await meanwhile();
+          }
+          return target.batch(statements);
+        };
+      const value = Reflect.get(target, prop) as unknown;
+      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { ...at(), db: createDb(racing) };
 }
 
 /** Runs `action` three times at once; the statuses of the settled promises, fulfilled first. */
@@ -164,6 +189,7 @@ describe("one change, three requests in the same millisecond", () => {
     const current = { sessionId: session!.id as string, user };
     await Promise.all([signOut(at(), current, META), signOut(at(), current, META)]);
     expect(await auditOf(`user:${user.id}`, "user.signed_out")).toHaveLength(1);
+    expect(await rows("SELECT revoked_at FROM sessions WHERE id = ?", current.sessionId)).toEqual([{ revoked_at: AT }]);
   });
 
   it("removing the passkey and unlinking the OpenID identity at once: one way to sign in is left", async () => {
@@ -216,6 +242,19 @@ describe("one change, three requests in the same millisecond", () => {
     expect(await rows("SELECT id FROM agencies WHERE name_th = ?", nameTh)).toHaveLength(1);
   });
 
+  it("an agency of the same Thai name created between the check and the batch: a conflict, nothing written", async () => {
+    const admin = await adminUser();
+    const nameTh = `หน่วยงานชื่อซ้ำ ${unique("n")}`;
+    const domain = `${unique("d")}.go.th`;
+    const first = { nameTh, nameEn: "First", ministry: "กระทรวงมหาดไทย", domains: [`${unique("f")}.go.th`] };
+    const deps = racedBy(() => createAgencyEntry(at(), admin, first, META));
+    await expect(
+      createAgencyEntry(deps, admin, { ...first, nameEn: "Second", domains: [domain] }, META),
+    ).rejects.toMatchObject({ code: "conflict" });
+    expect(await rows("SELECT name_en FROM agencies WHERE name_th = ?", nameTh)).toEqual([{ name_en: "First" }]);
+    expect(await rows("SELECT domain FROM agency_domains WHERE domain = ?", domain)).toEqual([]);
+  });
+
   it("the owner deletes a publish key while an administrator revokes the role: one key.revoked event", async () => {
     const endpoint = await addEndpoint({ events: ["key.revoked"] });
     try {
@@ -252,18 +291,20 @@ describe("one change, three requests in the same millisecond", () => {
     }
   });
 
-  it("a handover asked for as the role is revoked: no handover is left waiting on a revoked role", async () => {
+  it("a handover asked for as the role is revoked: refused, no handover, no invitation, no audit row", async () => {
     const agency = await createAgency();
     const who = await steward(agency);
     const [owner, admin] = [await loadUser(at(), who.userId), await adminUser()];
-    await Promise.allSettled([
-      requestHandover(at(), owner, who.membershipId, `${unique("next")}@${agency.domain}`, META),
+    const successor = `${unique("next")}@${agency.domain}`;
+    const deps = racedBy(() =>
       changeSteward(at(), admin, who.membershipId, { action: "revoke", reason: "ทดสอบ" }, META),
-    ]);
-    const [membership] = await rows("SELECT status FROM memberships WHERE id = ?", who.membershipId);
-    expect(membership!.status).toBe("revoked");
-    expect(
-      await rows("SELECT id FROM handovers WHERE membership_id = ? AND status = 'pending'", who.membershipId),
-    ).toEqual([]);
+    );
+    await expect(requestHandover(deps, owner, who.membershipId, successor, META)).rejects.toMatchObject({
+      code: "conflict",
+    });
+    expect((await rows("SELECT status FROM memberships WHERE id = ?", who.membershipId))[0]!.status).toBe("revoked");
+    expect(await rows("SELECT id FROM handovers WHERE membership_id = ?", who.membershipId)).toEqual([]);
+    expect(await rows('SELECT id FROM outbox WHERE "to" LIKE ?', `%${successor}%`)).toEqual([]);
+    expect(await auditOf(`membership:${who.membershipId}`, "handover.requested")).toEqual([]);
   });
 });

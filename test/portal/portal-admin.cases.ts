@@ -1,5 +1,10 @@
+import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { expectProblem, signInAdmin } from "../helpers/auth-db";
+import type { Deps } from "../../src/deps";
+import { buildDeps } from "../../src/middleware/deps";
+import { loadUser } from "../../src/services/identity/people";
+import { APPLY_AT_ONCE, applyStewardView } from "../../src/services/portal/ckan-organizations";
+import { ADMIN_EMAIL, expectProblem, signInAdmin } from "../helpers/auth-db";
 import { steward } from "../helpers/flow-approval";
 import { createAgency, signIn, unique } from "../helpers/fixtures";
 import { rows, snapshot } from "../helpers/db";
@@ -133,5 +138,46 @@ describe("membership events for other portals", () => {
       received.find((r) => r.url === keyEndpoint.url)!,
     );
     expect(event.data).toMatchObject({ keyId: key.id, reason: "membership_ended", membershipId: person.membershipId });
+  });
+});
+
+describe("applying steward's view to a large drift", () => {
+  it("acts on APPLY_AT_ONCE rows a press (D1's 100 parameters), audited each time, until none is left", async () => {
+    const base = buildDeps(env);
+    const deps: Deps = {
+      ...base,
+      config: {
+        ...base.config,
+        ckan: { url: "http://127.0.0.1:9", token: "t", timeoutMs: 50, users: "create", reconcileEveryMs: 3_600_000 },
+      },
+    };
+    const organization = `drift-${unique("o")}`.toLowerCase();
+    const agency = await createAgency();
+    await env.DB.prepare("UPDATE agencies SET ckan_organization = ? WHERE id = ?").bind(organization, agency.id).run();
+    const total = APPLY_AT_ONCE + 20;
+    await env.DB.batch(
+      Array.from({ length: total }, (_, i) =>
+        env.DB.prepare(
+          "INSERT INTO ckan_drift (id, organization, kind, ckan_user_id, ckan_user_name, found_at) VALUES (?, ?, 'extra_in_ckan', ?, ?, ?)",
+        ).bind(`cdr_${organization}_${String(i).padStart(3, "0")}`, organization, `u${i}`, `user-${i}`, Date.now()),
+      ),
+    );
+    await signInAdmin();
+    const [row] = await rows("SELECT id FROM users WHERE email = ?", ADMIN_EMAIL);
+    const admin = await loadUser(deps, row!.id as string);
+    const meta = { ip: null, userAgent: null };
+    expect(await applyStewardView(deps, admin, organization, "ทดสอบ", meta)).toEqual({
+      added: 0,
+      removed: APPLY_AT_ONCE,
+    });
+    expect(await rows("SELECT id FROM ckan_drift WHERE organization = ?", organization)).toHaveLength(20);
+    expect(await applyStewardView(deps, admin, organization, "ทดสอบ", meta)).toEqual({ added: 0, removed: 20 });
+    await expect(applyStewardView(deps, admin, organization, "ทดสอบ", meta)).rejects.toMatchObject({
+      code: "invalid_transition",
+    });
+    expect(await rows("SELECT id FROM ckan_operations WHERE organization = ?", organization)).toHaveLength(total);
+    expect(
+      await rows("SELECT id FROM audit_events WHERE subject = ?", `ckan_organization:${organization}`),
+    ).toHaveLength(2);
   });
 });

@@ -59,6 +59,11 @@ export async function suspendUser(deps: Deps, admin: User, id: string, reason: s
     }),
   ]);
   if ((cas as unknown[]).length === 0) {
+    if ((await loadUser(deps, id)).status !== "active")
+      throw new AppError("invalid_transition", {
+        th: "บัญชีนี้ถูกระงับไปแล้ว",
+        en: "This account was already suspended.",
+      });
     if (user.isAdmin) throw lastAdministrator();
     throw new AppError("conflict");
   }

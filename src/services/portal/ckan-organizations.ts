@@ -67,11 +67,16 @@ export async function checkNow(deps: Deps, organization: string | null): Promise
   return results;
 }
 
+/** Drift rows one press of *Apply steward's view* acts on. */
+export const APPLY_AT_ONCE = 80;
+
 /**
  * Applies steward's view to `organization`: a CKAN call for each drift row (add the missing
  * stewards as editors, remove the extra editors), audited, the drift cleared — one batch; the
- * calls are then made like any other. Throws 404 for an unmapped organization, 409 when there is
- * no drift to apply (or another administrator applied it first).
+ * calls are then made like any other. At most APPLY_AT_ONCE rows a time (D1 binds at most 100
+ * parameters a statement: the clearing and its audit name each row); the rest stays listed for the
+ * next press. Throws 404 for an unmapped organization, 409 when there is no drift to apply (or
+ * another administrator applied it first).
  */
 export async function applyStewardView(
   deps: Deps,
@@ -106,7 +111,9 @@ export async function applyStewardView(
       ),
     )
     .leftJoin(applications, eq(applications.id, memberships.applicationId))
-    .where(eq(ckanDrift.organization, organization));
+    .where(eq(ckanDrift.organization, organization))
+    .orderBy(ckanDrift.id)
+    .limit(APPLY_AT_ONCE);
   if (drift.length === 0)
     throw new AppError("invalid_transition", {
       th: "ไม่พบความต่างที่ต้องปรับ (อาจมีผู้ปรับไปแล้ว)",

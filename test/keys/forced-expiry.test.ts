@@ -6,6 +6,7 @@ import { expectProblem, signInAdmin } from "../helpers/auth-db";
 import { steward, verify } from "../helpers/flow-approval";
 import { auditOf, outboxTo, rows } from "../helpers/db";
 import { buildDeps } from "../../src/middleware/deps";
+import { batchAfter } from "../helpers/racing";
 import { fixedClock, HOUR } from "../../src/lib/clock";
 import { verifyApiKey } from "../../src/services/keys/verify";
 import { rotateApiKey } from "../../src/services/keys/key-rotation";
@@ -110,23 +111,10 @@ describe("POST /api/v1/admin/keys/expire", () => {
   it("an owner's rotation racing a forced expiry: the expiry wins (the rotation's claim needs a key still active)", async () => {
     const s = await steward(await createAgency());
     const k = await newKey(s.client, ["read"]);
-    const real = env.DB;
-    let fired = false;
     // Between the rotation's status check and its batch, an administrator's expiry lands.
-    const racing = new Proxy(real, {
-      get(target, prop) {
-        if (prop === "batch")
-          return async (statements: D1PreparedStatement[]) => {
-            if (!fired) {
-              fired = true;
-              await real.prepare("UPDATE api_keys SET grace_until = ? WHERE id = ?").bind(Date.now(), k.key.id).run();
-            }
-            return target.batch(statements);
-          };
-        const value = Reflect.get(target, prop) as unknown;
-        return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-      },
-    });
+    const racing = batchAfter(() =>
+      env.DB.prepare("UPDATE api_keys SET grace_until = ? WHERE id = ?").bind(Date.now(), k.key.id).run(),
+    );
     const deps = { ...buildDeps(env), db: createDb(racing) };
     const [owner] = await db.select().from(users).where(eq(users.id, s.userId));
     await expect(rotateApiKey(deps, owner!, k.key.id, 604800, { ip: null, userAgent: null })).rejects.toMatchObject({

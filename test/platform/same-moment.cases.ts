@@ -22,6 +22,7 @@ import { ADMIN_EMAIL, signInAdmin } from "../helpers/auth-db";
 import { createAgency, db, signIn, unique } from "../helpers/fixtures";
 import { applicant, steward } from "../helpers/flow-approval";
 import { addEndpoint } from "../helpers/webhook-receiver";
+import { batchAfter } from "../helpers/racing";
 import { auditOf, rows } from "../helpers/db";
 
 // Requests that change one row at the same moment (one millisecond: the clock is fixed), through
@@ -49,23 +50,7 @@ async function userIdOf(email: string): Promise<string> {
  * between this one's reads and its batch, deterministically.
  */
 function racedBy(meanwhile: () => Promise<unknown>): Deps {
-  const real = env.DB;
-  let fired = false;
-  const racing = new Proxy(real, {
-    get(target, prop) {
-      if (prop === "batch")
-        return async (statements: D1PreparedStatement[]) => {
-          if (!fired) {
-            fired = true;
-            await meanwhile();
-          }
-          return target.batch(statements);
-        };
-      const value = Reflect.get(target, prop) as unknown;
-      return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
-  return { ...at(), db: createDb(racing) };
+  return { ...at(), db: createDb(batchAfter(meanwhile)) };
 }
 
 /** Runs `action` three times at once; the statuses of the settled promises, fulfilled first. */

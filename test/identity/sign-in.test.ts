@@ -7,3 +7,4 @@ import "./sign-in-page.cases";
 import "./session-rights.cases";
 import "./sign-in-links.cases";
 import "./code-page.cases";
+import "./same-moment-accounts.cases";

@@ -1,28 +1,18 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import type { Deps } from "../../src/deps";
-import { fixedClock } from "../../src/lib/clock";
-import { buildDeps } from "../../src/middleware/deps";
 import { loadUser } from "../../src/services/identity/people";
-import { reactivateUser, setAdministrator, suspendUser } from "../../src/services/identity/admin-users";
-import { endSession } from "../../src/services/identity/sessions";
 import { deleteApiKey } from "../../src/services/keys/api-keys";
 import { retryMessage } from "../../src/services/platform/mail-admin";
 import { liftSuppression } from "../../src/services/platform/suppressions";
 import { createAgencyEntry, updateAgencyEntry } from "../../src/services/agencies/directory";
-import { unlinkOidcIdentity } from "../../src/services/identity/identities";
-import { removePasskey } from "../../src/services/identity/passkeys";
-import { signOut } from "../../src/services/identity/sign-out";
 import { requestHandover } from "../../src/services/applications/handovers";
 import { changeSteward } from "../../src/services/applications/stewards";
 import { loadMembership, membershipTransitionStatements } from "../../src/workflow/membership-commit";
 import { runBatch } from "../../src/db/guarded";
-import { createDb } from "../../src/db/client";
-import { ADMIN_EMAIL, signInAdmin } from "../helpers/auth-db";
-import { createAgency, db, signIn, unique } from "../helpers/fixtures";
+import { createAgency, db, unique } from "../helpers/fixtures";
 import { applicant, steward } from "../helpers/flow-approval";
 import { addEndpoint } from "../helpers/webhook-receiver";
-import { batchAfter } from "../helpers/racing";
+import { AT, META, adminUser, at, racedBy, threeAtOnce, userIdOf } from "../helpers/racing";
 import { auditOf, rows } from "../helpers/db";
 
 // Requests that change one row at the same moment (one millisecond: the clock is fixed), through
@@ -31,40 +21,7 @@ import { auditOf, rows } from "../helpers/db";
 // transition id, or run first under the change's own condition — never a timestamp, which both
 // requests write alike.
 
-const META = { ip: "192.0.2.1", userAgent: "same-moment" };
-const AT = Date.now();
-const at = (ms = AT): Deps => ({ ...buildDeps(env), clock: fixedClock(ms) });
-
-async function adminUser() {
-  await signInAdmin();
-  return loadUser(at(), await userIdOf(ADMIN_EMAIL));
-}
-
-async function userIdOf(email: string): Promise<string> {
-  const [row] = await rows("SELECT id FROM users WHERE email = ?", email);
-  return row!.id as string;
-}
-
-/**
- * Deps at AT whose first batch waits for `meanwhile` to land first: another request's change
- * between this one's reads and its batch, deterministically.
- */
-function racedBy(meanwhile: () => Promise<unknown>): Deps {
-  return { ...at(), db: createDb(batchAfter(meanwhile)) };
-}
-
-/** Runs `action` three times at once; the statuses of the settled promises, fulfilled first. */
-async function threeAtOnce<T>(action: () => Promise<T>) {
-  const settled = await Promise.allSettled([action(), action(), action()]);
-  return {
-    fulfilled: settled.filter((s) => s.status === "fulfilled").map((s) => (s as PromiseFulfilledResult<T>).value),
-    rejected: settled
-      .filter((s) => s.status === "rejected")
-      .map((s) => ((s as PromiseRejectedResult).reason as { code?: string }).code),
-  };
-}
-
-describe("one change, three requests in the same millisecond", () => {
+describe("one change, requests at the same moment", () => {
   it("retrying a failed message: sent again once, audited once", async () => {
     const id = unique("msg_");
     await env.DB.prepare(
@@ -91,47 +48,6 @@ describe("one change, three requests in the same millisecond", () => {
     expect(fulfilled).toHaveLength(1);
     expect(rejected).toEqual(["not_found", "not_found"]);
     expect(await auditOf(`email:${address}`, "mail.suppression_lifted")).toHaveLength(1);
-  });
-
-  it("suspending, then reactivating an account, then making it an administrator: each once, audited once", async () => {
-    const email = `${unique("p")}@mail.go.th`;
-    await signIn(email);
-    const id = await userIdOf(email);
-    const admin = await adminUser();
-    const [before] = await rows("SELECT rights_version FROM users WHERE id = ?", id);
-
-    const suspended = await threeAtOnce(() => suspendUser(at(), admin, id, "ทดสอบ", META));
-    expect(suspended.fulfilled).toHaveLength(1);
-    expect(await auditOf(`user:${id}`, "user.suspended")).toHaveLength(1);
-    const [afterSuspend] = await rows("SELECT rights_version, status FROM users WHERE id = ?", id);
-    expect(afterSuspend).toEqual({ rights_version: (before!.rights_version as number) + 1, status: "suspended" });
-
-    const reactivated = await threeAtOnce(() => reactivateUser(at(AT + 1), admin, id, "ทดสอบ", META));
-    expect(reactivated.fulfilled).toHaveLength(1);
-    expect(reactivated.rejected).toEqual(["invalid_transition", "invalid_transition"]);
-    expect(await auditOf(`user:${id}`, "user.reactivated")).toHaveLength(1);
-    const [afterReactivate] = await rows("SELECT rights_version, status FROM users WHERE id = ?", id);
-    expect(afterReactivate).toEqual({ rights_version: (before!.rights_version as number) + 2, status: "active" });
-
-    const granted = await threeAtOnce(() =>
-      setAdministrator(at(AT + 2), admin, id, { grant: true, reason: "ทดสอบ" }, META),
-    );
-    expect(granted.fulfilled).toHaveLength(3);
-    expect(granted.fulfilled.every((u) => u.isAdmin)).toBe(true);
-    expect(await auditOf(`user:${id}`, "admin.granted")).toHaveLength(1);
-    await setAdministrator(at(AT + 3), admin, id, { grant: false, reason: "ทดสอบ" }, META);
-  });
-
-  it("ending one session: ended once, audited once", async () => {
-    const email = `${unique("e")}@mail.go.th`;
-    await signIn(email);
-    const userId = await userIdOf(email);
-    const [session] = await rows("SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL", userId);
-    const user = await loadUser(at(), userId);
-    const { fulfilled, rejected } = await threeAtOnce(() => endSession(at(), user, session!.id as string, META));
-    expect(fulfilled).toHaveLength(1);
-    expect(rejected).toEqual(["not_found", "not_found"]);
-    expect(await auditOf(`user:${userId}`, "session.ended")).toHaveLength(1);
   });
 
   it("deleting a key: revoked once, one key.revoked event, audited once", async () => {
@@ -164,49 +80,6 @@ describe("one change, three requests in the same millisecond", () => {
     const domains = await rows("SELECT domain FROM agency_domains WHERE agency_id = ? ORDER BY domain", agency.id);
     expect(domains.map((d) => d.domain)).toEqual(winner.domains);
     expect(await auditOf(`agency:${agency.id}`, "agency.updated")).toHaveLength(1);
-  });
-
-  it("signing out twice at once (two tabs): audited once", async () => {
-    const email = `${unique("o")}@mail.go.th`;
-    await signIn(email);
-    const user = await loadUser(at(), await userIdOf(email));
-    const [session] = await rows("SELECT id FROM sessions WHERE user_id = ? AND revoked_at IS NULL", user.id);
-    const current = { sessionId: session!.id as string, user };
-    await Promise.all([signOut(at(), current, META), signOut(at(), current, META)]);
-    expect(await auditOf(`user:${user.id}`, "user.signed_out")).toHaveLength(1);
-    expect(await rows("SELECT revoked_at FROM sessions WHERE id = ?", current.sessionId)).toEqual([{ revoked_at: AT }]);
-  });
-
-  it("removing the passkey and unlinking the OpenID identity at once: one way to sign in is left", async () => {
-    const userId = unique("usr_");
-    await env.DB.batch([
-      env.DB.prepare(
-        "INSERT INTO users (id, email, name, status, is_admin, rights_version, created_at, updated_at) VALUES (?, NULL, 'สองทาง', 'active', 0, 0, ?, ?)",
-      ).bind(userId, AT, AT),
-      env.DB.prepare(
-        "INSERT INTO oidc_identities (id, user_id, provider_id, issuer, subject, created_at) VALUES (?, ?, 'dga', 'https://id.example.test', ?, ?)",
-      ).bind(`oid_${userId}`, userId, userId, AT),
-      env.DB.prepare(
-        "INSERT INTO passkeys (id, user_id, credential_id, public_key, name, created_at) VALUES (?, ?, ?, 'pk', 'โทรศัพท์', ?)",
-      ).bind(`pk_${userId}`, userId, `cred_${userId}`, AT),
-    ]);
-    const user = await loadUser(at(), userId);
-    const settled = await Promise.allSettled([
-      removePasskey(at(), user, `pk_${userId}`, META),
-      unlinkOidcIdentity(at(), user, `oid_${userId}`, META),
-    ]);
-    const codes = settled.map((r) => (r.status === "fulfilled" ? "removed" : (r.reason as { code: string }).code));
-    expect(codes.sort()).toEqual(["last_sign_in_method", "removed"]);
-    const [left] = await rows(
-      "SELECT (SELECT count(*) FROM passkeys WHERE user_id = ?) + (SELECT count(*) FROM oidc_identities WHERE user_id = ?) AS n",
-      userId,
-      userId,
-    );
-    expect(left!.n).toBe(1);
-    const audited = (await auditOf(`user:${userId}`)).filter((a) =>
-      ["passkey.removed", "identity.unlinked"].includes(a.action),
-    );
-    expect(audited).toHaveLength(1);
   });
 
   it("two agencies of one Thai name created at once: one agency, the other a conflict", async () => {

@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vite
 import { Client } from "../helpers/client";
 import { expectProblem, signInAdmin } from "../helpers/auth-db";
 import { createAgency, official } from "../helpers/fixtures";
-import { auditOf, countRows } from "../helpers/db";
+import { auditOf, countRows, rows } from "../helpers/db";
 import { open, redirected, textOf } from "../helpers/pages-forms";
 import { addEndpoint, deliveriesOf, intercept, queueEvent, settled, verified } from "../helpers/webhook-receiver";
 
@@ -134,7 +134,21 @@ describe("the console page", () => {
       await again.submit(admin, `/admin/webhooks/${endpoint.id}/rotate-secret`),
       "/admin/webhooks?done=rotated",
     );
-    expect((await open(admin, "/admin/webhooks")).html).not.toContain(endpoint.secret);
+    admin.cookies.set("steward_lang", "en");
+    const rotated = await open(admin, "/admin/webhooks?done=rotated");
+    expect(rotated.html).not.toContain(endpoint.secret);
+    expect(textOf(rotated.html)).toContain("the old one still signs for 24 hours");
+    expect(textOf(rotated.html)).toContain("The previous secret also signs until");
+    redirected(
+      await rotated.submit(admin, `/admin/webhooks/${endpoint.id}/rotate-secret`, { immediately: "true" }),
+      "/admin/webhooks?done=rotated_now",
+    );
+    const leaked = await open(admin, "/admin/webhooks?done=rotated_now");
+    expect(textOf(leaked.html)).toContain("the old one stopped at once");
+    expect(await rows("SELECT previous_secret FROM webhook_endpoints WHERE id = ?", endpoint.id)).toEqual([
+      { previous_secret: null },
+    ]);
+    admin.cookies.delete("steward_lang");
   });
 
   it("administrators only; posts from another site are refused and write nothing", async () => {

@@ -101,6 +101,9 @@ export const webhookEndpoints = sqliteTable("webhook_endpoints", {
   description: text("description").notNull().default(""),
   /** The signing secret, `whsec_` + base64 (Standard Webhooks). */
   secret: text("secret").notNull(),
+  /** The secret before the last rotation: deliveries carry its signature too until `previousSecretUntil` (ms). */
+  previousSecret: text("previous_secret"),
+  previousSecretUntil: integer("previous_secret_until"),
   /** Event types delivered (JSON array; `["*"]` for all). */
   events: text("events").notNull().default('["*"]'),
   status: text("status", { enum: ["enabled", "disabled"] })

@@ -38,6 +38,8 @@ export const WebhookEndpointJson = v.object({
   secret: v.string(),
   events: v.array(v.picklist(EVENT_CHOICES)),
   status: v.picklist(["enabled", "disabled"]),
+  /** Until when deliveries also carry the signature of the secret before the last rotation (null: they do not). */
+  previousSecretExpiresAt: nullableIso,
   createdBy: v.string(),
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -65,3 +67,8 @@ export const WebhookDeliveryJson = v.object({
 });
 export const WebhookDeliveryList = v.object({ deliveries: v.array(WebhookDeliveryJson) });
 export const WebhookDeliveryResponse = v.object({ delivery: WebhookDeliveryJson });
+
+export const RotateSecretBody = v.strictObject({
+  /** Stop the old secret at once (it leaked) rather than after a day of double signatures. */
+  immediately: v.optional(v.boolean(), false),
+});

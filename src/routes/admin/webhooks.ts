@@ -18,6 +18,7 @@ import {
 import { BODY_ERRORS, describe, validate } from "../operation";
 import { IdParam } from "../atoms";
 import {
+  RotateSecretBody,
   WebhookDeliveryJson,
   WebhookDeliveryList,
   WebhookDeliveryQuery,
@@ -36,7 +37,13 @@ const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOStrin
 const NO_STORE = { "Cache-Control": "no-store" };
 
 export function endpointJson(e: WebhookEndpoint): v.InferOutput<typeof WebhookEndpointJson> {
-  return { ...e, createdAt: iso(e.createdAt)!, updatedAt: iso(e.updatedAt)! };
+  const { previousSecretUntil, ...rest } = e;
+  return {
+    ...rest,
+    previousSecretExpiresAt: iso(previousSecretUntil),
+    createdAt: iso(e.createdAt)!,
+    updatedAt: iso(e.updatedAt)!,
+  };
 }
 
 export function deliveryJson(d: WebhookDelivery): v.InferOutput<typeof WebhookDeliveryJson> {
@@ -123,15 +130,22 @@ adminWebhookRoutes.post(
   describe({
     security: "admin",
     tags,
-    summary: "Give an endpoint a fresh signing secret, at once (audited; the old one stops)",
+    summary: "Give an endpoint a fresh signing secret (audited); the old one still signs for a day",
     description:
-      "Deliveries the receiver refuses until it has the new secret are retried on the usual schedule (5 s, 5 min, 30 min, …).",
+      "For 24 hours each delivery's `webhook-signature` carries two signatures, the new secret's and the old one's (space-separated, as Standard Webhooks provides for rotation), so the receiver can switch without refusing events; `previousSecretExpiresAt` says until when. `immediately: true` (a secret that leaked) stops the old one at once: deliveries the receiver refuses until it has the new secret are retried on the usual schedule (5 s, 5 min, 30 min, …). The body may be empty.",
     response: WebhookEndpointResponse,
-    errors: ["unsupported_media_type", "payload_too_large", "not_found"],
+    errors: [...BODY_ERRORS, "not_found"],
   }),
   validate("param", IdParam),
+  validate("json", RotateSecretBody),
   async (c) => {
-    const endpoint = await rotateWebhookSecret(c.var.deps, c.var.admin, c.req.valid("param").id, c.var.meta);
+    const endpoint = await rotateWebhookSecret(
+      c.var.deps,
+      c.var.admin,
+      c.req.valid("param").id,
+      c.req.valid("json"),
+      c.var.meta,
+    );
     return c.json({ endpoint: endpointJson(endpoint) }, 200, NO_STORE);
   },
 );

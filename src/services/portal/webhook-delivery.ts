@@ -93,12 +93,31 @@ async function claim(deps: Deps, eventIds: string[] | undefined): Promise<Claime
     .returning();
 }
 
-/** One POST of a delivery's stored payload, signed with the endpoint's secret at `now` (ms). */
-async function post(deps: Deps, endpoint: { url: string; secret: string }, row: Claimed): Promise<Outcome> {
+interface Receiver {
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretUntil: number | null;
+}
+
+/**
+ * The `webhook-signature` of a payload at `now` (ms): the secret's signature, and while a
+ * rotation's overlap lasts the old secret's too, space-separated (Standard Webhooks: a receiver
+ * accepts the message when any one verifies). Throws when a secret is not `whsec_` base64.
+ */
+export function signatureOf(receiver: Omit<Receiver, "url">, eventId: string, now: number, payload: string): string {
+  const secrets = [receiver.secret];
+  if (receiver.previousSecret && receiver.previousSecretUntil !== null && now < receiver.previousSecretUntil)
+    secrets.push(receiver.previousSecret);
+  return secrets.map((secret) => new Webhook(secret).sign(eventId, new Date(now), payload)).join(" ");
+}
+
+/** One POST of a delivery's stored payload, signed with the endpoint's secret(s) at `now` (ms). */
+async function post(deps: Deps, endpoint: Receiver, row: Claimed): Promise<Outcome> {
   const now = deps.clock.now();
   let signature: string;
   try {
-    signature = new Webhook(endpoint.secret).sign(row.eventId, new Date(now), row.payload);
+    signature = signatureOf(endpoint, row.eventId, now, row.payload);
   } catch (error) {
     return { ok: false, status: null, error: shortError(`signing failed: ${String(error)}`), final: false };
   }
@@ -197,7 +216,13 @@ export async function deliverWebhooks(deps: Deps, eventIds?: string[]): Promise<
       const endpoints = new Map(
         (
           await deps.db
-            .select({ id: webhookEndpoints.id, url: webhookEndpoints.url, secret: webhookEndpoints.secret })
+            .select({
+              id: webhookEndpoints.id,
+              url: webhookEndpoints.url,
+              secret: webhookEndpoints.secret,
+              previousSecret: webhookEndpoints.previousSecret,
+              previousSecretUntil: webhookEndpoints.previousSecretUntil,
+            })
             .from(webhookEndpoints)
             .where(inArray(webhookEndpoints.id, ids))
         ).map((e) => [e.id, e]),

@@ -4,6 +4,7 @@ import { runBatch } from "../../db/guarded";
 import { actorOf, auditStatement } from "../../db/statements/audit";
 import { AppError } from "../../errors";
 import { newId } from "../../lib/ids";
+import { HOUR } from "../../lib/clock";
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "../../lib/vocabulary";
 import type { Deps, RequestMeta } from "../../deps";
 import { checkUrl } from "./webhook-urls";
@@ -23,6 +24,8 @@ export interface WebhookEndpoint {
   secret: string;
   events: WebhookSubscription;
   status: "enabled" | "disabled";
+  /** Until when (ms) deliveries are also signed with the secret before the last rotation; null: they are not. */
+  previousSecretUntil: number | null;
   createdBy: string;
   createdAt: number;
   updatedAt: number;
@@ -51,7 +54,9 @@ export function newWebhookSecret(): string {
 type Row = typeof webhookEndpoints.$inferSelect;
 
 function endpointOf(row: Row): WebhookEndpoint {
-  return { ...row, events: JSON.parse(row.events) as WebhookSubscription };
+  // The secret before a rotation is never shown again (the receiver already has it).
+  const { previousSecret: _previous, ...shown } = row;
+  return { ...shown, events: JSON.parse(row.events) as WebhookSubscription };
 }
 
 /** Every endpoint, newest first. */
@@ -90,6 +95,8 @@ export async function registerWebhookEndpoint(
     url: checkUrl(input.url, deps.config.environment),
     description: input.description ?? "",
     secret: newWebhookSecret(),
+    previousSecret: null,
+    previousSecretUntil: null,
     events: JSON.stringify(subscriptionOf(input.events)),
     status: "enabled",
     createdBy: actorOf(admin),
@@ -168,28 +175,43 @@ export async function updateWebhookEndpoint(
   return getWebhookEndpoint(deps, id);
 }
 
+/** How long the secret before a rotation still signs deliveries (ms): a day to give the receiver the new one. */
+export const SECRET_OVERLAP_MS = 24 * HOUR;
+
 /**
- * Gives an endpoint a fresh secret at once (the old one stops: deliveries signed with it fail
- * at the receiver until it has the new one, and are retried on the schedule). Audited
- * `webhook_endpoint.secret_rotated` (never a secret). Throws 404 `not_found`.
+ * Gives an endpoint a fresh secret. For SECRET_OVERLAP_MS after, each delivery carries two
+ * signatures in `webhook-signature` (the new secret's and the old one's, space-separated, as
+ * Standard Webhooks provides for rotation), so a receiver that still verifies with the old secret
+ * keeps accepting them until it has the new one. `immediately` (a secret that leaked): the old
+ * secret stops at once. Audited `webhook_endpoint.secret_rotated` (never a secret). Throws 404
+ * `not_found`.
  */
 export async function rotateWebhookSecret(
   deps: Deps,
   admin: User,
   id: string,
+  { immediately = false }: { immediately?: boolean },
   meta: RequestMeta,
 ): Promise<WebhookEndpoint> {
   const now = deps.clock.now();
+  const oldUntil = immediately ? null : now + SECRET_OVERLAP_MS;
   const [updated] = await runBatch(deps.db, [
     deps.db
       .update(webhookEndpoints)
-      .set({ secret: newWebhookSecret(), updatedAt: now })
+      .set({
+        secret: newWebhookSecret(),
+        // The value the row holds as the update runs (two rotations at once keep one chain).
+        previousSecret: immediately ? null : sql`${webhookEndpoints.secret}`,
+        previousSecretUntil: oldUntil,
+        updatedAt: now,
+      })
       .where(eq(webhookEndpoints.id, id))
       .returning({ id: webhookEndpoints.id }),
     auditStatement(deps.db, {
       actor: actorOf(admin),
       action: "webhook_endpoint.secret_rotated",
       subject: `webhook_endpoint:${id}`,
+      detail: { oldSecretSignsUntil: oldUntil === null ? null : new Date(oldUntil).toISOString() },
       at: now,
       meta,
       guard: sql`EXISTS (SELECT 1 FROM webhook_endpoints WHERE id = ${id})`,

@@ -31,6 +31,8 @@ export interface WebhookEndpointRow {
   events: string[];
   status: "enabled" | "disabled";
   createdAt: string;
+  /** Until when the secret before the last rotation still signs (null: it does not). */
+  previousSecretUntil: string | null;
   deliveries: WebhookDeliveryRow[];
 }
 
@@ -45,6 +47,10 @@ export const WEBHOOKS_DONE: Record<string, Bilingual> = {
     en: "The endpoint is disabled; its pending deliveries failed.",
   },
   rotated: {
+    th: "เปลี่ยนรหัสลับแล้ว รหัสเดิมยังลงนามได้อีก 24 ชั่วโมง ตั้งค่ารหัสใหม่ที่ระบบผู้รับภายในเวลานั้น",
+    en: "New secret: the old one still signs for 24 hours. Configure the receiver with the new one before then.",
+  },
+  rotated_now: {
     th: "เปลี่ยนรหัสลับแล้ว รหัสเดิมใช้ไม่ได้ทันที ตั้งค่ารหัสใหม่ที่ระบบผู้รับ",
     en: "New secret: the old one stopped at once. Configure the receiver with the new one.",
   },
@@ -175,6 +181,11 @@ function Endpoint(props: { endpoint: WebhookEndpointRow; index: number }) {
         </p>
         <code class="mono secret">{e.secret}</code>
       </details>
+      {e.previousSecretUntil ? (
+        <p class="hint">
+          <T th="รหัสเดิมยังลงนามด้วยถึง" en="The previous secret also signs until" /> <When iso={e.previousSecretUntil} />
+        </p>
+      ) : null}
       <div class="actions">
         <form method="post" action={`${base}/status`}>
           <input type="hidden" name="status" value={enabled ? "disabled" : "enabled"} />
@@ -184,6 +195,15 @@ function Endpoint(props: { endpoint: WebhookEndpointRow; index: number }) {
           </button>
         </form>
         <form method="post" action={`${base}/rotate-secret`} data-submit-once>
+          <label class="check" for={`immediately-${e.id}`}>
+            <input id={`immediately-${e.id}`} type="checkbox" name="immediately" value="true" />
+            <span>
+              <T
+                th="หยุดรหัสเดิมทันที (รหัสรั่วไหล) แทนการลงนามคู่กัน 24 ชั่วโมง"
+                en="Stop the old secret at once (it leaked) rather than signing with both for 24 hours"
+              />
+            </span>
+          </label>
           <button type="submit" class="secondary">
             <T th="เปลี่ยนรหัสลับ" en="Rotate the secret" />
             <span class="vh">: {e.url}</span>

@@ -43,6 +43,8 @@ async function renderWebhooks(
       ...e,
       events: [...e.events],
       createdAt: iso(e.createdAt)!,
+      previousSecretUntil:
+        e.previousSecretUntil !== null && e.previousSecretUntil > deps.clock.now() ? iso(e.previousSecretUntil) : null,
       deliveries: (await listWebhookDeliveries(deps, e.id, { limit: RECENT })).map((d) => ({
         ...d,
         createdAt: iso(d.createdAt)!,
@@ -112,9 +114,12 @@ webhookPages.post("/admin/webhooks/:id/status", page("admin"), async (c) => {
 });
 
 webhookPages.post("/admin/webhooks/:id/rotate-secret", page("admin"), async (c) => {
-  const done = await attempt(() => rotateWebhookSecret(c.var.deps, pageUser(c), c.req.param("id"), c.var.meta));
+  const immediately = (await formBody(c)).immediately === "true";
+  const done = await attempt(() =>
+    rotateWebhookSecret(c.var.deps, pageUser(c), c.req.param("id"), { immediately }, c.var.meta),
+  );
   if (!done.ok) return renderWebhooks(c, { error: done.error }, done.error.status as ContentfulStatusCode);
-  return c.redirect("/admin/webhooks?done=rotated", 303);
+  return c.redirect(`/admin/webhooks?done=${immediately ? "rotated_now" : "rotated"}`, 303);
 });
 
 webhookPages.post("/admin/webhook-deliveries/:id/retry", page("admin"), async (c) => {

@@ -295,6 +295,19 @@ describe("a rotated secret", () => {
     expect(audits.map((a) => a.detail.oldSecretSignsUntil === null)).toEqual([false, false, true]);
   });
 
+  it("previousSecretExpiresAt is null once the overlap ended", async () => {
+    const endpoint = await addEndpoint();
+    const rotated = await rotate(endpoint.id);
+    expect(rotated.previousSecretExpiresAt).not.toBeNull();
+    await env.DB.prepare("UPDATE webhook_endpoints SET previous_secret_until = ? WHERE id = ?")
+      .bind(Date.now() - 1000, endpoint.id)
+      .run();
+    const list = (await (await (await signInAdmin()).fetch("/api/v1/admin/webhooks")).json()) as {
+      endpoints: { id: string; previousSecretExpiresAt: string | null }[];
+    };
+    expect(list.endpoints.find((e) => e.id === endpoint.id)!.previousSecretExpiresAt).toBeNull();
+  });
+
   it("a body that is not { immediately: boolean } is a problem and changes nothing", async () => {
     const endpoint = await addEndpoint();
     const admin = await signInAdmin();

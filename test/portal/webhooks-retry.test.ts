@@ -139,9 +139,20 @@ describe("the console page", () => {
     expect(rotated.html).not.toContain(endpoint.secret);
     expect(textOf(rotated.html)).toContain("the old one still signs for 24 hours");
     expect(textOf(rotated.html)).toContain("The previous secret also signs until");
+    const [current] = await rows("SELECT secret FROM webhook_endpoints WHERE id = ?", endpoint.id);
+    const shown = current!.secret as string;
     redirected(
       await rotated.submit(admin, `/admin/webhooks/${endpoint.id}/rotate-secret`, { immediately: "true" }),
       "/admin/webhooks?done=rotated_now",
+    );
+    // The same form posted again (a double click without JavaScript) rotates nothing more.
+    redirected(
+      await rotated.submit(admin, `/admin/webhooks/${endpoint.id}/rotate-secret`, { immediately: "true" }),
+      "/admin/webhooks?done=resent",
+    );
+    expect(await auditOf(`webhook_endpoint:${endpoint.id}`, "webhook_endpoint.secret_rotated")).toHaveLength(2);
+    expect(await rows("SELECT secret FROM webhook_endpoints WHERE id = ? AND secret = ?", endpoint.id, shown)).toEqual(
+      [],
     );
     const leaked = await open(admin, "/admin/webhooks?done=rotated_now");
     expect(textOf(leaked.html)).toContain("the old one stopped at once");

@@ -132,7 +132,7 @@ adminWebhookRoutes.post(
     tags,
     summary: "Give an endpoint a fresh signing secret (audited); the old one still signs for a day",
     description:
-      "For 24 hours each delivery's `webhook-signature` carries two signatures, the new secret's and the old one's (space-separated, as Standard Webhooks provides for rotation), so the receiver can switch without refusing events; `previousSecretExpiresAt` says until when. `immediately: true` (a secret that leaked) stops the old one at once: deliveries the receiver refuses until it has the new secret are retried on the usual schedule (5 s, 5 min, 30 min, …). The body may be empty.",
+      "For 24 hours each delivery's `webhook-signature` carries two signatures, the new secret's and the old one's (space-separated, as Standard Webhooks provides for rotation), so the receiver can switch without refusing events; `previousSecretExpiresAt` says until when. `immediately: true` (a secret that leaked) stops the old one at once: deliveries the receiver refuses until it has the new secret are retried on the usual schedule (5 s, 5 min, 30 min, …). Send `{}` for the default (an empty body is read as `{}`). A second rotation within the day keeps only the secret it replaced.",
     response: WebhookEndpointResponse,
     errors: [...BODY_ERRORS, "not_found"],
   }),

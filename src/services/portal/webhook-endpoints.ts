@@ -24,7 +24,7 @@ export interface WebhookEndpoint {
   secret: string;
   events: WebhookSubscription;
   status: "enabled" | "disabled";
-  /** Until when (ms) deliveries are also signed with the secret before the last rotation; null: they are not. */
+  /** Until when (ms) deliveries are also signed with the secret before the last rotation; null: they are not (any more). */
   previousSecretUntil: number | null;
   createdBy: string;
   createdAt: number;
@@ -53,23 +53,27 @@ export function newWebhookSecret(): string {
 
 type Row = typeof webhookEndpoints.$inferSelect;
 
-function endpointOf(row: Row): WebhookEndpoint {
+function endpointOf(row: Row, now: number): WebhookEndpoint {
   // The secret before a rotation is never shown again (the receiver already has it).
-  const { previousSecret: _previous, ...shown } = row;
-  return { ...shown, events: JSON.parse(row.events) as WebhookSubscription };
+  const { previousSecret: _previous, previousSecretUntil: until, ...shown } = row;
+  return {
+    ...shown,
+    events: JSON.parse(row.events) as WebhookSubscription,
+    previousSecretUntil: until !== null && until > now ? until : null,
+  };
 }
 
 /** Every endpoint, newest first. */
 export async function listWebhookEndpoints(deps: Deps): Promise<WebhookEndpoint[]> {
   const rows = await deps.db.select().from(webhookEndpoints).orderBy(desc(webhookEndpoints.createdAt));
-  return rows.map(endpointOf);
+  return rows.map((row) => endpointOf(row, deps.clock.now()));
 }
 
 /** One endpoint; throws 404 `not_found`. */
 export async function getWebhookEndpoint(deps: Deps, id: string): Promise<WebhookEndpoint> {
   const [row] = await deps.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, id)).limit(1);
   if (!row) throw new AppError("not_found", { th: "ไม่พบปลายทางนี้", en: "No such webhook endpoint." });
-  return endpointOf(row);
+  return endpointOf(row, deps.clock.now());
 }
 
 export interface EndpointInput {
@@ -114,7 +118,7 @@ export async function registerWebhookEndpoint(
       meta,
     }),
   ]);
-  return endpointOf(row);
+  return endpointOf(row, deps.clock.now());
 }
 
 export interface EndpointChange {

@@ -33,6 +33,8 @@ export interface WebhookEndpointRow {
   createdAt: string;
   /** Until when the secret before the last rotation still signs (null: it does not). */
   previousSecretUntil: string | null;
+  /** The rotate form's one-time token (a double post rotates once). */
+  rotateToken: string;
   deliveries: WebhookDeliveryRow[];
 }
 
@@ -195,6 +197,7 @@ function Endpoint(props: { endpoint: WebhookEndpointRow; index: number }) {
           </button>
         </form>
         <form method="post" action={`${base}/rotate-secret`} data-submit-once>
+          <input type="hidden" name="formToken" value={e.rotateToken} />
           <label class="check" for={`immediately-${e.id}`}>
             <input id={`immediately-${e.id}`} type="checkbox" name="immediately" value="true" />
             <span>
@@ -202,6 +205,7 @@ function Endpoint(props: { endpoint: WebhookEndpointRow; index: number }) {
                 th="หยุดรหัสเดิมทันที (รหัสรั่วไหล) แทนการลงนามคู่กัน 24 ชั่วโมง"
                 en="Stop the old secret at once (it leaked) rather than signing with both for 24 hours"
               />
+              <span class="vh">: {e.url}</span>
             </span>
           </label>
           <button type="submit" class="secondary">

@@ -43,8 +43,8 @@ async function renderWebhooks(
       ...e,
       events: [...e.events],
       createdAt: iso(e.createdAt)!,
-      previousSecretUntil:
-        e.previousSecretUntil !== null && e.previousSecretUntil > deps.clock.now() ? iso(e.previousSecretUntil) : null,
+      previousSecretUntil: iso(e.previousSecretUntil),
+      rotateToken: newFormToken(),
       deliveries: (await listWebhookDeliveries(deps, e.id, { limit: RECENT })).map((d) => ({
         ...d,
         createdAt: iso(d.createdAt)!,
@@ -114,11 +114,21 @@ webhookPages.post("/admin/webhooks/:id/status", page("admin"), async (c) => {
 });
 
 webhookPages.post("/admin/webhooks/:id/rotate-secret", page("admin"), async (c) => {
-  const immediately = (await formBody(c)).immediately === "true";
+  const admin = pageUser(c);
+  const body = await formBody(c);
+  const immediately = body.immediately === "true";
+  // A second post of the same form (a double click without JavaScript) rotates nothing more:
+  // it would make the secret the receiver still uses two rotations old, and stop it at once.
+  const token = postedFormToken(typeof body.formToken === "string" ? body.formToken : "");
+  if (token && !(await claimFormToken(c.var.deps.db, admin.id, token, c.var.deps.clock.now())))
+    return c.redirect("/admin/webhooks?done=resent", 303);
   const done = await attempt(() =>
-    rotateWebhookSecret(c.var.deps, pageUser(c), c.req.param("id"), { immediately }, c.var.meta),
+    rotateWebhookSecret(c.var.deps, admin, c.req.param("id"), { immediately }, c.var.meta),
   );
-  if (!done.ok) return renderWebhooks(c, { error: done.error }, done.error.status as ContentfulStatusCode);
+  if (!done.ok) {
+    if (token) await releaseFormToken(c.var.deps.db, admin.id, token);
+    return renderWebhooks(c, { error: done.error }, done.error.status as ContentfulStatusCode);
+  }
   return c.redirect(`/admin/webhooks?done=${immediately ? "rotated_now" : "rotated"}`, 303);
 });
 

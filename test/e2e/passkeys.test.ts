@@ -45,13 +45,18 @@ async function signOut(page: Page) {
   expect((await me(page)).status).toBe(401);
 }
 
-/** Clicks "sign in with a passkey" and returns the answer of the verify request. */
+/**
+ * Clicks "sign in with a passkey" and returns the answer of the verify request; after a success,
+ * once the page's script has navigated away from the sign-in page (a test's next navigation
+ * would otherwise interrupt it, or be interrupted by it).
+ */
 async function clickPasskeySignIn(page: Page) {
   await page.goto(`${origin}/signin`);
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith("/api/v1/auth/passkey/verify")),
     page.click("[data-passkey-signin]"),
   ]);
+  if (response.status() === 200) await page.waitForURL((url) => !url.pathname.startsWith("/signin"));
   return response;
 }
 

@@ -58,6 +58,37 @@ export interface KeyInput {
   agencyId?: string | null;
 }
 
+/** Whose a key is and what it may do: what a new key and its rotation's successor share. */
+export type KeyHolding = Pick<ApiKey, "userId" | "membershipId" | "agencyId" | "name" | "scopes">;
+
+/**
+ * A new key row (not yet written) and its secret, shown once: a fresh id, secret, prefix and
+ * SHA-256 hash, living `ttlDays` days from `now` (ms).
+ */
+export async function freshKey(
+  deps: Deps,
+  facts: KeyHolding,
+  ttlDays: number,
+  now: number,
+): Promise<{ key: ApiKey; secret: string }> {
+  const { secret, prefix } = generateApiKey(deps.config.keyEnv);
+  const key: ApiKey = {
+    ...facts,
+    id: newId("key"),
+    prefix,
+    keyHash: await sha256Hex(secret),
+    ttlDays,
+    createdAt: now,
+    expiresAt: now + ttlDays * DAY,
+    lastUsedAt: null,
+    graceUntil: null,
+    revokedAt: null,
+    replacedBy: null,
+    forcedExpiryTx: null,
+  };
+  return { key, secret };
+}
+
 /**
  * Issues a key; the secret is returned once and only its hash is kept. Returns the key, its
  * secret, the e-mails and the `key.created` event to deliver after the commit.
@@ -75,25 +106,18 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
   // A key never lives longer than its scopes allow; without a lifetime asked for, it gets the longest.
   const ttlDays = keyLifetimeDays(deps.config, scopes, input.expiresInDays);
   const membership = scopes.includes("publish") ? await publishMembership(db, user.id, input.agencyId ?? null) : null;
-  const { secret, prefix } = generateApiKey(deps.config.keyEnv);
-  const key: ApiKey = {
-    id: newId("key"),
-    userId: user.id,
-    membershipId: membership?.id ?? null,
-    agencyId: membership?.agencyId ?? null,
-    name: input.name,
-    prefix,
-    keyHash: await sha256Hex(secret),
-    scopes: JSON.stringify(scopes),
+  const { key, secret } = await freshKey(
+    deps,
+    {
+      userId: user.id,
+      membershipId: membership?.id ?? null,
+      agencyId: membership?.agencyId ?? null,
+      name: input.name,
+      scopes: JSON.stringify(scopes),
+    },
     ttlDays,
-    createdAt: now,
-    expiresAt: now + ttlDays * DAY,
-    lastUsedAt: null,
-    graceUntil: null,
-    revokedAt: null,
-    replacedBy: null,
-    forcedExpiryTx: null,
-  };
+    now,
+  );
   const event = keyEvent(db, {
     type: "key.created",
     key,
@@ -106,7 +130,7 @@ export async function createApiKey(deps: Deps, user: User, input: KeyInput, meta
       actor: user.email ?? user.id,
       action: "key.created",
       subject: `key:${key.id}`,
-      detail: { name: key.name, scopes, prefix, agencyId: key.agencyId },
+      detail: { name: key.name, scopes, prefix: key.prefix, agencyId: key.agencyId },
       at: now,
       meta,
     }),

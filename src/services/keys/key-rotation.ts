@@ -1,17 +1,14 @@
 import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
-import { apiKeys, memberships, type ApiKey, type User } from "../../db/schema";
+import { apiKeys, memberships, type User } from "../../db/schema";
 import { insertWhere, runBatch } from "../../db/guarded";
 import { auditStatement } from "../../db/statements/audit";
 import { keyEvent } from "../../db/statements/key-events";
 import type { Deps, RequestMeta } from "../../deps";
 import { AppError } from "../../errors";
-import { generateApiKey } from "../../lib/api-key-format";
-import { DAY, SECOND } from "../../lib/clock";
-import { sha256Hex } from "../../lib/crypto";
-import { newId } from "../../lib/ids";
+import { SECOND } from "../../lib/clock";
 import type { Scope } from "../../lib/vocabulary";
 import { grantsPublish, type MembershipStatus } from "../../workflow/membership-machine";
-import { keyStatus, ownKey } from "./api-keys";
+import { freshKey, keyStatus, ownKey } from "./api-keys";
 import { maxKeyDays } from "./lifetime";
 
 // Rotation: a key replaced by a new one, the old one verifying through a grace period.
@@ -48,21 +45,13 @@ export async function rotateApiKey(deps: Deps, user: User, id: string, graceSeco
   // The policy as it stands today: a key made before it (no lifetime) or under a longer maximum is capped.
   const max = maxKeyDays(deps.config, scopes);
   const ttlDays = Math.min(old.ttlDays ?? max, max);
-  const { secret, prefix } = generateApiKey(deps.config.keyEnv);
-  const key: ApiKey = {
-    ...old,
-    id: newId("key"),
-    prefix,
-    keyHash: await sha256Hex(secret),
-    createdAt: now,
+  const { userId, membershipId, agencyId, name } = old;
+  const { key, secret } = await freshKey(
+    deps,
+    { userId, membershipId, agencyId, name, scopes: old.scopes },
     ttlDays,
-    expiresAt: now + ttlDays * DAY,
-    lastUsedAt: null,
-    graceUntil: null,
-    revokedAt: null,
-    replacedBy: null,
-    forcedExpiryTx: null,
-  };
+    now,
+  );
   const claimed = sql`EXISTS (SELECT 1 FROM api_keys WHERE id = ${old.id} AND replaced_by = ${key.id})`;
   const graceUntil = now + graceSeconds * SECOND;
   const event = keyEvent(db, {
